@@ -1,0 +1,89 @@
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
+import reactRefresh from 'eslint-plugin-react-refresh';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig([
+  globalIgnores(['dist', 'test-results', 'playwright-report', 'reports', 'node_modules']),
+  {
+    files: ['**/*.{js,mjs}'],
+    extends: [js.configs.recommended],
+    languageOptions: { ecmaVersion: 2022, globals: { ...globals.node } },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    extends: [js.configs.recommended, tseslint.configs.recommended],
+    languageOptions: { ecmaVersion: 2022, globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/app/**/*.ts', 'src/features/**/*.ts'],
+    extends: [reactHooks.configs.flat['recommended-latest'], reactRefresh.configs.vite],
+  },
+  {
+    // The pure core: no UI libraries, no Node, no DOM, no timers (tsconfig.core.json checks the
+    // types; this checks the imports and globals). Its tests may read fixtures from disk.
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-*',
+                'zustand',
+                'zustand/*',
+                'monaco-*',
+                'd3-selection',
+                'd3-zoom',
+                'node:*',
+              ],
+              message: 'src/core is pure: no UI libraries and no Node modules.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'fetch',
+          'setTimeout',
+          'setInterval',
+          'requestAnimationFrame',
+          'localStorage',
+          'process',
+          'performance',
+        ].map((name) => ({
+          name,
+          message: 'src/core is pure: no DOM, timers or process globals.',
+        })),
+      ],
+    },
+  },
+  {
+    files: [
+      '*.config.{ts,js}',
+      'e2e/**/*.ts',
+      'src/cli/**',
+      'src/tools/**',
+      'src/bench/**',
+      'src/**/*.test.ts',
+      '.ci/**/*.mjs',
+    ],
+    languageOptions: { globals: { ...globals.node } },
+  },
+]);

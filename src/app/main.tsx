@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import defaultDesign from '../fixtures/manifests/platform-main.yaml?raw';
+import { App } from './App.tsx';
+import { boot } from './boot.ts';
+import './app.css';
+
+boot(defaultDesign);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,74 @@
+/**
+ * `npm run bench`: parse + validate + expand (the core's `analyze`) on the platform page's
+ * examples, a 1,000 x 1,000-pod design, a 200-group design and the largest real manifest.
+ * Prints medians and p95s, and the ratio of the 1,000,000-pod design to the 7-pod one
+ * (goal: under 2, since no figure may cost more with more pods).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { analyze } from '../core/index.ts';
+import { corpusFiles, generatedDesign, readFixture } from '../fixtures/read.ts';
+
+interface Case {
+  readonly name: string;
+  readonly text: string;
+}
+
+const examples = [
+  'platform-main',
+  'one-group-one-job',
+  'two-groups-parallel-pods',
+  'heterogeneous-pools',
+  'sequential-batch',
+  'mixed-concurrency',
+];
+const cases: Case[] = examples.map((name) => ({ name, text: readFixture(name) }));
+const million = { name: '1,000 Jobs x 1,000 pods', text: generatedDesign(1, 1000, 1000, 10) };
+const groups200 = { name: '200 groups x 10 x 10', text: generatedDesign(200, 10, 10) };
+cases.push(million, groups200);
+const corpus = corpusFiles();
+if (corpus.length) {
+  const largest = corpus.reduce((a, b) => (statSync(b).size > statSync(a).size ? b : a));
+  cases.push({ name: `largest real: ${basename(largest)}`, text: readFileSync(largest, 'utf8') });
+} else {
+  console.log('(real corpus absent: the largest-real-manifest case is skipped)');
+}
+
+function measure(text: string): { median: number; p95: number; n: number } {
+  // Warm up the JIT, then time single runs until about 400 ms or 2,000 samples.
+  for (let i = 0; i < 200; i++) analyze(text);
+  const samples: number[] = [];
+  const until = performance.now() + 400;
+  while (samples.length < 2000 && (samples.length < 30 || performance.now() < until)) {
+    const t0 = performance.now();
+    analyze(text);
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) =>
+    samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]!;
+  return { median: at(0.5), p95: at(0.95), n: samples.length };
+}
+
+const rows = cases.map((c) => {
+  const a = analyze(c.text);
+  const m = measure(c.text);
+  return { ...c, ...m, pods: a.expansion?.totals.pods ?? null, lines: c.text.split('\n').length };
+});
+
+const fmt = (ms: number) => ms.toFixed(3).padStart(8);
+console.log(`\nanalyze() = parse + validate + expand, Node ${process.version}\n`);
+console.log(
+  `${'case'.padEnd(58)} ${'lines'.padStart(6)} ${'pods'.padStart(10)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(8)} ${'n'.padStart(5)}`,
+);
+for (const r of rows) {
+  console.log(
+    `${r.name.slice(0, 58).padEnd(58)} ${String(r.lines).padStart(6)} ${(r.pods?.toLocaleString('en-US') ?? '-').padStart(10)} ${fmt(r.median).padStart(10)} ${fmt(r.p95)} ${String(r.n).padStart(5)}`,
+  );
+}
+const small = rows.find((r) => r.name === 'platform-main')!;
+const big = rows.find((r) => r.name === million.name)!;
+const ratio = big.median / small.median;
+console.log(
+  `\nratio 1,000,000-pod / 7-pod median: ${ratio.toFixed(2)} (goal < 2: ${ratio < 2 ? 'met' : 'NOT met'})`,
+);

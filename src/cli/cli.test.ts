@@ -1,0 +1,193 @@
+// The command-line interface, as a user's CI calls it: a real process for the basics, in-process
+// runs for the rest.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { fixturePath, readFixture, REPO_ROOT } from '../fixtures/read.ts';
+import { runCli } from './run.ts';
+
+const exec = promisify(execFile);
+const BIN = `${REPO_ROOT}/src/cli/jobset-designer.mjs`;
+
+async function spawnCli(args: string[], input?: string) {
+  const child = exec('node', [BIN, ...args], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 });
+  if (input !== undefined) {
+    child.child.stdin!.end(input);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('jobset-designer (a real process)', () => {
+  it('validates a valid manifest: exit 0, nothing on stdout', async () => {
+    const r = await spawnCli(['validate', fixturePath('platform-main')]);
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(r.stderr).toContain('valid (0 error(s)');
+  });
+
+  it('expands from standard input', async () => {
+    const r = await spawnCli(['expand', '-'], readFixture('two-groups-parallel-pods'));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).totals.concurrentPods).toBe(9);
+  });
+
+  it('exits 2 with one line for a missing file', async () => {
+    const r = await spawnCli(['validate', 'no/such/manifest.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'jobset-designer: cannot read no/such/manifest.yaml: no such file',
+    ]);
+  });
+
+  it('streams a million pods with --limit and stops early', async () => {
+    const text = readFixture('one-group-one-job').replace(
+      'count: 1',
+      'count: 1000\n      completions: 1000\n      parallelisms: 10',
+    );
+    const r = await spawnCli(['pods', '-', '--limit', '3'], text);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((p) => p.name)).toEqual(['worker-0-0', 'worker-0-1', 'worker-0-2']);
+  });
+});
+
+describe('validate', () => {
+  it('prints file:line:col: severity code: message and exits 1 when invalid', async () => {
+    const text = readFixture('platform-main').replace('count: 5', 'count: -1');
+    const r = await runCli(['validate', '-'], text);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^<stdin>:\d+:\d+: error out-of-range: count must be/m);
+  });
+
+  it('prints JSON with --json', async () => {
+    const text = readFixture('platform-main').replace('    worker:\n', '    Worker:\n');
+    const r = await runCli(['validate', '-', '--json'], text);
+    const json = JSON.parse(r.stdout);
+    expect(json.valid).toBe(false);
+    expect(json.diagnostics[0]).toEqual({
+      severity: 'error',
+      code: 'type-name-invalid',
+      message: expect.stringContaining('"Worker"'),
+      path: ['spec', 'types', 'Worker'],
+      line: 22,
+      column: 5,
+      endLine: 22,
+      endColumn: 11,
+    });
+  });
+});
+
+describe('expand', () => {
+  it('prints the figures of each type in manifest order, and totals', async () => {
+    const r = await runCli(['expand', fixturePath('platform-main')]);
+    const json = JSON.parse(r.stdout);
+    expect(r.code).toBe(0);
+    expect(json.valid).toBe(true);
+    expect(json.types.map((t: { name: string }) => t.name)).toEqual([
+      'master',
+      'worker',
+      'worker-2',
+    ]);
+    expect(json.types[1]).toMatchObject({
+      name: 'worker',
+      count: 5,
+      completions: 1,
+      parallelisms: 1,
+      effectiveParallelism: 1,
+      pods: 5,
+      concurrentPods: 5,
+      waves: 1,
+      globalIndexStart: 1,
+      pod: { cpus: 4, ramGB: 12, gpus: 1, gpuProduct: 'NVIDIA-A100-SXM4-80GB' },
+      peak: { cpus: 20, ramGB: 60, gpus: 5 },
+    });
+    expect(json.totals).toMatchObject({
+      jobs: 7,
+      pods: 7,
+      concurrentPods: 7,
+      peak: { cpus: 25, ramGB: 74, gpus: 5 },
+    });
+  });
+
+  it('prints null where a figure is not set', async () => {
+    const r = await runCli(['expand', fixturePath('two-groups')]);
+    const json = JSON.parse(r.stdout);
+    expect(json.types[0].pod).toEqual({ cpus: null, ramGB: null, gpus: null, gpuProduct: null });
+    expect(json.totals.peak.cpus).toBeNull();
+  });
+
+  it('gives no types for other operators, and stays valid', async () => {
+    const text = readFixture('platform-main').replace('operator: jobset', 'operator: jax');
+    const r = await runCli(['expand', '-'], text);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, operator: 'jax', types: [] });
+  });
+});
+
+describe('pods', () => {
+  it('prints one JSON object per pod with the six variables', async () => {
+    const r = await runCli(['pods', fixturePath('global-index-order'), '--type', 'worker-heavy']);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      {
+        name: 'worker-heavy-0-0',
+        type: 'worker-heavy',
+        jobIndex: 0,
+        podIndex: 0,
+        wave: 0,
+        env: {
+          JOB_INDEX: '0',
+          JOB_COMPLETION_INDEX: '0',
+          JOB_GLOBAL_INDEX: '7',
+          GLOBAL_REPLICAS: '8',
+          REPLICATED_JOB_NAME: 'worker-heavy',
+          REPLICATED_JOB_REPLICAS: '1',
+        },
+      },
+    ]);
+  });
+
+  it('agrees with expand on the number of pods', async () => {
+    const r = await runCli(['pods', fixturePath('mixed-concurrency')]);
+    expect(r.stdout.trim().split('\n')).toHaveLength(32);
+  });
+
+  it('exits 2 for an unknown --type, naming the groups', async () => {
+    const r = await runCli(['pods', fixturePath('two-groups'), '--type', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('groups: master, worker');
+  });
+});
+
+describe('usage', () => {
+  it.each([
+    [[]],
+    [['frobnicate', 'x.yaml']],
+    [['validate']],
+    [['pods', 'a.yaml', '--limit', 'many']],
+    [['expand', 'a.yaml', '--json']],
+    [['validate', 'a.yaml', 'b.yaml']],
+  ])('exits 2 with a one-line message for %j', async (argv) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^jobset-designer: /);
+  });
+
+  it('prints usage for --help', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('jobset-designer validate');
+  });
+});

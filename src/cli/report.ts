@@ -1,0 +1,63 @@
+/** The JSON shapes the CLI prints; documented in the README and relied on by users' scripts. */
+import type { Analysis, Diagnostic, GroupFigures, Pod } from '../core/index.ts';
+
+export function diagnosticJson(d: Diagnostic) {
+  return {
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    path: d.path,
+    line: d.line,
+    column: d.column,
+    endLine: d.endLine,
+    endColumn: d.endColumn,
+  };
+}
+
+function groupJson(g: GroupFigures) {
+  return {
+    name: g.name,
+    count: g.count,
+    completions: g.completions,
+    parallelisms: g.parallelisms,
+    effectiveParallelism: g.effectiveParallelism,
+    pods: g.pods,
+    concurrentPods: g.concurrentPods,
+    waves: g.waves,
+    state: g.state,
+    globalIndexStart: g.globalIndexStart,
+    pod: g.pod,
+    peak: g.peak,
+  };
+}
+
+export function expandJson(a: Analysis) {
+  const e = a.expansion;
+  return {
+    valid: a.valid,
+    operator: a.operator,
+    diagnostics: a.diagnostics.map(diagnosticJson),
+    types: e ? e.groups.map(groupJson) : [],
+    totals: e
+      ? {
+          jobs: e.totals.jobs,
+          pods: e.totals.pods,
+          concurrentPods: e.totals.concurrentPods,
+          globalReplicas: e.totals.globalReplicas,
+          peak: e.totals.peak,
+          partial: e.totals.partial,
+        }
+      : null,
+  };
+}
+
+export function podJson(p: Pod) {
+  return {
+    name: p.name,
+    type: p.type,
+    jobIndex: p.jobIndex,
+    podIndex: p.podIndex,
+    wave: p.wave,
+    env: p.env,
+  };
+}

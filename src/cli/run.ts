@@ -1,0 +1,26 @@
+/** Runs the CLI in-process with captured streams: for tests that call it hundreds of times. */
+import { PassThrough, Readable } from 'node:stream';
+import { main } from './main.ts';
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export async function runCli(argv: readonly string[], stdin = ''): Promise<RunResult> {
+  const collect = () => {
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+  };
+  const out = collect();
+  const err = collect();
+  const code = await main(argv, {
+    stdin: Readable.from([stdin]),
+    stdout: out.stream,
+    stderr: err.stream,
+  });
+  return { code, stdout: out.text(), stderr: err.text() };
+}

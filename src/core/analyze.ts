@@ -1,0 +1,48 @@
+/**
+ * analyze: the one entry point the worker, the CLI and the tests call. Text in; diagnostics,
+ * validity and (for jobset manifests) the expansion out. Never throws on any input.
+ */
+import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { readGroups } from './jobset/groups.ts';
+import { expand, type Expansion } from './jobset/expand.ts';
+import { commonRules, jobsetRules } from './jobset/rules.ts';
+import { parse } from './manifest/parse.ts';
+import { MANIFEST_SCHEMA } from './manifest/schema.ts';
+import { checkSchema, isObject } from './manifest/schemaCheck.ts';
+
+export interface Analysis {
+  /** Sorted by position in the text. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** No error-severity diagnostic. */
+  readonly valid: boolean;
+  /** `spec.operator` when it is a string. */
+  readonly operator: string | null;
+  /** Figures of a jobset design; null for other operators or unreadable YAML. */
+  readonly expansion: Expansion | null;
+}
+
+export function analyze(text: string): Analysis {
+  const parsed = parse(text);
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  let operator: string | null = null;
+  let expansion: Expansion | null = null;
+  if (parsed.data !== undefined && !parsed.syntaxError) {
+    const { data, source } = parsed;
+    diagnostics.push(...checkSchema(data, MANIFEST_SCHEMA, source));
+    diagnostics.push(...commonRules(data, source));
+    const spec = isObject(data) && isObject(data.spec) ? data.spec : {};
+    operator = typeof spec.operator === 'string' ? spec.operator : null;
+    if (operator === 'jobset') {
+      const groups = readGroups(data);
+      diagnostics.push(...jobsetRules(data, groups, source));
+      expansion = expand(groups);
+    }
+  }
+  diagnostics.sort(compareDiagnostics);
+  return {
+    diagnostics,
+    valid: !diagnostics.some((d) => d.severity === 'error'),
+    operator,
+    expansion,
+  };
+}

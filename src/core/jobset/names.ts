@@ -1,0 +1,23 @@
+/**
+ * Lengths of the names JobSet generates, as its validating webhook computes them
+ * (`pkg/webhooks/jobset_webhook.go`, rules V7 and V8 in jobset-crd.md): the longest Job name
+ * `<jobset>-<type>-<replicas-1>` and the longest pod name
+ * `<jobset>-<type>-<replicas-1>-<completions-1>-abcde` must fit a 63-character DNS label.
+ * The webhook's quirk is kept: with 0 replicas the index reads "-1", two characters.
+ */
+export const DNS_LABEL_MAX = 63;
+
+export interface NameLengths {
+  readonly job: number;
+  readonly pod: number;
+}
+
+export function generatedNameLengths(
+  jobsetName: string,
+  type: string,
+  replicas: number,
+  completions: number,
+): NameLengths {
+  const job = `${jobsetName}-${type}-${replicas - 1}`.length;
+  return { job, pod: job + `-${completions - 1}-abcde`.length };
+}

@@ -1,0 +1,319 @@
+/**
+ * The semantic rules of SEMANTICS.md that a JSON Schema cannot express: names, cross-field
+ * checks and the likely mistakes worth a warning. Structural checks live in the schema.
+ */
+import type { Diagnostic, Path } from '../diagnostics.ts';
+import { isObject } from '../manifest/schemaCheck.ts';
+import type { Source } from '../manifest/source.ts';
+import { INT32_MAX, type Group } from './groups.ts';
+import { DNS_LABEL_MAX, generatedNameLengths } from './names.ts';
+import { EXPERIMENT_NAME_PLACEHOLDER } from './pods.ts';
+
+export const CURRENT_API_VERSION = '0.2.3';
+export const ACCEPTED_API_VERSIONS: readonly string[] = ['0.2.1', '0.2.2', '0.2.3'];
+const TYPE_NAME = /^[a-z][a-z0-9-]*$/;
+
+/** Rules for every operator: the fields all manifests share. */
+export function commonRules(data: unknown, source: Source): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (!isObject(data)) return out;
+  const api = data.apiVersion;
+  if (typeof api === 'string' && api !== CURRENT_API_VERSION) {
+    const span = source.spanFor(['apiVersion']);
+    const known = ACCEPTED_API_VERSIONS.includes(api);
+    out.push(
+      source.diagnostic(
+        'warning',
+        'api-version',
+        known
+          ? `apiVersion ${api} is still accepted, but ${CURRENT_API_VERSION} is current. Set \`apiVersion: "${CURRENT_API_VERSION}"\`.`
+          : `apiVersion "${api}" is not one the platform knows (${ACCEPTED_API_VERSIONS.join(', ')}). Set \`apiVersion: "${CURRENT_API_VERSION}"\`.`,
+        ['apiVersion'],
+        span,
+        {
+          title: `Set apiVersion to "${CURRENT_API_VERSION}"`,
+          ...span,
+          text: `"${CURRENT_API_VERSION}"`,
+        },
+      ),
+    );
+  }
+  const spec = isObject(data.spec) ? data.spec : {};
+  const builder = isObject(data.builder) ? data.builder : {};
+  if (
+    typeof spec.image === 'string' &&
+    typeof builder.image === 'string' &&
+    spec.image !== builder.image
+  ) {
+    const span = source.spanFor(['spec', 'image']);
+    out.push(
+      source.diagnostic(
+        'error',
+        'image-mismatch',
+        `spec.image "${spec.image}" must equal builder.image "${builder.image}": the platform runs the image it builds. Make them the same.`,
+        ['spec', 'image'],
+        span,
+        {
+          title: `Use the builder image "${builder.image}"`,
+          ...span,
+          text: quoteLike(source, span, builder.image),
+        },
+      ),
+    );
+  }
+  const operator = spec.operator;
+  if (typeof operator === 'string' && operator !== 'jobset') {
+    out.push(
+      source.diagnostic(
+        'info',
+        'operator-not-visualised',
+        `Operator "${operator}": the designer checks the common fields (kind, apiVersion, image, command) and keeps everything else intact; the job x pod view covers \`jobset\` only.`,
+        ['spec', 'operator'],
+        source.spanFor(['spec', 'operator']),
+      ),
+    );
+  }
+  return out;
+}
+
+/** Rules for `operator: jobset`. */
+export function jobsetRules(data: unknown, groups: readonly Group[], source: Source): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const spec = isObject(data) && isObject(data.spec) ? data.spec : {};
+  const types = isObject(spec.types) ? spec.types : {};
+  const debug = isObject(spec.debug) ? spec.debug : {};
+  if ('jupyter' in debug) {
+    out.push(
+      source.diagnostic(
+        'error',
+        'jupyter-not-supported',
+        '`debug.jupyter` is only for the kuberay operator; jobset accepts `debug.vscode` only. Remove `jupyter`.',
+        ['spec', 'debug', 'jupyter'],
+        source.spanFor(['spec', 'debug', 'jupyter'], 'entry'),
+      ),
+    );
+  }
+  for (const g of groups) {
+    const base: Path = ['spec', 'types', g.name];
+    const raw = isObject(types[g.name]) ? (types[g.name] as Record<string, unknown>) : {};
+    const at = (key?: string, on: 'key' | 'value' | 'entry' = 'value') =>
+      source.spanFor(key ? [...base, key] : base, key ? on : 'key');
+    const warn = (code: string, message: string, key?: string) =>
+      out.push(source.diagnostic('warning', code, message, key ? [...base, key] : base, at(key)));
+
+    nameRules(g, base, source, out);
+
+    const { count, completions, parallelisms } = g;
+    if (count === 0) {
+      warn(
+        'count-zero',
+        `Group "${g.name}" has \`count: 0\`: it creates no Jobs and no pods. Set count to 1 or more, or remove the group.`,
+        'count',
+      );
+    }
+    if (completions === 0) {
+      warn(
+        'completions-zero',
+        `Group "${g.name}" has \`completions: 0\`: its Jobs run no pods. Set completions to 1 or more.`,
+        'completions',
+      );
+    }
+    if (parallelisms === 0 && completions !== 0) {
+      warn(
+        'parallelisms-zero',
+        `Group "${g.name}" has \`parallelisms: 0\`: its Jobs are paused and no pod ever starts. Set parallelisms to 1 or more.`,
+        'parallelisms',
+      );
+    }
+    if (
+      parallelisms !== null &&
+      completions !== null &&
+      parallelisms > completions &&
+      completions > 0
+    ) {
+      const span = at('parallelisms');
+      out.push(
+        source.diagnostic(
+          'warning',
+          'parallelisms-above-completions',
+          `Group "${g.name}": parallelisms ${parallelisms} is more than completions ${completions}; at most ${completions} pods of a Job can run. Set parallelisms to ${completions}.`,
+          [...base, 'parallelisms'],
+          span,
+          'parallelisms' in raw
+            ? { title: `Set parallelisms to ${completions}`, ...span, text: String(completions) }
+            : undefined,
+        ),
+      );
+    }
+    if (
+      parallelisms &&
+      completions &&
+      parallelisms < completions &&
+      completions % parallelisms !== 0
+    ) {
+      const waves = Math.ceil(completions / parallelisms);
+      warn(
+        'partial-last-wave',
+        `Group "${g.name}": ${completions} completions in waves of ${parallelisms} leave the last of ${waves} waves with ${completions % parallelisms} pod(s). Make completions a multiple of parallelisms if every wave should be full.`,
+        'parallelisms',
+      );
+    }
+    if (count !== null && parallelisms !== null && count * Math.max(parallelisms, 1) > INT32_MAX) {
+      out.push(
+        source.diagnostic(
+          'error',
+          'too-many-pods',
+          `Group "${g.name}": count x parallelisms is ${(count * parallelisms).toLocaleString('en-US')}, above JobSet's limit of 2,147,483,647. Lower count or parallelisms.`,
+          [...base, 'count'],
+          at('count'),
+        ),
+      );
+    }
+    for (const key of ['count', 'completions'] as const) {
+      const v = raw[key];
+      if (typeof v === 'number' && Number.isInteger(v) && v > INT32_MAX) {
+        out.push(
+          source.diagnostic(
+            'error',
+            'out-of-range',
+            `\`${key}\` of group "${g.name}" is ${v}, above Kubernetes' limit of 2,147,483,647.`,
+            [...base, key],
+            at(key),
+          ),
+        );
+      }
+    }
+    resourceRules(g, raw, base, source, out);
+  }
+  return out;
+}
+
+function nameRules(g: Group, base: Path, source: Source, out: Diagnostic[]): void {
+  const span = source.spanFor(base, 'key');
+  if (!TYPE_NAME.test(g.name)) {
+    const fixed = fixName(g.name);
+    out.push(
+      source.diagnostic(
+        'error',
+        'type-name-invalid',
+        `Group name "${g.name}" is invalid: use lowercase letters, digits and hyphens, starting with a letter${fixed ? ` (for example "${fixed}")` : ''}.`,
+        base,
+        span,
+        fixed ? { title: `Rename to "${fixed}"`, ...span, text: fixed } : undefined,
+      ),
+    );
+  } else if (g.name.endsWith('-')) {
+    out.push(
+      source.diagnostic(
+        'warning',
+        'type-name-trailing-hyphen',
+        `Group name "${g.name}" ends with "-"; Kubernetes labels and container names must end with a letter or digit. Remove the trailing hyphen.`,
+        base,
+        span,
+        {
+          title: `Rename to "${g.name.replace(/-+$/, '')}"`,
+          ...span,
+          text: g.name.replace(/-+$/, ''),
+        },
+      ),
+    );
+  }
+  // The webhook checks the longest names, with AIchor's 24-character JobSet name.
+  const lengths = generatedNameLengths(
+    EXPERIMENT_NAME_PLACEHOLDER,
+    g.name,
+    g.count ?? 1,
+    g.completions ?? 1,
+  );
+  const tooLong = lengths.job > DNS_LABEL_MAX ? 'job' : lengths.pod > DNS_LABEL_MAX ? 'pod' : null;
+  if (tooLong) {
+    const reach = lengths[tooLong];
+    const fit = g.name.length - (reach - DNS_LABEL_MAX);
+    out.push(
+      source.diagnostic(
+        'error',
+        `${tooLong}-name-too-long`,
+        `Group name "${g.name}" is too long: its ${tooLong === 'job' ? 'Job' : 'pod'} names reach ${reach} characters, over Kubernetes' ${DNS_LABEL_MAX}. Shorten the name to ${fit} characters or fewer.`,
+        base,
+        span,
+      ),
+    );
+  }
+}
+
+function resourceRules(
+  g: Group,
+  raw: Record<string, unknown>,
+  base: Path,
+  source: Source,
+  out: Diagnostic[],
+): void {
+  const path = [...base, 'resources'];
+  if (!g.resources.set) {
+    out.push(
+      source.diagnostic(
+        'info',
+        'resources-not-set',
+        `Group "${g.name}" has no \`resources\`: its CPU, RAM and GPU requests are not set, so the totals cover only the other groups. Add \`resources: { cpus: 1, ramRatio: 2 }\` or similar.`,
+        base,
+        source.spanFor(base, 'key'),
+      ),
+    );
+    return;
+  }
+  const res = isObject(raw.resources) ? raw.resources : {};
+  if ('ramRatio' in res && 'memory' in res) {
+    out.push(
+      source.diagnostic(
+        'warning',
+        'ram-ratio-and-memory',
+        `Group "${g.name}" sets both \`ramRatio\` and \`memory\`; the designer uses ramRatio (cpus x ramRatio GB). Keep only one.`,
+        [...path, 'memory'],
+        source.spanFor([...path, 'memory'], 'key'),
+      ),
+    );
+  }
+  const acc = isObject(res.accelerators) ? res.accelerators : {};
+  const gpu = isObject(acc.gpu) ? acc.gpu : null;
+  if (!gpu) return;
+  const gpuPath = [...path, 'accelerators', 'gpu'];
+  const count = g.resources.gpus ?? 0;
+  if (count > 0 && g.resources.gpuProduct === null) {
+    out.push(
+      source.diagnostic(
+        'warning',
+        'gpu-product-missing',
+        `Group "${g.name}" asks for ${count} GPU(s) per pod without a \`product\`; the platform cannot tell which GPU to schedule. Add e.g. \`product: NVIDIA-A100-SXM4-80GB\`.`,
+        gpuPath,
+        source.spanFor(gpuPath, 'key'),
+      ),
+    );
+  }
+  if (count === 0 && g.resources.gpuProduct !== null && g.resources.gpus !== null) {
+    out.push(
+      source.diagnostic(
+        'warning',
+        'gpu-product-unused',
+        `Group "${g.name}" names GPU product "${g.resources.gpuProduct}" but asks for 0 GPUs, so no GPU is requested. Set \`count\` to the GPUs per pod, or remove the gpu block.`,
+        [...gpuPath, 'product'],
+        source.spanFor([...gpuPath, 'product']),
+      ),
+    );
+  }
+}
+
+/** A valid group name close to `name`, or null when none can be made. */
+export function fixName(name: string): string | null {
+  const fixed = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .replace(/-+$/, '');
+  return fixed && TYPE_NAME.test(fixed) ? fixed : null;
+}
+
+/** Keeps the quoting style of the value being replaced. */
+function quoteLike(source: Source, span: { start: number; end: number }, value: string): string {
+  const q = source.text[span.start];
+  return q === '"' || q === "'" ? `${q}${value}${q}` : value;
+}

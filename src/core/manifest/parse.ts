@@ -1,0 +1,229 @@
+/**
+ * parse: YAML text to a document that keeps source ranges, and to plain data.
+ *
+ * Never throws and never hangs. Inputs that could make the YAML library run out of stack or
+ * memory (huge files, deep nesting, alias "billion laughs") are refused up front with a
+ * diagnostic, because the library itself can crash the process on them (measured: 5,000 nested
+ * `- ` on one line exhausts memory inside the lexer).
+ */
+import { isAlias, isCollection, isPair, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import type { Diagnostic } from '../diagnostics.ts';
+import { Source } from './source.ts';
+
+export const LIMITS = {
+  /** Characters of text. Real manifests are under 3 KB; 2 MB parses in about 2 s. */
+  maxChars: 2_000_000,
+  /** Nesting of maps and sequences. Real manifests nest 6 deep. */
+  maxDepth: 64,
+  /** Columns of leading indentation on any line, checked before the YAML library sees it. */
+  maxIndent: 1_000,
+  /** Alias dereferences when building data (guards against exponential expansion). */
+  maxAliasCount: 100,
+} as const;
+
+export interface Parsed {
+  readonly source: Source;
+  /** Plain data (`toJS`), or `undefined` when the text could not be read as YAML. */
+  readonly data: unknown;
+  /** True when the YAML has a syntax error: the data, if any, may be partial. */
+  readonly syntaxError: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function parse(text: string): Parsed {
+  const lines = new LineCounter();
+  const refused = refuse(text);
+  if (refused) {
+    lines.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0 && i < 4_000_000; i = text.indexOf('\n', i + 1)) {
+      lines.addNewLine(i + 1);
+    }
+    const source = new Source(text, null, lines);
+    const span = { start: refused.at, end: Math.min(text.length, refused.at + 1) };
+    return {
+      source,
+      data: undefined,
+      syntaxError: true,
+      diagnostics: [source.diagnostic('error', refused.code, refused.message, [], span)],
+    };
+  }
+  try {
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const source = new Source(text, doc, lines);
+    const diagnostics = doc.errors.map((e) => yamlDiagnostic(source, e));
+    for (const w of doc.warnings) diagnostics.push(yamlDiagnostic(source, w, 'warning'));
+    const syntaxError = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
+    const depth = maxDepth(doc.contents);
+    if (depth.depth > LIMITS.maxDepth) {
+      const span = { start: depth.at, end: depth.at + 1 };
+      diagnostics.push(
+        source.diagnostic(
+          'error',
+          'nesting-too-deep',
+          `Nesting is deeper than ${LIMITS.maxDepth} levels; a manifest never needs that. Flatten the structure.`,
+          [],
+          span,
+        ),
+      );
+      return { source, data: undefined, syntaxError: true, diagnostics };
+    }
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+    } catch (err) {
+      const alias = findFirstAlias(doc.contents);
+      diagnostics.push(
+        source.diagnostic(
+          'error',
+          'alias-limit',
+          `Too many alias references (${errorText(err)}). Write the values out instead of nesting aliases.`,
+          [],
+          { start: alias, end: alias + 1 },
+        ),
+      );
+      return { source, data: undefined, syntaxError: true, diagnostics };
+    }
+    return { source, data, syntaxError, diagnostics };
+  } catch (err) {
+    // Last resort: the library failed in a way the checks above did not foresee.
+    const source = new Source(text, null, lines);
+    return {
+      source,
+      data: undefined,
+      syntaxError: true,
+      diagnostics: [
+        source.diagnostic(
+          'error',
+          'yaml-unreadable',
+          `The YAML could not be read (${errorText(err)}). Check the structure near the start of the file.`,
+          [],
+          { start: 0, end: 0 },
+        ),
+      ],
+    };
+  }
+}
+
+interface Refusal {
+  readonly code: string;
+  readonly message: string;
+  readonly at: number;
+}
+
+/** One linear pass over the raw text, before any YAML parsing. */
+function refuse(text: string): Refusal | null {
+  if (text.length > LIMITS.maxChars) {
+    return {
+      code: 'input-too-large',
+      message: `The manifest is ${text.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxChars.toLocaleString('en-US')}. A manifest this large is not a real design.`,
+      at: 0,
+    };
+  }
+  // Brackets are counted without tracking quotes: a false alarm needs 64 unclosed brackets in
+  // strings, while a missed count could let the library exhaust the stack.
+  let lineStart = 0;
+  let flow = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (i === text.length || ch === 10) {
+      // Effective indentation: leading spaces plus compact block indicators (`- `, `? `).
+      let j = lineStart;
+      while (j < i) {
+        const c = text.charCodeAt(j);
+        const next = text.charCodeAt(j + 1);
+        if (c === 32 || c === 9) j++;
+        else if ((c === 45 || c === 63) && (next === 32 || next === 9)) j += 2;
+        else break;
+      }
+      if (j - lineStart > LIMITS.maxIndent) {
+        return {
+          code: 'nesting-too-deep',
+          message: `A line is indented or nested more than ${LIMITS.maxIndent} columns deep; a manifest never needs that. Flatten the structure.`,
+          at: lineStart,
+        };
+      }
+      lineStart = i + 1;
+    } else if (ch === 35 && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
+      // A comment: skip to the end of the line, brackets in it do not count.
+      const nl = text.indexOf('\n', i);
+      i = (nl < 0 ? text.length : nl) - 1;
+    } else if (ch === 91 || ch === 123) {
+      if (++flow > LIMITS.maxDepth) {
+        return {
+          code: 'nesting-too-deep',
+          message: `Brackets are nested more than ${LIMITS.maxDepth} levels deep; a manifest never needs that. Flatten the structure.`,
+          at: i,
+        };
+      }
+    } else if ((ch === 93 || ch === 125) && flow > 0) flow--;
+  }
+  return null;
+}
+
+/** Depth of the node tree, iteratively (the tree itself may be deep). */
+function maxDepth(root: unknown): { depth: number; at: number } {
+  let best = { depth: 0, at: 0 };
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (isCollection(node)) {
+      if (depth > best.depth) best = { depth, at: node.range?.[0] ?? 0 };
+      if (depth > LIMITS.maxDepth) return best;
+      for (const item of node.items) {
+        if (isPair(item)) {
+          stack.push([item.key, depth + 1], [item.value, depth + 1]);
+        } else stack.push([item, depth + 1]);
+      }
+    }
+  }
+  return best;
+}
+
+function findFirstAlias(root: unknown): number {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isAlias(node)) return node.range?.[0] ?? 0;
+    if (isCollection(node)) {
+      for (const item of node.items) {
+        if (isPair(item)) stack.push(item.value, item.key);
+        else stack.push(item);
+      }
+    }
+  }
+  return 0;
+}
+
+function yamlDiagnostic(
+  source: Source,
+  e: YAMLError,
+  severity: 'error' | 'warning' = 'error',
+): Diagnostic {
+  const [start, end] = e.pos;
+  const span = { start, end: Math.max(end, start) };
+  if (e.code === 'DUPLICATE_KEY') {
+    return source.diagnostic(
+      'error',
+      'duplicate-key',
+      'This key appears twice in the same map; YAML keeps only one of them. Remove or rename one.',
+      [],
+      span,
+    );
+  }
+  const first = e.message.split('\n')[0] ?? e.message;
+  return source.diagnostic(
+    severity,
+    severity === 'error' ? 'yaml-syntax' : 'yaml-warning',
+    `YAML ${severity === 'error' ? 'syntax error' : 'warning'}: ${first.replace(/ at line \d+, column \d+.*$/, '')}. Fix the indentation or punctuation here.`,
+    [],
+    span,
+  );
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message.split('\n')[0]! : String(err);
+}

@@ -1,0 +1,68 @@
+/**
+ * The manifest's JSON Schema, one file for everyone: our own checker (schemaCheck.ts), the
+ * editor (monaco-yaml) and users' own editors (published under public/).
+ */
+// The file lives in public/ so the app also serves it as-is at /manifest.schema.json, for
+// editors such as VS Code's YAML extension.
+import schemaJson from '../../../public/manifest.schema.json';
+
+export type JsonType = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';
+
+/** The subset of JSON Schema draft-07 that the checker understands; see schemaCheck.ts. */
+export interface SchemaNode {
+  readonly type?: JsonType | readonly JsonType[];
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: boolean | SchemaNode;
+  readonly enum?: readonly unknown[];
+  readonly const?: unknown;
+  readonly pattern?: string;
+  readonly minLength?: number;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly minProperties?: number;
+  readonly items?: SchemaNode;
+  readonly $ref?: string;
+  readonly definitions?: Readonly<Record<string, SchemaNode>>;
+  readonly if?: SchemaNode;
+  readonly then?: SchemaNode;
+  readonly title?: string;
+  readonly description?: string;
+  readonly markdownDescription?: string;
+  readonly examples?: readonly unknown[];
+  readonly default?: unknown;
+  /** A complete message used instead of the generated one when this node's value is invalid. */
+  readonly errorMessage?: string;
+}
+
+export const MANIFEST_SCHEMA = schemaJson as unknown as SchemaNode;
+
+/** Keywords the checker implements; a test keeps the schema file within them. */
+export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'enum',
+  'const',
+  'pattern',
+  'minLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'minProperties',
+  'items',
+  '$ref',
+  'definitions',
+  'if',
+  'then',
+  '$schema',
+  '$id',
+  'title',
+  'description',
+  'markdownDescription',
+  'examples',
+  'default',
+  'errorMessage',
+]);

@@ -1,0 +1,270 @@
+/**
+ * A checker for the subset of JSON Schema our manifest schema uses, written for messages:
+ * every failure becomes a diagnostic that names the field, says what was found and how to fix
+ * it, and points at the exact key or value. (A general validator would report keyword paths.)
+ *
+ * Unknown keys: where the schema closes an object (`additionalProperties: false`) each one is a
+ * warning; where it leaves it open, only keys that look like a misspelt known key are reported.
+ */
+import type { Diagnostic, Path } from '../diagnostics.ts';
+import { formatPath } from '../diagnostics.ts';
+import type { JsonType, SchemaNode } from './schema.ts';
+import type { Source } from './source.ts';
+import { suggestKey } from './suggest.ts';
+
+export function checkSchema(data: unknown, root: SchemaNode, source: Source): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const resolve = (node: SchemaNode): SchemaNode => {
+    let n = node;
+    for (let guard = 0; n.$ref && guard < 16; guard++) {
+      const name = n.$ref.replace('#/definitions/', '');
+      n = root.definitions?.[name] ?? {};
+    }
+    return n;
+  };
+  /** The schema in force for `value`: `$ref` resolved and a matching `if` merged with `then`. */
+  const effective = (node: SchemaNode, value: unknown): SchemaNode => {
+    const n = resolve(node);
+    if (n.if && n.then && matches(value, resolve(n.if), resolve)) {
+      return merge(n, resolve(n.then));
+    }
+    return n;
+  };
+
+  const visit = (value: unknown, node: SchemaNode, path: Path): void => {
+    const schema = effective(node, value);
+    const name = fieldName(path);
+    const fail = (code: string, generated: string, hint = '') =>
+      out.push(
+        source.diagnostic(
+          'error',
+          code,
+          schema.errorMessage
+            ? `${schema.errorMessage} It is ${describe(value)}.${hint}`
+            : generated + hint,
+          path,
+          source.spanFor(path, 'value'),
+        ),
+      );
+
+    if (schema.type && !hasType(value, schema.type)) {
+      const expected = typeWords(schema.type);
+      fail(
+        'wrong-type',
+        `${name} must be ${expected}, but it is ${describe(value)}.${exampleHint(schema, path)}`,
+      );
+      return;
+    }
+    if ('const' in schema && value !== schema.const) {
+      fail(
+        'invalid-value',
+        `${name} must be ${JSON.stringify(schema.const)}, not ${describe(value)}.`,
+      );
+      return;
+    }
+    if (schema.enum && !schema.enum.includes(value)) {
+      const options = schema.enum.map((v) => JSON.stringify(v)).join(', ');
+      const close =
+        typeof value === 'string'
+          ? suggestKey(
+              value,
+              schema.enum.filter((v): v is string => typeof v === 'string'),
+            )
+          : null;
+      fail(
+        'invalid-value',
+        `${name} is ${describe(value)}; it must be one of ${options}.`,
+        close ? ` Did you mean "${close}"?` : '',
+      );
+      return;
+    }
+    if (typeof value === 'string') {
+      if (schema.minLength !== undefined && value.length < schema.minLength) {
+        fail('invalid-value', `${name} must not be empty.${exampleHint(schema, path)}`);
+      }
+      if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
+        fail(
+          'invalid-value',
+          `${name} is "${value}", which is not in the expected form.${exampleHint(schema, path)}`,
+        );
+      }
+    }
+    if (typeof value === 'number') {
+      if (schema.minimum !== undefined && value < schema.minimum) {
+        fail('out-of-range', `${name} must be at least ${schema.minimum}, but it is ${value}.`);
+      } else if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) {
+        fail(
+          'out-of-range',
+          `${name} must be greater than ${schema.exclusiveMinimum}, but it is ${value}.`,
+        );
+      } else if (schema.maximum !== undefined && value > schema.maximum) {
+        fail('out-of-range', `${name} must be at most ${schema.maximum}, but it is ${value}.`);
+      }
+    }
+    if (Array.isArray(value)) {
+      if (schema.items) value.forEach((item, i) => visit(item, schema.items!, [...path, i]));
+      return;
+    }
+    if (isObject(value)) visitObject(value, schema, path);
+  };
+
+  const visitObject = (value: Record<string, unknown>, schema: SchemaNode, path: Path) => {
+    const name = fieldName(path);
+    const props = schema.properties ?? {};
+    const keys = Object.keys(value);
+    for (const req of schema.required ?? []) {
+      if (!(req in value)) {
+        const example = exampleOf(props[req] ? resolve(props[req]) : undefined);
+        out.push(
+          source.diagnostic(
+            'error',
+            'missing-key',
+            `${path.length ? name : 'The manifest'} is missing \`${req}\`. Add it${example ? `, for example \`${req}: ${example}\`` : ''}.`,
+            [...path, req],
+            source.spanFor(path, 'key'),
+          ),
+        );
+      }
+    }
+    if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
+      out.push(
+        source.diagnostic(
+          'error',
+          'too-few-entries',
+          `${name} must have at least ${schema.minProperties} entr${schema.minProperties === 1 ? 'y' : 'ies'}.`,
+          path,
+          source.spanFor(path, 'entry'),
+        ),
+      );
+    }
+    const known = Object.keys(props);
+    for (const key of keys) {
+      const child = props[key];
+      if (child) {
+        visit(value[key], child, [...path, key]);
+        continue;
+      }
+      const extra = schema.additionalProperties;
+      const guess = suggestKey(key, known);
+      const at = source.spanFor([...path, key], 'key');
+      if (guess) {
+        out.push(
+          source.diagnostic(
+            'warning',
+            'misspelt-key',
+            `Unknown key \`${key}\` in ${name}: did you mean \`${guess}\`? As written it is ignored.`,
+            [...path, key],
+            at,
+            { title: `Rename to \`${guess}\``, start: at.start, end: at.end, text: guess },
+          ),
+        );
+      } else if (extra === false) {
+        out.push(
+          source.diagnostic(
+            'warning',
+            'unknown-key',
+            `Unknown key \`${key}\` in ${name}; it has no effect. Known keys: ${known.join(', ')}.`,
+            [...path, key],
+            at,
+          ),
+        );
+      }
+      if (typeof extra === 'object') visit(value[key], extra, [...path, key]);
+    }
+  };
+
+  visit(data, root, []);
+  return out;
+}
+
+function matches(
+  value: unknown,
+  cond: SchemaNode,
+  resolve: (n: SchemaNode) => SchemaNode,
+): boolean {
+  if (!isObject(value)) return false;
+  for (const req of cond.required ?? []) if (!(req in value)) return false;
+  for (const [key, sub] of Object.entries(cond.properties ?? {})) {
+    const s = resolve(sub);
+    if (key in value && 'const' in s && value[key] !== s.const) return false;
+  }
+  return true;
+}
+
+function merge(a: SchemaNode, b: SchemaNode): SchemaNode {
+  const properties: Record<string, SchemaNode> = { ...a.properties };
+  for (const [k, v] of Object.entries(b.properties ?? {})) {
+    properties[k] = properties[k] ? merge(properties[k], v) : v;
+  }
+  const { if: _if, then: _then, ...rest } = a;
+  return { ...rest, ...b, properties, required: [...(a.required ?? []), ...(b.required ?? [])] };
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function hasType(value: unknown, type: JsonType | readonly JsonType[]): boolean {
+  const types: readonly JsonType[] = typeof type === 'string' ? [type] : type;
+  return types.some((t) => {
+    switch (t) {
+      case 'object':
+        return isObject(value);
+      case 'array':
+        return Array.isArray(value);
+      case 'string':
+        return typeof value === 'string';
+      case 'number':
+        return typeof value === 'number' && Number.isFinite(value);
+      case 'integer':
+        return typeof value === 'number' && Number.isInteger(value);
+      case 'boolean':
+        return typeof value === 'boolean';
+      case 'null':
+        return value === null;
+    }
+  });
+}
+
+function typeWords(type: JsonType | readonly JsonType[]): string {
+  const words: Record<JsonType, string> = {
+    object: 'a map of keys',
+    array: 'a list',
+    string: 'a text',
+    number: 'a number',
+    integer: 'a whole number',
+    boolean: 'true or false',
+    null: 'empty',
+  };
+  const types: readonly JsonType[] = typeof type === 'string' ? [type] : type;
+  return types.map((t) => words[t]).join(' or ');
+}
+
+/** How a value reads in a message. */
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (typeof value === 'string')
+    return `the text "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? `${value}` : `the fraction ${value}`;
+  if (typeof value === 'boolean') return `${value}`;
+  if (Array.isArray(value)) return 'a list';
+  return 'a map';
+}
+
+/** `` `spec.types.worker.count` `` */
+function fieldName(path: Path): string {
+  return `\`${formatPath(path)}\``;
+}
+
+function exampleOf(node: SchemaNode | undefined): string | null {
+  const ex = node?.examples?.[0] ?? node?.default;
+  if (ex === undefined || (typeof ex === 'object' && ex !== null)) return null;
+  return typeof ex === 'string' ? JSON.stringify(ex) : String(ex);
+}
+
+function exampleHint(schema: SchemaNode, path: Path): string {
+  const ex = exampleOf(schema);
+  const key = path[path.length - 1];
+  return ex && typeof key === 'string' ? ` For example \`${key}: ${ex}\`.` : '';
+}

@@ -1,0 +1,111 @@
+/**
+ * A parsed manifest text and the means to point into it: from a path to the key and value
+ * ranges, and from a range to a diagnostic with 1-based lines and columns.
+ */
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Diagnostic, Fix, Path, Severity } from '../diagnostics.ts';
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Located {
+  /** The key of the map entry the path ends in (absent for sequence items and the root). */
+  readonly key?: Span;
+  /** The value at the path, when present in the text. */
+  readonly value?: Span;
+}
+
+export class Source {
+  readonly text: string;
+  readonly doc: Document.Parsed | null;
+  private readonly lines: LineCounter;
+
+  constructor(text: string, doc: Document.Parsed | null, lines: LineCounter) {
+    this.text = text;
+    this.doc = doc;
+    this.lines = lines;
+  }
+
+  /** Finds the key and value of `path` in the text, as far as the path exists. */
+  locate(path: Path): Located & { readonly found: number } {
+    let node: unknown = this.doc?.contents ?? null;
+    let located: Located = this.spanOf(node) ? { value: this.spanOf(node)! } : {};
+    let found = 0;
+    for (const seg of path) {
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
+        );
+        if (!pair) break;
+        const key = this.spanOf(pair.key);
+        const value = this.spanOf(pair.value);
+        located = { ...(key ? { key } : {}), ...(value ? { value } : {}) };
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        const item = node.items[seg];
+        const value = this.spanOf(item);
+        if (item === undefined) break;
+        located = value ? { value } : {};
+        node = item;
+      } else break;
+      found++;
+    }
+    return { ...located, found };
+  }
+
+  /** The span a diagnostic about `path` should underline. */
+  spanFor(path: Path, on: 'key' | 'value' | 'entry' = 'value'): Span {
+    const loc = this.locate(path);
+    const complete = loc.found === path.length;
+    if (complete && on === 'key' && loc.key) return loc.key;
+    if (complete && on === 'entry' && loc.key) {
+      return { start: loc.key.start, end: loc.value?.end ?? loc.key.end };
+    }
+    if (complete && loc.value && loc.value.end > loc.value.start) return loc.value;
+    // Missing or empty: point at the nearest existing key, or the document start.
+    if (loc.key) return loc.key;
+    if (loc.value)
+      return { start: loc.value.start, end: Math.min(loc.value.end, loc.value.start + 1) };
+    return { start: 0, end: 0 };
+  }
+
+  diagnostic(
+    severity: Severity,
+    code: string,
+    message: string,
+    path: Path,
+    span: Span,
+    fix?: Fix,
+  ): Diagnostic {
+    // The YAML library may report a position just past the end of the text.
+    const start = clamp(span.start, 0, this.text.length);
+    const end = clamp(span.end, start, this.text.length);
+    const s = this.lines.linePos(start);
+    const e = this.lines.linePos(end);
+    return {
+      severity,
+      code,
+      message,
+      path,
+      start,
+      end,
+      line: s.line,
+      column: s.col,
+      endLine: e.line,
+      endColumn: e.col,
+      ...(fix ? { fix } : {}),
+    };
+  }
+
+  private spanOf(node: unknown): Span | null {
+    const range = (node as Node | null | undefined)?.range;
+    if (!range) return null;
+    return { start: range[0], end: range[1] };
+  }
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.min(Math.max(n, lo), hi);
+}

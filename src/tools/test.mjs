@@ -1,0 +1,98 @@
+// `npm test`: every check, in CI order, ending with one line `N passed, N failed` that counts
+// unit and e2e tests together (format, lint, typecheck and build count as one test each).
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDependencies, ROOT, run } from './deps.mjs';
+
+ensureDependencies();
+const chromium = await findChromium();
+if (!chromium) {
+  console.error(
+    "No Chromium found for the e2e tests: install Debian's (apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.",
+  );
+  process.exit(1);
+}
+
+const reports = join(ROOT, 'reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const step = (name, cmd, args, env) => {
+  console.log(`\n::: ${name}`);
+  const t0 = Date.now();
+  const status = run(cmd, args, env);
+  console.log(
+    `::: ${name} ${status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)}s`,
+  );
+  return status === 0;
+};
+const check = (name, cmd, args) => (step(name, cmd, args) ? passed++ : failed++);
+
+check('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
+check('lint', 'npx', ['eslint', '.']);
+check('typecheck', 'npx', ['tsc', '-b']);
+
+const unitReport = join(reports, 'unit.json');
+step('unit', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitReport}`,
+]);
+const unit = readJson(unitReport);
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests;
+} else failed++;
+
+const built = step('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+built ? passed++ : failed++;
+let e2e = null;
+if (built) {
+  const e2eReport = join(reports, 'e2e.json');
+  step('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+    CHROMIUM_PATH: chromium,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
+  });
+  e2e = readJson(e2eReport);
+  if (e2e) {
+    passed += e2e.stats.expected;
+    failed += e2e.stats.unexpected + e2e.stats.flaky;
+  } else failed++;
+}
+
+const skipped =
+  (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats.skipped ?? 0);
+console.log('');
+if (unit) console.log(`unit: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed`);
+if (e2e) console.log(`e2e: ${e2e.stats.expected} passed, ${e2e.stats.unexpected} failed`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** CHROMIUM_PATH, the system's Chromium, or Playwright's own download if there is one. */
+async function findChromium() {
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ].filter(Boolean);
+  try {
+    const { chromium } = await import('@playwright/test');
+    candidates.push(chromium.executablePath());
+  } catch {
+    // Playwright not installed: only system browsers count.
+  }
+  return candidates.find((p) => existsSync(p)) ?? null;
+}

@@ -1,0 +1,32 @@
+/**
+ * The messages between the app and the core worker: one file, discriminated unions. Every
+ * request and result carries the document version it was computed from, so the app can drop
+ * results for text that has since changed.
+ */
+import type { Analysis } from '../core/index.ts';
+
+export type WorkerRequest = {
+  readonly type: 'analyze';
+  readonly requestId: number;
+  readonly version: number;
+  readonly text: string;
+};
+
+export type WorkerResponse =
+  | {
+      readonly type: 'result';
+      readonly requestId: number;
+      readonly version: number;
+      readonly analysis: Analysis;
+      readonly computeMs: number;
+    }
+  | {
+      readonly type: 'error';
+      readonly requestId: number;
+      readonly version: number;
+      readonly message: string;
+    };
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected message: ${JSON.stringify(x)}`);
+}

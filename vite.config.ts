@@ -1,0 +1,15 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [react()],
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    // Monaco chunks (later) are multi-MB; the warning would fire on every build.
+    chunkSizeWarningLimit: 6000,
+    rolldownOptions: { checks: { pluginTimings: false } },
+  },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  server: { host: '127.0.0.1', port: 5173, strictPort: true },
+});
