@@ -4,9 +4,11 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 
-export const test = base.extend<{ guards: void }>({
+export const test = base.extend<{ guards: void; allowedErrors: RegExp[] }>({
+  /** Console errors a test provokes on purpose (e.g. a blocked script), matched by pattern. */
+  allowedErrors: [[], { option: true }],
   guards: [
-    async ({ page, baseURL }, use) => {
+    async ({ page, baseURL, allowedErrors }, use) => {
       const own = new URL(baseURL!).host;
       const foreign: string[] = [];
       const errors: string[] = [];
@@ -16,7 +18,10 @@ export const test = base.extend<{ guards: void }>({
       });
       page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
       page.on('console', (msg) => {
-        if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+        const text = msg.text();
+        if (msg.type() === 'error' && !allowedErrors.some((re) => re.test(text))) {
+          errors.push(`console: ${text}`);
+        }
       });
       await use();
       expect(foreign, 'requests to other hosts').toEqual([]);
