@@ -40,8 +40,10 @@ export function readGroups(data: unknown): Group[] {
 }
 
 export function readGroup(name: string, index: number, raw: unknown): Group {
+  // A group that is not a map (`worker:` left empty, `worker: 5`) is an error; its figures
+  // stay unknown rather than silently defaulting to one pod.
   const g = isObject(raw) ? raw : {};
-  const valid = isObject(raw) || raw === null;
+  const valid = isObject(raw);
   return {
     name,
     index,

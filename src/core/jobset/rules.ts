@@ -102,6 +102,7 @@ export function jobsetRules(data: unknown, groups: readonly Group[], source: Sou
       out.push(source.diagnostic('warning', code, message, key ? [...base, key] : base, at(key)));
 
     nameRules(g, base, source, out);
+    if (!isObject(types[g.name])) continue; // the schema already says it must be a map
 
     const { count, completions, parallelisms } = g;
     if (count === 0) {
