@@ -1,0 +1,12 @@
+export {
+  addEntry,
+  duplicateEntry,
+  moveEntry,
+  removeEntry,
+  renameEntry,
+  scalarSource,
+  setValue,
+  type EntryValue,
+  type ScalarValue,
+} from './edit.ts';
+export { applyEdit, diffEdit, type EditResult, type TextEdit } from './text.ts';
