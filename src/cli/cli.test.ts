@@ -191,3 +191,18 @@ describe('usage', () => {
     expect(r.stdout).toContain('jobset-designer validate');
   });
 });
+
+describe('file errors', () => {
+  it('names the file it could not read, whatever the options', async () => {
+    const r = await runCli(['validate', '--json', 'missing.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('jobset-designer: cannot read missing.yaml: no such file\n');
+  });
+
+  it('says why pods lists nothing for another operator', async () => {
+    const text = readFixture('platform-main').replace('operator: jobset', 'operator: jax');
+    const r = await runCli(['pods', '-'], text);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('operator "jax" is not jobset');
+  });
+});

@@ -78,20 +78,22 @@ async function readInput(file: string, stdin: Readable): Promise<string> {
 export async function main(argv: readonly string[], io: Io = process): Promise<number> {
   const out = new Output(io.stdout);
   let args: Args | 'help';
-  let text: string;
   try {
     args = parseArgs(argv);
-    if (args === 'help') {
-      await out.write(USAGE + '\n');
-      return 0;
-    }
+  } catch (err) {
+    const message = err instanceof UsageError ? err.message : String(err);
+    io.stderr.write(`jobset-designer: ${message}. Run jobset-designer --help for usage.\n`);
+    return 2;
+  }
+  if (args === 'help') {
+    await out.write(USAGE + '\n');
+    return 0;
+  }
+  let text: string;
+  try {
     text = await readInput(args.file, io.stdin);
   } catch (err) {
-    const message =
-      err instanceof UsageError
-        ? `${err.message}. Run jobset-designer --help for usage.`
-        : `cannot read ${argv[1] ?? 'input'}: ${readError(err)}`;
-    io.stderr.write(`jobset-designer: ${message}\n`);
+    io.stderr.write(`jobset-designer: cannot read ${args.file}: ${readError(err)}\n`);
     return 2;
   }
   const analysis = analyze(text);
@@ -110,6 +112,11 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
           `jobset-designer: no group "${args.type}" in ${args.file} (groups: ${names.join(', ') || 'none'})\n`,
         );
         return 2;
+      }
+      if (!analysis.expansion) {
+        io.stderr.write(
+          `jobset-designer: no pods to list: ${analysis.operator && analysis.operator !== 'jobset' ? `operator "${analysis.operator}" is not jobset` : 'no jobset design could be read'}\n`,
+        );
       }
       await streamPods(analysis, args, out);
       return code;

@@ -19,6 +19,10 @@ export interface Analysis {
   readonly operator: string | null;
   /** Figures of a jobset design; null for other operators or unreadable YAML. */
   readonly expansion: Expansion | null;
+  /** The manifest as plain data (for the form); undefined when the YAML cannot be read. */
+  readonly data: unknown;
+  /** The YAML has a syntax error: `data` is absent and the design cannot be edited by form. */
+  readonly syntaxError: boolean;
 }
 
 export function analyze(text: string): Analysis {
@@ -35,14 +39,18 @@ export function analyze(text: string): Analysis {
     if (operator === 'jobset') {
       const groups = readGroups(data);
       diagnostics.push(...jobsetRules(data, groups, source));
-      expansion = expand(groups);
+      // Without a `types` map there is no design to expand (figures unknown, not zero).
+      if (isObject(spec.types)) expansion = expand(groups);
     }
   }
   diagnostics.sort(compareDiagnostics);
+  const readable = parsed.data !== undefined && !parsed.syntaxError;
   return {
     diagnostics,
     valid: !diagnostics.some((d) => d.severity === 'error'),
     operator,
     expansion,
+    data: readable ? parsed.data : undefined,
+    syntaxError: !readable,
   };
 }

@@ -31,5 +31,6 @@ export {
   type PodEnv,
 } from './jobset/pods.ts';
 export { CURRENT_API_VERSION } from './jobset/rules.ts';
+export * from './edit/index.ts';
 export { LIMITS, parse } from './manifest/parse.ts';
 export { MANIFEST_SCHEMA, type SchemaNode } from './manifest/schema.ts';

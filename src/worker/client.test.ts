@@ -23,7 +23,14 @@ class FakeWorker {
   /** Answers request `i` as the real worker would, with an empty analysis. */
   reply(i: number) {
     const req = this.posted[i]!;
-    const analysis = { diagnostics: [], valid: true, operator: null, expansion: null };
+    const analysis = {
+      diagnostics: [],
+      valid: true,
+      operator: null,
+      expansion: null,
+      data: null,
+      syntaxError: false,
+    };
     this.onmessage!({
       data: {
         type: 'result',

@@ -167,3 +167,24 @@ describe('diffEdit', () => {
     expect(diffEdit('abc', 'abc')).toEqual({ start: 3, end: 3, text: '' });
   });
 });
+
+describe('building from an empty design', () => {
+  it('creates spec and types without touching what spec already has', () => {
+    let text = 'kind: AIchorManifest\n';
+    text = apply(text, setValue(text, ['spec', 'operator'], 'jobset'));
+    text = apply(text, setValue(text, ['spec', 'image'], 'img'));
+    text = apply(text, addEntry(text, ['spec', 'types'], 'coordinator', { count: 1 }));
+    text = apply(text, addEntry(text, ['spec', 'types'], 'worker', { count: 4 }));
+    expect(text).toBe(
+      'kind: AIchorManifest\nspec:\n  operator: jobset\n  image: img\n  types:\n    coordinator:\n      count: 1\n    worker:\n      count: 4\n',
+    );
+  });
+
+  it('starts from an empty text', () => {
+    expect(apply('', setValue('', ['builder', 'image'], 'img'))).toBe('builder:\n  image: img\n');
+  });
+
+  it('refuses to add an entry that exists', () => {
+    expect(addEntry(doc, ['spec', 'types'], 'worker', { count: 1 }).ok).toBe(false);
+  });
+});

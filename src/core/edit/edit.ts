@@ -52,6 +52,34 @@ function pairOf(map: YAMLMap, key: string): Pair<Scalar, Node | null> | undefine
 export function setValue(text: string, path: readonly string[], value: ScalarValue): EditResult {
   const ctx = open(text);
   if (typeof ctx === 'string') return fail(ctx);
+  return place(ctx, path, value, 'replace');
+}
+
+/** Adds `key: value` to the map at `mapPath` (after `afterKey`, or last), creating that map if needed. */
+export function addEntry(
+  text: string,
+  mapPath: readonly string[],
+  key: string,
+  value: EntryValue,
+  afterKey?: string,
+): EditResult {
+  const ctx = open(text);
+  if (typeof ctx === 'string') return fail(ctx);
+  return place(ctx, [...mapPath, key], value, 'refuse', afterKey);
+}
+
+/**
+ * Walks `path` and writes `value` there: into an existing scalar (keeping its quoting), or as a
+ * new entry in the deepest map that exists, with the missing maps around it. `existing` says
+ * what to do when the path is already there.
+ */
+function place(
+  ctx: Ctx,
+  path: readonly string[],
+  value: EntryValue,
+  existing: 'replace' | 'refuse',
+  afterKey?: string,
+): EditResult {
   if (path.length === 0) return fail('No path given.');
   let map = ctx.doc.contents as YAMLMap | null;
   for (let i = 0; i < path.length; i++) {
@@ -60,10 +88,11 @@ export function setValue(text: string, path: readonly string[], value: ScalarVal
     const nested = rest.reduceRight<EntryValue>((v, k) => ({ [k]: v }), value);
     if (map === null) return insertAtEnd(ctx, key, nested);
     const pair = pairOf(map, key);
-    if (!pair) return insertEntry(ctx, map, key, nested);
+    if (!pair) return insertEntry(ctx, map, key, nested, rest.length === 0 ? afterKey : undefined);
     const node = pair.value;
     if (rest.length === 0) {
-      if (isScalar(node) && node.range && node.value !== null) {
+      if (existing === 'refuse') return fail(`\`${key}\` already exists.`);
+      if (isScalar(node) && node.range && node.value !== null && !isMapValue(value)) {
         return ok({ start: node.range[0], end: node.range[1], text: scalarSource(value, node) });
       }
       return replaceValue(ctx, pair, value);
@@ -80,29 +109,6 @@ export function setValue(text: string, path: readonly string[], value: ScalarVal
     );
   }
   return fail('Unreachable.');
-}
-
-/** Adds `key: value` to the map at `mapPath` (after `afterKey`, or last). */
-export function addEntry(
-  text: string,
-  mapPath: readonly string[],
-  key: string,
-  value: EntryValue,
-  afterKey?: string,
-): EditResult {
-  const ctx = open(text);
-  if (typeof ctx === 'string') return fail(ctx);
-  const found = mapAt(ctx, mapPath);
-  if (typeof found === 'string') return fail(found);
-  if (found === null) {
-    if (mapPath.length === 0) return insertAtEnd(ctx, key, value);
-    const nested = mapPath
-      .slice(1)
-      .reduceRight<EntryValue>((v, k) => ({ [k]: v }), { [key]: value });
-    return setNested(ctx, mapPath[0]!, nested);
-  }
-  if (pairOf(found, key)) return fail(`\`${key}\` already exists.`);
-  return insertEntry(ctx, found, key, value, afterKey);
 }
 
 /** Removes the entry at `path`, with the comment lines directly above it. */
@@ -204,14 +210,6 @@ function entryAt(ctx: Ctx, path: readonly string[]) {
   const pair = map && pairOf(map, path[path.length - 1]!);
   if (!map || !pair) return `\`${path.join('.')}\` does not exist.`;
   return { map, pair };
-}
-
-/** Sets a top-level key to a nested value: replaces it if present, adds it otherwise. */
-function setNested(ctx: Ctx, key: string, value: EntryValue): EditResult {
-  const root = ctx.doc.contents as YAMLMap | null;
-  const pair = root && pairOf(root, key);
-  if (!pair) return root ? insertEntry(ctx, root, key, value) : insertAtEnd(ctx, key, value);
-  return replaceValue(ctx, pair, value);
 }
 
 /** Text span of an entry of a block map: whole lines, from its key to the end of its value. */

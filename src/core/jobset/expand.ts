@@ -5,6 +5,7 @@
  * as 7 pods. Single pods come from `pods.ts`, also in constant time.
  */
 import type { Group } from './groups.ts';
+import { mul } from './numbers.ts';
 
 /** Why a group does or does not run: `paused` when `parallelisms: 0`, `empty` with no pods. */
 export type GroupState = 'runs' | 'paused' | 'empty' | 'unknown';
@@ -144,13 +145,15 @@ function totals(groups: readonly GroupFigures[]): Totals {
   const cpus = sum((g) => g.peak.cpus);
   const ram = sum((g) => g.peak.ramGB);
   const gpus = sum((g) => g.peak.gpus);
-  const gpusByProduct: Record<string, number> = {};
+  // A Map, not an object: a product may be called anything, `constructor` included.
+  const byProduct = new Map<string, number>();
   for (const g of groups) {
     if (g.peak.gpus) {
       const key = g.pod.gpuProduct ?? UNSPECIFIED_PRODUCT;
-      gpusByProduct[key] = (gpusByProduct[key] ?? 0) + g.peak.gpus;
+      byProduct.set(key, (byProduct.get(key) ?? 0) + g.peak.gpus);
     }
   }
+  const gpusByProduct = Object.fromEntries(byProduct);
   return {
     jobs: jobs.value,
     pods: pods.value,
@@ -159,14 +162,4 @@ function totals(groups: readonly GroupFigures[]): Totals {
     peak: { cpus: cpus.value, ramGB: ram.value, gpus: gpus.value, gpusByProduct },
     partial: ![jobs, pods, concurrent, cpus, ram, gpus].every((s) => s.complete),
   };
-}
-
-/**
- * Product that stays unknown when either side is, rounded to 6 decimals so that
- * `0.2 CPUs x 3 GB` reads 0.6, not 0.6000000000000001.
- */
-function mul(a: number | null, b: number | null): number | null {
-  if (a === null || b === null) return null;
-  const p = a * b;
-  return Number.isInteger(p) ? p : Math.round(p * 1e6) / 1e6;
 }

@@ -5,6 +5,7 @@
  * well-formed groups expand while other parts of the manifest have errors.
  */
 import { isObject } from '../manifest/schemaCheck.ts';
+import { mul } from './numbers.ts';
 
 export const INT32_MAX = 2_147_483_647;
 /** Kubernetes' cap on `parallelism` for Indexed Jobs. */
@@ -73,12 +74,7 @@ function readResources(raw: unknown): GroupResources {
   const gpu = isObject(acc.gpu) ? acc.gpu : {};
   const product = typeof gpu.product === 'string' && gpu.product !== '' ? gpu.product : null;
   // ramRatio is the documented way; when both are given it wins (a warning says so).
-  const ramGB =
-    raw.ramRatio !== undefined
-      ? cpus !== null && ramRatio !== null
-        ? cpus * ramRatio
-        : null
-      : memory;
+  const ramGB = raw.ramRatio !== undefined ? mul(cpus, ramRatio) : memory;
   return {
     set: true,
     cpus,

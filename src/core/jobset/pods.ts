@@ -47,7 +47,7 @@ export function podAt(
   const { count, completions, effectiveParallelism: pEff } = group;
   if (count === null || completions === null) return null;
   if (!isIndex(jobIndex, count) || !isIndex(podIndex, completions)) return null;
-  const d = durations[group.name] ?? 1;
+  const d = durationOf(durations, group.name);
   const wave = pEff ? Math.floor(podIndex / pEff) : null;
   const globalJobIndex = group.globalIndexStart === null ? null : group.globalIndexStart + jobIndex;
   const name = `${group.name}-${jobIndex}-${podIndex}`;
@@ -110,9 +110,15 @@ export function makespan(expansion: Expansion, durations: Durations = {}): numbe
   for (const g of expansion.groups) {
     if (g.state !== 'runs') continue;
     if (g.waves === null) return null;
-    longest = Math.max(longest, g.waves * (durations[g.name] ?? 1));
+    longest = Math.max(longest, g.waves * durationOf(durations, g.name));
   }
   return longest;
+}
+
+/** The group's pod duration: own entries only, and only positive finite numbers (else 1). */
+function durationOf(durations: Durations, name: string): number {
+  const d = Object.hasOwn(durations, name) ? durations[name] : undefined;
+  return d !== undefined && Number.isFinite(d) && d > 0 ? d : 1;
 }
 
 function isIndex(i: number, n: number): boolean {

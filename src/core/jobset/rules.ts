@@ -190,8 +190,11 @@ export function jobsetRules(data: unknown, groups: readonly Group[], source: Sou
 }
 
 function nameRules(g: Group, base: Path, source: Source, out: Diagnostic[]): void {
-  const span = source.spanFor(base, 'key');
+  // Located only when there is something to report: locating costs a lookup per group.
+  let located: { start: number; end: number } | null = null;
+  const at = () => (located ??= source.spanFor(base, 'key'));
   if (!TYPE_NAME.test(g.name)) {
+    const span = at();
     const fixed = fixName(g.name);
     out.push(
       source.diagnostic(
@@ -204,6 +207,7 @@ function nameRules(g: Group, base: Path, source: Source, out: Diagnostic[]): voi
       ),
     );
   } else if (g.name.endsWith('-')) {
+    const span = at();
     out.push(
       source.diagnostic(
         'warning',
@@ -229,14 +233,15 @@ function nameRules(g: Group, base: Path, source: Source, out: Diagnostic[]): voi
   const tooLong = lengths.job > DNS_LABEL_MAX ? 'job' : lengths.pod > DNS_LABEL_MAX ? 'pod' : null;
   if (tooLong) {
     const reach = lengths[tooLong];
-    const fit = g.name.length - (reach - DNS_LABEL_MAX);
+    // Pod names are always the longer ones: a name short enough for them fits both rules.
+    const fit = g.name.length - (lengths.pod - DNS_LABEL_MAX);
     out.push(
       source.diagnostic(
         'error',
         `${tooLong}-name-too-long`,
         `Group name "${g.name}" is too long: its ${tooLong === 'job' ? 'Job' : 'pod'} names reach ${reach} characters, over Kubernetes' ${DNS_LABEL_MAX}. Shorten the name to ${fit} characters or fewer.`,
         base,
-        span,
+        at(),
       ),
     );
   }

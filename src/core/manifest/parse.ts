@@ -6,7 +6,17 @@
  * diagnostic, because the library itself can crash the process on them (measured: 5,000 nested
  * `- ` on one line exhausts memory inside the lexer).
  */
-import { isAlias, isCollection, isPair, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import {
+  isAlias,
+  isCollection,
+  isPair,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  type Node,
+  type YAMLError,
+} from 'yaml';
+import type { Path } from '../diagnostics.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { Source } from './source.ts';
 
@@ -17,8 +27,11 @@ export const LIMITS = {
   maxDepth: 64,
   /** Columns of leading indentation on any line, checked before the YAML library sees it. */
   maxIndent: 1_000,
-  /** Alias dereferences when building data (guards against exponential expansion). */
-  maxAliasCount: 100,
+  /**
+   * Alias expansion budget when building data (the library's measure, which grows with nested
+   * aliases): a thousand plain `*ref`s pass, an exponential "billion laughs" does not.
+   */
+  maxAliasCount: 1_000,
 } as const;
 
 export interface Parsed {
@@ -48,12 +61,20 @@ export function parse(text: string): Parsed {
     };
   }
   try {
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(text, {
+      lineCounter: lines,
+      prettyErrors: false,
+      // Merge keys (`<<: *base`) as the platform's Python loader resolves them.
+      merge: true,
+      // Duplicate keys are found by `walk` below in linear time; the library's own check
+      // compares every key with every other (seconds for a map of 20,000 groups).
+      uniqueKeys: false,
+    });
     const source = new Source(text, doc, lines);
     const diagnostics = doc.errors.map((e) => yamlDiagnostic(source, e));
     for (const w of doc.warnings) diagnostics.push(yamlDiagnostic(source, w, 'warning'));
-    const syntaxError = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
-    const depth = maxDepth(doc.contents);
+    const syntaxError = doc.errors.length > 0;
+    const depth = walk(doc.contents, source, diagnostics);
     if (depth.depth > LIMITS.maxDepth) {
       const span = { start: depth.at, end: depth.at + 1 };
       diagnostics.push(
@@ -160,21 +181,41 @@ function refuse(text: string): Refusal | null {
   return null;
 }
 
-/** Depth of the node tree, iteratively (the tree itself may be deep). */
-function maxDepth(root: unknown): { depth: number; at: number } {
+/**
+ * One iterative pass over the node tree (it may be deep): its depth, and duplicate keys, which
+ * become diagnostics. Keys compare as text, so `1:` and `"1":` are the same key, as they are
+ * once read.
+ */
+function walk(root: unknown, source: Source, out: Diagnostic[]): { depth: number; at: number } {
   let best = { depth: 0, at: 0 };
-  const stack: [unknown, number][] = [[root, 1]];
+  const stack: [unknown, number, Path][] = [[root, 1, []]];
   while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (isCollection(node)) {
-      if (depth > best.depth) best = { depth, at: node.range?.[0] ?? 0 };
-      if (depth > LIMITS.maxDepth) return best;
-      for (const item of node.items) {
-        if (isPair(item)) {
-          stack.push([item.key, depth + 1], [item.value, depth + 1]);
-        } else stack.push([item, depth + 1]);
+    const [node, depth, path] = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > best.depth) best = { depth, at: node.range?.[0] ?? 0 };
+    if (depth > LIMITS.maxDepth) return best;
+    const seen = new Set<string>();
+    node.items.forEach((item, i) => {
+      if (!isPair(item)) {
+        stack.push([item, depth + 1, [...path, i]]);
+        return;
       }
-    }
+      const name = isScalar(item.key) ? String(item.key.value) : null;
+      if (name !== null && seen.has(name)) {
+        const range = (item.key as Node).range!;
+        out.push(
+          source.diagnostic(
+            'error',
+            'duplicate-key',
+            `\`${name}\` appears twice in the same map; YAML keeps only the last one. Remove or rename one.`,
+            [...path, name],
+            { start: range[0], end: range[1] },
+          ),
+        );
+      }
+      if (name !== null) seen.add(name);
+      stack.push([item.key, depth + 1, path], [item.value, depth + 1, [...path, name ?? '?']]);
+    });
   }
   return best;
 }
@@ -185,7 +226,9 @@ function findFirstAlias(root: unknown): number {
     const node = stack.pop();
     if (isAlias(node)) return node.range?.[0] ?? 0;
     if (isCollection(node)) {
-      for (const item of node.items) {
+      // Pushed last-to-first so the first alias in the text pops first.
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item = node.items[i];
         if (isPair(item)) stack.push(item.value, item.key);
         else stack.push(item);
       }
@@ -201,20 +244,20 @@ function yamlDiagnostic(
 ): Diagnostic {
   const [start, end] = e.pos;
   const span = { start, end: Math.max(end, start) };
-  if (e.code === 'DUPLICATE_KEY') {
+  if (e.code === 'MULTIPLE_DOCS') {
     return source.diagnostic(
       'error',
-      'duplicate-key',
-      'This key appears twice in the same map; YAML keeps only one of them. Remove or rename one.',
+      'multiple-documents',
+      'A manifest is one YAML document: remove the `---` separator and what follows it, or move that to its own file.',
       [],
       span,
     );
   }
-  const first = e.message.split('\n')[0] ?? e.message;
+  const first = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+.*$/, '');
   return source.diagnostic(
     severity,
     severity === 'error' ? 'yaml-syntax' : 'yaml-warning',
-    `YAML ${severity === 'error' ? 'syntax error' : 'warning'}: ${first.replace(/ at line \d+, column \d+.*$/, '')}. Fix the indentation or punctuation here.`,
+    `YAML ${severity === 'error' ? 'syntax error' : 'warning'}: ${first}${first.endsWith('.') ? '' : '.'} Check the indentation and punctuation here.`,
     [],
     span,
   );

@@ -139,7 +139,8 @@ export function checkSchema(data: unknown, root: SchemaNode, source: Source): Di
     }
     const known = Object.keys(props);
     for (const key of keys) {
-      const child = props[key];
+      // Own properties only: a key named `constructor` or `toString` is not a known key.
+      const child = Object.hasOwn(props, key) ? props[key] : undefined;
       if (child) {
         visit(value[key], child, [...path, key]);
         continue;
@@ -200,8 +201,11 @@ function merge(a: SchemaNode, b: SchemaNode): SchemaNode {
   return { ...rest, ...b, properties, required: [...(a.required ?? []), ...(b.required ?? [])] };
 }
 
+/** A plain map from YAML (not a list, a date from `!!timestamp` or bytes from `!!binary`). */
 export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
 }
 
 function hasType(value: unknown, type: JsonType | readonly JsonType[]): boolean {
@@ -252,9 +256,9 @@ export function describe(value: unknown): string {
   return 'a map';
 }
 
-/** `` `spec.types.worker.count` `` */
+/** `` `spec.types.worker.count` ``, or "the top level" for the document itself. */
 function fieldName(path: Path): string {
-  return `\`${formatPath(path)}\``;
+  return path.length ? `\`${formatPath(path)}\`` : 'the top level';
 }
 
 function exampleOf(node: SchemaNode | undefined): string | null {

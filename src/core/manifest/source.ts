@@ -2,7 +2,17 @@
  * A parsed manifest text and the means to point into it: from a path to the key and value
  * ranges, and from a range to a diagnostic with 1-based lines and columns.
  */
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Document,
+  type LineCounter,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import type { Diagnostic, Fix, Path, Severity } from '../diagnostics.ts';
 
 export interface Span {
@@ -21,6 +31,8 @@ export class Source {
   readonly text: string;
   readonly doc: Document.Parsed | null;
   private readonly lines: LineCounter;
+  /** Key -> entry, per map, built on first use: lookups stay constant-time in big maps. */
+  private readonly index = new WeakMap<YAMLMap, Map<string, Pair>>();
 
   constructor(text: string, doc: Document.Parsed | null, lines: LineCounter) {
     this.text = text;
@@ -35,9 +47,7 @@ export class Source {
     let found = 0;
     for (const seg of path) {
       if (isMap(node)) {
-        const pair = node.items.find(
-          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
-        );
+        const pair = this.entry(node, String(seg));
         if (!pair) break;
         const key = this.spanOf(pair.key);
         const value = this.spanOf(pair.value);
@@ -59,6 +69,7 @@ export class Source {
   spanFor(path: Path, on: 'key' | 'value' | 'entry' = 'value'): Span {
     const loc = this.locate(path);
     const complete = loc.found === path.length;
+    if (path.length === 0 && on === 'key') return { start: 0, end: 0 };
     if (complete && on === 'key' && loc.key) return loc.key;
     if (complete && on === 'entry' && loc.key) {
       return { start: loc.key.start, end: loc.value?.end ?? loc.key.end };
@@ -97,6 +108,21 @@ export class Source {
       endColumn: e.col,
       ...(fix ? { fix } : {}),
     };
+  }
+
+  private entry(map: YAMLMap, key: string): Pair | undefined {
+    let byKey = this.index.get(map);
+    if (!byKey) {
+      byKey = new Map();
+      for (const p of map.items) {
+        // The last occurrence wins, as `toJS` keeps it for duplicate keys.
+        if (isPair(p) && isScalar(p.key)) {
+          byKey.set(String(p.key.value), p);
+        }
+      }
+      this.index.set(map, byKey);
+    }
+    return byKey.get(key);
   }
 
   private spanOf(node: unknown): Span | null {

@@ -19,7 +19,8 @@ const normalise = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
 /** Returns the best known key for `key`, or null when none is close enough. */
 export function suggestKey(key: string, known: readonly string[]): string | null {
   if (known.includes(key)) return null;
-  const alias = ALIASES[key] ?? ALIASES[normalise(key)];
+  const lookup = (k: string) => (Object.hasOwn(ALIASES, k) ? ALIASES[k] : undefined);
+  const alias = lookup(key) ?? lookup(normalise(key));
   if (alias && known.includes(alias)) return alias;
   const n = normalise(key);
   const exact = known.find((k) => normalise(k) === n);
