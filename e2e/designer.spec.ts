@@ -1,14 +1,13 @@
 import { readFixture } from '../src/fixtures/read.ts';
+import { openDesigner, yamlText } from './designer.ts';
 import { expect, resource, test } from './fixtures.ts';
 
 test('opens with the default design and shows its totals', async ({ page }) => {
-  await page.goto('/');
+  await openDesigner(page);
   await expect(page.getByRole('status', { name: 'Validation' })).toHaveText(
     'Valid: 0 errors, 0 warnings',
   );
-  await expect(page.getByRole('textbox', { name: 'Manifest YAML' })).toHaveValue(
-    readFixture('platform-main'),
-  );
+  expect(await yamlText(page)).toBe(readFixture('platform-main'));
   await expect(resource(page, 'Total pods')).toHaveText('7');
   await expect(resource(page, 'Peak concurrent pods')).toHaveText('7');
   await expect(resource(page, 'Peak CPUs')).toHaveText('25');
@@ -16,31 +15,30 @@ test('opens with the default design and shows its totals', async ({ page }) => {
   await expect(resource(page, 'Peak GPUs')).toHaveText('5');
   const groups = page.getByRole('table', { name: 'Job groups' });
   await expect(groups.getByRole('rowheader')).toHaveText(['master', 'worker', 'worker-2']);
+  await expect(page.getByRole('region', { name: 'Manifest YAML' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Manifest form' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Resources' })).toBeVisible();
 });
 
-test('recomputes the figures as the YAML changes, and points at problems', async ({ page }) => {
-  await page.goto('/');
-  const yaml = page.getByRole('textbox', { name: 'Manifest YAML' });
-  await expect(resource(page, 'Total pods')).toHaveText('7');
-  const text = readFixture('platform-main').replace(
-    '      count: 5\n',
-    '      count: 500\n      completions: 2000\n      parallelisms: 4\n',
-  );
-  await yaml.fill(text);
-  await expect(resource(page, 'Total pods')).toHaveText('1,000,002');
-  await expect(resource(page, 'Peak concurrent pods')).toHaveText('2,002');
-
-  await yaml.fill(text.replace('    worker:\n', '    Worker:\n'));
+test('lists problems from the status and jumps to their place in the YAML', async ({ page }) => {
+  await openDesigner(page);
+  await page
+    .getByRole('form', { name: 'Manifest form' })
+    .getByRole('group', { name: 'worker', exact: true })
+    .getByLabel('Jobs (count)')
+    .fill('-2');
   const status = page.getByRole('status', { name: 'Validation' });
   await expect(status).toHaveText('Invalid: 1 error, 0 warnings');
-  const problem = page.getByRole('list', { name: 'Problems' }).getByRole('button').first();
-  await expect(problem).toContainText('type-name-invalid');
-  await problem.click();
-  // The text area selects the bad name.
-  const selected = await yaml.evaluate((el: HTMLTextAreaElement) =>
-    el.value.slice(el.selectionStart, el.selectionEnd),
-  );
-  expect(selected).toBe('Worker');
+  await status.click();
+  const problems = page.getByRole('dialog', { name: 'Problems' });
+  const item = problems.getByRole('listitem').filter({ hasText: 'out-of-range' });
+  await expect(item).toContainText('count must be');
+  await item.getByRole('button').first().click();
+  await expect(problems).toBeHidden();
+  // The editor selected the bad value.
+  const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+  expect(typeof selected).toBe('string');
+  await expect(page.locator('.monaco-editor .selected-text')).toHaveCount(1);
 });
 
 test('serves the manifest JSON Schema for editors', async ({ request }) => {

@@ -1,30 +1,28 @@
-import { DiagnosticsList, ValidationStatus } from '../features/diagnostics/ValidationStatus.tsx';
+import { EditorPane } from '../features/editor/EditorPane.tsx';
 import { ResourcesPanel } from '../features/sidebar/ResourcesPanel.tsx';
-import { SourcePanel } from '../features/source/SourcePanel.tsx';
 import { GroupTable } from '../features/summary/GroupTable.tsx';
 import { useDesigner } from '../state/store.ts';
 import { selectEngineNotice } from '../state/selectors.ts';
+import { Header } from './Header.tsx';
 
 export function App() {
   const notice = useDesigner(selectEngineNotice);
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>JobSet Designer</h1>
-        <ValidationStatus />
-      </header>
+      <Header />
       {notice && (
         <p className="notice" role="alert">
           {notice}
         </p>
       )}
       <main className="layout">
-        <SourcePanel />
-        <div className="results">
-          <GroupTable />
-          <DiagnosticsList />
+        <EditorPane />
+        <div className="side">
+          <ResourcesPanel />
+          <section className="canvas-area" aria-label="Design">
+            <GroupTable />
+          </section>
         </div>
-        <ResourcesPanel />
       </main>
     </div>
   );

@@ -8,7 +8,7 @@ export function boot(initialText: string): () => void {
   const unsubscribe = useDesigner.subscribe((s, prev) => {
     if (s.version !== prev.version) client.submit(s.version, s.text);
   });
-  useDesigner.getState().setText(initialText);
+  useDesigner.getState().load(initialText);
   return () => {
     unsubscribe();
     client.dispose();

@@ -3,9 +3,13 @@ import { createRoot } from 'react-dom/client';
 import defaultDesign from '../fixtures/manifests/platform-main.yaml?raw';
 import { App } from './App.tsx';
 import { boot } from './boot.ts';
+import { installUndoKeys } from './keyboard.ts';
+import { installTestApi } from './testApi.ts';
 import './app.css';
 
 boot(defaultDesign);
+installUndoKeys();
+installTestApi();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,10 +2,28 @@
 import type { DesignerState } from './store.ts';
 
 export const selectText = (s: DesignerState) => s.text;
-export const selectSetText = (s: DesignerState) => s.setText;
+export const selectVersion = (s: DesignerState) => s.version;
 export const selectAnalysis = (s: DesignerState) => s.analysis;
+export const selectAnalysisVersion = (s: DesignerState) => s.analysisVersion;
 export const selectExpansion = (s: DesignerState) => s.analysis?.expansion ?? null;
 export const selectDiagnostics = (s: DesignerState) => s.analysis?.diagnostics ?? null;
 export const selectIsStale = (s: DesignerState) => s.analysisVersion !== s.version;
 export const selectEngineNotice = (s: DesignerState) => s.engineNotice;
 export const selectOperator = (s: DesignerState) => s.analysis?.operator ?? null;
+export const selectCanUndo = (s: DesignerState) => s.past.length > 0;
+export const selectCanRedo = (s: DesignerState) => s.future.length > 0;
+export const selectEditorMode = (s: DesignerState) => s.editorMode;
+export const selectReveal = (s: DesignerState) => s.reveal;
+export const selectEditError = (s: DesignerState) => s.editError;
+/** The data the form shows: the current design, or the last readable one during a syntax error. */
+export const selectFormAnalysis = (s: DesignerState) =>
+  s.analysis && !s.analysis.syntaxError ? s.analysis : s.lastGood;
+export const selectSyntaxError = (s: DesignerState) =>
+  s.analysis?.syntaxError
+    ? (s.analysis.diagnostics.find((d) => d.severity === 'error') ?? null)
+    : null;
+/** The design's name: the manifest's `name`, else "Untitled design". */
+export const selectDesignName = (s: DesignerState) => {
+  const data = (s.analysis?.data ?? s.lastGood?.data) as { name?: unknown } | null | undefined;
+  return typeof data?.name === 'string' && data.name.trim() ? data.name : 'Untitled design';
+};

@@ -1,56 +1,17 @@
 /**
- * One store, in slices. The YAML text is the single source of truth: `setText` is the only
- * write, it bumps `version`, and everything else (diagnostics, figures) is derived from the text
- * by the core and stamped with the version it came from.
+ * One store, in slices. The YAML text is the single source of truth: `commit` (and undo, redo,
+ * load) are the only writes to it, each bumps `version`, and everything else (diagnostics,
+ * figures, the form's data) is derived from the text by the core, stamped with its version.
  */
-import { create, type StateCreator } from 'zustand';
-import type { Analysis } from '../core/index.ts';
-import type { AnalysisResult } from '../worker/client.ts';
+import { create } from 'zustand';
+import { createAnalysisSlice, type AnalysisSlice } from './slices/analysis.ts';
+import { createDocumentSlice, type DocumentSlice } from './slices/document.ts';
+import { createViewSlice, type ViewSlice } from './slices/view.ts';
 
-export interface DocumentSlice {
-  readonly text: string;
-  readonly version: number;
-  setText(text: string): void;
-}
-
-export interface AnalysisSlice {
-  readonly analysis: Analysis | null;
-  /** The document version `analysis` was computed from. */
-  readonly analysisVersion: number;
-  readonly computeMs: number | null;
-  /** Where the core runs; 'main-thread' after the worker failed. */
-  readonly engine: 'worker' | 'main-thread';
-  readonly engineNotice: string | null;
-  setAnalysis(result: AnalysisResult): void;
-  fallBackToMainThread(reason: string): void;
-}
-
-export type DesignerState = DocumentSlice & AnalysisSlice;
-
-const createDocumentSlice: StateCreator<DesignerState, [], [], DocumentSlice> = (set) => ({
-  text: '',
-  version: 0,
-  setText: (text) => set((s) => (s.text === text ? s : { text, version: s.version + 1 })),
-});
-
-const createAnalysisSlice: StateCreator<DesignerState, [], [], AnalysisSlice> = (set) => ({
-  analysis: null,
-  analysisVersion: -1,
-  computeMs: null,
-  engine: 'worker',
-  engineNotice: null,
-  setAnalysis: ({ version, analysis, computeMs }) =>
-    set((s) =>
-      version < s.analysisVersion ? s : { analysis, analysisVersion: version, computeMs },
-    ),
-  fallBackToMainThread: (reason) =>
-    set({
-      engine: 'main-thread',
-      engineNotice: `Checking runs on the main thread because ${reason}. Large designs may feel slower.`,
-    }),
-});
+export type DesignerState = DocumentSlice & AnalysisSlice & ViewSlice;
 
 export const useDesigner = create<DesignerState>()((...a) => ({
   ...createDocumentSlice(...a),
   ...createAnalysisSlice(...a),
+  ...createViewSlice(...a),
 }));

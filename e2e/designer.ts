@@ -1,0 +1,46 @@
+/** Page helpers for the designer: how a user reaches each part, in one place. */
+import type { Page } from '@playwright/test';
+import type {} from '../src/app/testApiTypes.ts';
+import { expect } from './fixtures.ts';
+
+/** Opens the designer and waits for the YAML editor and the first check. */
+export async function openDesigner(page: Page, mode: 'YAML' | 'Form' | 'Both' = 'Both') {
+  await page.goto('/');
+  await page
+    .getByRole('group', { name: 'Editor view' })
+    .getByRole('button', { name: mode })
+    .click();
+  if (mode !== 'Form')
+    await expect(page.locator('[data-testid="monaco-host"][data-ready="true"]')).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Validation' })).not.toHaveText('Checking…');
+}
+
+/** The YAML text, as the store holds it (read through the test build's hook). */
+export function yamlText(page: Page): Promise<string> {
+  return page.evaluate(() => window.__designerTestApi!.text());
+}
+
+export function markers(page: Page) {
+  return page.evaluate(() => window.__designerTestApi!.markers());
+}
+
+/** Puts the cursor at the end of line `n` of the YAML editor. */
+export async function yamlCursorAtEndOfLine(page: Page, n: number) {
+  await page.getByRole('region', { name: 'Manifest YAML' }).locator('.view-lines').click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 1; i < n; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+}
+
+/** 1-based number of the first line of `text` that contains `needle`. */
+export function lineOf(text: string, needle: string): number {
+  const i = text.split('\n').findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`no line with ${needle}`);
+  return i + 1;
+}
+
+export function group(page: Page, name: string) {
+  return page
+    .getByRole('form', { name: 'Manifest form' })
+    .getByRole('group', { name, exact: true });
+}

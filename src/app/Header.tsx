@@ -1,0 +1,50 @@
+/** The header: the design's name, its validity, one undo history for both editors. */
+import { ValidationStatus } from '../features/diagnostics/ValidationStatus.tsx';
+import { useDesigner } from '../state/store.ts';
+import { selectCanRedo, selectCanUndo, selectDesignName } from '../state/selectors.ts';
+import { undoRedo } from './keyboard.ts';
+
+export const EMPTY_DESIGN = 'kind: AIchorManifest\napiVersion: "0.2.3"\n';
+
+export function Header() {
+  const name = useDesigner(selectDesignName);
+  const canUndo = useDesigner(selectCanUndo);
+  const canRedo = useDesigner(selectCanRedo);
+  const load = useDesigner((s) => s.load);
+  return (
+    <header className="app-header">
+      <div className="title">
+        <span className="product">JobSet Designer</span>
+        <h1>{name}</h1>
+      </div>
+      <div className="header-actions">
+        <button
+          type="button"
+          onClick={() => load(EMPTY_DESIGN)}
+          title="Start from an empty design (undo brings the current one back)"
+        >
+          New design
+        </button>
+        <button
+          type="button"
+          aria-label="Undo"
+          title="Undo (Ctrl+Z)"
+          disabled={!canUndo}
+          onClick={() => undoRedo('undo')}
+        >
+          ↶ Undo
+        </button>
+        <button
+          type="button"
+          aria-label="Redo"
+          title="Redo (Ctrl+Shift+Z)"
+          disabled={!canRedo}
+          onClick={() => undoRedo('redo')}
+        >
+          ↷ Redo
+        </button>
+        <ValidationStatus />
+      </div>
+    </header>
+  );
+}

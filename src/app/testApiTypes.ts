@@ -1,0 +1,22 @@
+/** The shape of window.__designerTestApi, shared by the app and the e2e tests. */
+
+export interface MarkerInfo {
+  readonly message: string;
+  readonly code: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface DesignerTestApi {
+  text(): string;
+  version(): number;
+  /** The YAML editor's markers; empty until Monaco has loaded. */
+  markers(): MarkerInfo[];
+}
+
+declare global {
+  interface Window {
+    __designerTestApi?: DesignerTestApi;
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * The YAML editor: Monaco, owned by this one component. The store's text is the truth; Monaco's
+ * model mirrors it. Typing commits to the store; any other change of the text (form, undo,
+ * quick fix) is applied to the model as one minimal edit, so the cursor and scroll stay put.
+ * Undo and redo go to the store's single history, shared with the form.
+ */
+import type { languages } from 'monaco-editor';
+import { useEffect, useRef } from 'react';
+import { diffEdit } from '../../core/edit/text.ts';
+import type { Diagnostic } from '../../core/diagnostics.ts';
+import { applyFix } from '../../state/actions.ts';
+import { useDesigner } from '../../state/store.ts';
+import { MARKER_OWNER, toMarkers } from './markers.ts';
+import { monaco, MODEL_URI } from './monacoSetup.ts';
+
+const dark = window.matchMedia('(prefers-color-scheme: dark)');
+const themeNow = () => (dark.matches ? 'vs-dark' : 'vs');
+
+/** Diagnostics with a fix, by marker position, for the quick-fix provider. */
+let fixable: { version: number; byKey: Map<string, Diagnostic> } = {
+  version: -1,
+  byKey: new Map(),
+};
+const markerKey = (code: string | undefined, line: number, column: number) =>
+  `${code}@${line}:${column}`;
+let fixCommand: string | null = null;
+
+monaco.languages.registerCodeActionProvider('yaml', {
+  provideCodeActions(model, _range, context) {
+    const actions: languages.CodeAction[] = [];
+    for (const marker of context.markers) {
+      if (marker.source !== MARKER_OWNER) continue;
+      const code = typeof marker.code === 'string' ? marker.code : marker.code?.value;
+      const d = fixable.byKey.get(markerKey(code, marker.startLineNumber, marker.startColumn));
+      if (!d?.fix || !fixCommand || model.uri.toString() !== MODEL_URI) continue;
+      actions.push({
+        title: d.fix.title,
+        kind: 'quickfix',
+        diagnostics: [marker],
+        isPreferred: true,
+        command: { id: fixCommand, title: d.fix.title, arguments: [d, fixable.version] },
+      });
+    }
+    return { actions, dispose() {} };
+  },
+});
+
+export default function MonacoYamlEditor() {
+  const host = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const store = useDesigner;
+    const model = monaco.editor.createModel(
+      store.getState().text,
+      'yaml',
+      monaco.Uri.parse(MODEL_URI),
+    );
+    const editor = monaco.editor.create(host.current!, {
+      model,
+      theme: themeNow(),
+      ariaLabel: 'Manifest YAML',
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      tabSize: 2,
+      insertSpaces: true,
+      scrollBeyondLastLine: false,
+      fixedOverflowWidgets: true,
+      lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+    });
+
+    let applying = false;
+    const typed = model.onDidChangeContent(() => {
+      if (!applying) store.getState().commit(model.getValue(), { origin: 'yaml', burst: 'yaml' });
+    });
+
+    const applyText = (text: string) => {
+      const current = model.getValue();
+      if (text === current) return;
+      const e = diffEdit(current, text);
+      const a = model.getPositionAt(e.start);
+      const b = model.getPositionAt(e.end);
+      applying = true;
+      try {
+        model.pushEditOperations(
+          [],
+          [
+            {
+              range: new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column),
+              text: e.text,
+            },
+          ],
+          () => null,
+        );
+      } finally {
+        applying = false;
+      }
+    };
+
+    const showMarkers = () => {
+      const s = store.getState();
+      if (!s.analysis || s.analysisVersion !== s.version) return; // stale: keep the old ones
+      monaco.editor.setModelMarkers(
+        model,
+        MARKER_OWNER,
+        toMarkers(monaco, model, s.analysis.diagnostics),
+      );
+      const byKey = new Map<string, Diagnostic>();
+      for (const d of s.analysis.diagnostics) {
+        if (!d.fix) continue;
+        const p = model.getPositionAt(d.start);
+        byKey.set(markerKey(d.code, p.lineNumber, p.column), d);
+      }
+      fixable = { version: s.version, byKey };
+    };
+    showMarkers();
+
+    const reveal = () => {
+      const r = store.getState().reveal;
+      if (!r || r.target !== 'yaml') return;
+      const a = model.getPositionAt(r.start);
+      const b = model.getPositionAt(Math.max(r.end, r.start));
+      editor.setSelection(new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column));
+      editor.revealRangeInCenterIfOutsideViewport(
+        new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column),
+      );
+      editor.focus();
+    };
+    reveal();
+
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.text !== prev.text) applyText(s.text);
+      if (s.analysis !== prev.analysis || s.version !== prev.version) showMarkers();
+      if (s.reveal !== prev.reveal) reveal();
+    });
+
+    fixCommand = editor.addCommand(0, (_accessor, d: Diagnostic, version: number) => {
+      if (d.fix) applyFix(d.fix, version);
+    });
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, () => store.getState().undo());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, () =>
+      store.getState().redo(),
+    );
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, () => store.getState().redo());
+
+    const onTheme = () => monaco.editor.setTheme(themeNow());
+    dark.addEventListener('change', onTheme);
+    const api = window.__designerTestApi;
+    if (api) {
+      api.markers = () =>
+        monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => ({
+          message: m.message,
+          code: typeof m.code === 'string' ? m.code : (m.code?.value ?? ''),
+          severity:
+            m.severity === monaco.MarkerSeverity.Error
+              ? 'error'
+              : m.severity === monaco.MarkerSeverity.Warning
+                ? 'warning'
+                : 'info',
+          line: m.startLineNumber,
+          column: m.startColumn,
+        }));
+    }
+    host.current!.dataset.ready = 'true';
+
+    return () => {
+      dark.removeEventListener('change', onTheme);
+      unsubscribe();
+      typed.dispose();
+      editor.dispose();
+      model.dispose();
+      fixCommand = null;
+    };
+  }, []);
+
+  return <div ref={host} className="monaco-host" data-testid="monaco-host" />;
+}

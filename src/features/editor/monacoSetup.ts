@@ -1,0 +1,42 @@
+/**
+ * Monaco, bundled (never from a CDN), with monaco-yaml for completion and hover docs from the
+ * same JSON Schema the core checks with. monaco-yaml's own validation is off: the core's
+ * diagnostics are the markers, so the editor, the form and the CLI say the same thing.
+ */
+import * as monaco from 'monaco-editor';
+import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
+import { configureMonacoYaml, type JSONSchema } from 'monaco-yaml';
+import YamlWorker from 'monaco-yaml/yaml.worker?worker';
+import { MANIFEST_SCHEMA } from '../../core/manifest/schema.ts';
+
+export const MODEL_URI = 'file:///manifest.yaml';
+
+self.MonacoEnvironment = {
+  getWorker(_moduleId: string, label: string): Worker {
+    switch (label) {
+      case 'yaml':
+        return new YamlWorker();
+      case 'editorWorkerService':
+        return new EditorWorker();
+      default:
+        throw new Error(`No worker for Monaco label "${label}"`);
+    }
+  },
+};
+
+configureMonacoYaml(monaco, {
+  enableSchemaRequest: false,
+  validate: false,
+  completion: true,
+  hover: true,
+  schemas: [
+    {
+      // An id only: the schema is given inline and never fetched.
+      uri: 'https://jobset-designer.local/manifest.schema.json',
+      fileMatch: [MODEL_URI],
+      schema: MANIFEST_SCHEMA as JSONSchema,
+    },
+  ],
+});
+
+export { monaco };

@@ -1,0 +1,181 @@
+/** One job group in the form: its name, shape, resources and the actions on it. */
+import type { Path } from '../../core/diagnostics.ts';
+import {
+  duplicateEntry,
+  moveEntry,
+  removeEntry,
+  renameEntry,
+  setValue,
+  type ScalarValue,
+} from '../../core/edit/index.ts';
+import { editText } from '../../state/actions.ts';
+import { useFieldDiagnostics } from './fieldDiagnostics.ts';
+import { obj, textOf } from './data.ts';
+import { FieldErrors, NumberField, TextField } from './fields.tsx';
+
+const NAME_CODES = new Set([
+  'type-name-invalid',
+  'type-name-trailing-hyphen',
+  'job-name-too-long',
+  'pod-name-too-long',
+]);
+
+interface Props {
+  readonly name: string;
+  readonly group: unknown;
+  readonly index: number;
+  readonly total: number;
+  readonly names: readonly string[];
+}
+
+export function GroupFieldset({ name, group, index, total, names }: Props) {
+  const base: Path = ['spec', 'types', name];
+  const g = obj(group);
+  const res = obj(g.resources);
+  const gpu = obj(obj(res.accelerators).gpu);
+  const set =
+    (path: readonly string[], burst = true) =>
+    (value: ScalarValue) =>
+      editText(
+        (t) => setValue(t, [...base.map(String), ...path], value),
+        burst ? [name, ...path].join('.') : undefined,
+      );
+  const groupDiagnostics = useFieldDiagnostics(base);
+  const nameDiagnostics = groupDiagnostics.filter((d) => NAME_CODES.has(d.code));
+  const otherGroupDiagnostics = groupDiagnostics.filter((d) => !NAME_CODES.has(d.code));
+  const unknownInside = useFieldDiagnostics(base, true).filter(
+    (d) => (d.code === 'unknown-key' || d.code === 'misspelt-key') && d.path.length > base.length,
+  );
+  const usesMemory = res.memory !== undefined && res.ramRatio === undefined;
+  const legendId = `group-legend-${index}`;
+
+  const rename = (draft: string) => {
+    const next = draft.trim();
+    if (!next || next === name) return;
+    editText((t) => renameEntry(t, base.map(String), next));
+  };
+  const copyName = () => {
+    let i = 2;
+    while (names.includes(`${name}-${i}`)) i++;
+    return `${name}-${i}`;
+  };
+
+  return (
+    <fieldset className="group" aria-labelledby={legendId} data-group={name}>
+      <legend id={legendId}>{name}</legend>
+      <FieldErrors
+        id={`${legendId}-errors`}
+        diagnostics={[...otherGroupDiagnostics, ...unknownInside]}
+      />
+      <div className="grid">
+        <TextField
+          label="Name"
+          path={base}
+          value={name}
+          commitOn="blur"
+          onCommit={rename}
+          hint="lowercase letters, digits, hyphens"
+          diagnostics={nameDiagnostics}
+        />
+        <NumberField
+          label="Jobs (count)"
+          path={[...base, 'count']}
+          value={textOf(g.count)}
+          placeholder="1"
+          onCommit={set(['count'])}
+        />
+        <NumberField
+          label="Pods per Job (completions)"
+          path={[...base, 'completions']}
+          value={textOf(g.completions)}
+          placeholder="1"
+          onCommit={set(['completions'])}
+        />
+        <NumberField
+          label="Pods at once (parallelisms)"
+          path={[...base, 'parallelisms']}
+          value={textOf(g.parallelisms)}
+          placeholder="1"
+          onCommit={set(['parallelisms'])}
+        />
+        <NumberField
+          label="CPUs per pod"
+          path={[...base, 'resources', 'cpus']}
+          value={textOf(res.cpus)}
+          onCommit={set(['resources', 'cpus'])}
+        />
+        {usesMemory ? (
+          <NumberField
+            label="Memory per pod (GB)"
+            path={[...base, 'resources', 'memory']}
+            value={textOf(res.memory)}
+            onCommit={set(['resources', 'memory'])}
+          />
+        ) : (
+          <NumberField
+            label="RAM per CPU (GB, ramRatio)"
+            path={[...base, 'resources', 'ramRatio']}
+            value={textOf(res.ramRatio)}
+            onCommit={set(['resources', 'ramRatio'])}
+          />
+        )}
+        <NumberField
+          label="Shared memory (GB)"
+          path={[...base, 'resources', 'shmSizeGB']}
+          value={textOf(res.shmSizeGB)}
+          onCommit={set(['resources', 'shmSizeGB'])}
+        />
+        <NumberField
+          label="GPUs per pod"
+          path={[...base, 'resources', 'accelerators', 'gpu', 'count']}
+          value={textOf(gpu.count)}
+          placeholder="0"
+          onCommit={set(['resources', 'accelerators', 'gpu', 'count'])}
+        />
+        <TextField
+          label="GPU type"
+          path={[...base, 'resources', 'accelerators', 'gpu', 'type']}
+          value={textOf(gpu.type)}
+          placeholder="gpu"
+          onCommit={set(['resources', 'accelerators', 'gpu', 'type'])}
+        />
+        <TextField
+          label="GPU product"
+          path={[...base, 'resources', 'accelerators', 'gpu', 'product']}
+          value={textOf(gpu.product)}
+          list="gpu-products"
+          onCommit={set(['resources', 'accelerators', 'gpu', 'product'])}
+        />
+      </div>
+      <div className="group-actions">
+        <button
+          type="button"
+          onClick={() => editText((t) => duplicateEntry(t, base.map(String), copyName()))}
+        >
+          Duplicate
+        </button>
+        <button
+          type="button"
+          disabled={index === 0}
+          onClick={() => editText((t) => moveEntry(t, base.map(String), index - 1))}
+        >
+          Move up
+        </button>
+        <button
+          type="button"
+          disabled={index === total - 1}
+          onClick={() => editText((t) => moveEntry(t, base.map(String), index + 1))}
+        >
+          Move down
+        </button>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => editText((t) => removeEntry(t, base.map(String)))}
+        >
+          Remove
+        </button>
+      </div>
+    </fieldset>
+  );
+}

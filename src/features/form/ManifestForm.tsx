@@ -1,0 +1,158 @@
+/**
+ * The "Manifest form": the manifest's fields and its job groups. Every change is a minimal text
+ * edit of the YAML. While the YAML does not parse, the form shows the last readable design,
+ * read-only, with the syntax error and a link to its line.
+ */
+import { addEntry, setValue, type ScalarValue } from '../../core/edit/index.ts';
+import { editText } from '../../state/actions.ts';
+import { selectEditError, selectFormAnalysis, selectSyntaxError } from '../../state/selectors.ts';
+import { useDesigner } from '../../state/store.ts';
+import { obj, textOf } from './data.ts';
+import { TextField } from './fields.tsx';
+import { useFieldDiagnostics } from './fieldDiagnostics.ts';
+import { GroupFieldset } from './GroupFieldset.tsx';
+import { GPU_PRODUCTS, OPERATORS } from './products.ts';
+
+const set = (path: readonly string[]) => (value: ScalarValue) =>
+  editText((t) => setValue(t, path, value), path.join('.'));
+
+export function ManifestForm() {
+  const analysis = useDesigner(selectFormAnalysis);
+  const syntaxError = useDesigner(selectSyntaxError);
+  const editError = useDesigner(selectEditError);
+  const revealAt = useDesigner((s) => s.revealAt);
+  const data = obj(analysis?.data);
+  const spec = obj(data.spec);
+  const builder = obj(data.builder);
+  const types = obj(spec.types);
+  const names = Object.keys(types);
+  const operator = textOf(spec.operator);
+  const operatorDiagnostics = useFieldDiagnostics(['spec', 'operator']);
+
+  const addGroup = () => {
+    let i = names.length + 1;
+    while (names.includes(`group-${i}`)) i++;
+    editText((t) =>
+      addEntry(t, ['spec', 'types'], `group-${i}`, {
+        count: 1,
+        resources: { cpus: 1, ramRatio: 2 },
+      }),
+    );
+  };
+
+  return (
+    <form className="manifest-form" aria-label="Manifest form" onSubmit={(e) => e.preventDefault()}>
+      {syntaxError && (
+        <div className="readonly-banner" role="alert">
+          <strong>Read-only:</strong> the YAML has a syntax error at line {syntaxError.line}:{' '}
+          {syntaxError.message} The form shows the last valid design.{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() =>
+              revealAt({ target: 'yaml', start: syntaxError.start, end: syntaxError.end, path: [] })
+            }
+          >
+            Go to line {syntaxError.line}
+          </button>
+        </div>
+      )}
+      {editError && (
+        <p className="edit-error" role="alert">
+          {editError}
+        </p>
+      )}
+      <fieldset disabled={!!syntaxError} className="form-body">
+        <fieldset className="manifest-fields">
+          <legend>Manifest</legend>
+          <div className="grid">
+            <TextField
+              label="Design name"
+              path={['name']}
+              value={textOf(data.name)}
+              placeholder="Untitled design"
+              onCommit={set(['name'])}
+            />
+            <TextField
+              label="API version"
+              path={['apiVersion']}
+              value={textOf(data.apiVersion)}
+              placeholder="0.2.3"
+              list="api-versions"
+              onCommit={set(['apiVersion'])}
+            />
+            <div className="field">
+              <label htmlFor="field-spec.operator">Operator</label>
+              <select
+                id="field-spec.operator"
+                data-path="spec.operator"
+                value={OPERATORS.includes(operator) ? operator : ''}
+                aria-invalid={operatorDiagnostics.some((d) => d.severity === 'error') || undefined}
+                onChange={(e) => editText((t) => setValue(t, ['spec', 'operator'], e.target.value))}
+              >
+                {!OPERATORS.includes(operator) && <option value="">{operator || 'choose…'}</option>}
+                {OPERATORS.map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <TextField
+              label="Image"
+              path={['spec', 'image']}
+              value={textOf(spec.image)}
+              placeholder="my-image"
+              onCommit={set(['spec', 'image'])}
+            />
+            <TextField
+              label="Builder image"
+              path={['builder', 'image']}
+              value={textOf(builder.image)}
+              placeholder="my-image"
+              onCommit={set(['builder', 'image'])}
+            />
+            <TextField
+              label="Command"
+              path={['spec', 'command']}
+              value={textOf(spec.command)}
+              placeholder="python3 -u main.py"
+              onCommit={set(['spec', 'command'])}
+            />
+          </div>
+        </fieldset>
+        {operator && operator !== 'jobset' ? (
+          <p className="muted">
+            Operator &quot;{operator}&quot;: its groups are kept as they are in the YAML; the group
+            editor covers jobset only.
+          </p>
+        ) : (
+          <section className="groups-editor" aria-label="Job groups editor">
+            <h3>Job groups</h3>
+            {names.map((name, i) => (
+              <GroupFieldset
+                key={name}
+                name={name}
+                group={types[name]}
+                index={i}
+                total={names.length}
+                names={names}
+              />
+            ))}
+            <button type="button" onClick={addGroup}>
+              Add group
+            </button>
+          </section>
+        )}
+      </fieldset>
+      <datalist id="gpu-products">
+        {GPU_PRODUCTS.map((p) => (
+          <option key={p} value={p} />
+        ))}
+      </datalist>
+      <datalist id="api-versions">
+        <option value="0.2.3" />
+      </datalist>
+    </form>
+  );
+}

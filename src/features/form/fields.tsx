@@ -1,0 +1,138 @@
+/**
+ * Form fields that edit the YAML. A field keeps its own draft while focused (so the round trip
+ * through the worker never fights the typing) and follows the document otherwise. Each change
+ * is committed as a text edit at once; keystrokes in one field within a second are one undo step.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import type { Diagnostic, Path } from '../../core/diagnostics.ts';
+import { fieldId, useFieldDiagnostics } from './fieldDiagnostics.ts';
+
+interface FieldProps {
+  readonly label: string;
+  readonly path: Path;
+  /** The value in the document, as text ('' when absent). */
+  readonly value: string;
+  readonly onCommit: (draft: string) => void;
+  readonly hint?: string;
+  readonly placeholder?: string;
+  readonly list?: string;
+  /** Commit on every change (default) or only on blur and Enter (renames). */
+  readonly commitOn?: 'change' | 'blur';
+  /** Diagnostics to show instead of those found at `path`. */
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
+function useDraft(value: string) {
+  const [draft, setDraft] = useState(value);
+  const [seen, setSeen] = useState(value);
+  const [editing, setEditing] = useState(false);
+  if (value !== seen) {
+    // The document changed under the field (YAML edit, undo): follow it unless typing here.
+    setSeen(value);
+    if (!editing) setDraft(value);
+  }
+  return { draft, setDraft, editing, setEditing };
+}
+
+export function FieldErrors({
+  id,
+  diagnostics,
+}: {
+  id: string;
+  diagnostics: readonly Diagnostic[];
+}) {
+  if (!diagnostics.length) return null;
+  return (
+    <ul className="field-errors" id={id}>
+      {diagnostics.map((d, i) => (
+        <li key={i} className={`field-${d.severity}`} data-code={d.code}>
+          {d.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Field(
+  props: FieldProps & { readonly type: 'text' | 'number'; readonly children?: ReactNode },
+) {
+  const {
+    label,
+    path,
+    value,
+    onCommit,
+    hint,
+    placeholder,
+    list,
+    type,
+    commitOn = 'change',
+  } = props;
+  const own = useFieldDiagnostics(path);
+  const diagnostics = props.diagnostics ?? own;
+  const { draft, setDraft, setEditing } = useDraft(value);
+  const errorsId = useId();
+  const hintId = useId();
+  const describedBy = [diagnostics.length ? errorsId : '', hint ? hintId : '']
+    .filter(Boolean)
+    .join(' ');
+  const commit = (v: string) => {
+    if (v !== value) onCommit(v);
+  };
+  return (
+    <div className="field">
+      <label htmlFor={fieldId(path)}>{label}</label>
+      <input
+        id={fieldId(path)}
+        data-path={path.join('.')}
+        type={type}
+        inputMode={type === 'number' ? 'decimal' : undefined}
+        value={draft}
+        placeholder={placeholder}
+        list={list}
+        aria-invalid={diagnostics.some((d) => d.severity === 'error') || undefined}
+        aria-describedby={describedBy || undefined}
+        onFocus={() => setEditing(true)}
+        onBlur={(e) => {
+          setEditing(false);
+          if (commitOn === 'blur') commit(e.target.value);
+          else if (e.target.value !== value) setDraft(value);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && commitOn === 'blur') commit(e.currentTarget.value);
+          if (e.key === 'Escape') setDraft(value);
+        }}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          if (commitOn === 'change') commit(e.target.value);
+        }}
+      />
+      {hint && (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      )}
+      <FieldErrors id={errorsId} diagnostics={diagnostics} />
+    </div>
+  );
+}
+
+export function TextField(props: FieldProps) {
+  return <Field {...props} type="text" />;
+}
+
+/** Numbers are committed as numbers when the draft reads as one; partial input waits. */
+export function NumberField(
+  props: Omit<FieldProps, 'onCommit'> & { readonly onCommit: (n: number) => void },
+) {
+  const { onCommit, ...rest } = props;
+  return (
+    <Field
+      {...rest}
+      type="number"
+      onCommit={(draft) => {
+        const n = Number(draft);
+        if (draft.trim() !== '' && Number.isFinite(n)) onCommit(n);
+      }}
+    />
+  );
+}

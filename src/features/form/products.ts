@@ -1,0 +1,23 @@
+/** GPU products seen on the platform (docs, demo repository, real manifests): suggestions only. */
+export const GPU_PRODUCTS: readonly string[] = [
+  'NVIDIA-A100-SXM4-80GB',
+  'NVIDIA-A100-SXM4-40GB',
+  'NVIDIA-A100-SXM4-80GB-MIG-3g.40gb',
+  'NVIDIA-H100-80GB-HBM3',
+  'A100-SXM4-80GB',
+  'Tesla-V100-SXM3-32GB',
+  'Quadro-RTX-4000',
+  'nvidia-tesla-t4',
+  'nvidia-tesla-p4',
+  'T4',
+  'a10g',
+];
+
+export const OPERATORS: readonly string[] = [
+  'jobset',
+  'jax',
+  'pytorch',
+  'xgboost',
+  'kuberay',
+  'vertexai',
+];

@@ -1,0 +1,45 @@
+/**
+ * What the core derived from the text, stamped with the version it came from. `lastGood` keeps
+ * the newest analysis whose YAML could be read, so the form can show it (read-only) while the
+ * text has a syntax error.
+ */
+import type { StateCreator } from 'zustand';
+import type { Analysis } from '../../core/index.ts';
+import type { AnalysisResult } from '../../worker/client.ts';
+import type { DesignerState } from '../store.ts';
+
+export interface AnalysisSlice {
+  readonly analysis: Analysis | null;
+  readonly analysisVersion: number;
+  readonly lastGood: Analysis | null;
+  readonly computeMs: number | null;
+  readonly engine: 'worker' | 'main-thread';
+  readonly engineNotice: string | null;
+  setAnalysis(result: AnalysisResult): void;
+  fallBackToMainThread(reason: string): void;
+}
+
+export const createAnalysisSlice: StateCreator<DesignerState, [], [], AnalysisSlice> = (set) => ({
+  analysis: null,
+  analysisVersion: -1,
+  lastGood: null,
+  computeMs: null,
+  engine: 'worker',
+  engineNotice: null,
+  setAnalysis: ({ version, analysis, computeMs }) =>
+    set((s) =>
+      version < s.analysisVersion
+        ? s
+        : {
+            analysis,
+            analysisVersion: version,
+            computeMs,
+            lastGood: analysis.syntaxError ? s.lastGood : analysis,
+          },
+    ),
+  fallBackToMainThread: (reason) =>
+    set({
+      engine: 'main-thread',
+      engineNotice: `Checking runs on the main thread because ${reason}. Large designs may feel slower.`,
+    }),
+});

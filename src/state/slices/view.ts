@@ -1,0 +1,42 @@
+/** How the designer is laid out and where the user was sent: UI state, not part of the design. */
+import type { StateCreator } from 'zustand';
+import type { Path } from '../../core/diagnostics.ts';
+import type { DesignerState } from '../store.ts';
+
+export type EditorMode = 'yaml' | 'form' | 'both';
+
+/** A request to show a place: the YAML editor selects the range, the form focuses the field. */
+export interface RevealRequest {
+  readonly target: 'yaml' | 'form';
+  readonly start: number;
+  readonly end: number;
+  readonly path: Path;
+  /** Makes a repeated request for the same place a new one. */
+  readonly nonce: number;
+}
+
+export interface ViewSlice {
+  readonly editorMode: EditorMode;
+  readonly reveal: RevealRequest | null;
+  /** A form edit that could not be made (e.g. a name already taken), shown until the next edit. */
+  readonly editError: string | null;
+  setEditorMode(mode: EditorMode): void;
+  revealAt(request: Omit<RevealRequest, 'nonce'>): void;
+  setEditError(message: string | null): void;
+}
+
+let nonce = 0;
+
+export const createViewSlice: StateCreator<DesignerState, [], [], ViewSlice> = (set) => ({
+  editorMode: 'both',
+  reveal: null,
+  editError: null,
+  setEditorMode: (editorMode) => set({ editorMode }),
+  revealAt: (request) =>
+    set((s) => ({
+      reveal: { ...request, nonce: ++nonce },
+      editorMode:
+        s.editorMode === 'both' || s.editorMode === request.target ? s.editorMode : request.target,
+    })),
+  setEditError: (editError) => set({ editError }),
+});
