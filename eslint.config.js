@@ -6,7 +6,14 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig([
-  globalIgnores(['dist', 'test-results', 'playwright-report', 'reports', 'node_modules']),
+  globalIgnores([
+    'dist',
+    'dist-bench',
+    'test-results',
+    'playwright-report',
+    'reports',
+    'node_modules',
+  ]),
   {
     files: ['**/*.{js,mjs}'],
     extends: [js.configs.recommended],

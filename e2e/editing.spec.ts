@@ -161,3 +161,28 @@ test('builds the heterogeneous-pools example from an empty design with the form 
   const text = await yamlText(page);
   expect(text).toContain('  types:\n    coordinator:\n      count: 1\n');
 });
+
+test('switches a group between RAM per CPU and RAM per pod, converting the figure', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  const g = group(page, 'worker');
+  await g.getByLabel('RAM given as').selectOption('memory');
+  await expect.poll(() => yamlText(page)).toContain('        cpus: 4\n        memory: 12\n');
+  await expect(g.getByLabel('Memory per pod (GB)')).toHaveValue('12');
+  await expect(resource(page, 'Peak RAM (GB)')).toHaveText('74');
+});
+
+test('the YAML editor documents fields on hover and completes keys from the schema', async ({
+  page,
+}) => {
+  await openDesigner(page, 'YAML');
+  const line = page.locator('.view-line', { hasText: 'ramRatio: 3' }).first();
+  await line.getByText('ramRatio', { exact: true }).hover();
+  await expect(page.locator('.monaco-hover:visible')).toContainText('GB of RAM per CPU');
+  await yamlCursorAtEndOfLine(page, lineOf(main, 'count: 5'));
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('complet');
+  await page.keyboard.press('Control+Space');
+  await expect(page.locator('.suggest-widget')).toContainText('completions');
+});

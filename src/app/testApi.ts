@@ -12,5 +12,6 @@ export function installTestApi(): void {
     text: () => useDesigner.getState().text,
     version: () => useDesigner.getState().version,
     markers: () => [],
+    load: (text) => useDesigner.getState().load(text),
   };
 }

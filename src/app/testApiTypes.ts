@@ -13,6 +13,8 @@ export interface DesignerTestApi {
   version(): number;
   /** The YAML editor's markers; empty until Monaco has loaded. */
   markers(): MarkerInfo[];
+  /** Replaces the design (benchmarks load large designs this way). */
+  load(text: string): void;
 }
 
 declare global {

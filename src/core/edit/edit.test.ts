@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readFixture } from '../../fixtures/read.ts';
 import { addEntry, duplicateEntry, moveEntry, removeEntry, renameEntry, setValue } from './edit.ts';
-import { applyEdit, diffEdit, type EditResult } from './text.ts';
+import { applyEdit, chain, diffEdit, type EditResult } from './text.ts';
 
 const apply = (text: string, r: EditResult): string => {
   if (!r.ok) throw new Error(r.reason);
@@ -186,5 +186,16 @@ describe('building from an empty design', () => {
 
   it('refuses to add an entry that exists', () => {
     expect(addEntry(doc, ['spec', 'types'], 'worker', { count: 1 }).ok).toBe(false);
+  });
+});
+
+describe('chain', () => {
+  it('makes two edits one splice', () => {
+    const r = chain(
+      doc,
+      (t) => renameEntry(t, ['spec', 'types', 'worker', 'count'], 'replicas'),
+      (t) => setValue(t, ['spec', 'types', 'worker', 'replicas'], 7),
+    );
+    expect(apply(doc, r)).toBe(doc.replace('      count: 5\n', '      replicas: 7\n'));
   });
 });

@@ -9,4 +9,4 @@ export {
   type EntryValue,
   type ScalarValue,
 } from './edit.ts';
-export { applyEdit, diffEdit, type EditResult, type TextEdit } from './text.ts';
+export { applyEdit, chain, diffEdit, type EditResult, type TextEdit } from './text.ts';

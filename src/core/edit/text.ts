@@ -43,3 +43,17 @@ export function nextLineStart(text: string, pos: number): number {
 export function eolOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
+
+/**
+ * Several edits, each computed from the text the previous one left, as one single splice: one
+ * undo step for a change that touches two places (e.g. rename a key and set its value).
+ */
+export function chain(text: string, ...steps: ((text: string) => EditResult)[]): EditResult {
+  let current = text;
+  for (const step of steps) {
+    const r = step(current);
+    if (!r.ok) return r;
+    current = applyEdit(current, r.edit);
+  }
+  return { ok: true, edit: diffEdit(text, current) };
+}

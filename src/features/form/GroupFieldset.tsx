@@ -1,6 +1,7 @@
 /** One job group in the form: its name, shape, resources and the actions on it. */
 import type { Path } from '../../core/diagnostics.ts';
 import {
+  chain,
   duplicateEntry,
   moveEntry,
   removeEntry,
@@ -47,6 +48,28 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
     (d) => (d.code === 'unknown-key' || d.code === 'misspelt-key') && d.path.length > base.length,
   );
   const usesMemory = res.memory !== undefined && res.ramRatio === undefined;
+  const resPath = [...base.map(String), 'resources'];
+  /** Switches how RAM is given, converting the figure and keeping the key's place. */
+  const setRamMode = (mode: 'ratio' | 'memory') => {
+    const cpus = typeof res.cpus === 'number' ? res.cpus : null;
+    const [from, to] = mode === 'memory' ? ['ramRatio', 'memory'] : ['memory', 'ramRatio'];
+    const current = typeof res[from] === 'number' ? (res[from] as number) : null;
+    const converted =
+      current === null || cpus === null
+        ? null
+        : mode === 'memory'
+          ? current * cpus
+          : Math.round((current / cpus) * 1000) / 1000;
+    editText((t) =>
+      res[from] === undefined
+        ? setValue(t, [...resPath, to], converted ?? 1)
+        : chain(
+            t,
+            (x) => renameEntry(x, [...resPath, from], to),
+            (x) => setValue(x, [...resPath, to], converted ?? 1),
+          ),
+    );
+  };
   const legendId = `group-legend-${index}`;
 
   const rename = (draft: string) => {
@@ -104,6 +127,17 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
           value={textOf(res.cpus)}
           onCommit={set(['resources', 'cpus'])}
         />
+        <div className="field">
+          <label htmlFor={`${legendId}-ram-mode`}>RAM given as</label>
+          <select
+            id={`${legendId}-ram-mode`}
+            value={usesMemory ? 'memory' : 'ratio'}
+            onChange={(e) => setRamMode(e.target.value as 'ratio' | 'memory')}
+          >
+            <option value="ratio">GB per CPU (ramRatio)</option>
+            <option value="memory">GB per pod (memory)</option>
+          </select>
+        </div>
         {usesMemory ? (
           <NumberField
             label="Memory per pod (GB)"

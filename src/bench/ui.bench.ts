@@ -1,0 +1,161 @@
+/**
+ * `npm run bench:ui`: in headless Chromium against a production build, the time from a keystroke
+ * in the YAML editor to the updated figure painted on screen, and the longest main-thread task
+ * (PerformanceObserver 'longtask'), for the default design and a 1,000,000-pod design.
+ * Goals: median under one frame (16 ms) for the default design; no task over 50 ms for either.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { chromium, type Page } from '@playwright/test';
+import { generatedDesign, readFixture, REPO_ROOT } from '../fixtures/read.ts';
+
+const PORT = 4179;
+const KEYS = Number(process.env.BENCH_KEYS ?? 120);
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+console.log('building (VITE_TEST_API=1)…');
+const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', 'dist-bench'], {
+  cwd: REPO_ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, VITE_TEST_API: '1' },
+});
+if (build.status !== 0) process.exit(1);
+const server = spawn(
+  'npx',
+  [
+    'vite',
+    'preview',
+    '--outDir',
+    'dist-bench',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(PORT),
+    '--strictPort',
+  ],
+  { cwd: REPO_ROOT, stdio: 'ignore', detached: true },
+);
+const stop = () => {
+  try {
+    process.kill(-server.pid!);
+  } catch {
+    // already gone
+  }
+};
+process.on('exit', stop);
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('preview server did not start');
+}
+
+interface Bench {
+  down: number[];
+  painted: number[];
+  tasks: number[];
+}
+
+/** Listeners that time keystrokes and paints, installed once per page. */
+async function instrument(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __bench: Bench };
+    w.__bench = { down: [], painted: [], tasks: [] };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__bench.tasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+    window.addEventListener('keydown', () => w.__bench.down.push(performance.now()), true);
+    const target = [...document.querySelectorAll('table[aria-label="Resources"] tr')].find((r) =>
+      r.textContent?.startsWith('Total pods'),
+    )!;
+    new MutationObserver(() => {
+      // The figure is on screen at the next frame after the DOM write.
+      requestAnimationFrame(() => w.__bench.painted.push(performance.now()));
+    }).observe(target, { subtree: true, characterData: true, childList: true });
+  });
+}
+
+interface Result {
+  readonly latencies: number[];
+  readonly longTasks: number[];
+}
+
+/** Types KEYS keystrokes at the end of the `count:` line, each changing "Total pods". */
+async function run(page: Page, text: string): Promise<Result> {
+  await page.evaluate((t) => window.__designerTestApi!.load(t), text);
+  const cell = page
+    .getByRole('table', { name: 'Resources' })
+    .getByRole('row', { name: /^Total pods/ })
+    .getByRole('cell');
+  await page.waitForFunction(() => window.__designerTestApi!.markers !== undefined);
+  const line = text.split('\n').findIndex((l) => l.includes('count:')) + 1;
+  await page.getByRole('region', { name: 'Manifest YAML' }).locator('.view-lines').click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.evaluate(() => {
+    (window as unknown as { __bench: Bench }).__bench = { down: [], painted: [], tasks: [] };
+  });
+  for (let i = 0; i < KEYS; i++) {
+    const before = await cell.textContent();
+    await page.keyboard.press(i % 2 === 0 ? '7' : 'Backspace');
+    await page.waitForFunction(
+      ([b]) =>
+        [...document.querySelectorAll('table[aria-label="Resources"] tr')]
+          .find((r) => r.textContent?.startsWith('Total pods'))
+          ?.querySelector('td')?.textContent !== b,
+      [before],
+    );
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+  }
+  return page.evaluate(() => {
+    const w = window as unknown as { __bench: Bench };
+    const latencies = w.__bench.down.map((d, i) => (w.__bench.painted[i] ?? NaN) - d);
+    return { latencies, longTasks: w.__bench.tasks };
+  });
+}
+
+function stats(xs: number[]) {
+  const s = [...xs].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] ?? NaN;
+  return { n: s.length, median: q(0.5), p95: q(0.95), max: s[s.length - 1] ?? NaN };
+}
+
+try {
+  await waitForServer();
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.locator('[data-testid="monaco-host"][data-ready="true"]').waitFor();
+  await instrument(page);
+  const designs: [string, string][] = [
+    ['default design (7 pods)', readFixture('platform-main')],
+    ['1,000 Jobs x 1,000 pods', generatedDesign(1, 1000, 1000, 10)],
+  ];
+  console.log(`\nkeystroke -> figure painted, ${KEYS} keys per design (ms)\n`);
+  const f = (x: number) => x.toFixed(1).padStart(7);
+  for (const [name, text] of designs) {
+    const r = await run(page, text);
+    const l = stats(r.latencies);
+    const longest = r.longTasks.length ? Math.max(...r.longTasks) : 0;
+    console.log(
+      `${name.padEnd(26)} median ${f(l.median)}  p95 ${f(l.p95)}  max ${f(l.max)}  (n ${l.n})   long tasks: ${r.longTasks.length}, longest ${longest.toFixed(0)} ms`,
+    );
+    console.log(
+      `${''.padEnd(26)} goals: median < 16 ms ${l.median < 16 ? 'met' : 'NOT met'}; no task > 50 ms ${longest <= 50 ? 'met' : 'NOT met'}`,
+    );
+  }
+  await browser.close();
+} finally {
+  stop();
+}
