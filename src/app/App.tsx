@@ -1,6 +1,7 @@
 import { EditorPane } from '../features/editor/EditorPane.tsx';
 import { ResourcesPanel } from '../features/sidebar/ResourcesPanel.tsx';
-import { GroupTable } from '../features/summary/GroupTable.tsx';
+import { CanvasArea } from '../features/canvas/CanvasArea.tsx';
+import { PodDetails } from '../features/canvas/PodDetails.tsx';
 import { useDesigner } from '../state/store.ts';
 import { selectEngineNotice } from '../state/selectors.ts';
 import { Header } from './Header.tsx';
@@ -17,11 +18,10 @@ export function App() {
       )}
       <main className="layout">
         <EditorPane />
+        <CanvasArea />
         <div className="side">
           <ResourcesPanel />
-          <section className="canvas-area" aria-label="Design">
-            <GroupTable />
-          </section>
+          <PodDetails />
         </div>
       </main>
     </div>

@@ -13,5 +13,6 @@ export function installTestApi(): void {
     version: () => useDesigner.getState().version,
     markers: () => [],
     load: (text) => useDesigner.getState().load(text),
+    gridPaints: [],
   };
 }

@@ -15,6 +15,8 @@ export interface DesignerTestApi {
   markers(): MarkerInfo[];
   /** Replaces the design (benchmarks load large designs this way). */
   load(text: string): void;
+  /** Milliseconds each grid paint took, appended by the canvas (for the UI benchmark). */
+  gridPaints: number[];
 }
 
 declare global {

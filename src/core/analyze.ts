@@ -23,6 +23,15 @@ export interface Analysis {
   readonly data: unknown;
   /** The YAML has a syntax error: `data` is absent and the design cannot be edited by form. */
   readonly syntaxError: boolean;
+  /** Where each group of `spec.types` is in the text: its key, and its whole entry. */
+  readonly groupSpans: readonly GroupSpan[];
+}
+
+export interface GroupSpan {
+  readonly name: string;
+  readonly keyStart: number;
+  readonly keyEnd: number;
+  readonly end: number;
 }
 
 export function analyze(text: string): Analysis {
@@ -30,6 +39,7 @@ export function analyze(text: string): Analysis {
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   let operator: string | null = null;
   let expansion: Expansion | null = null;
+  const groupSpans: GroupSpan[] = [];
   if (parsed.data !== undefined && !parsed.syntaxError) {
     const { data, source } = parsed;
     diagnostics.push(...checkSchema(data, MANIFEST_SCHEMA, source));
@@ -41,6 +51,13 @@ export function analyze(text: string): Analysis {
       diagnostics.push(...jobsetRules(data, groups, source));
       // Without a `types` map there is no design to expand (figures unknown, not zero).
       if (isObject(spec.types)) expansion = expand(groups);
+      for (const g of groups) {
+        const at = source.locate(['spec', 'types', g.name]);
+        if (at.key) {
+          const end = Math.max(at.key.end, at.value?.end ?? 0);
+          groupSpans.push({ name: g.name, keyStart: at.key.start, keyEnd: at.key.end, end });
+        }
+      }
     }
   }
   diagnostics.sort(compareDiagnostics);
@@ -52,5 +69,6 @@ export function analyze(text: string): Analysis {
     expansion,
     data: readable ? parsed.data : undefined,
     syntaxError: !readable,
+    groupSpans,
   };
 }

@@ -1,5 +1,5 @@
 /** The pure core: parse, validate and expand AIchor manifests. No DOM, no React, no timers. */
-export { analyze, type Analysis } from './analyze.ts';
+export { analyze, type Analysis, type GroupSpan } from './analyze.ts';
 export {
   compareDiagnostics,
   countBySeverity,

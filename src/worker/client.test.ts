@@ -30,6 +30,7 @@ class FakeWorker {
       expansion: null,
       data: null,
       syntaxError: false,
+      groupSpans: [],
     };
     this.onmessage!({
       data: {

@@ -4,7 +4,7 @@
  */
 // The file lives in public/ so the app also serves it as-is at /manifest.schema.json, for
 // editors such as VS Code's YAML extension.
-import schemaJson from '../../../public/manifest.schema.json';
+import schemaJson from '../../../public/manifest.schema.json' with { type: 'json' };
 
 export type JsonType = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';
 

@@ -134,6 +134,14 @@ export default function MonacoYamlEditor() {
       if (s.reveal !== prev.reveal) reveal();
     });
 
+    // The group the cursor is in is highlighted on the canvas.
+    const cursor = editor.onDidChangeCursorPosition((e) => {
+      const offset = model.getOffsetAt(e.position);
+      const spans = store.getState().analysis?.groupSpans ?? [];
+      const group = spans.find((g) => g.keyStart <= offset && offset <= g.end);
+      store.getState().focusGroup(group?.name ?? null);
+    });
+
     fixCommand = editor.addCommand(0, (_accessor, d: Diagnostic, version: number) => {
       if (d.fix) applyFix(d.fix, version);
     });
@@ -166,6 +174,7 @@ export default function MonacoYamlEditor() {
     return () => {
       dark.removeEventListener('change', onTheme);
       unsubscribe();
+      cursor.dispose();
       typed.dispose();
       editor.dispose();
       model.dispose();

@@ -10,6 +10,7 @@ import {
   type ScalarValue,
 } from '../../core/edit/index.ts';
 import { editText } from '../../state/actions.ts';
+import { useDesigner } from '../../state/store.ts';
 import { useFieldDiagnostics } from './fieldDiagnostics.ts';
 import { obj, textOf } from './data.ts';
 import { FieldErrors, NumberField, TextField } from './fields.tsx';
@@ -42,6 +43,7 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
         burst ? [name, ...path].join('.') : undefined,
       );
   const groupDiagnostics = useFieldDiagnostics(base);
+  const focusGroup = useDesigner((s) => s.focusGroup);
   const nameDiagnostics = groupDiagnostics.filter((d) => NAME_CODES.has(d.code));
   const otherGroupDiagnostics = groupDiagnostics.filter((d) => !NAME_CODES.has(d.code));
   const unknownInside = useFieldDiagnostics(base, true).filter(
@@ -84,7 +86,12 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
   };
 
   return (
-    <fieldset className="group" aria-labelledby={legendId} data-group={name}>
+    <fieldset
+      className="group"
+      aria-labelledby={legendId}
+      data-group={name}
+      onFocus={() => focusGroup(name)}
+    >
       <legend id={legendId}>{name}</legend>
       <FieldErrors
         id={`${legendId}-errors`}

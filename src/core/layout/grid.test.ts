@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { readFixture } from '../../fixtures/read.ts';
+import { analyze } from '../analyze.ts';
+import { describeGroup, gridLayout, hitTest, stepPod, visibleCells } from './grid.ts';
+
+const expansion = (name: string) => analyze(readFixture(name)).expansion!;
+
+describe('gridLayout', () => {
+  it('stacks groups in global-index order, not manifest order', () => {
+    const l = gridLayout(expansion('global-index-order'));
+    expect(l.groups.map((g) => g.name)).toEqual(['worker', 'worker-heavy']);
+    expect(l.groups[1]!.y).toBeGreaterThan(l.groups[0]!.y + l.groups[0]!.height);
+  });
+
+  it('hit-tests any cell of a million-pod group by arithmetic', () => {
+    const text = readFixture('one-group-one-job').replace(
+      'count: 1',
+      'count: 1000\n      completions: 1000\n      parallelisms: 10',
+    );
+    const l = gridLayout(analyze(text).expansion!);
+    const g = l.groups[0]!;
+    expect(hitTest(l, 999 * l.cell + 1, g.cellsY + 998 * l.cell + 1)).toEqual({
+      group: 0,
+      job: 998,
+      pod: 999,
+    });
+    expect(hitTest(l, 1000 * l.cell + 1, g.cellsY + 1)).toBeNull();
+    expect(hitTest(l, 5, g.y + 1)).toBeNull(); // the header
+    expect(visibleCells(g, l.cell, { x0: 0, y0: g.cellsY, x1: 160, y1: g.cellsY + 80 })).toEqual({
+      job0: 0,
+      job1: 5,
+      pod0: 0,
+      pod1: 10,
+    });
+  });
+
+  it('moves the selection across groups with the arrow keys', () => {
+    const l = gridLayout(expansion('two-groups-parallel-pods'));
+    expect(l.groups.map((g) => g.name)).toEqual(['master', 'worker']);
+    expect(stepPod(l, { group: 0, job: 0, pod: 0 }, 1, 0)).toEqual({ group: 1, job: 0, pod: 0 });
+    expect(stepPod(l, { group: 1, job: 0, pod: 1 }, -1, 0)).toEqual({ group: 0, job: 0, pod: 0 });
+    expect(stepPod(l, { group: 1, job: 3, pod: 1 }, 0, 1)).toEqual({ group: 1, job: 3, pod: 1 });
+  });
+});
+
+describe('describeGroup: the grid in words, for every platform example', () => {
+  it.each([
+    ['one-group-one-job', ['worker: 1 job x 1 pod, 1 at a time, 1 pod in 1 wave']],
+    ['one-group-multiple-jobs', ['worker: 4 jobs x 1 pod, 1 at a time, 4 pods in 1 wave']],
+    [
+      'two-groups',
+      [
+        'master: 1 job x 1 pod, 1 at a time, 1 pod in 1 wave',
+        'worker: 4 jobs x 1 pod, 1 at a time, 4 pods in 1 wave',
+      ],
+    ],
+    [
+      'two-groups-parallel-pods',
+      [
+        'master: 1 job x 1 pod, 1 at a time, 1 pod in 1 wave',
+        'worker: 4 jobs x 2 pods, 2 at a time, 8 pods in 1 wave',
+      ],
+    ],
+    [
+      'two-groups-sequential-pods',
+      [
+        'master: 1 job x 1 pod, 1 at a time, 1 pod in 1 wave',
+        'worker: 4 jobs x 4 pods, 1 at a time, 16 pods in 4 waves',
+      ],
+    ],
+    ['hyperparameter-sweep', ['trial: 16 jobs x 1 pod, 1 at a time, 16 pods in 1 wave']],
+    [
+      'heterogeneous-pools',
+      [
+        'coordinator: 1 job x 1 pod, 1 at a time, 1 pod in 1 wave',
+        'gpu-worker: 4 jobs x 1 pod, 1 at a time, 4 pods in 1 wave',
+        'cpu-worker: 8 jobs x 1 pod, 1 at a time, 8 pods in 1 wave',
+      ],
+    ],
+    ['sequential-batch', ['processor: 1 job x 100 pods, 4 at a time, 100 pods in 25 waves']],
+    [
+      'mixed-concurrency',
+      [
+        'preprocessor: 4 jobs x 4 pods, 4 at a time, 16 pods in 1 wave',
+        'evaluator: 4 jobs x 4 pods, 1 at a time, 16 pods in 4 waves',
+      ],
+    ],
+  ])('%s', (name, expected) => {
+    expect(expansion(name).groups.map(describeGroup)).toEqual(expected);
+  });
+});

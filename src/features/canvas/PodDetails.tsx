@@ -1,0 +1,92 @@
+/** "Pod details": the selected pod as the platform will run it. */
+import { podAt, type Expansion } from '../../core/index.ts';
+import { formatNumber } from '../../app/format.ts';
+import { useDesigner } from '../../state/store.ts';
+import { selectExpansion } from '../../state/selectors.ts';
+
+export function PodDetails() {
+  const expansion = useDesigner(selectExpansion);
+  const selected = useDesigner((s) => s.selected);
+  const open = useDesigner((s) => s.detailsOpen);
+  const durations = useDesigner((s) => s.durations);
+  const close = useDesigner((s) => s.setDetailsOpen);
+  if (!open || !selected || !expansion) return null;
+  return (
+    <Details
+      expansion={expansion}
+      selected={selected}
+      durations={durations}
+      onClose={() => close(false)}
+    />
+  );
+}
+
+function Details({
+  expansion,
+  selected,
+  durations,
+  onClose,
+}: {
+  expansion: Expansion;
+  selected: { group: string; job: number; pod: number };
+  durations: Readonly<Record<string, number>>;
+  onClose: () => void;
+}) {
+  const group = expansion.groups.find((g) => g.name === selected.group);
+  const pod = group && podAt(expansion, group, selected.job, selected.pod, durations);
+  if (!group || !pod) return null;
+  return (
+    <section className="panel pod-details" aria-labelledby="pod-details-title">
+      <div className="panel-title">
+        <h2 id="pod-details-title">Pod details</h2>
+        <button type="button" aria-label="Close pod details" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <p className="pod-name">
+        <code>{pod.name}</code>
+      </p>
+      <dl className="pod-facts">
+        <dt>Platform pod name</dt>
+        <dd>
+          <code>{pod.hostname}-xxxxx</code>
+        </dd>
+        <dt>Hostname</dt>
+        <dd>
+          <code>{pod.hostname}</code>
+        </dd>
+        <dt>Runs</dt>
+        <dd>
+          {pod.wave === null
+            ? 'never (paused)'
+            : `wave ${pod.wave + 1} of ${group.waves}, from ${pod.start} to ${pod.end}`}
+        </dd>
+        <dt>Requests</dt>
+        <dd>
+          {formatNumber(group.pod.cpus)} CPUs, {formatNumber(group.pod.ramGB)} GB RAM
+          {group.pod.gpus
+            ? `, ${group.pod.gpus} × ${group.pod.gpuProduct ?? 'GPU (no product)'}`
+            : ''}
+        </dd>
+      </dl>
+      <table aria-label="Injected variables" className="env">
+        <tbody>
+          {Object.entries(pod.env).map(([k, v]) => (
+            <tr key={k}>
+              <th scope="row">
+                <code>{k}</code>
+              </th>
+              <td>
+                <code>{v}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="note">
+        The experiment name is a placeholder; the platform generates it (24 characters) and adds a
+        random 5-character suffix to pod names.
+      </p>
+    </section>
+  );
+}

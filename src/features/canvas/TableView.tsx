@@ -1,0 +1,85 @@
+/** The grid as a table, a page at a time: every pod with its indices, wave and time slot. */
+import { useState } from 'react';
+import { podByOrdinal, type Expansion, type GroupFigures } from '../../core/index.ts';
+import { useDesigner } from '../../state/store.ts';
+
+const PAGE = 50;
+
+export function TableView({
+  expansion,
+  groups,
+}: {
+  expansion: Expansion;
+  groups: readonly GroupFigures[];
+}) {
+  return (
+    <div className="table-view">
+      {groups.map((g) => (
+        <GroupTablePage key={g.name} expansion={expansion} group={g} />
+      ))}
+    </div>
+  );
+}
+
+function GroupTablePage({ expansion, group }: { expansion: Expansion; group: GroupFigures }) {
+  const [page, setPage] = useState(0);
+  const durations = useDesigner((s) => s.durations);
+  const total = group.pods ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE));
+  const current = Math.min(page, pages - 1);
+  const rows = [];
+  for (let k = current * PAGE; k < Math.min(total, (current + 1) * PAGE); k++) {
+    const pod = podByOrdinal(expansion, group, k, durations);
+    if (pod) rows.push(pod);
+  }
+  return (
+    <section className="group-table" aria-label={`${group.name} pods`}>
+      <table aria-label={`Pods of ${group.name}`}>
+        <caption>
+          {group.name}: {total.toLocaleString('en-US')} pods
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Pod</th>
+            <th scope="col">JOB_INDEX</th>
+            <th scope="col">JOB_COMPLETION_INDEX</th>
+            <th scope="col">JOB_GLOBAL_INDEX</th>
+            <th scope="col">Wave</th>
+            <th scope="col">Start</th>
+            <th scope="col">End</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr key={p.name}>
+              <th scope="row">{p.name}</th>
+              <td>{p.jobIndex}</td>
+              <td>{p.podIndex}</td>
+              <td>{p.env.JOB_GLOBAL_INDEX}</td>
+              <td>{p.wave === null ? 'paused' : p.wave + 1}</td>
+              <td>{p.start ?? '–'}</td>
+              <td>{p.end ?? '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {pages > 1 && (
+        <div className="pager" role="group" aria-label={`Pages of ${group.name}`}>
+          <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
+            Previous
+          </button>
+          <span>
+            Page {current + 1} of {pages.toLocaleString('en-US')}
+          </span>
+          <button
+            type="button"
+            disabled={current >= pages - 1}
+            onClick={() => setPage(current + 1)}
+          >
+            Next
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+/** The timeline: a shared time axis (D3 scale, zoomable along time) over every group's lanes. */
+import { scaleLinear, select, zoom, zoomIdentity, type ZoomTransform } from 'd3';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { TimelineLayout } from '../../core/layout/timeline.ts';
+import { drawTimeline, LABEL_WIDTH } from './drawTimeline.ts';
+import { canvasTheme } from './palette.ts';
+
+const AXIS = 24;
+
+export function TimelineCanvas({
+  layout,
+  maxWaves,
+  describedBy,
+}: {
+  layout: TimelineLayout;
+  maxWaves: number;
+  describedBy: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [width, setWidth] = useState(0);
+  const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
+  const height = Math.min(320, Math.max(60, layout.height + 8));
+
+  useEffect(() => {
+    const el = box.current!;
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
+    ro.observe(el);
+    setWidth(el.clientWidth);
+    return () => ro.disconnect();
+  }, []);
+
+  const base = useMemo(
+    () =>
+      scaleLinear()
+        .domain([0, Math.max(1, layout.makespan) * 1.04])
+        .range([LABEL_WIDTH, Math.max(LABEL_WIDTH + 10, width - 8)]),
+    [layout.makespan, width],
+  );
+  const x = useMemo(() => transform.rescaleX(base), [transform, base]);
+
+  useEffect(() => {
+    const el = canvas.current!;
+    const z = zoom<HTMLCanvasElement, unknown>()
+      .scaleExtent([1, 1e6])
+      .translateExtent([
+        [LABEL_WIDTH, 0],
+        [Math.max(LABEL_WIDTH + 10, width), 0],
+      ])
+      .on('zoom', (e: { transform: ZoomTransform }) => setTransform(e.transform));
+    select(el).call(z).on('dblclick.zoom', null);
+    return () => {
+      select(el).on('.zoom', null);
+    };
+  }, [width]);
+
+  useEffect(() => {
+    const el = canvas.current;
+    const ctx = el?.getContext('2d');
+    if (!el || !ctx || !width) return;
+    const dpr = window.devicePixelRatio || 1;
+    el.width = Math.round(width * dpr);
+    el.height = Math.round(height * dpr);
+    const id = requestAnimationFrame(() =>
+      drawTimeline(ctx, layout, x, { width, height }, canvasTheme(), maxWaves, dpr),
+    );
+    return () => cancelAnimationFrame(id);
+  }, [layout, x, width, height, maxWaves]);
+
+  const ticks = x.ticks(Math.max(2, Math.floor((width - LABEL_WIDTH) / 90)));
+  return (
+    <div className="timeline" ref={box}>
+      <svg className="axis" width={width} height={AXIS} aria-hidden="true">
+        {ticks.map((t) => (
+          <g key={t} transform={`translate(${x(t)},0)`}>
+            <line y1={AXIS - 6} y2={AXIS} />
+            <text y={AXIS - 10} textAnchor="middle">
+              {x.tickFormat()(t)}
+            </text>
+          </g>
+        ))}
+        {layout.makespan > 0 && (
+          <text
+            className="makespan"
+            x={x(layout.makespan) + (x(layout.makespan) > width - 110 ? -4 : 4)}
+            textAnchor={x(layout.makespan) > width - 110 ? 'end' : 'start'}
+            y={10}
+          >
+            makespan {layout.makespan.toLocaleString('en-US')}
+          </text>
+        )}
+      </svg>
+      <canvas
+        ref={canvas}
+        style={{ width: '100%', height }}
+        role="img"
+        aria-label={`Timeline in pod-duration units; the design runs for ${layout.makespan.toLocaleString('en-US')} units`}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+/** Wave colours: a categorical palette for a few waves, a continuous ramp for many. */
+import { interpolateViridis, schemeTableau10 } from 'd3';
+
+export function waveColor(wave: number, waves: number): string {
+  if (waves <= schemeTableau10.length) return schemeTableau10[wave % schemeTableau10.length]!;
+  return interpolateViridis(waves <= 1 ? 0.5 : 0.1 + (0.85 * wave) / (waves - 1));
+}
+
+export const PAUSED_COLOR = '#9aa3b2';
+
+export interface CanvasTheme {
+  readonly text: string;
+  readonly muted: string;
+  readonly grid: string;
+  readonly background: string;
+  readonly accent: string;
+  readonly selection: string;
+}
+
+export function canvasTheme(): CanvasTheme {
+  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  return dark
+    ? {
+        text: '#e6e9ef',
+        muted: '#9aa3b2',
+        grid: 'rgba(20,23,28,0.9)',
+        background: '#14171c',
+        accent: '#7aa2ff',
+        selection: '#ffffff',
+      }
+    : {
+        text: '#1d2330',
+        muted: '#5b6475',
+        grid: 'rgba(255,255,255,0.9)',
+        background: '#ffffff',
+        accent: '#2457c5',
+        selection: '#111111',
+      };
+}

@@ -1,0 +1,59 @@
+/**
+ * The canvas's state: the selected and hovered pod, the group the editors point at, and the
+ * design settings the canvas owns (pod durations). Durations belong to the design but never to
+ * the manifest text.
+ */
+import type { StateCreator } from 'zustand';
+import type { DesignerState } from '../store.ts';
+
+/** A pod by group name (stable across edits that reorder groups), Job and pod index. */
+export interface PodSelection {
+  readonly group: string;
+  readonly job: number;
+  readonly pod: number;
+}
+
+export interface CanvasSlice {
+  readonly selected: PodSelection | null;
+  readonly hovered: PodSelection | null;
+  /** The group whose YAML or form the user is in: its grid is highlighted. */
+  readonly focusedGroup: string | null;
+  readonly detailsOpen: boolean;
+  readonly durations: Readonly<Record<string, number>>;
+  readonly tableView: boolean;
+  select(pod: PodSelection | null, openDetails?: boolean): void;
+  hover(pod: PodSelection | null): void;
+  focusGroup(name: string | null): void;
+  setDetailsOpen(open: boolean): void;
+  setDuration(group: string, duration: number): void;
+  setTableView(on: boolean): void;
+}
+
+export const createCanvasSlice: StateCreator<DesignerState, [], [], CanvasSlice> = (set) => ({
+  selected: null,
+  hovered: null,
+  focusedGroup: null,
+  detailsOpen: false,
+  durations: {},
+  tableView: false,
+  select: (selected, openDetails) =>
+    set((s) => ({ selected, detailsOpen: selected ? (openDetails ?? s.detailsOpen) : false })),
+  hover: (hovered) =>
+    set((s) =>
+      s.hovered?.group === hovered?.group &&
+      s.hovered?.job === hovered?.job &&
+      s.hovered?.pod === hovered?.pod
+        ? s
+        : { hovered },
+    ),
+  focusGroup: (focusedGroup) =>
+    set((s) => (s.focusedGroup === focusedGroup ? s : { focusedGroup })),
+  setDetailsOpen: (detailsOpen) => set({ detailsOpen }),
+  setDuration: (group, duration) =>
+    set((s) =>
+      Number.isFinite(duration) && duration > 0
+        ? { durations: { ...s.durations, [group]: duration } }
+        : s,
+    ),
+  setTableView: (tableView) => set({ tableView }),
+});
