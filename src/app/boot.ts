@@ -1,12 +1,15 @@
-/** Wires the store to the core worker: every new document version is submitted for analysis. */
+/** Wires the store to the core worker: every new text or settings change is submitted for analysis. */
 import { useDesigner } from '../state/store.ts';
 import { createCoreClient } from '../worker/client.ts';
+import { designSettings } from '../state/slices/settings.ts';
 
 export function boot(initialText: string): () => void {
   const { setAnalysis, fallBackToMainThread } = useDesigner.getState();
   const client = createCoreClient(setAnalysis, fallBackToMainThread);
   const unsubscribe = useDesigner.subscribe((s, prev) => {
-    if (s.version !== prev.version) client.submit(s.version, s.text);
+    if (s.version !== prev.version || s.settingsVersion !== prev.settingsVersion) {
+      client.submit(s.version, s.text, designSettings(s));
+    }
   });
   useDesigner.getState().load(initialText);
   return () => {

@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { analyze } from '../core/index.ts';
+import { analyze, simulate } from '../core/index.ts';
 import { corpusFiles, generatedDesign, readFixture } from '../fixtures/read.ts';
 
 interface Case {
@@ -72,3 +72,27 @@ const ratio = big.median / small.median;
 console.log(
   `\nratio 1,000,000-pod / 7-pod median: ${ratio.toFixed(2)} (goal < 2: ${ratio < 2 ? 'met' : 'NOT met'})`,
 );
+
+// The cluster simulation: the 1,000,000-pod design (one A100 per pod) on 512 free GPUs.
+{
+  const text = generatedDesign(2, 1000, 1000, 10).replace(
+    / {4}group-0:[\s\S]*?(?= {4}group-1:)/,
+    '',
+  );
+  const a = analyze(text);
+  const e = a.expansion!;
+  const capacity = { gpus: { 'NVIDIA-A100-SXM4-80GB': 512 } };
+  simulate(e, capacity); // warm-up
+  const times: number[] = [];
+  let result = simulate(e, capacity)!;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    result = simulate(e, capacity)!;
+    times.push(performance.now() - t0);
+  }
+  times.sort((x, y) => x - y);
+  console.log(
+    `\nsimulate(): ${e.totals.pods?.toLocaleString('en-US')} pods on 512 GPUs: median ${times[2]!.toFixed(1)} ms` +
+      ` (${result.batches.toLocaleString('en-US')} batches started, simulated makespan ${result.makespan} h, unlimited ${result.idealMakespan} h)`,
+  );
+}

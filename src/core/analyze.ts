@@ -9,6 +9,10 @@ import { commonRules, jobsetRules } from './jobset/rules.ts';
 import { parse } from './manifest/parse.ts';
 import { MANIFEST_SCHEMA } from './manifest/schema.ts';
 import { checkSchema, isObject } from './manifest/schemaCheck.ts';
+import { usage, type Usage } from './cost/usage.ts';
+import { capacityRules } from './jobset/capacityRules.ts';
+import type { DesignSettings } from './settings.ts';
+import { simulate, type Simulation } from './sim/simulate.ts';
 
 export interface Analysis {
   /** Sorted by position in the text. */
@@ -25,6 +29,10 @@ export interface Analysis {
   readonly syntaxError: boolean;
   /** Where each group of `spec.types` is in the text: its key, and its whole entry. */
   readonly groupSpans: readonly GroupSpan[];
+  /** Hours, resource-hours and cost over the run (with the settings' durations and prices). */
+  readonly usage: Usage | null;
+  /** The schedule on the cluster capacity of the settings; null when none is given. */
+  readonly simulation: Simulation | null;
 }
 
 export interface GroupSpan {
@@ -34,12 +42,13 @@ export interface GroupSpan {
   readonly end: number;
 }
 
-export function analyze(text: string): Analysis {
+export function analyze(text: string, settings: DesignSettings = {}): Analysis {
   const parsed = parse(text);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   let operator: string | null = null;
   let expansion: Expansion | null = null;
   const groupSpans: GroupSpan[] = [];
+  let simulation: Simulation | null = null;
   if (parsed.data !== undefined && !parsed.syntaxError) {
     const { data, source } = parsed;
     diagnostics.push(...checkSchema(data, MANIFEST_SCHEMA, source));
@@ -51,6 +60,12 @@ export function analyze(text: string): Analysis {
       diagnostics.push(...jobsetRules(data, groups, source));
       // Without a `types` map there is no design to expand (figures unknown, not zero).
       if (isObject(spec.types)) expansion = expand(groups);
+      if (expansion && settings.capacity) {
+        simulation = simulate(expansion, settings.capacity, settings);
+        diagnostics.push(
+          ...capacityRules(expansion, settings.capacity, settings, simulation, source),
+        );
+      }
       for (const g of groups) {
         const at = source.locate(['spec', 'types', g.name]);
         if (at.key) {
@@ -70,5 +85,7 @@ export function analyze(text: string): Analysis {
     data: readable ? parsed.data : undefined,
     syntaxError: !readable,
     groupSpans,
+    usage: expansion ? usage(expansion, settings) : null,
+    simulation,
   };
 }

@@ -34,3 +34,13 @@ export { CURRENT_API_VERSION } from './jobset/rules.ts';
 export * from './edit/index.ts';
 export { LIMITS, parse } from './manifest/parse.ts';
 export { MANIFEST_SCHEMA, type SchemaNode } from './manifest/schema.ts';
+export { usage, type Figure, type GroupUsage, type Usage } from './cost/usage.ts';
+export { simulate, type SimGroup, type SimSeries, type Simulation } from './sim/simulate.ts';
+export {
+  durationIn,
+  EXAMPLE_PRICES,
+  gpuPrice,
+  type Capacity,
+  type DesignSettings,
+  type Prices,
+} from './settings.ts';

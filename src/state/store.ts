@@ -7,13 +7,15 @@ import { create } from 'zustand';
 import { createAnalysisSlice, type AnalysisSlice } from './slices/analysis.ts';
 import { createCanvasSlice, type CanvasSlice } from './slices/canvas.ts';
 import { createDocumentSlice, type DocumentSlice } from './slices/document.ts';
+import { createSettingsSlice, type SettingsSlice } from './slices/settings.ts';
 import { createViewSlice, type ViewSlice } from './slices/view.ts';
 
-export type DesignerState = DocumentSlice & AnalysisSlice & ViewSlice & CanvasSlice;
+export type DesignerState = DocumentSlice & AnalysisSlice & ViewSlice & CanvasSlice & SettingsSlice;
 
 export const useDesigner = create<DesignerState>()((...a) => ({
   ...createDocumentSlice(...a),
   ...createAnalysisSlice(...a),
   ...createViewSlice(...a),
   ...createCanvasSlice(...a),
+  ...createSettingsSlice(...a),
 }));

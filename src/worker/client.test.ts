@@ -31,6 +31,8 @@ class FakeWorker {
       data: null,
       syntaxError: false,
       groupSpans: [],
+      usage: null,
+      simulation: null,
     };
     this.onmessage!({
       data: {
@@ -76,6 +78,18 @@ describe('createCoreClient', () => {
     expect(results).toEqual([]);
     w.reply(1);
     expect(results.map((r) => r.version)).toEqual([3]);
+  });
+
+  it('asks again when only the settings change, and drops the answer for the old ones', () => {
+    const c = client();
+    const w = FakeWorker.last!;
+    c.submit(1, 'a', {});
+    c.submit(1, 'a', { durations: { x: 2 } });
+    w.reply(0);
+    expect(results).toEqual([]);
+    expect(w.posted[1]!.settings).toEqual({ durations: { x: 2 } });
+    w.reply(1);
+    expect(results.map((r) => r.version)).toEqual([1]);
   });
 
   it('runs the core on the main thread when the worker fails, and says why', async () => {

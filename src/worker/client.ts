@@ -1,23 +1,24 @@
 /**
  * The bridge to the core worker. Single-flight with a trailing edge: at most one request is in
- * flight; edits made meanwhile coalesce into one request for the latest text, sent when the
- * current one returns. Results for superseded versions are dropped.
+ * flight; changes made meanwhile (to the text or the settings) coalesce into one request for the
+ * latest, sent when the current one returns. Results for superseded requests are dropped.
  *
  * If the worker cannot start or fails, the core runs on the main thread instead (loaded on
  * demand) and `onFallback` tells the app, which shows a notice.
  */
-import type { Analysis } from '../core/index.ts';
+import type { Analysis, DesignSettings } from '../core/index.ts';
 import { assertNever, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 
 export interface AnalysisResult {
+  /** The document version the analysis is of. */
   readonly version: number;
   readonly analysis: Analysis;
   readonly computeMs: number;
 }
 
 export interface CoreClient {
-  /** Asks for the analysis of `text` at `version`; only the latest version is answered. */
-  submit(version: number, text: string): void;
+  /** Asks for the analysis of `text` (document `version`) with `settings`; only the latest is answered. */
+  submit(version: number, text: string, settings?: DesignSettings): void;
   dispose(): void;
 }
 
@@ -25,19 +26,23 @@ export function createCoreClient(
   onResult: (result: AnalysisResult) => void,
   onFallback: (reason: string) => void,
 ): CoreClient {
-  type Job = { readonly version: number; readonly text: string };
+  type Job = {
+    readonly seq: number;
+    readonly version: number;
+    readonly text: string;
+    readonly settings: DesignSettings;
+  };
   let worker: Worker | null = null;
   let inFlight: Job | null = null;
   let queued: Job | null = null;
   let latest = -1;
-  let nextId = 1;
   let fallback = false;
 
-  const runOnMainThread = async ({ version, text }: Job) => {
+  const runOnMainThread = async ({ seq, version, text, settings }: Job) => {
     const { analyze } = await import('../core/index.ts');
     const t0 = performance.now();
-    const analysis = analyze(text);
-    if (version === latest) onResult({ version, analysis, computeMs: performance.now() - t0 });
+    const analysis = analyze(text, settings);
+    if (seq === latest) onResult({ version, analysis, computeMs: performance.now() - t0 });
   };
 
   const fail = (reason: string) => {
@@ -54,7 +59,13 @@ export function createCoreClient(
   const send = (job: Job) => {
     if (!worker) return;
     inFlight = job;
-    const msg: WorkerRequest = { type: 'analyze', requestId: nextId++, ...job };
+    const msg: WorkerRequest = {
+      type: 'analyze',
+      requestId: job.seq,
+      version: job.version,
+      text: job.text,
+      settings: job.settings,
+    };
     worker.postMessage(msg);
   };
 
@@ -67,7 +78,7 @@ export function createCoreClient(
       const msg = event.data;
       switch (msg.type) {
         case 'result':
-          if (msg.version === latest) {
+          if (msg.requestId === latest) {
             onResult({ version: msg.version, analysis: msg.analysis, computeMs: msg.computeMs });
           }
           break;
@@ -92,9 +103,8 @@ export function createCoreClient(
   }
 
   return {
-    submit(version, text) {
-      latest = version;
-      const job = { version, text };
+    submit(version, text, settings = {}) {
+      const job = { seq: ++latest, version, text, settings };
       if (fallback) void runOnMainThread(job);
       else if (!worker || inFlight) queued = job;
       else send(job);

@@ -4,7 +4,7 @@ import { analyze } from '../core/index.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  const { requestId, version, text } = event.data;
+  const { requestId, version, text, settings } = event.data;
   const t0 = performance.now();
   let reply: WorkerResponse;
   try {
@@ -12,7 +12,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       type: 'result',
       requestId,
       version,
-      analysis: analyze(text),
+      analysis: analyze(text, settings),
       computeMs: performance.now() - t0,
     };
   } catch (err) {

@@ -3,13 +3,16 @@
  * request and result carries the document version it was computed from, so the app can drop
  * results for text that has since changed.
  */
-import type { Analysis } from '../core/index.ts';
+import type { Analysis, DesignSettings } from '../core/index.ts';
 
 export type WorkerRequest = {
   readonly type: 'analyze';
   readonly requestId: number;
+  /** The document version of `text`. */
   readonly version: number;
   readonly text: string;
+  /** Durations, capacity, prices: they change the figures but are not part of the text. */
+  readonly settings: DesignSettings;
 };
 
 export type WorkerResponse =

@@ -116,7 +116,7 @@ export function makespan(expansion: Expansion, durations: Durations = {}): numbe
 }
 
 /** The group's pod duration: own entries only, and only positive finite numbers (else 1). */
-function durationOf(durations: Durations, name: string): number {
+export function durationOf(durations: Durations, name: string): number {
   const d = Object.hasOwn(durations, name) ? durations[name] : undefined;
   return d !== undefined && Number.isFinite(d) && d > 0 ? d : 1;
 }

@@ -5,6 +5,7 @@
 import type { Diagnostic, Path } from '../diagnostics.ts';
 import { isObject } from '../manifest/schemaCheck.ts';
 import type { Source } from '../manifest/source.ts';
+import { setValue } from '../edit/edit.ts';
 import { INT32_MAX, type Group } from './groups.ts';
 import { DNS_LABEL_MAX, generatedNameLengths } from './names.ts';
 import { EXPERIMENT_NAME_PLACEHOLDER } from './pods.ts';
@@ -153,10 +154,19 @@ export function jobsetRules(data: unknown, groups: readonly Group[], source: Sou
       completions % parallelisms !== 0
     ) {
       const waves = Math.ceil(completions / parallelisms);
-      warn(
-        'partial-last-wave',
-        `Group "${g.name}": ${completions} completions in waves of ${parallelisms} leave the last of ${waves} waves with ${completions % parallelisms} pod(s). Make completions a multiple of parallelisms if every wave should be full.`,
-        'parallelisms',
+      const full = waves * parallelisms;
+      const fill = setValue(source.text, [...base.map(String), 'completions'], full);
+      out.push(
+        source.diagnostic(
+          'warning',
+          'partial-last-wave',
+          `Group "${g.name}": ${completions} completions in waves of ${parallelisms} leave the last of ${waves} waves with ${completions % parallelisms} pod(s). Make completions a multiple of parallelisms if every wave should be full.`,
+          [...base, 'parallelisms'],
+          at('parallelisms'),
+          fill.ok
+            ? { title: `Set completions to ${full} (${waves} full waves)`, ...fill.edit }
+            : undefined,
+        ),
       );
     }
     if (count !== null && parallelisms !== null && count * Math.max(parallelisms, 1) > INT32_MAX) {

@@ -5,7 +5,7 @@
  * Jobs compress into one band drawn once with a count, and many slots into one row.
  */
 import type { Expansion, GroupFigures } from '../jobset/expand.ts';
-import { makespan, type Durations } from '../jobset/pods.ts';
+import { durationOf, makespan, type Durations } from '../jobset/pods.ts';
 
 export interface TimelineLane {
   readonly label: string;
@@ -86,7 +86,7 @@ export function timelineLayout(
       name: figures.name,
       y,
       height,
-      duration: durationFor(durations, figures.name),
+      duration: durationOf(durations, figures.name),
       lanes,
       figures,
     };
@@ -116,9 +116,4 @@ export function lastWaveFill(g: GroupFigures): number {
   const c = g.completions;
   if (!p || !c || !g.waves) return 1;
   return (c - (g.waves - 1) * p) / p;
-}
-
-function durationFor(durations: Durations, name: string): number {
-  const d = Object.hasOwn(durations, name) ? durations[name] : undefined;
-  return d !== undefined && Number.isFinite(d) && d > 0 ? d : 1;
 }

@@ -46,6 +46,7 @@ export function CanvasArea() {
 function Drawing({ expansion, tableView }: { expansion: Expansion; tableView: boolean }) {
   const durations = useDesigner((s) => s.durations);
   const designName = useDesigner(selectDesignName);
+  const simulatedMakespan = useDesigner((s) => s.analysis?.simulation?.makespan ?? null);
   const grid = useMemo(() => gridLayout(expansion), [expansion]);
   const timeline = useMemo(() => timelineLayout(expansion, durations), [expansion, durations]);
   const maxWaves = useMemo(
@@ -113,7 +114,12 @@ function Drawing({ expansion, tableView }: { expansion: Expansion; tableView: bo
       {!tableView && (
         <>
           <h3 className="subhead">Timeline</h3>
-          <TimelineCanvas layout={timeline} maxWaves={maxWaves} describedBy={descriptionIds} />
+          <TimelineCanvas
+            layout={timeline}
+            maxWaves={maxWaves}
+            describedBy={descriptionIds}
+            simulatedMakespan={simulatedMakespan}
+          />
         </>
       )}
     </div>
@@ -155,7 +161,7 @@ function GroupSettings({ groups, descriptions }: { groups: string[]; description
               {descriptions[i]}
             </span>
             <label>
-              Pod duration
+              Pod duration (h)
               <input
                 type="number"
                 min="0"

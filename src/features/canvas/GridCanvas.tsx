@@ -10,6 +10,7 @@ import { hitTest, stepPod, type GridLayout, type PodRef } from '../../core/layou
 import { useDesigner } from '../../state/store.ts';
 import { drawGrid } from './drawGrid.ts';
 import { toRef, toSelection } from './selection.ts';
+import { useWidth } from './useWidth.ts';
 import { canvasTheme } from './palette.ts';
 
 const HEIGHT = 360;
@@ -33,7 +34,7 @@ export function GridCanvas({
   canvasRef,
 }: Props) {
   const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
+  const width = useWidth(box);
   const transform = useRef<ZoomTransform>(zoomIdentity);
   const zoomer = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
   const frame = useRef(0);
@@ -75,15 +76,6 @@ export function GridCanvas({
       window.__designerTestApi?.gridPaints.push(performance.now() - t0);
     });
   }, [layout, width, maxWaves, canvasRef]);
-
-  // Size follows the container.
-  useEffect(() => {
-    const el = box.current!;
-    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
-    ro.observe(el);
-    setWidth(el.clientWidth);
-    return () => ro.disconnect();
-  }, []);
 
   const fit = useCallback(() => {
     const canvas = canvasRef.current;

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineLayout } from '../../core/layout/timeline.ts';
 import { drawTimeline, LABEL_WIDTH } from './drawTimeline.ts';
 import { canvasTheme } from './palette.ts';
+import { useWidth } from './useWidth.ts';
 
 const AXIS = 24;
 
@@ -11,31 +12,28 @@ export function TimelineCanvas({
   layout,
   maxWaves,
   describedBy,
+  simulatedMakespan,
 }: {
   layout: TimelineLayout;
   maxWaves: number;
   describedBy: string;
+  /** The makespan on the user's cluster, when a capacity is set and it differs. */
+  simulatedMakespan: number | null;
 }) {
+  const longer =
+    simulatedMakespan !== null && simulatedMakespan > layout.makespan ? simulatedMakespan : null;
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [width, setWidth] = useState(0);
+  const width = useWidth(box);
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
   const height = Math.min(320, Math.max(60, layout.height + 8));
-
-  useEffect(() => {
-    const el = box.current!;
-    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
-    ro.observe(el);
-    setWidth(el.clientWidth);
-    return () => ro.disconnect();
-  }, []);
 
   const base = useMemo(
     () =>
       scaleLinear()
-        .domain([0, Math.max(1, layout.makespan) * 1.04])
+        .domain([0, Math.max(1, longer ?? layout.makespan) * 1.04])
         .range([LABEL_WIDTH, Math.max(LABEL_WIDTH + 10, width - 8)]),
-    [layout.makespan, width],
+    [layout.makespan, longer, width],
   );
   const x = useMemo(() => transform.rescaleX(base), [transform, base]);
 
@@ -62,10 +60,10 @@ export function TimelineCanvas({
     el.width = Math.round(width * dpr);
     el.height = Math.round(height * dpr);
     const id = requestAnimationFrame(() =>
-      drawTimeline(ctx, layout, x, { width, height }, canvasTheme(), maxWaves, dpr),
+      drawTimeline(ctx, layout, x, { width, height }, canvasTheme(), maxWaves, dpr, longer),
     );
     return () => cancelAnimationFrame(id);
-  }, [layout, x, width, height, maxWaves]);
+  }, [layout, x, width, height, maxWaves, longer]);
 
   const ticks = x.ticks(Math.max(2, Math.floor((width - LABEL_WIDTH) / 90)));
   return (
@@ -79,6 +77,16 @@ export function TimelineCanvas({
             </text>
           </g>
         ))}
+        {longer !== null && (
+          <text
+            className="makespan simulated"
+            x={x(longer) + (x(longer) > width - 150 ? -4 : 4)}
+            textAnchor={x(longer) > width - 150 ? 'end' : 'start'}
+            y={20}
+          >
+            on your cluster {longer.toLocaleString('en-US')}
+          </text>
+        )}
         {layout.makespan > 0 && (
           <text
             className="makespan"
@@ -94,7 +102,7 @@ export function TimelineCanvas({
         ref={canvas}
         style={{ width: '100%', height }}
         role="img"
-        aria-label={`Timeline in pod-duration units; the design runs for ${layout.makespan.toLocaleString('en-US')} units`}
+        aria-label={`Timeline in hours; the design runs for ${layout.makespan.toLocaleString('en-US')} h${longer !== null ? `, ${longer.toLocaleString('en-US')} h on your cluster` : ''}`}
         aria-describedby={describedBy}
       />
     </div>

@@ -17,6 +17,7 @@ export function drawTimeline(
   theme: CanvasTheme,
   maxWaves: number,
   dpr: number,
+  simulatedMakespan: number | null = null,
 ) {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.fillStyle = theme.background;
@@ -82,6 +83,16 @@ export function drawTimeline(
     ctx.beginPath();
     ctx.moveTo(mx, 0);
     ctx.lineTo(mx, size.height);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+  if (simulatedMakespan !== null) {
+    const sx = Math.round(x(simulatedMakespan)) + 0.5;
+    ctx.strokeStyle = theme.warning;
+    ctx.setLineDash([2, 3]);
+    ctx.beginPath();
+    ctx.moveTo(sx, 0);
+    ctx.lineTo(sx, size.height);
     ctx.stroke();
     ctx.setLineDash([]);
   }

@@ -15,6 +15,7 @@ export interface CanvasTheme {
   readonly background: string;
   readonly accent: string;
   readonly selection: string;
+  readonly warning: string;
 }
 
 export function canvasTheme(): CanvasTheme {
@@ -27,6 +28,7 @@ export function canvasTheme(): CanvasTheme {
         background: '#14171c',
         accent: '#7aa2ff',
         selection: '#ffffff',
+        warning: '#e3b341',
       }
     : {
         text: '#1d2330',
@@ -35,5 +37,6 @@ export function canvasTheme(): CanvasTheme {
         background: '#ffffff',
         accent: '#2457c5',
         selection: '#111111',
+        warning: '#a15c07',
       };
 }

@@ -1,45 +1,86 @@
-/** Totals of the design: what it runs at peak, as plain numbers (a text alternative too). */
+/**
+ * The "Resources" sidebar: what the design asks of the cluster at its peak and over its run, what
+ * that costs, and what happens on the cluster the user has. Every figure explains its arithmetic
+ * on hover; figures that depend on unset resources say so instead of showing 0.
+ */
+import type { Usage } from '../../core/index.ts';
+import { formatMoney, formatNumber } from '../../app/format.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectExpansion } from '../../state/selectors.ts';
-import { formatNumber } from '../../app/format.ts';
+import { ClusterPanel } from './ClusterPanel.tsx';
+import { GroupBreakdown } from './GroupBreakdown.tsx';
+import { LintList } from './LintList.tsx';
+import { PricesPanel } from './PricesPanel.tsx';
+
+const selectUsage = (s: { analysis: { usage: Usage | null } | null }) => s.analysis?.usage ?? null;
 
 export function ResourcesPanel() {
   const expansion = useDesigner(selectExpansion);
+  const u = useDesigner(selectUsage);
   const t = expansion?.totals;
-  const rows: [string, number | null | undefined][] = [
-    ['Jobs (GLOBAL_REPLICAS)', t?.jobs],
-    ['Total pods', t?.pods],
-    ['Peak concurrent pods', t?.concurrentPods],
-    ['Peak CPUs', t?.peak.cpus],
-    ['Peak RAM (GB)', t?.peak.ramGB],
-    ['Peak GPUs', t?.peak.gpus],
+  const sumOf = (pick: (g: Usage['groups'][number]) => { formula: string }) =>
+    u ? u.groups.map((g) => `${g.name}: ${pick(g).formula}`).join('\n') : '';
+  const rows: [string, string, string][] = [
+    ['Jobs (GLOBAL_REPLICAS)', formatNumber(t?.jobs), 'The sum of count over all groups'],
+    ['Total pods', formatNumber(t?.pods), 'Sum over groups of count x completions'],
+    [
+      'Peak concurrent pods',
+      formatNumber(t?.concurrentPods),
+      'Sum over groups of count x min(parallelisms, completions)',
+    ],
+    ['Peak CPUs', formatNumber(t?.peak.cpus), sumOf((g) => g.peakCpus)],
+    ['Peak RAM (GB)', formatNumber(t?.peak.ramGB), sumOf((g) => g.peakRamGB)],
+    ['Peak GPUs', formatNumber(t?.peak.gpus), sumOf((g) => g.peakGpus)],
+    ...Object.entries(t?.peak.gpusByProduct ?? {}).map(([product, n]): [string, string, string] => [
+      `Peak GPUs: ${product}`,
+      formatNumber(n),
+      '',
+    ]),
   ];
+  const run: [string, string, string][] = u
+    ? [
+        ['Makespan (h)', formatNumber(u.makespan), 'The longest group: waves x its pod duration'],
+        ['Pod-hours', formatNumber(u.podHours), sumOf((g) => g.podHours)],
+        ['CPU-hours', formatNumber(u.cpuHours), sumOf((g) => g.cpuHours)],
+        ['GB-hours', formatNumber(u.gbHours), sumOf((g) => g.gbHours)],
+        ...Object.entries(u.gpuHoursByProduct).map(([p, h]): [string, string, string] => [
+          `GPU-hours: ${p}`,
+          formatNumber(h),
+          sumOf((g) => g.gpuHours),
+        ]),
+        ['Cost, requested', formatMoney(u.requestedCost), sumOf((g) => g.requestedCost)],
+        ['Cost, reserved', formatMoney(u.reservedCost), sumOf((g) => g.reservedCost)],
+      ]
+    : [];
   return (
     <aside className="panel resources" aria-labelledby="resources-title">
       <h2 id="resources-title">Resources</h2>
       <table aria-label="Resources">
         <tbody>
-          {rows.map(([label, value]) => (
-            <tr key={label}>
+          {[...rows, ...run].map(([label, value, formula]) => (
+            <tr key={label} className={label.includes(': ') ? 'sub' : undefined}>
               <th scope="row">{label}</th>
-              <td>{expansion ? formatNumber(value) : '—'}</td>
+              <td title={formula}>{expansion ? value : '—'}</td>
             </tr>
           ))}
-          {t &&
-            Object.entries(t.peak.gpusByProduct).map(([product, n]) => (
-              <tr key={product} className="sub">
-                <th scope="row">GPUs: {product}</th>
-                <td>{formatNumber(n)}</td>
-              </tr>
-            ))}
         </tbody>
       </table>
-      {t?.partial && (
+      {(t?.partial || u?.partial) && (
         <p className="note">
           Partial totals: some groups have figures that are not set or not valid; the sums cover the
           rest.
         </p>
       )}
+      {u?.biggestWaste && u.reservedCost !== null && u.requestedCost !== null && (
+        <p className="note waste" role="note">
+          Reserved exceeds requested by {formatMoney(u.reservedCost - u.requestedCost)}: mostly
+          group &quot;{u.biggestWaste.group}&quot;, because {u.biggestWaste.cause}.
+        </p>
+      )}
+      <LintList />
+      {u && <GroupBreakdown usage={u} />}
+      <ClusterPanel />
+      <PricesPanel />
     </aside>
   );
 }

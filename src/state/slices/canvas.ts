@@ -1,8 +1,4 @@
-/**
- * The canvas's state: the selected and hovered pod, the group the editors point at, and the
- * design settings the canvas owns (pod durations). Durations belong to the design but never to
- * the manifest text.
- */
+/** The canvas's state: the selected and hovered pod, and the group the editors point at. */
 import type { StateCreator } from 'zustand';
 import type { DesignerState } from '../store.ts';
 
@@ -19,13 +15,11 @@ export interface CanvasSlice {
   /** The group whose YAML or form the user is in: its grid is highlighted. */
   readonly focusedGroup: string | null;
   readonly detailsOpen: boolean;
-  readonly durations: Readonly<Record<string, number>>;
   readonly tableView: boolean;
   select(pod: PodSelection | null, openDetails?: boolean): void;
   hover(pod: PodSelection | null): void;
   focusGroup(name: string | null): void;
   setDetailsOpen(open: boolean): void;
-  setDuration(group: string, duration: number): void;
   setTableView(on: boolean): void;
 }
 
@@ -34,7 +28,6 @@ export const createCanvasSlice: StateCreator<DesignerState, [], [], CanvasSlice>
   hovered: null,
   focusedGroup: null,
   detailsOpen: false,
-  durations: {},
   tableView: false,
   select: (selected, openDetails) =>
     set((s) => ({ selected, detailsOpen: selected ? (openDetails ?? s.detailsOpen) : false })),
@@ -49,11 +42,5 @@ export const createCanvasSlice: StateCreator<DesignerState, [], [], CanvasSlice>
   focusGroup: (focusedGroup) =>
     set((s) => (s.focusedGroup === focusedGroup ? s : { focusedGroup })),
   setDetailsOpen: (detailsOpen) => set({ detailsOpen }),
-  setDuration: (group, duration) =>
-    set((s) =>
-      Number.isFinite(duration) && duration > 0
-        ? { durations: { ...s.durations, [group]: duration } }
-        : s,
-    ),
   setTableView: (tableView) => set({ tableView }),
 });

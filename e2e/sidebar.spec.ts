@@ -1,0 +1,89 @@
+// The resource and cost sidebar: figures with their arithmetic, prices, the cluster simulation
+// and lints with fixes.
+import type { Page } from '@playwright/test';
+import { readFixture } from '../src/fixtures/read.ts';
+import { openDesigner, yamlText } from './designer.ts';
+import { expect, resource, test } from './fixtures.ts';
+
+async function load(page: Page, text: string) {
+  await page.evaluate((t) => window.__designerTestApi!.load(t), text);
+}
+
+const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Resources' });
+
+test('shows the platform page figures with their arithmetic', async ({ page }) => {
+  await openDesigner(page, 'YAML');
+  await load(page, readFixture('resources-statement'));
+  await expect(resource(page, 'Peak CPUs')).toHaveText('20');
+  await expect(resource(page, 'Peak RAM (GB)')).toHaveText('60');
+  await expect(resource(page, 'Peak CPUs')).toHaveAttribute(
+    'title',
+    /5 jobs x 1 at a time x 4 CPUs = 20/,
+  );
+  await expect(resource(page, 'Makespan (h)')).toHaveText('4');
+  await expect(resource(page, 'CPU-hours')).toHaveText('80');
+  await load(page, readFixture('heterogeneous-pools'));
+  await expect(resource(page, 'Peak concurrent pods')).toHaveText('13');
+});
+
+test('prices change the cost; unset resources say so', async ({ page }) => {
+  await openDesigner(page, 'YAML');
+  await load(page, readFixture('hyperparameter-sweep'));
+  const before = await resource(page, 'Cost, requested').textContent();
+  await sidebar(page).getByText('Prices (examples)').click();
+  await sidebar(page).getByLabel('$ per GPU-hour: NVIDIA-A100-SXM4-80GB').fill('10');
+  await expect(resource(page, 'Cost, requested')).not.toHaveText(before!);
+  // 16 pods x 1 h x (4 CPUs x $0.04 + 8 GB x $0.005 + 1 GPU x $10) = $163.20
+  await expect(resource(page, 'Cost, requested')).toHaveText('$163.20');
+  await load(page, readFixture('two-groups'));
+  await expect(resource(page, 'CPU-hours')).toHaveText('not set');
+});
+
+test('simulates the cluster: 16 one-GPU trials on 4 GPUs take 4 hours', async ({ page }) => {
+  await openDesigner(page, 'YAML');
+  await load(page, readFixture('hyperparameter-sweep'));
+  await sidebar(page).getByText('Your cluster').click();
+  await sidebar(page).getByLabel('Free GPUs: NVIDIA-A100-SXM4-80GB').fill('4');
+  const sim = sidebar(page).getByRole('group', { name: 'Simulated schedule' });
+  await expect(sim).toContainText('On this cluster the design runs 4 h (unlimited: 1 h)');
+  await expect(sim.getByRole('row', { name: /trial/ })).toContainText('12 pods');
+  await expect(page.getByRole('img', { name: /Timeline in hours/ })).toHaveAccessibleName(
+    /4 h on your cluster/,
+  );
+  await expect(sidebar(page).getByRole('img', { name: /\$ per hour over 4 hours/ })).toBeVisible();
+});
+
+test('flags a synchronous group the cluster cannot hold and fixes it through the YAML, undoably', async ({
+  page,
+}) => {
+  await openDesigner(page, 'YAML');
+  const text = readFixture('hyperparameter-sweep').replace('count: 16', 'count: 8');
+  await load(page, text);
+  await sidebar(page).getByText('Your cluster').click();
+  await sidebar(page).getByLabel('Free GPUs: NVIDIA-A100-SXM4-80GB').fill('6');
+  await sidebar(page).getByRole('checkbox', { name: 'trial' }).check();
+  const lints = sidebar(page).getByRole('list', { name: 'Lints' });
+  await expect(lints).toContainText(
+    'runs synchronously but the cluster holds only 6 of its 8 pods',
+  );
+  await lints.getByRole('button', { name: 'Set count to 6 (fits the cluster)' }).click();
+  await expect.poll(() => yamlText(page)).toBe(text.replace('count: 8', 'count: 6'));
+  await expect(lints).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => yamlText(page)).toBe(text);
+});
+
+test('fixes a partly empty last wave from the sidebar', async ({ page }) => {
+  await openDesigner(page, 'YAML');
+  const text = readFixture('sequential-batch').replace('completions: 100', 'completions: 101');
+  await load(page, text);
+  await expect(sidebar(page).getByRole('note')).toContainText(
+    'group "processor", because its last wave is only partly full',
+  );
+  await sidebar(page)
+    .getByRole('button', { name: 'Set completions to 104 (26 full waves)' })
+    .click();
+  await expect
+    .poll(() => yamlText(page))
+    .toBe(text.replace('completions: 101', 'completions: 104'));
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { readFixture } from '../../fixtures/read.ts';
+import { analyze } from '../analyze.ts';
+import { usage } from './usage.ts';
+
+const A100 = 'NVIDIA-A100-SXM4-80GB';
+const prices = { cpuHour: 0.05, gbHour: 0.01, gpuHour: { default: 1, [A100]: 3 } };
+const of = (name: string, settings = {}) =>
+  usage(analyze(readFixture(name)).expansion!, { prices, ...settings });
+
+describe('usage', () => {
+  it('explains the platform page arithmetic: 5 jobs x 1 at a time x 4 cpus = 20', () => {
+    const u = of('resources-statement');
+    expect(u.groups[0]!.peakCpus).toEqual({
+      value: 20,
+      formula: '5 jobs x 1 at a time x 4 CPUs = 20',
+    });
+    expect(u.groups[0]!.peakRamGB.value).toBe(60);
+  });
+
+  it('adds up hours over the run: 20 pods of 1 hour in 4 waves', () => {
+    const u = of('resources-statement');
+    expect(u.makespan).toBe(4);
+    expect(u).toMatchObject({ podHours: 20, cpuHours: 80, gbHours: 240 });
+  });
+
+  it('prices requested and reserved use; heterogeneous pools have no waste', () => {
+    const u = of('heterogeneous-pools');
+    // coordinator 4 CPUs 8 GB; gpu-worker 4 x (8 CPUs, 32 GB, 1 A100); cpu-worker 8 x (16 CPUs, 64 GB).
+    const expected =
+      1 * (4 * 0.05 + 8 * 0.01) + 4 * (8 * 0.05 + 32 * 0.01 + 3) + 8 * (16 * 0.05 + 64 * 0.01);
+    expect(u.requestedCost).toBeCloseTo(expected, 2);
+    expect(u.reservedCost).toBeCloseTo(expected, 2);
+    expect(u.gpuHoursByProduct).toEqual({ [A100]: 4 });
+    expect(u.biggestWaste).toBeNull();
+  });
+
+  it('blames a partly empty last wave for the waste', () => {
+    const text = readFixture('sequential-batch').replace('completions: 100', 'completions: 101');
+    const u = usage(analyze(text).expansion!, { prices });
+    expect(u.biggestWaste).toMatchObject({
+      group: 'processor',
+      cause: 'its last wave is only partly full',
+    });
+    // 26 waves x 4 slots = 104 slot-hours reserved for 101 pod-hours of work.
+    expect(u.groups[0]!.partialWaveWaste).toBeCloseTo(3 * (4 * 0.05 + 8 * 0.01), 2);
+  });
+
+  it('blames a group that finishes early while the design runs on', () => {
+    const u = of('mixed-concurrency');
+    expect(u.makespan).toBe(4);
+    expect(u.biggestWaste).toMatchObject({ group: 'preprocessor' });
+    expect(u.biggestWaste!.cause).toContain('finishes before the design');
+  });
+
+  it('says "not set" instead of 0 for groups without resources', () => {
+    const u = of('two-groups');
+    expect(u.cpuHours).toBeNull();
+    expect(u.partial).toBe(true);
+    expect(u.groups[0]!.cpuHours.formula).toContain('not set');
+  });
+
+  it('uses the per-group pod duration', () => {
+    expect(of('hyperparameter-sweep', { durations: { trial: 2 } }).gpuHoursByProduct).toEqual({
+      [A100]: 32,
+    });
+  });
+});

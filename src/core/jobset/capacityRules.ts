@@ -1,0 +1,154 @@
+/**
+ * Lints that depend on the cluster the user says they have (a design setting): a design whose
+ * peak does not fit, a synchronous group the cluster cannot hold at once. Each comes with a fix
+ * that edits the YAML like the form does.
+ */
+import type { Diagnostic, Fix } from '../diagnostics.ts';
+import { setValue } from '../edit/edit.ts';
+import type { Source } from '../manifest/source.ts';
+import type { Capacity, DesignSettings } from '../settings.ts';
+import type { Simulation } from '../sim/simulate.ts';
+import type { Expansion, GroupFigures } from './expand.ts';
+
+type Dim = 'cpus' | 'ramGB' | 'gpus';
+
+export function capacityRules(
+  expansion: Expansion,
+  capacity: Capacity,
+  settings: DesignSettings,
+  sim: Simulation | null,
+  source: Source,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const keyOf = (name: string) => source.spanFor(['spec', 'types', name], 'key');
+  const fixSet = (name: string, key: string, value: number, title: string): Fix | undefined => {
+    const r = setValue(source.text, ['spec', 'types', name, key], value);
+    return r.ok ? { title, ...r.edit } : undefined;
+  };
+
+  // Peak over capacity, per dimension; the fix lowers the biggest group's parallelisms.
+  const dims: [Dim, string, number | undefined][] = [
+    ['cpus', 'CPUs', capacity.cpus],
+    ['ramGB', 'GB of RAM', capacity.ramGB],
+  ];
+  for (const [dim, label, cap] of dims) {
+    const peak = expansion.totals.peak[dim];
+    if (cap === undefined || peak === null || peak <= cap) continue;
+    out.push(peakDiagnostic(expansion, dim, label, peak, cap, source, keyOf, fixSet));
+  }
+  if (capacity.gpus) {
+    const byProduct = new Map<string, number>();
+    for (const g of expansion.groups) {
+      if (g.peak.gpus) {
+        const p = g.pod.gpuProduct ?? '(no product)';
+        byProduct.set(p, (byProduct.get(p) ?? 0) + g.peak.gpus);
+      }
+    }
+    for (const [product, peak] of byProduct) {
+      const cap = capacity.gpus[product] ?? 0;
+      if (peak > cap) {
+        const groups = expansion.groups.filter(
+          (g) => (g.pod.gpuProduct ?? '(no product)') === product,
+        );
+        out.push(
+          peakDiagnostic(
+            { ...expansion, groups },
+            'gpus',
+            `${product} GPUs`,
+            peak,
+            cap,
+            source,
+            keyOf,
+            fixSet,
+          ),
+        );
+      }
+    }
+  }
+
+  for (const s of sim?.groups ?? []) {
+    const g = expansion.groups.find((x) => x.name === s.name)!;
+    if (s.synchronous?.canNeverStart) {
+      const holds = holdsAtOnce(g, capacity);
+      const count = Math.floor(holds / g.effectiveParallelism!);
+      out.push(
+        source.diagnostic(
+          'error',
+          'synchronous-over-capacity',
+          `Group "${g.name}" runs synchronously but the cluster holds only ${holds} of its ${g.concurrentPods} pods at once: the early pods would wait for the rest forever, holding their resources. Lower count or parallelisms, or run it on a larger cluster.`,
+          ['spec', 'types', g.name],
+          keyOf(g.name),
+          count >= 1
+            ? fixSet(g.name, 'count', count, `Set count to ${count} (fits the cluster)`)
+            : undefined,
+        ),
+      );
+    } else if (s.synchronous && s.synchronous.idleGpuHours > 0) {
+      out.push(
+        source.diagnostic(
+          'warning',
+          'synchronous-idle',
+          `Group "${g.name}" runs synchronously, and on this cluster its first pods start before the last ones (all are up at ${s.synchronous.allUpAt} h): they hold ${s.synchronous.idleGpuHours} GPU-hours idle while waiting.`,
+          ['spec', 'types', g.name],
+          keyOf(g.name),
+        ),
+      );
+    } else if (s.neverStarts) {
+      out.push(
+        source.diagnostic(
+          'error',
+          'pod-over-capacity',
+          `One pod of group "${g.name}" asks for more than the whole cluster has free: it can never start. Lower its requests or enter a larger capacity.`,
+          ['spec', 'types', g.name],
+          keyOf(g.name),
+        ),
+      );
+    }
+  }
+  void settings;
+  return out;
+}
+
+function peakDiagnostic(
+  expansion: Expansion,
+  dim: Dim,
+  label: string,
+  peak: number,
+  cap: number,
+  source: Source,
+  keyOf: (name: string) => { start: number; end: number },
+  fixSet: (name: string, key: string, value: number, title: string) => Fix | undefined,
+): Diagnostic {
+  const biggest = [...expansion.groups].sort((a, b) => (b.peak[dim] ?? 0) - (a.peak[dim] ?? 0))[0]!;
+  const others = peak - (biggest.peak[dim] ?? 0);
+  const perJobPod = biggest.pod[dim === 'ramGB' ? 'ramGB' : dim] ?? 0;
+  const p =
+    perJobPod > 0 && biggest.count ? Math.floor((cap - others) / (biggest.count * perJobPod)) : 0;
+  const fix =
+    p >= 1 && p < (biggest.effectiveParallelism ?? 0)
+      ? fixSet(
+          biggest.name,
+          'parallelisms',
+          p,
+          `Set parallelisms of "${biggest.name}" to ${p} (peak fits)`,
+        )
+      : undefined;
+  return source.diagnostic(
+    'warning',
+    'peak-over-capacity',
+    `At its peak the design asks for ${peak.toLocaleString('en-US')} ${label}; the cluster has ${cap.toLocaleString('en-US')} free. Pods will queue (see the simulated makespan).${fix ? ` Lowering the parallelisms of "${biggest.name}" to ${p} makes the peak fit.` : ''}`,
+    ['spec', 'types', biggest.name],
+    keyOf(biggest.name),
+    fix,
+  );
+}
+
+function holdsAtOnce(g: GroupFigures, capacity: Capacity): number {
+  const cap = (free: number | undefined, need: number | null) =>
+    need && free !== undefined ? Math.floor(free / need + 1e-9) : Infinity;
+  const gpus =
+    g.pod.gpus && capacity.gpus
+      ? Math.floor((capacity.gpus[g.pod.gpuProduct ?? '(no product)'] ?? 0) / g.pod.gpus)
+      : Infinity;
+  return Math.min(cap(capacity.cpus, g.pod.cpus), cap(capacity.ramGB, g.pod.ramGB), gpus);
+}

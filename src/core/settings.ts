@@ -1,0 +1,60 @@
+import { durationOf } from './jobset/pods.ts';
+
+/**
+ * Design settings: what the designer knows about a design beyond its manifest. Saved with the
+ * design, never written into the YAML.
+ */
+
+/** Free capacity of the cluster; a dimension left out is unlimited. */
+export interface Capacity {
+  readonly cpus?: number;
+  readonly ramGB?: number;
+  /** Free GPUs by product. A product not listed has none free once any GPU is listed. */
+  readonly gpus?: Readonly<Record<string, number>>;
+}
+
+export interface Prices {
+  readonly cpuHour: number;
+  readonly gbHour: number;
+  /** Dollars per GPU-hour by product; `default` for products not listed. */
+  readonly gpuHour: Readonly<Record<string, number>>;
+}
+
+export interface DesignSettings {
+  /** Estimated pod duration per group, in hours (default 1). */
+  readonly durations?: Readonly<Record<string, number>>;
+  readonly capacity?: Capacity | null;
+  /** Groups whose pods must all be running before any does useful work. */
+  readonly synchronous?: readonly string[];
+  readonly prices?: Prices;
+}
+
+/**
+ * Example prices, clearly examples: roughly public on-demand cloud list prices per hour in
+ * 2025 (a GPU inside a cloud instance, a vCPU, a GB of RAM). Users should enter their own.
+ */
+export const EXAMPLE_PRICES: Prices = {
+  cpuHour: 0.04,
+  gbHour: 0.005,
+  gpuHour: {
+    default: 2.0,
+    'NVIDIA-A100-SXM4-80GB': 3.0,
+    'A100-SXM4-80GB': 3.0,
+    'NVIDIA-A100-SXM4-40GB': 2.5,
+    'NVIDIA-H100-80GB-HBM3': 5.0,
+    'Tesla-V100-SXM3-32GB': 2.0,
+    'nvidia-tesla-t4': 0.5,
+    T4: 0.5,
+  },
+};
+
+/** The group's pod duration in hours (1 when not set). */
+export function durationIn(settings: DesignSettings, group: string): number {
+  return durationOf(settings.durations ?? {}, group);
+}
+
+export function gpuPrice(prices: Prices, product: string | null): number {
+  const table = prices.gpuHour;
+  if (product !== null && Object.hasOwn(table, product)) return table[product]!;
+  return Object.hasOwn(table, 'default') ? table.default! : 0;
+}

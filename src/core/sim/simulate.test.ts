@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { readFixture } from '../../fixtures/read.ts';
+import { analyze } from '../analyze.ts';
+import { simulate } from './simulate.ts';
+
+const A100 = 'NVIDIA-A100-SXM4-80GB';
+const expansion = (text: string) => analyze(text).expansion!;
+
+describe('simulate', () => {
+  it('runs 16 one-GPU trials on 4 GPUs in 4 waves', () => {
+    const sim = simulate(expansion(readFixture('hyperparameter-sweep')), { gpus: { [A100]: 4 } })!;
+    expect(sim.makespan).toBe(4);
+    expect(sim.idealMakespan).toBe(1);
+    const g = sim.groups[0]!;
+    expect(g).toMatchObject({ firstStart: 0, lastStart: 3, end: 4, delay: 3, delayedPods: 12 });
+    expect(g.waitingPodHours).toBe(4 * (1 + 2 + 3));
+    expect(sim.series.gpus.slice(0, 4)).toEqual([4, 4, 4, 4]);
+  });
+
+  it('flags a synchronous group of 8 on 6 GPUs: it can never start', () => {
+    const text = readFixture('hyperparameter-sweep').replace('count: 16', 'count: 8');
+    const sim = simulate(expansion(text), { gpus: { [A100]: 6 } }, { synchronous: ['trial'] })!;
+    expect(sim.groups[0]!.synchronous).toMatchObject({ canNeverStart: true });
+  });
+
+  it('counts the GPU-hours early pods of a synchronous group idle', () => {
+    // 4 gpu-workers need 4 GPUs; 2 are free at first because 2 other pods hold them for 1 hour.
+    const text = readFixture('heterogeneous-pools');
+    const sim = simulate(
+      expansion(text),
+      { gpus: { [A100]: 4 } },
+      { synchronous: ['gpu-worker'] },
+    )!;
+    expect(sim.groups.find((g) => g.name === 'gpu-worker')!.synchronous).toMatchObject({
+      canNeverStart: false,
+      allUpAt: 0,
+      idleGpuHours: 0,
+    });
+    const tight = readFixture('mixed-concurrency');
+    const s2 = simulate(expansion(tight), { gpus: { [A100]: 3 } }, { synchronous: ['evaluator'] })!;
+    expect(s2.groups.find((g) => g.name === 'evaluator')!.synchronous!.canNeverStart).toBe(true);
+  });
+
+  it('limits a Job by CPUs as well: 100 batches of 4 CPUs on 8 CPUs run 2 at a time', () => {
+    const sim = simulate(expansion(readFixture('sequential-batch')), { cpus: 8 })!;
+    expect(sim.makespan).toBe(50);
+  });
+
+  it('matches the unlimited schedule when nothing is limited', () => {
+    const sim = simulate(expansion(readFixture('mixed-concurrency')), {})!;
+    expect(sim.makespan).toBe(sim.idealMakespan);
+    expect(sim.groups.every((g) => g.delay === 0 && g.delayedPods === 0)).toBe(true);
+  });
+
+  it('starts pending pods in global-index order: worker before worker-heavy', () => {
+    const text = readFixture('global-index-order');
+    const sim = simulate(expansion(text), { cpus: 140 })!;
+    const [heavy, worker] = ['worker-heavy', 'worker'].map((n) =>
+      sim.groups.find((g) => g.name === n)!,
+    );
+    expect(worker!.firstStart).toBe(0);
+    expect(heavy!.firstStart).toBe(1); // 7 x 20 CPUs fill the cluster first
+  });
+
+  it('says when a pod can never start, and gives no makespan', () => {
+    const sim = simulate(expansion(readFixture('sequential-batch')), { cpus: 2 })!;
+    expect(sim.makespan).toBeNull();
+    expect(sim.groups[0]!.neverStarts).toBe(true);
+  });
+
+  it('honours the per-group pod duration', () => {
+    const sim = simulate(
+      expansion(readFixture('hyperparameter-sweep')),
+      { gpus: { [A100]: 8 } },
+      { durations: { trial: 2.5 } },
+    )!;
+    expect(sim.makespan).toBe(5);
+  });
+});

@@ -1,0 +1,332 @@
+/**
+ * The schedule on a cluster of limited free capacity, as the platform runs it: no gang
+ * scheduling, so a pod starts as soon as its requests fit; pending pods go in global-index order
+ * (groups by name, then Job index), then pod index; each Job keeps at most `P_eff` pods running.
+ *
+ * Event-driven over batches of pods: pods of a Job started together finish together (one
+ * duration per group), so the work is proportional to the number of (Job, start) batches, never
+ * to time steps, and no per-pod state is kept.
+ */
+import type { Expansion, GroupFigures } from '../jobset/expand.ts';
+import {
+  durationIn,
+  EXAMPLE_PRICES,
+  gpuPrice,
+  type Capacity,
+  type DesignSettings,
+} from '../settings.ts';
+import { MinHeap } from './heap.ts';
+
+export interface SimGroup {
+  readonly name: string;
+  /** Start of the first pod, start of the last, end of the last (hours); null if never. */
+  readonly firstStart: number | null;
+  readonly lastStart: number | null;
+  readonly end: number | null;
+  /** Hours the group's last pod ends later than it would on an unlimited cluster. */
+  readonly delay: number | null;
+  /** Pods that started later than on an unlimited cluster, and their total waiting time. */
+  readonly delayedPods: number;
+  readonly waitingPodHours: number;
+  /** Some pod of the group can never start: one pod asks for more than the cluster has. */
+  readonly neverStarts: boolean;
+  /** For a group marked synchronous: when all its pods of the first wave are up. */
+  readonly synchronous: {
+    readonly allUpAt: number | null;
+    /** GPU-hours its early pods hold while waiting for the others. */
+    readonly idleGpuHours: number;
+    /** The cluster cannot hold all of its pods at once: it never does useful work. */
+    readonly canNeverStart: boolean;
+  } | null;
+}
+
+export interface SimSeries {
+  readonly t: readonly number[];
+  readonly running: readonly number[];
+  readonly pending: readonly number[];
+  readonly gpus: readonly number[];
+  readonly costPerHour: readonly number[];
+}
+
+export interface Simulation {
+  /** Null when some pod never starts. */
+  readonly makespan: number | null;
+  /** The makespan on an unlimited cluster. */
+  readonly idealMakespan: number;
+  readonly groups: readonly SimGroup[];
+  readonly series: SimSeries;
+  /** Batches of pods started (the simulation's unit of work). */
+  readonly batches: number;
+}
+
+/** Designs with more Jobs than this are not simulated (the arrays would not fit comfortably). */
+export const MAX_SIM_JOBS = 5_000_000;
+const MAX_POINTS = 2_000;
+
+interface G {
+  readonly f: GroupFigures;
+  readonly d: number;
+  readonly p: number;
+  readonly c: number;
+  readonly count: number;
+  readonly cpus: number;
+  readonly ram: number;
+  readonly gpus: number;
+  readonly product: string;
+  readonly rate: number;
+  readonly started: Float64Array;
+  readonly running: Float64Array;
+  readonly ready: MinHeap;
+  readonly inReady: Uint8Array;
+  firstStart: number | null;
+  lastStart: number | null;
+  end: number | null;
+  delayedPods: number;
+  waitingPodHours: number;
+  wave0Started: number;
+  wave0StartSum: number;
+  allUpAt: number | null;
+}
+
+export function simulate(
+  expansion: Expansion,
+  capacity: Capacity,
+  settings: DesignSettings = {},
+): Simulation | null {
+  const prices = settings.prices ?? EXAMPLE_PRICES;
+  const sync = new Set(settings.synchronous ?? []);
+  const ordered = expansion.groups
+    .filter((f) => f.state === 'runs' && f.count! > 0 && f.completions! > 0)
+    .sort((a, b) => a.globalOrder - b.globalOrder);
+  if (ordered.reduce((n, f) => n + f.count!, 0) > MAX_SIM_JOBS) return null;
+
+  const gs: G[] = ordered.map((f) => {
+    const count = f.count!;
+    const gpus = f.pod.gpus ?? 0;
+    const product = f.pod.gpuProduct ?? '(no product)';
+    const cpus = f.pod.cpus ?? 0;
+    const ram = f.pod.ramGB ?? 0;
+    return {
+      f,
+      d: durationIn(settings, f.name),
+      p: f.effectiveParallelism!,
+      c: f.completions!,
+      count,
+      cpus,
+      ram,
+      gpus,
+      product,
+      rate: cpus * prices.cpuHour + ram * prices.gbHour + gpus * gpuPrice(prices, f.pod.gpuProduct),
+      started: new Float64Array(count),
+      running: new Float64Array(count),
+      // Jobs 0..count-1 in order already form a valid heap.
+      ready: new MinHeap(
+        (a, b) => a < b,
+        Array.from({ length: count }, (_, j) => j),
+      ),
+      inReady: new Uint8Array(count).fill(1),
+      firstStart: null,
+      lastStart: null,
+      end: null,
+      delayedPods: 0,
+      waitingPodHours: 0,
+      wave0Started: 0,
+      wave0StartSum: 0,
+      allUpAt: null,
+    };
+  });
+
+  // Free capacity; a dimension not given is unlimited.
+  let freeCpus = capacity.cpus ?? Infinity;
+  let freeRam = capacity.ramGB ?? Infinity;
+  const freeGpus = new Map<string, number>(Object.entries(capacity.gpus ?? {}));
+  const gpuLimited = capacity.gpus !== undefined;
+  const gpusFree = (product: string) => (gpuLimited ? (freeGpus.get(product) ?? 0) : Infinity);
+  const fit = (g: G) =>
+    Math.min(
+      g.cpus > 0 ? Math.floor(freeCpus / g.cpus + 1e-9) : Infinity,
+      g.ram > 0 ? Math.floor(freeRam / g.ram + 1e-9) : Infinity,
+      g.gpus > 0 ? Math.floor(gpusFree(g.product) / g.gpus + 1e-9) : Infinity,
+    );
+  const take = (g: G, n: number, sign: 1 | -1) => {
+    freeCpus -= sign * n * g.cpus;
+    freeRam -= sign * n * g.ram;
+    if (gpuLimited && g.gpus > 0) freeGpus.set(g.product, gpusFree(g.product) - sign * n * g.gpus);
+  };
+
+  // Finish events: parallel arrays indexed by event id, ordered by time.
+  const evTime: number[] = [];
+  const evGroup: number[] = [];
+  const evJob: number[] = [];
+  const evCount: number[] = [];
+  const events = new MinHeap(
+    (a, b) => evTime[a]! < evTime[b]! || (evTime[a] === evTime[b] && a < b),
+  );
+  let batches = 0;
+  let runningPods = 0;
+  let pendingPods = gs.reduce((n, g) => n + g.count * g.c, 0);
+  let gpusInUse = 0;
+  let costPerHour = 0;
+  const series = {
+    t: [] as number[],
+    running: [] as number[],
+    pending: [] as number[],
+    gpus: [] as number[],
+    costPerHour: [] as number[],
+  };
+  /** One point per event time: a later record at the same time replaces the earlier one. */
+  const record = (t: number) => {
+    const last = series.t.length - 1;
+    const at = last >= 0 && series.t[last] === t ? last : last + 1;
+    series.t[at] = t;
+    series.running[at] = runningPods;
+    series.pending[at] = pendingPods;
+    series.gpus[at] = gpusInUse;
+    series.costPerHour[at] = Math.round(costPerHour * 100) / 100;
+  };
+
+  const schedule = (t: number) => {
+    for (let gi = 0; gi < gs.length; gi++) {
+      const g = gs[gi]!;
+      while (g.ready.size) {
+        const room = fit(g);
+        if (room <= 0) break;
+        const j = g.ready.peek()!;
+        const n = Math.min(g.p - g.running[j]!, g.c - g.started[j]!, room);
+        if (n <= 0) {
+          g.ready.pop();
+          g.inReady[j] = 0;
+          continue;
+        }
+        const first = g.started[j]!;
+        g.started[j] = first + n;
+        g.running[j] = g.running[j]! + n;
+        take(g, n, 1);
+        runningPods += n;
+        pendingPods -= n;
+        gpusInUse += n * g.gpus;
+        costPerHour += n * g.rate;
+        batches++;
+        // Waiting: pod b would start at floor(b / P) x d on an unlimited cluster.
+        for (let b = first; b < first + n;) {
+          const wave = Math.floor(b / g.p);
+          const upto = Math.min(first + n, (wave + 1) * g.p);
+          const wait = t - wave * g.d;
+          if (wait > 1e-9) {
+            g.delayedPods += upto - b;
+            g.waitingPodHours += (upto - b) * wait;
+          }
+          if (wave === 0) {
+            g.wave0Started += upto - b;
+            g.wave0StartSum += (upto - b) * t;
+          }
+          b = upto;
+        }
+        if (g.wave0Started === g.count * g.p && g.allUpAt === null) g.allUpAt = t;
+        g.firstStart ??= t;
+        g.lastStart = t;
+        const id = evTime.length;
+        evTime.push(t + g.d);
+        evGroup.push(gi);
+        evJob.push(j);
+        evCount.push(n);
+        events.push(id);
+        if (g.running[j]! >= g.p || g.started[j]! >= g.c) {
+          g.ready.pop();
+          g.inReady[j] = 0;
+        } else break; // capacity ran out within this Job
+      }
+    }
+    record(t);
+  };
+
+  schedule(0);
+  while (events.size) {
+    const t = evTime[events.peek()!]!;
+    while (events.size && evTime[events.peek()!] === t) {
+      const id = events.pop()!;
+      const g = gs[evGroup[id]!]!;
+      const j = evJob[id]!;
+      const n = evCount[id]!;
+      g.running[j] = g.running[j]! - n;
+      take(g, n, -1);
+      runningPods -= n;
+      gpusInUse -= n * g.gpus;
+      costPerHour -= n * g.rate;
+      g.end = Math.max(g.end ?? 0, t);
+      if (!g.inReady[j] && g.started[j]! < g.c) {
+        g.inReady[j] = 1;
+        g.ready.push(j);
+      }
+    }
+    schedule(t);
+  }
+
+  const ideal = Math.max(0, ...gs.map((g) => Math.ceil(g.c / g.p) * g.d));
+  const groups: SimGroup[] = gs.map((g) => {
+    const never = g.started.some((s) => s < g.c);
+    const syncInfo = sync.has(g.f.name)
+      ? {
+          allUpAt: g.allUpAt,
+          idleGpuHours:
+            g.allUpAt === null
+              ? Infinity
+              : Math.round((g.allUpAt * g.wave0Started - g.wave0StartSum) * g.gpus * 100) / 100,
+          canNeverStart: holdsAtOnce(g, capacity) < g.count * g.p,
+        }
+      : null;
+    return {
+      name: g.f.name,
+      firstStart: g.firstStart,
+      lastStart: g.lastStart,
+      end: never ? null : g.end,
+      delay:
+        never || g.end === null ? null : Math.max(0, round(g.end - Math.ceil(g.c / g.p) * g.d)),
+      delayedPods: g.delayedPods,
+      waitingPodHours: round(g.waitingPodHours),
+      neverStarts: never,
+      synchronous: syncInfo,
+    };
+  });
+  const makespan = groups.some((g) => g.neverStarts)
+    ? null
+    : Math.max(0, ...groups.map((g) => g.end ?? 0));
+  return { makespan, idealMakespan: ideal, groups, series: thin(series), batches };
+}
+
+/** How many pods of the group the whole free capacity holds at once. */
+function holdsAtOnce(g: G, capacity: Capacity): number {
+  const cap = (free: number | undefined, need: number) =>
+    need > 0 && free !== undefined ? Math.floor(free / need + 1e-9) : Infinity;
+  return Math.min(
+    cap(capacity.cpus, g.cpus),
+    cap(capacity.ramGB, g.ram),
+    g.gpus > 0 && capacity.gpus !== undefined
+      ? Math.floor((capacity.gpus[g.product] ?? 0) / g.gpus + 1e-9)
+      : Infinity,
+  );
+}
+
+/** At most MAX_POINTS points for the chart, keeping the first and last. */
+function thin(s: {
+  t: number[];
+  running: number[];
+  pending: number[];
+  gpus: number[];
+  costPerHour: number[];
+}): SimSeries {
+  if (s.t.length <= MAX_POINTS) return s;
+  const step = Math.ceil(s.t.length / MAX_POINTS);
+  const keep = (_: number, i: number, a: readonly number[]) => i % step === 0 || i === a.length - 1;
+  return {
+    t: s.t.filter(keep),
+    running: s.running.filter(keep),
+    pending: s.pending.filter(keep),
+    gpus: s.gpus.filter(keep),
+    costPerHour: s.costPerHour.filter(keep),
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
