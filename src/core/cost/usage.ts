@@ -6,7 +6,7 @@
  * Every figure comes with the arithmetic that produced it, for the sidebar to explain.
  */
 import type { Expansion, GroupFigures } from '../jobset/expand.ts';
-import { mul } from '../jobset/numbers.ts';
+import { mul, sumKnown } from '../jobset/numbers.ts';
 import { durationIn, EXAMPLE_PRICES, gpuPrice, type DesignSettings } from '../settings.ts';
 
 /** A figure and how it was computed ("5 jobs x 1 at a time x 4 cpus = 20"). */
@@ -65,18 +65,8 @@ export function usage(expansion: Expansion, settings: DesignSettings = {}): Usag
     : Math.max(0, ...running.map((g) => g.waves! * durationIn(settings, g.name)));
 
   const groups = expansion.groups.map((g) => groupUsage(g, settings, makespan, prices));
-  const sum = (pick: (u: GroupUsage) => number | null) => {
-    let total = 0;
-    let known = 0;
-    for (const u of groups) {
-      const v = pick(u);
-      if (v !== null) {
-        total += v;
-        known++;
-      }
-    }
-    return known ? total : groups.length ? null : 0;
-  };
+  const sum = (pick: (u: GroupUsage) => number | null) => sumKnown(groups, pick).value;
+
   const byProduct = new Map<string, number>();
   for (const u of groups) {
     if (u.gpuHours.value) {

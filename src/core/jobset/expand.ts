@@ -5,7 +5,7 @@
  * as 7 pods. Single pods come from `pods.ts`, also in constant time.
  */
 import type { Group } from './groups.ts';
-import { mul } from './numbers.ts';
+import { mul, sumKnown } from './numbers.ts';
 
 /** Why a group does or does not run: `paused` when `parallelisms: 0`, `empty` with no pods. */
 export type GroupState = 'runs' | 'paused' | 'empty' | 'unknown';
@@ -124,21 +124,7 @@ function groupFigures(
 }
 
 function totals(groups: readonly GroupFigures[]): Totals {
-  const sum = (pick: (g: GroupFigures) => number | null) => {
-    let total = 0;
-    let known = 0;
-    for (const g of groups) {
-      const v = pick(g);
-      if (v !== null) {
-        total += v;
-        known++;
-      }
-    }
-    return {
-      value: known > 0 || groups.length === 0 ? total : null,
-      complete: known === groups.length,
-    };
-  };
+  const sum = (pick: (g: GroupFigures) => number | null) => sumKnown(groups, pick);
   const jobs = sum((g) => g.count);
   const pods = sum((g) => g.pods);
   const concurrent = sum((g) => g.concurrentPods);

@@ -9,3 +9,23 @@ export function mul(a: number | null, b: number | null): number | null {
   const p = a * b;
   return Number.isInteger(p) ? p : Math.round(p * 1e6) / 1e6;
 }
+
+/**
+ * Sum of the values that are known. `value` is null only when some items exist and none is
+ * known ("not set", never 0); `complete` says whether every item was known.
+ */
+export function sumKnown<T>(items: readonly T[], pick: (item: T) => number | null) {
+  let total = 0;
+  let known = 0;
+  for (const item of items) {
+    const v = pick(item);
+    if (v !== null) {
+      total += v;
+      known++;
+    }
+  }
+  return {
+    value: known > 0 || items.length === 0 ? total : null,
+    complete: known === items.length,
+  };
+}

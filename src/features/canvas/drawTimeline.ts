@@ -75,27 +75,10 @@ export function drawTimeline(
       }
     }
   }
-  // The makespan.
-  if (t.makespan > 0) {
-    const mx = Math.round(x(t.makespan)) + 0.5;
-    ctx.strokeStyle = theme.accent;
-    ctx.setLineDash([4, 3]);
-    ctx.beginPath();
-    ctx.moveTo(mx, 0);
-    ctx.lineTo(mx, size.height);
-    ctx.stroke();
-    ctx.setLineDash([]);
-  }
-  if (simulatedMakespan !== null) {
-    const sx = Math.round(x(simulatedMakespan)) + 0.5;
-    ctx.strokeStyle = theme.warning;
-    ctx.setLineDash([2, 3]);
-    ctx.beginPath();
-    ctx.moveTo(sx, 0);
-    ctx.lineTo(sx, size.height);
-    ctx.stroke();
-    ctx.setLineDash([]);
-  }
+  // The makespan, and the longer one on the user's cluster.
+  if (t.makespan > 0) vline(ctx, x(t.makespan), size.height, theme.accent, [4, 3]);
+  if (simulatedMakespan !== null)
+    vline(ctx, x(simulatedMakespan), size.height, theme.warning, [2, 3]);
   ctx.restore();
   // Labels on the left, over a plain background.
   ctx.fillStyle = theme.background;
@@ -115,4 +98,21 @@ export function drawTimeline(
       );
     }
   }
+}
+
+function vline(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  height: number,
+  color: string,
+  dash: number[],
+) {
+  const px = Math.round(x) + 0.5;
+  ctx.strokeStyle = color;
+  ctx.setLineDash(dash);
+  ctx.beginPath();
+  ctx.moveTo(px, 0);
+  ctx.lineTo(px, height);
+  ctx.stroke();
+  ctx.setLineDash([]);
 }
