@@ -2,20 +2,14 @@ import { EditorPane } from '../features/editor/EditorPane.tsx';
 import { ResourcesPanel } from '../features/sidebar/ResourcesPanel.tsx';
 import { CanvasArea } from '../features/canvas/CanvasArea.tsx';
 import { PodDetails } from '../features/canvas/PodDetails.tsx';
-import { useDesigner } from '../state/store.ts';
-import { selectEngineNotice } from '../state/selectors.ts';
 import { Header } from './Header.tsx';
+import { Notices } from './Notices.tsx';
 
 export function App() {
-  const notice = useDesigner(selectEngineNotice);
   return (
     <div className="app">
       <Header />
-      {notice && (
-        <p className="notice" role="alert">
-          {notice}
-        </p>
-      )}
+      <Notices />
       <main className="layout">
         <EditorPane />
         <CanvasArea />

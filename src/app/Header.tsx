@@ -1,5 +1,8 @@
 /** The header: the design's name, its validity, one undo history for both editors. */
 import { ValidationStatus } from '../features/diagnostics/ValidationStatus.tsx';
+import { DraftsMenu } from '../features/share/DraftsMenu.tsx';
+import { ShareMenu } from '../features/share/ShareMenu.tsx';
+import { TemplatesButton } from '../features/share/TemplatesDialog.tsx';
 import { useDesigner } from '../state/store.ts';
 import { selectCanRedo, selectCanUndo, selectDesignName } from '../state/selectors.ts';
 import { undoRedo } from './keyboard.ts';
@@ -18,6 +21,8 @@ export function Header() {
         <h1>{name}</h1>
       </div>
       <div className="header-actions">
+        <TemplatesButton />
+        <DraftsMenu />
         <button
           type="button"
           onClick={() => load(EMPTY_DESIGN)}
@@ -43,6 +48,7 @@ export function Header() {
         >
           ↷ Redo
         </button>
+        <ShareMenu />
         <ValidationStatus />
       </div>
     </header>

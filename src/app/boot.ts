@@ -3,7 +3,7 @@ import { useDesigner } from '../state/store.ts';
 import { createCoreClient } from '../worker/client.ts';
 import { designSettings } from '../state/slices/settings.ts';
 
-export function boot(initialText: string): () => void {
+export function boot(): () => void {
   const { setAnalysis, fallBackToMainThread } = useDesigner.getState();
   const client = createCoreClient(setAnalysis, fallBackToMainThread);
   const unsubscribe = useDesigner.subscribe((s, prev) => {
@@ -11,7 +11,6 @@ export function boot(initialText: string): () => void {
       client.submit(s.version, s.text, designSettings(s));
     }
   });
-  useDesigner.getState().load(initialText);
   return () => {
     unsubscribe();
     client.dispose();

@@ -7,10 +7,16 @@ import { create } from 'zustand';
 import { createAnalysisSlice, type AnalysisSlice } from './slices/analysis.ts';
 import { createCanvasSlice, type CanvasSlice } from './slices/canvas.ts';
 import { createDocumentSlice, type DocumentSlice } from './slices/document.ts';
+import { createNoticesSlice, type NoticesSlice } from './slices/notices.ts';
 import { createSettingsSlice, type SettingsSlice } from './slices/settings.ts';
 import { createViewSlice, type ViewSlice } from './slices/view.ts';
 
-export type DesignerState = DocumentSlice & AnalysisSlice & ViewSlice & CanvasSlice & SettingsSlice;
+export type DesignerState = DocumentSlice &
+  AnalysisSlice &
+  ViewSlice &
+  CanvasSlice &
+  SettingsSlice &
+  NoticesSlice;
 
 export const useDesigner = create<DesignerState>()((...a) => ({
   ...createDocumentSlice(...a),
@@ -18,4 +24,5 @@ export const useDesigner = create<DesignerState>()((...a) => ({
   ...createViewSlice(...a),
   ...createCanvasSlice(...a),
   ...createSettingsSlice(...a),
+  ...createNoticesSlice(...a),
 }));

@@ -3,6 +3,7 @@
  * and SVG drawn from the same layout (one rectangle per wave band, so its size does not grow with
  * the pod count). Files are named after the design.
  */
+import { download } from '../../app/download.ts';
 import type { GridLayout } from '../../core/layout/grid.ts';
 import type { TimelineLayout } from '../../core/layout/timeline.ts';
 import { headerText } from './drawGrid.ts';
@@ -14,17 +15,6 @@ export function fileStem(designName: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return stem || 'design';
-}
-
-export function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Both canvases stacked into one PNG at `scale` x their CSS size. */

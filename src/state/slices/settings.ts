@@ -23,6 +23,8 @@ export interface SettingsSlice {
   setPrices(prices: Prices): void;
   setCapacity(capacity: Capacity | null): void;
   setSynchronous(group: string, on: boolean): void;
+  /** Replaces all settings (a link, a restored draft). */
+  applySettings(settings: DesignSettings): void;
 }
 
 export const createSettingsSlice: StateCreator<DesignerState, [], [], SettingsSlice> = (set) => ({
@@ -39,6 +41,14 @@ export const createSettingsSlice: StateCreator<DesignerState, [], [], SettingsSl
     ),
   setPrices: (prices) => set((s) => ({ prices, settingsVersion: s.settingsVersion + 1 })),
   setCapacity: (capacity) => set((s) => ({ capacity, settingsVersion: s.settingsVersion + 1 })),
+  applySettings: (settings) =>
+    set((s) => ({
+      durations: settings.durations ?? {},
+      prices: settings.prices ?? EXAMPLE_PRICES,
+      capacity: settings.capacity ?? null,
+      synchronous: settings.synchronous ?? [],
+      settingsVersion: s.settingsVersion + 1,
+    })),
   setSynchronous: (group, on) =>
     set((s) => ({
       synchronous: on

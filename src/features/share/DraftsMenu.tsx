@@ -1,0 +1,52 @@
+/** Drafts: local designs a link would have replaced, kept to be restored (or deleted). */
+import { useState } from 'react';
+import { loadDrafts, removeDraft } from '../../share/storage.ts';
+import { useDesigner } from '../../state/store.ts';
+
+export function DraftsMenu() {
+  const [open, setOpen] = useState(false);
+  const [, refresh] = useState(0);
+  useDesigner((s) => s.notices); // a new draft comes with a notice: re-read the list then
+  const drafts = loadDrafts();
+  if (!drafts.length) return null;
+  return (
+    <div className="drafts">
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Drafts ({drafts.length})
+      </button>
+      {open && (
+        <div className="popover" role="dialog" aria-label="Drafts">
+          <ul className="draft-list">
+            {drafts.map((d, i) => (
+              <li key={`${d.savedAt}-${i}`}>
+                <span>
+                  {new Date(d.savedAt).toLocaleString()} · {d.text.split('\n').length} lines
+                </span>
+                <button
+                  type="button"
+                  onClick={() => {
+                    const s = useDesigner.getState();
+                    s.load(d.text);
+                    s.applySettings(d.settings);
+                    setOpen(false);
+                  }}
+                >
+                  Restore
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    removeDraft(i);
+                    refresh((n) => n + 1);
+                  }}
+                >
+                  Delete
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

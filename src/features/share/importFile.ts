@@ -1,0 +1,66 @@
+/**
+ * Reading a file the user opens, drops or pastes: `.yaml`, `.yml` or `.json`. Binary files,
+ * files over the size limit and files that are not manifests are refused with a reason; the
+ * current design is not touched.
+ */
+import { parse as parseYaml, stringify } from 'yaml';
+
+export const MAX_IMPORT_BYTES = 2_000_000;
+
+export type Imported =
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+
+const refuse = (name: string, why: string): Imported => ({
+  ok: false,
+  reason: `"${name}" was not opened: ${why}. Your current design is unchanged.`,
+});
+
+export async function readDesignFile(file: File): Promise<Imported> {
+  const name = file.name || 'the file';
+  if (file.size > MAX_IMPORT_BYTES) {
+    return refuse(
+      name,
+      `it is ${(file.size / 1e6).toFixed(1)} MB, and a manifest is at most ${MAX_IMPORT_BYTES / 1e6} MB`,
+    );
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes.includes(0)) return refuse(name, 'it is a binary file, not a text manifest');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return refuse(name, 'it is not UTF-8 text');
+  }
+  return importText(text, name);
+}
+
+export function importText(text: string, name: string): Imported {
+  const isJson = /\.json$/i.test(name) || /^\s*[{[]/.test(text);
+  if (isJson && /\.json$/i.test(name)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (err) {
+      return refuse(name, `it is not valid JSON (${(err as Error).message})`);
+    }
+    if (!looksLikeManifest(data))
+      return refuse(name, 'it is JSON, but not an AIchor manifest (no kind, apiVersion or spec)');
+    return { ok: true, text: stringify(data, { lineWidth: 0 }) };
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(text, { maxAliasCount: 1000 });
+  } catch {
+    // A manifest with a syntax error is still a manifest the user wants to fix.
+    if (/AIchorManifest|^\s*spec:/m.test(text)) return { ok: true, text };
+    return refuse(name, 'it is not YAML');
+  }
+  if (!looksLikeManifest(data))
+    return refuse(name, 'it is not an AIchor manifest (no kind, apiVersion or spec)');
+  return { ok: true, text };
+}
+
+function looksLikeManifest(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+  return 'kind' in data || 'spec' in data || 'apiVersion' in data;
+}
