@@ -3,7 +3,7 @@
  * with their text alternatives (a description per group, and a table view), the per-group pod
  * duration, and exports.
  */
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Expansion } from '../../core/index.ts';
 import { describeGroup, gridLayout } from '../../core/layout/grid.ts';
 import { timelineLayout } from '../../core/layout/timeline.ts';
@@ -161,17 +161,11 @@ function GroupSettings({ groups, descriptions }: { groups: string[]; description
             <span id={`grid-description-${i}`} className="description">
               {descriptions[i]}
             </span>
-            <label>
-              Pod duration (h)
-              <input
-                type="number"
-                min="0"
-                step="any"
-                aria-label={`Pod duration of ${name}`}
-                value={durations[name] ?? 1}
-                onChange={(e) => setDuration(name, Number(e.target.value))}
-              />
-            </label>
+            <DurationField
+              group={name}
+              value={durations[name] ?? 1}
+              onChange={(h) => setDuration(name, h)}
+            />
             <button
               type="button"
               aria-label={`Show ${name} in YAML`}
@@ -202,5 +196,44 @@ function SelectionAnnouncer() {
     <p className="visually-hidden" aria-live="polite">
       {selected ? `Selected ${selected.group}-${selected.job}-${selected.pod}` : ''}
     </p>
+  );
+}
+
+/** A pod duration in hours: keeps what is typed, applies it when it is a positive number. */
+function DurationField({
+  group,
+  value,
+  onChange,
+}: {
+  group: string;
+  value: number;
+  onChange: (hours: number) => void;
+}) {
+  const [draft, setDraft] = useState(String(value));
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    setSeen(value);
+    if (Number(draft) !== value) setDraft(String(value));
+  }
+  const n = Number(draft);
+  const invalid = draft.trim() === '' || !Number.isFinite(n) || n <= 0;
+  return (
+    <label>
+      Pod duration (h)
+      <input
+        type="number"
+        min="0"
+        step="any"
+        aria-label={`Pod duration of ${group}`}
+        aria-invalid={invalid || undefined}
+        value={draft}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const h = Number(e.target.value);
+          if (e.target.value.trim() !== '' && Number.isFinite(h) && h > 0) onChange(h);
+        }}
+        onBlur={() => invalid && setDraft(String(value))}
+      />
+    </label>
   );
 }

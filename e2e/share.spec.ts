@@ -1,0 +1,215 @@
+// Never losing work: reloads, links, files and templates.
+import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { analyze } from '../src/core/analyze.ts';
+import { TEMPLATE_FILES } from './templates.ts';
+import { readFixture } from '../src/fixtures/read.ts';
+import { group, openDesigner, yamlText } from './designer.ts';
+import { expect, resource, test } from './fixtures.ts';
+
+const main = readFixture('platform-main');
+
+/** Waits until the address bar holds the link of the current text. */
+async function settledLink(page: Page): Promise<string> {
+  const text = await yamlText(page);
+  await expect
+    .poll(async () => {
+      const hash = await page.evaluate(() => location.hash);
+      return hash.startsWith('#v1.') ? hash : '';
+    })
+    .not.toBe('');
+  await page.waitForTimeout(400); // the link follows the last edit within a second
+  void text;
+  return page.evaluate(() => location.href);
+}
+
+async function editWorkerCount(page: Page, count: string) {
+  await group(page, 'worker').getByLabel('Jobs (count)').fill(count);
+  await expect.poll(() => yamlText(page)).toContain(`count: ${count}`);
+}
+
+test('an edited design is back after a reload', async ({ page }) => {
+  await openDesigner(page);
+  await editWorkerCount(page, '9');
+  await settledLink(page);
+  await page.reload();
+  await expect.poll(() => yamlText(page)).toBe(main.replace('count: 5', 'count: 9'));
+  await expect(resource(page, 'Total pods')).toHaveText('11');
+});
+
+test('a copied link reopens the design byte for byte in a new browser, comments and settings included', async ({
+  page,
+  browser,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openDesigner(page);
+  await editWorkerCount(page, '3');
+  await page.getByLabel('Pod duration of worker', { exact: true }).fill('2.5');
+  const text = await yamlText(page);
+  await settledLink(page);
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('dialog', { name: 'Share and export' })).toContainText(
+    'Fine to paste anywhere',
+  );
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain('#v1.');
+
+  const other = await browser.newContext();
+  const page2 = await other.newPage();
+  await page2.goto(link);
+  await expect.poll(() => page2.evaluate(() => window.__designerTestApi?.text())).toBe(text);
+  await expect(resource(page2, 'Total pods')).toHaveText('5');
+  await expect(page2.getByLabel('Pod duration of worker', { exact: true })).toHaveValue('2.5');
+  await other.close();
+});
+
+test('bad links leave the current design alone, with a message', async ({ page }) => {
+  await openDesigner(page);
+  await editWorkerCount(page, '4');
+  const good = await settledLink(page);
+  const edited = await yamlText(page);
+  const link = good.slice(good.indexOf('#') + 1);
+  const bomb = `v1.${Buffer.from(deflateRawSync(Buffer.alloc(20_000_000, 32))).toString('base64url')}`;
+  const cases: [string, RegExp][] = [
+    [`${link.slice(0, Math.floor(link.length / 2))}`, /damaged or cut short/],
+    ['v1.%%%not-base64', /damaged/],
+    ['v7.abcdef', /newer version/],
+    [bomb, /compression bomb/],
+  ];
+  for (const [fragment, message] of cases) {
+    await page.evaluate((f) => (location.hash = f), fragment);
+    await expect(page.getByRole('alert').filter({ hasText: message })).toBeVisible();
+    expect(await yamlText(page)).toBe(edited);
+    await page
+      .getByRole('alert')
+      .filter({ hasText: message })
+      .getByRole('button', { name: 'Dismiss' })
+      .click();
+  }
+});
+
+test('a link opened over a different local design keeps the local one as a draft', async ({
+  page,
+  browser,
+}) => {
+  const other = await browser.newContext();
+  const p2 = await other.newPage();
+  await openDesigner(p2);
+  await editWorkerCount(p2, '2');
+  const link = await settledLink(p2);
+  await other.close();
+
+  await openDesigner(page);
+  await editWorkerCount(page, '7');
+  await settledLink(page);
+  await page.goto(link);
+  await expect.poll(() => yamlText(page)).toContain('count: 2');
+  await expect(page.getByRole('status').filter({ hasText: 'kept in Drafts' })).toBeVisible();
+  await page.getByRole('button', { name: /Drafts \(1\)/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Drafts' })
+    .getByRole('button', { name: 'Restore' })
+    .click();
+  await expect.poll(() => yamlText(page)).toContain('count: 7');
+});
+
+test('download gives the exact text, and asks first while the design has errors', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  await page.getByRole('button', { name: 'Share' }).click();
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download manifest' }).click(),
+  ]);
+  expect(file.suggestedFilename()).toBe('manifest.yaml');
+  expect(readFileSync((await file.path())!, 'utf8')).toBe(main);
+
+  await editWorkerCount(page, '-1');
+  await page.getByRole('button', { name: 'Download manifest (1 error)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Download a manifest with errors?' });
+  await expect(dialog).toContainText('count must be');
+  const [file2] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download anyway' }).click(),
+  ]);
+  expect(readFileSync((await file2.path())!, 'utf8')).toBe(main.replace('count: 5', 'count: -1'));
+});
+
+test('opens .yaml, .yml and .json files, and refuses binary and oversized ones', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  await page.getByRole('button', { name: 'Share' }).click();
+  const input = page.getByLabel('Open a manifest file');
+  const hetero = readFixture('heterogeneous-pools');
+  await input.setInputFiles({
+    name: 'a.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(hetero),
+  });
+  await expect.poll(() => yamlText(page)).toBe(hetero);
+  const sweep = readFixture('hyperparameter-sweep');
+  await input.setInputFiles({
+    name: 'b.yml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(sweep),
+  });
+  await expect.poll(() => yamlText(page)).toBe(sweep);
+  const data = analyze(main).data;
+  await input.setInputFiles({
+    name: 'c.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(data)),
+  });
+  await expect(resource(page, 'Total pods')).toHaveText('7');
+  expect(analyze(await yamlText(page)).data).toEqual(data);
+
+  const before = await yamlText(page);
+  await input.setInputFiles({
+    name: 'model.bin',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from([0x89, 0, 1, 2, 0, 255]),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'binary file' })).toBeVisible();
+  await input.setInputFiles({
+    name: 'huge.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.alloc(50_000_000, 'a'),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: '50.0 MB' })).toBeVisible();
+  expect(await yamlText(page)).toBe(before);
+});
+
+test('every template opens with the figures of its platform example, asking before it replaces edits', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  for (const [title, file] of TEMPLATE_FILES) {
+    await page.getByRole('button', { name: 'Templates' }).click();
+    await page
+      .getByRole('dialog', { name: 'Templates' })
+      .getByRole('button', { name: title })
+      .click();
+    const text = readFixture(file);
+    await expect.poll(() => yamlText(page)).toBe(text);
+    const t = analyze(text).expansion!.totals;
+    await expect(resource(page, 'Total pods')).toHaveText(t.pods!.toLocaleString('en-US'));
+    await expect(resource(page, 'Peak concurrent pods')).toHaveText(
+      t.concurrentPods!.toLocaleString('en-US'),
+    );
+  }
+  await group(page, 'evaluator').getByLabel('Jobs (count)').fill('6');
+  await expect.poll(() => yamlText(page)).toContain('count: 6');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page
+    .getByRole('dialog', { name: 'Templates' })
+    .getByRole('button', { name: 'Two groups' })
+    .click();
+  const confirm = page.getByRole('dialog', { name: 'Open "Two groups"?' });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  expect(await yamlText(page)).toContain('count: 6');
+});
