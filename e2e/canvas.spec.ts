@@ -21,7 +21,7 @@ const gridCanvas = (page: Page) => page.getByRole('application', { name: /Pod gr
 async function clickCell(page: Page, text: string, name: string, job: number, pod: number) {
   const layout = gridLayout(analyze(text).expansion!);
   const box = (await gridCanvas(page).boundingBox())!;
-  const k = Math.min(8, (box.width - 16) / layout.width, (HEIGHT - 16) / layout.height);
+  const k = Math.min(2.5, (box.width - 16) / layout.width, (HEIGHT - 16) / layout.height);
   const g = layout.groups.find((x) => x.name === name)!;
   await gridCanvas(page).click({
     position: {

@@ -186,3 +186,38 @@ test('the YAML editor documents fields on hover and completes keys from the sche
   await page.keyboard.press('Control+Space');
   await expect(page.locator('.suggest-widget')).toContainText('completions');
 });
+
+test('"Show in form" focuses the field of a problem', async ({ page }) => {
+  await openDesigner(page);
+  await group(page, 'worker').getByLabel('Jobs (count)').fill('-3');
+  await page.getByRole('status', { name: 'Validation' }).click();
+  const item = page
+    .getByRole('dialog', { name: 'Problems' })
+    .getByRole('listitem')
+    .filter({ hasText: 'out-of-range' });
+  await item.getByRole('button', { name: 'Show in form' }).click();
+  await expect(group(page, 'worker').getByLabel('Jobs (count)')).toBeFocused();
+});
+
+test('a refused rename puts the name back and says why', async ({ page }) => {
+  await openDesigner(page);
+  const name = group(page, 'worker-2').getByLabel('Name');
+  await name.fill('master');
+  await name.press('Enter');
+  await expect(page.getByRole('form', { name: 'Manifest form' }).getByRole('alert')).toContainText(
+    '`master` already exists',
+  );
+  await expect(name).toHaveValue('worker-2');
+  expect(await yamlText(page)).toBe(main);
+});
+
+test('emptying an optional field removes its key, so its default applies again', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  const gpus = group(page, 'worker').getByLabel('GPUs per pod');
+  await gpus.fill('');
+  await gpus.blur();
+  await expect.poll(() => yamlText(page)).toBe(main.replace('            count: 1\n', ''));
+  await expect(resource(page, 'Peak GPUs')).toHaveText('0');
+});

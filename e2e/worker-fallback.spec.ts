@@ -12,6 +12,10 @@ test('runs the core on the main thread, with a notice, when the worker cannot st
     'Checking runs on the main thread',
   );
   await expect(resource(page, 'Total pods')).toHaveText('7');
+  await page
+    .getByRole('group', { name: 'Editor view' })
+    .getByRole('button', { name: 'Form' })
+    .click();
   await group(page, 'worker').getByLabel('Jobs (count)').fill('9');
   await expect(resource(page, 'Total pods')).toHaveText('11');
 });

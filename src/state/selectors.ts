@@ -5,7 +5,14 @@ export const selectText = (s: DesignerState) => s.text;
 export const selectVersion = (s: DesignerState) => s.version;
 export const selectAnalysis = (s: DesignerState) => s.analysis;
 export const selectAnalysisVersion = (s: DesignerState) => s.analysisVersion;
-export const selectExpansion = (s: DesignerState) => s.analysis?.expansion ?? null;
+/** The current design, or the last readable one while the YAML has a syntax error. */
+const readable = (s: DesignerState) =>
+  s.analysis && !s.analysis.syntaxError ? s.analysis : s.lastGood;
+export const selectExpansion = (s: DesignerState) => readable(s)?.expansion ?? null;
+export const selectUsage = (s: DesignerState) => readable(s)?.usage ?? null;
+/** True while the figures shown are those of the last readable design. */
+export const selectShowingLastGood = (s: DesignerState) =>
+  !!s.analysis?.syntaxError && !!s.lastGood;
 export const selectDiagnostics = (s: DesignerState) => s.analysis?.diagnostics ?? null;
 export const selectIsStale = (s: DesignerState) => s.analysisVersion !== s.version;
 export const selectEngineNotice = (s: DesignerState) => s.engineNotice;

@@ -199,3 +199,12 @@ describe('chain', () => {
     expect(apply(doc, r)).toBe(doc.replace('      count: 5\n', '      replicas: 7\n'));
   });
 });
+
+describe('empty maps', () => {
+  it('writes a group added to `types: {}` as a block', () => {
+    const text = 'spec:\n  types: {}\n';
+    expect(apply(text, addEntry(text, ['spec', 'types'], 'g', { count: 1 }))).toBe(
+      'spec:\n  types:\n    g:\n      count: 1\n',
+    );
+  });
+});

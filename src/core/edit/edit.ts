@@ -82,12 +82,17 @@ function place(
 ): EditResult {
   if (path.length === 0) return fail('No path given.');
   let map = ctx.doc.contents as YAMLMap | null;
+  let mapPair: Pair<Scalar, Node | null> | null = null;
   for (let i = 0; i < path.length; i++) {
     const key = path[i]!;
     const rest = path.slice(i + 1);
     const nested = rest.reduceRight<EntryValue>((v, k) => ({ [k]: v }), value);
     if (map === null) return insertAtEnd(ctx, key, nested);
     const pair = pairOf(map, key);
+    if (!pair && map.flow && map.items.length === 0 && mapPair && isMapValue(nested)) {
+      // An empty `{}` that receives a block (a new group): write it as a block, not one line.
+      return replaceValue(ctx, mapPair, { [key]: nested });
+    }
     if (!pair) return insertEntry(ctx, map, key, nested, rest.length === 0 ? afterKey : undefined);
     const node = pair.value;
     if (rest.length === 0) {
@@ -99,6 +104,7 @@ function place(
     }
     if (isMap(node)) {
       map = node;
+      mapPair = pair;
       continue;
     }
     if (node === null || (isScalar(node) && node.value === null)) {

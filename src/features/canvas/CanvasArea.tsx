@@ -8,7 +8,12 @@ import type { Expansion } from '../../core/index.ts';
 import { describeGroup, gridLayout } from '../../core/layout/grid.ts';
 import { timelineLayout } from '../../core/layout/timeline.ts';
 import { useDesigner } from '../../state/store.ts';
-import { selectDesignName, selectExpansion, selectOperator } from '../../state/selectors.ts';
+import {
+  selectDesignName,
+  selectExpansion,
+  selectOperator,
+  selectShowingLastGood,
+} from '../../state/selectors.ts';
 import { GroupTable } from '../summary/GroupTable.tsx';
 import { download } from '../../app/download.ts';
 import { buildSvg, exportPng, fileStem } from './exportImage.ts';
@@ -22,14 +27,19 @@ export function CanvasArea() {
   const operator = useDesigner(selectOperator);
   const tableView = useDesigner((s) => s.tableView);
   const setTableView = useDesigner((s) => s.setTableView);
+  const lastGood = useDesigner(selectShowingLastGood);
   return (
-    <section className="panel canvas-area" aria-labelledby="canvas-title">
+    <section
+      className={`panel canvas-area${lastGood ? ' stale' : ''}`}
+      aria-labelledby="canvas-title"
+    >
       <div className="panel-title">
         <h2 id="canvas-title">Jobs and pods</h2>
         <button type="button" aria-pressed={tableView} onClick={() => setTableView(!tableView)}>
           Table view
         </button>
       </div>
+      {lastGood && <p className="note">The last valid design, until the YAML is fixed.</p>}
       {expansion ? (
         <Drawing expansion={expansion} tableView={tableView} />
       ) : (

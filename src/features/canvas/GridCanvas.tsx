@@ -10,6 +10,7 @@ import { hitTest, stepPod, type GridLayout, type PodRef } from '../../core/layou
 import { useDesigner } from '../../state/store.ts';
 import { drawGrid } from './drawGrid.ts';
 import { toRef, toSelection } from './selection.ts';
+import { useColorScheme } from './useColorScheme.ts';
 import { useWidth } from './useWidth.ts';
 import { canvasTheme } from './palette.ts';
 
@@ -35,6 +36,7 @@ export function GridCanvas({
 }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
+  const scheme = useColorScheme();
   const transform = useRef<ZoomTransform>(zoomIdentity);
   const zoomer = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
   const frame = useRef(0);
@@ -65,7 +67,7 @@ export function GridCanvas({
         layout,
         { k: t.k, x: t.x, y: t.y, width, height: HEIGHT },
         {
-          theme: canvasTheme(),
+          theme: canvasTheme(scheme),
           maxWaves,
           selected: toRef(layout, selected),
           hovered: toRef(layout, hovered),
@@ -75,14 +77,14 @@ export function GridCanvas({
       );
       window.__designerTestApi?.gridPaints.push(performance.now() - t0);
     });
-  }, [layout, width, maxWaves, canvasRef]);
+  }, [layout, width, maxWaves, canvasRef, scheme]);
 
   const fit = useCallback(() => {
     const canvas = canvasRef.current;
     if (!canvas || !zoomer.current || !width) return;
     const pad = 16;
     const k = Math.min(
-      8,
+      2.5,
       (width - pad) / Math.max(1, layout.width),
       (HEIGHT - pad) / Math.max(1, layout.height),
     );
@@ -203,7 +205,14 @@ export function GridCanvas({
         }}
       />
       {tip && (
-        <div className="canvas-tip" role="tooltip" style={{ left: tip.x + 14, top: tip.y + 14 }}>
+        <div
+          className="canvas-tip"
+          role="tooltip"
+          style={{
+            left: tip.x + 14 + 260 > width ? Math.max(0, tip.x - 270) : tip.x + 14,
+            top: tip.y + 14 + 50 > HEIGHT ? tip.y - 54 : tip.y + 14,
+          }}
+        >
           {tip.lines.map((l, i) => (
             <div key={i} className={i === 0 ? 'tip-title' : ''}>
               {l}

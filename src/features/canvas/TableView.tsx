@@ -36,7 +36,7 @@ function GroupTablePage({ expansion, group }: { expansion: Expansion; group: Gro
     <section className="group-table" aria-label={`${group.name} pods`}>
       <table aria-label={`Pods of ${group.name}`}>
         <caption>
-          {group.name}: {total.toLocaleString('en-US')} pods
+          {group.name}: {total.toLocaleString('en-US')} pod{total === 1 ? '' : 's'}
         </caption>
         <thead>
           <tr>

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineLayout } from '../../core/layout/timeline.ts';
 import { drawTimeline, LABEL_WIDTH } from './drawTimeline.ts';
 import { canvasTheme } from './palette.ts';
+import { useColorScheme } from './useColorScheme.ts';
 import { useWidth } from './useWidth.ts';
 
 const AXIS = 24;
@@ -25,6 +26,7 @@ export function TimelineCanvas({
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const width = useWidth(box);
+  const scheme = useColorScheme();
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
   const height = Math.min(320, Math.max(60, layout.height + 8));
 
@@ -60,10 +62,10 @@ export function TimelineCanvas({
     el.width = Math.round(width * dpr);
     el.height = Math.round(height * dpr);
     const id = requestAnimationFrame(() =>
-      drawTimeline(ctx, layout, x, { width, height }, canvasTheme(), maxWaves, dpr, longer),
+      drawTimeline(ctx, layout, x, { width, height }, canvasTheme(scheme), maxWaves, dpr, longer),
     );
     return () => cancelAnimationFrame(id);
-  }, [layout, x, width, height, maxWaves, longer]);
+  }, [layout, x, width, height, maxWaves, longer, scheme]);
 
   const ticks = x.ticks(Math.max(2, Math.floor((width - LABEL_WIDTH) / 90)));
   return (

@@ -63,6 +63,14 @@ export function drawGrid(
       ctx.font = '12px system-ui, sans-serif';
       ctx.fillStyle = paint.theme.muted;
       ctx.fillText(headerText(g), Math.max(4, sx(0)) + w + 10, headerTop + headerHeight / 2);
+    } else if (g.height * k >= 10) {
+      // Zoomed far out: the name alone, over the group, so no group goes unnamed.
+      ctx.font = '600 11px system-ui, sans-serif';
+      const w = ctx.measureText(f.name).width;
+      ctx.fillStyle = paint.theme.background;
+      ctx.fillRect(Math.max(2, sx(0)), headerTop, w + 6, 13);
+      ctx.fillStyle = paint.theme.text;
+      ctx.fillText(f.name, Math.max(2, sx(0)) + 3, headerTop + 7);
     }
     const range = visibleCells(g, cell, world);
     if (range) {

@@ -18,8 +18,12 @@ export interface CanvasTheme {
   readonly warning: string;
 }
 
-export function canvasTheme(): CanvasTheme {
-  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+export function canvasTheme(
+  scheme: 'light' | 'dark' = window.matchMedia('(prefers-color-scheme: dark)').matches
+    ? 'dark'
+    : 'light',
+): CanvasTheme {
+  const dark = scheme === 'dark';
   return dark
     ? {
         text: '#e6e9ef',

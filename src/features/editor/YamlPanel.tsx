@@ -28,6 +28,7 @@ export function YamlPanel() {
           <MonacoYamlEditor />
         </Suspense>
       </EditorBoundary>
+      <p className="editor-hint">Tab indents; press Ctrl+M first to move focus with Tab instead.</p>
     </section>
   );
 }

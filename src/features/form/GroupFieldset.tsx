@@ -76,9 +76,12 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
 
   const rename = (draft: string) => {
     const next = draft.trim();
-    if (!next || next === name) return;
-    editText((t) => renameEntry(t, base.map(String), next));
+    if (!next || next === name) return false;
+    return editText((t) => renameEntry(t, base.map(String), next));
   };
+  /** An emptied optional field removes its key: the default (or "not set") applies again. */
+  const clear = (path: readonly string[]) => () =>
+    void editText((t) => removeEntry(t, [...base.map(String), ...path]));
   const copyName = () => {
     let i = 2;
     while (names.includes(`${name}-${i}`)) i++;
@@ -113,6 +116,7 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
           value={textOf(g.count)}
           placeholder="1"
           onCommit={set(['count'])}
+          onClear={clear(['count'])}
         />
         <NumberField
           label="Pods per Job (completions)"
@@ -120,6 +124,7 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
           value={textOf(g.completions)}
           placeholder="1"
           onCommit={set(['completions'])}
+          onClear={clear(['completions'])}
         />
         <NumberField
           label="Pods at once (parallelisms)"
@@ -127,12 +132,14 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
           value={textOf(g.parallelisms)}
           placeholder="1"
           onCommit={set(['parallelisms'])}
+          onClear={clear(['parallelisms'])}
         />
         <NumberField
           label="CPUs per pod"
           path={[...base, 'resources', 'cpus']}
           value={textOf(res.cpus)}
           onCommit={set(['resources', 'cpus'])}
+          onClear={clear(['resources', 'cpus'])}
         />
         <div className="field">
           <label htmlFor={`${legendId}-ram-mode`}>RAM given as</label>
@@ -151,6 +158,7 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
             path={[...base, 'resources', 'memory']}
             value={textOf(res.memory)}
             onCommit={set(['resources', 'memory'])}
+            onClear={clear(['resources', 'memory'])}
           />
         ) : (
           <NumberField
@@ -158,6 +166,7 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
             path={[...base, 'resources', 'ramRatio']}
             value={textOf(res.ramRatio)}
             onCommit={set(['resources', 'ramRatio'])}
+            onClear={clear(['resources', 'ramRatio'])}
           />
         )}
         <NumberField
@@ -165,6 +174,7 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
           path={[...base, 'resources', 'shmSizeGB']}
           value={textOf(res.shmSizeGB)}
           onCommit={set(['resources', 'shmSizeGB'])}
+          onClear={clear(['resources', 'shmSizeGB'])}
         />
         <NumberField
           label="GPUs per pod"
@@ -172,6 +182,7 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
           value={textOf(gpu.count)}
           placeholder="0"
           onCommit={set(['resources', 'accelerators', 'gpu', 'count'])}
+          onClear={clear(['resources', 'accelerators', 'gpu', 'count'])}
         />
         <TextField
           label="GPU type"
@@ -212,7 +223,13 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
         <button
           type="button"
           className="danger"
-          onClick={() => editText((t) => removeEntry(t, base.map(String)))}
+          onClick={(e) => {
+            const form = e.currentTarget.closest('form');
+            if (editText((t) => removeEntry(t, base.map(String)))) {
+              // The group's fieldset goes away: keep the focus in the form.
+              requestAnimationFrame(() => form?.querySelector<HTMLElement>('.add-group')?.focus());
+            }
+          }}
         >
           Remove
         </button>

@@ -3,6 +3,7 @@
  * edit of the YAML. While the YAML does not parse, the form shows the last readable design,
  * read-only, with the syntax error and a link to its line.
  */
+import { useEffect } from 'react';
 import { addEntry, setValue, type ScalarValue } from '../../core/edit/index.ts';
 import { editText } from '../../state/actions.ts';
 import { selectEditError, selectFormAnalysis, selectSyntaxError } from '../../state/selectors.ts';
@@ -16,7 +17,34 @@ import { GPU_PRODUCTS, OPERATORS } from './products.ts';
 const set = (path: readonly string[]) => (value: ScalarValue) =>
   editText((t) => setValue(t, path, value), path.join('.'));
 
+/** Focuses the form field of a revealed path (or of its nearest ancestor that has one). */
+function useRevealInForm() {
+  useEffect(
+    () =>
+      useDesigner.subscribe((s, prev) => {
+        const r = s.reveal;
+        if (!r || r === prev.reveal || r.target !== 'form') return;
+        // The form may have just been shown: look for the field after it renders.
+        requestAnimationFrame(() => {
+          for (let n = r.path.length; n > 0; n--) {
+            const key = CSS.escape(r.path.slice(0, n).join('.'));
+            const el = document.querySelector<HTMLElement>(
+              `form[aria-label="Manifest form"] [data-path="${key}"]`,
+            );
+            if (el) {
+              el.scrollIntoView({ block: 'center' });
+              el.focus();
+              return;
+            }
+          }
+        });
+      }),
+    [],
+  );
+}
+
 export function ManifestForm() {
+  useRevealInForm();
   const analysis = useDesigner(selectFormAnalysis);
   const syntaxError = useDesigner(selectSyntaxError);
   const editError = useDesigner(selectEditError);
@@ -131,7 +159,7 @@ export function ManifestForm() {
             <h3>Job groups</h3>
             {names.map((name, i) => (
               <GroupFieldset
-                key={name}
+                key={i}
                 name={name}
                 group={types[name]}
                 index={i}
@@ -139,7 +167,7 @@ export function ManifestForm() {
                 names={names}
               />
             ))}
-            <button type="button" onClick={addGroup}>
+            <button type="button" className="add-group" onClick={addGroup}>
               Add group
             </button>
           </section>

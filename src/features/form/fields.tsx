@@ -12,7 +12,10 @@ interface FieldProps {
   readonly path: Path;
   /** The value in the document, as text ('' when absent). */
   readonly value: string;
-  readonly onCommit: (draft: string) => void;
+  /** Applies the draft; returning false (the edit was refused) puts the document's value back. */
+  readonly onCommit: (draft: string) => boolean | void;
+  /** Called when the field is left empty: removes an optional key (its default applies). */
+  readonly onClear?: () => void;
   readonly hint?: string;
   readonly placeholder?: string;
   readonly list?: string;
@@ -61,6 +64,7 @@ function Field(
     path,
     value,
     onCommit,
+    onClear,
     hint,
     placeholder,
     list,
@@ -76,7 +80,7 @@ function Field(
     .filter(Boolean)
     .join(' ');
   const commit = (v: string) => {
-    if (v !== value) onCommit(v);
+    if (v !== value && onCommit(v) === false) setDraft(value);
   };
   return (
     <div className="field">
@@ -95,6 +99,7 @@ function Field(
         onBlur={(e) => {
           setEditing(false);
           if (commitOn === 'blur') commit(e.target.value);
+          else if (e.target.value.trim() === '' && value !== '' && onClear) onClear();
           else if (e.target.value !== value) setDraft(value);
         }}
         onKeyDown={(e) => {
@@ -122,7 +127,7 @@ export function TextField(props: FieldProps) {
 
 /** Numbers are committed as numbers when the draft reads as one; partial input waits. */
 export function NumberField(
-  props: Omit<FieldProps, 'onCommit'> & { readonly onCommit: (n: number) => void },
+  props: Omit<FieldProps, 'onCommit'> & { readonly onCommit: (n: number) => boolean | void },
 ) {
   const { onCommit, ...rest } = props;
   return (

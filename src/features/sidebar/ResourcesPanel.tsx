@@ -6,17 +6,16 @@
 import type { Usage } from '../../core/index.ts';
 import { formatMoney, formatNumber } from '../../app/format.ts';
 import { useDesigner } from '../../state/store.ts';
-import { selectExpansion } from '../../state/selectors.ts';
+import { selectExpansion, selectShowingLastGood, selectUsage } from '../../state/selectors.ts';
 import { ClusterPanel } from './ClusterPanel.tsx';
 import { GroupBreakdown } from './GroupBreakdown.tsx';
 import { LintList } from './LintList.tsx';
 import { PricesPanel } from './PricesPanel.tsx';
 
-const selectUsage = (s: { analysis: { usage: Usage | null } | null }) => s.analysis?.usage ?? null;
-
 export function ResourcesPanel() {
   const expansion = useDesigner(selectExpansion);
   const u = useDesigner(selectUsage);
+  const lastGood = useDesigner(selectShowingLastGood);
   const t = expansion?.totals;
   const sumOf = (pick: (g: Usage['groups'][number]) => { formula: string }) =>
     u ? u.groups.map((g) => `${g.name}: ${pick(g).formula}`).join('\n') : '';
@@ -55,6 +54,9 @@ export function ResourcesPanel() {
   return (
     <aside className="panel resources" aria-labelledby="resources-title">
       <h2 id="resources-title">Resources</h2>
+      {lastGood && (
+        <p className="note stale">Figures of the last valid design, until the YAML is fixed.</p>
+      )}
       <table aria-label="Resources">
         <tbody>
           {[...rows, ...run].map(([label, value, formula]) => (

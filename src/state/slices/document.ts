@@ -7,6 +7,8 @@ import type { StateCreator } from 'zustand';
 import type { DesignerState } from '../store.ts';
 
 export const BURST_MS = 1000;
+/** A burst never spans more than this: a long stretch of typing is several undo steps. */
+export const BURST_MAX_MS = 4000;
 const HISTORY_LIMIT = 200;
 
 export type EditOrigin = 'yaml' | 'form' | 'fix' | 'load' | 'history';
@@ -24,7 +26,7 @@ export interface DocumentSlice {
   readonly past: readonly string[];
   readonly future: readonly string[];
   /** Burst key and time of the newest history entry, for coalescing. */
-  readonly lastBurst: { readonly key: string; readonly at: number } | null;
+  readonly lastBurst: { readonly key: string; readonly at: number; readonly since: number } | null;
   commit(text: string, options: CommitOptions): void;
   /** Replaces the design (new, open, example): one undo step back to what was there. */
   load(text: string): void;
@@ -48,6 +50,7 @@ export const createDocumentSlice: StateCreator<DesignerState, [], [], DocumentSl
         s.lastBurst !== null &&
         s.lastBurst.key === burst &&
         now - s.lastBurst.at < BURST_MS &&
+        now - s.lastBurst.since < BURST_MAX_MS &&
         s.past.length > 0;
       return {
         text,
@@ -55,7 +58,10 @@ export const createDocumentSlice: StateCreator<DesignerState, [], [], DocumentSl
         lastOrigin: origin,
         past: merge ? s.past : [...s.past, s.text].slice(-HISTORY_LIMIT),
         future: [],
-        lastBurst: burst === undefined ? null : { key: burst, at: now },
+        lastBurst:
+          burst === undefined
+            ? null
+            : { key: burst, at: now, since: merge ? s.lastBurst!.since : now },
       };
     }),
   load: (text) =>

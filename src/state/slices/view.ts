@@ -28,7 +28,8 @@ export interface ViewSlice {
 let nonce = 0;
 
 export const createViewSlice: StateCreator<DesignerState, [], [], ViewSlice> = (set) => ({
-  editorMode: 'both',
+  // Side by side only where both editors get a usable width.
+  editorMode: typeof window !== 'undefined' && window.innerWidth >= 1700 ? 'both' : 'yaml',
   reveal: null,
   editError: null,
   setEditorMode: (editorMode) => set({ editorMode }),
