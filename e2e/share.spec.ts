@@ -213,3 +213,37 @@ test('every template opens with the figures of its platform example, asking befo
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   expect(await yamlText(page)).toContain('count: 6');
 });
+
+test('opens a file dropped on the page, and a manifest pasted outside the editors', async ({
+  page,
+}) => {
+  await openDesigner(page, 'YAML');
+  const batch = readFixture('sequential-batch');
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'batch.yaml', { type: 'application/yaml' }));
+    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+  }, batch);
+  await expect.poll(() => yamlText(page)).toBe(batch);
+
+  const sweep = readFixture('hyperparameter-sweep');
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    document.body.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
+    );
+  }, sweep);
+  await expect.poll(() => yamlText(page)).toBe(sweep);
+
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', 'just some notes, not a manifest');
+    document.body.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
+    );
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'not an AIchor manifest' })).toBeVisible();
+  expect(await yamlText(page)).toBe(sweep);
+});

@@ -4,7 +4,7 @@
  * duration, and exports.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Expansion } from '../../core/index.ts';
+import type { Expansion, SimGroup } from '../../core/index.ts';
 import { describeGroup, gridLayout } from '../../core/layout/grid.ts';
 import { timelineLayout } from '../../core/layout/timeline.ts';
 import { useDesigner } from '../../state/store.ts';
@@ -21,6 +21,8 @@ import { GridCanvas } from './GridCanvas.tsx';
 import { waveColor } from './palette.ts';
 import { TableView } from './TableView.tsx';
 import { TimelineCanvas } from './TimelineCanvas.tsx';
+
+const NO_GROUPS: readonly SimGroup[] = [];
 
 export function CanvasArea() {
   const expansion = useDesigner(selectExpansion);
@@ -57,7 +59,8 @@ export function CanvasArea() {
 function Drawing({ expansion, tableView }: { expansion: Expansion; tableView: boolean }) {
   const durations = useDesigner((s) => s.durations);
   const designName = useDesigner(selectDesignName);
-  const simulatedMakespan = useDesigner((s) => s.analysis?.simulation?.makespan ?? null);
+  const simulation = useDesigner((s) => s.analysis?.simulation ?? null);
+  const simulatedMakespan = simulation?.makespan ?? null;
   const grid = useMemo(() => gridLayout(expansion), [expansion]);
   const timeline = useMemo(() => timelineLayout(expansion, durations), [expansion, durations]);
   const maxWaves = useMemo(
@@ -130,6 +133,7 @@ function Drawing({ expansion, tableView }: { expansion: Expansion; tableView: bo
             maxWaves={maxWaves}
             describedBy={descriptionIds}
             simulatedMakespan={simulatedMakespan}
+            simulated={simulation?.groups ?? NO_GROUPS}
           />
         </>
       )}

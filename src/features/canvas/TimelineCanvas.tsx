@@ -2,6 +2,7 @@
 import { scaleLinear, select, zoom, zoomIdentity, type ZoomTransform } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineLayout } from '../../core/layout/timeline.ts';
+import type { SimGroup } from '../../core/sim/simulate.ts';
 import { drawTimeline, LABEL_WIDTH } from './drawTimeline.ts';
 import { canvasTheme } from './palette.ts';
 import { useColorScheme } from './useColorScheme.ts';
@@ -14,12 +15,15 @@ export function TimelineCanvas({
   maxWaves,
   describedBy,
   simulatedMakespan,
+  simulated,
 }: {
   layout: TimelineLayout;
   maxWaves: number;
   describedBy: string;
   /** The makespan on the user's cluster, when a capacity is set and it differs. */
   simulatedMakespan: number | null;
+  /** Per group, how it runs on the user's cluster (queued pods are drawn). */
+  simulated: readonly SimGroup[];
 }) {
   const longer =
     simulatedMakespan !== null && simulatedMakespan > layout.makespan ? simulatedMakespan : null;
@@ -62,10 +66,20 @@ export function TimelineCanvas({
     el.width = Math.round(width * dpr);
     el.height = Math.round(height * dpr);
     const id = requestAnimationFrame(() =>
-      drawTimeline(ctx, layout, x, { width, height }, canvasTheme(scheme), maxWaves, dpr, longer),
+      drawTimeline(
+        ctx,
+        layout,
+        x,
+        { width, height },
+        canvasTheme(scheme),
+        maxWaves,
+        dpr,
+        longer,
+        simulated,
+      ),
     );
     return () => cancelAnimationFrame(id);
-  }, [layout, x, width, height, maxWaves, longer, scheme]);
+  }, [layout, x, width, height, maxWaves, longer, scheme, simulated]);
 
   const ticks = x.ticks(Math.max(2, Math.floor((width - LABEL_WIDTH) / 90)));
   return (

@@ -4,6 +4,7 @@
  * continuous band where bars would be thinner than two pixels. The makespan is marked.
  */
 import type { ScaleLinear } from 'd3';
+import type { SimGroup } from '../../core/sim/simulate.ts';
 import { lastWaveFill, podInSlot, type TimelineLayout } from '../../core/layout/timeline.ts';
 import { PAUSED_COLOR, waveColor, type CanvasTheme } from './palette.ts';
 
@@ -18,6 +19,7 @@ export function drawTimeline(
   maxWaves: number,
   dpr: number,
   simulatedMakespan: number | null = null,
+  simulated: readonly SimGroup[] = [],
 ) {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.fillStyle = theme.background;
@@ -74,6 +76,24 @@ export function drawTimeline(
         }
       }
     }
+  }
+  // Groups whose pods queue on the user's cluster: from their unlimited end to their end there.
+  ctx.font = '11px system-ui, sans-serif';
+  for (const g of t.groups) {
+    const sg = simulated.find((x) => x.name === g.name);
+    if (!sg || (!sg.delayedPods && !sg.neverStarts) || !g.figures.waves) continue;
+    const from = x(g.figures.waves * g.duration);
+    const to = sg.end === null ? size.width : x(sg.end);
+    ctx.fillStyle = theme.warning;
+    ctx.globalAlpha = 0.35;
+    ctx.fillRect(Math.max(LABEL_WIDTH, from), g.y + 4, Math.max(2, to - from), 10);
+    ctx.globalAlpha = 1;
+    const label =
+      sg.end === null
+        ? 'never finishes on your cluster'
+        : `queued: ends at ${sg.end.toLocaleString('en-US')} h`;
+    ctx.fillStyle = theme.text;
+    ctx.fillText(label, Math.max(LABEL_WIDTH, from) + 4, g.y + 9);
   }
   // The makespan, and the longer one on the user's cluster.
   if (t.makespan > 0) vline(ctx, x(t.makespan), size.height, theme.accent, [4, 3]);

@@ -1,6 +1,6 @@
 /** Opens a file as the design (undoable), or says why not and changes nothing. */
 import { useDesigner } from '../../state/store.ts';
-import { readDesignFile } from './importFile.ts';
+import { importText, readDesignFile } from './importFile.ts';
 
 export async function openFile(file: File): Promise<void> {
   const r = await readDesignFile(file);
@@ -13,8 +13,32 @@ export async function openFile(file: File): Promise<void> {
   s.notify(`Opened "${file.name}". Undo brings the previous design back.`);
 }
 
-/** Files dropped anywhere on the page are opened. */
+/**
+ * Files dropped anywhere on the page are opened, and so is a manifest pasted anywhere outside an
+ * editor or a field (pasting inside them edits as usual).
+ */
 export function installDropToOpen(): () => void {
+  const paste = (e: ClipboardEvent) => {
+    const target = e.target as Element | null;
+    if (target?.closest('input, textarea, select, [contenteditable], .monaco-editor')) return;
+    const file = e.clipboardData?.files[0];
+    if (file) {
+      e.preventDefault();
+      void openFile(file);
+      return;
+    }
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (!text.trim()) return;
+    e.preventDefault();
+    const r = importText(text, 'pasted text');
+    const s = useDesigner.getState();
+    if (!r.ok) s.notify(r.reason, 'error');
+    else {
+      s.load(r.text);
+      s.notify('Opened the pasted manifest. Undo brings the previous design back.');
+    }
+  };
+  document.addEventListener('paste', paste);
   const over = (e: DragEvent) => {
     if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
   };
@@ -27,6 +51,7 @@ export function installDropToOpen(): () => void {
   window.addEventListener('dragover', over);
   window.addEventListener('drop', drop);
   return () => {
+    document.removeEventListener('paste', paste);
     window.removeEventListener('dragover', over);
     window.removeEventListener('drop', drop);
   };
