@@ -80,7 +80,7 @@ export function ResourcesPanel() {
         </p>
       )}
       <LintList />
-      {u && <GroupBreakdown usage={u} />}
+      {u && expansion && <GroupBreakdown usage={u} expansion={expansion} />}
       <ClusterPanel />
       <PricesPanel />
     </aside>
