@@ -208,3 +208,14 @@ describe('empty maps', () => {
     );
   });
 });
+
+describe('placement of new keys', () => {
+  it('puts completions and parallelisms next to count, not after resources', () => {
+    const types = ['spec', 'types', 'worker'];
+    let text = apply(doc, setValue(doc, [...types, 'completions'], 4, ['count']));
+    text = apply(text, setValue(text, [...types, 'parallelisms'], 2, ['count', 'completions']));
+    expect(text).toContain(
+      '    worker:\n      count: 5\n      completions: 4\n      parallelisms: 2\n      unknownKey: keep me\n',
+    );
+  });
+});

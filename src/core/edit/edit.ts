@@ -48,11 +48,19 @@ function pairOf(map: YAMLMap, key: string): Pair<Scalar, Node | null> | undefine
     Pair<Scalar, Node | null> | undefined;
 }
 
-/** Sets the value at `path`, creating the missing maps on the way. */
-export function setValue(text: string, path: readonly string[], value: ScalarValue): EditResult {
+/**
+ * Sets the value at `path`, creating the missing maps on the way. A new key goes after the
+ * last of `after` that its map has (so `completions` lands next to `count`), else last.
+ */
+export function setValue(
+  text: string,
+  path: readonly string[],
+  value: ScalarValue,
+  after: readonly string[] = [],
+): EditResult {
   const ctx = open(text);
   if (typeof ctx === 'string') return fail(ctx);
-  return place(ctx, path, value, 'replace');
+  return place(ctx, path, value, 'replace', after);
 }
 
 /** Adds `key: value` to the map at `mapPath` (after `afterKey`, or last), creating that map if needed. */
@@ -65,7 +73,7 @@ export function addEntry(
 ): EditResult {
   const ctx = open(text);
   if (typeof ctx === 'string') return fail(ctx);
-  return place(ctx, [...mapPath, key], value, 'refuse', afterKey);
+  return place(ctx, [...mapPath, key], value, 'refuse', afterKey === undefined ? [] : [afterKey]);
 }
 
 /**
@@ -78,7 +86,7 @@ function place(
   path: readonly string[],
   value: EntryValue,
   existing: 'replace' | 'refuse',
-  afterKey?: string,
+  after: readonly string[],
 ): EditResult {
   if (path.length === 0) return fail('No path given.');
   let map = ctx.doc.contents as YAMLMap | null;
@@ -93,7 +101,11 @@ function place(
       // An empty `{}` that receives a block (a new group): write it as a block, not one line.
       return replaceValue(ctx, mapPair, { [key]: nested });
     }
-    if (!pair) return insertEntry(ctx, map, key, nested, rest.length === 0 ? afterKey : undefined);
+    if (!pair) {
+      const anchor =
+        rest.length === 0 ? [...after].reverse().find((k) => pairOf(map!, k)) : undefined;
+      return insertEntry(ctx, map, key, nested, anchor);
+    }
     const node = pair.value;
     if (rest.length === 0) {
       if (existing === 'refuse') return fail(`\`${key}\` already exists.`);

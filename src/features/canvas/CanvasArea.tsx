@@ -127,7 +127,9 @@ function Drawing({ expansion, tableView }: { expansion: Expansion; tableView: bo
       />
       {!tableView && (
         <>
-          <h3 className="subhead">Timeline</h3>
+          <h3 className="subhead">
+            Timeline <span className="note">(hours; Ctrl+wheel zooms, drag pans)</span>
+          </h3>
           <TimelineCanvas
             layout={timeline}
             maxWaves={maxWaves}

@@ -46,6 +46,10 @@ export function TimelineCanvas({
   useEffect(() => {
     const el = canvas.current!;
     const z = zoom<HTMLCanvasElement, unknown>()
+      // The wheel scrolls the page here; Ctrl+wheel (or a pinch) zooms the time axis.
+      .filter((e: Event) =>
+        e.type === 'wheel' ? (e as WheelEvent).ctrlKey : !(e as MouseEvent).button,
+      )
       .scaleExtent([1, 1e6])
       .translateExtent([
         [LABEL_WIDTH, 0],

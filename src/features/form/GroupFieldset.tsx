@@ -22,6 +22,13 @@ const NAME_CODES = new Set([
   'pod-name-too-long',
 ]);
 
+/** Where a new key goes among its siblings: the group's shape keys stay together. */
+const AFTER: Record<string, readonly string[]> = {
+  count: [],
+  completions: ['count'],
+  parallelisms: ['count', 'completions'],
+};
+
 interface Props {
   readonly name: string;
   readonly group: unknown;
@@ -35,13 +42,11 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
   const g = obj(group);
   const res = obj(g.resources);
   const gpu = obj(obj(res.accelerators).gpu);
-  const set =
-    (path: readonly string[], burst = true) =>
-    (value: ScalarValue) =>
-      editText(
-        (t) => setValue(t, [...base.map(String), ...path], value),
-        burst ? [name, ...path].join('.') : undefined,
-      );
+  const set = (path: readonly string[]) => (value: ScalarValue) =>
+    editText(
+      (t) => setValue(t, [...base.map(String), ...path], value, AFTER[path[0]!] ?? []),
+      [name, ...path].join('.'),
+    );
   const groupDiagnostics = useFieldDiagnostics(base);
   const focusGroup = useDesigner((s) => s.focusGroup);
   const nameDiagnostics = groupDiagnostics.filter((d) => NAME_CODES.has(d.code));
