@@ -40,6 +40,11 @@ export function startPersistence(defaultText: string): () => void {
       const mine = ++generation;
       void encodeDesign({ text: s.text, settings: designSettings(s) }).then((link) => {
         if (mine !== generation) return; // a newer change is on its way
+        if (link === null) {
+          history.replaceState(null, '', location.pathname);
+          written = '';
+          return;
+        }
         written = link;
         history.replaceState(null, '', `#${link}`);
       });
@@ -59,8 +64,13 @@ export function startPersistence(defaultText: string): () => void {
     }
     if (r.design.text !== s.text) {
       if (s.text.trim() && s.text !== defaultText) {
-        pushDraft({ text: s.text, settings: designSettings(s), savedAt: Date.now() });
-        s.notify('Opened the design from the link. Your previous design is kept in Drafts.');
+        const kept = pushDraft({ text: s.text, settings: designSettings(s), savedAt: Date.now() });
+        s.notify(
+          kept
+            ? 'Opened the design from the link. Your previous design is kept in Drafts.'
+            : 'Opened the design from the link. Your previous design could not be kept as a draft (the browser\u2019s storage is full): Undo brings it back in this tab.',
+          kept ? 'info' : 'error',
+        );
       }
       s.load(r.design.text);
     }

@@ -14,7 +14,7 @@ const settings = {
 };
 
 async function roundTrip(text: string) {
-  const link = await encodeDesign({ text, settings });
+  const link = (await encodeDesign({ text, settings }))!;
   const back = await decodeDesign(`#${link}`);
   if (!back.ok) throw new Error(back.reason);
   return { link, design: back.design };
@@ -48,7 +48,7 @@ describe('permalinks', () => {
       'heterogeneous-pools',
       'mixed-concurrency',
     ]) {
-      const link = await encodeDesign({ text: readFixture(name), settings: {} });
+      const link = (await encodeDesign({ text: readFixture(name), settings: {} }))!;
       lengths[name] = link.length;
       expect(link.length).toBeLessThan(2000);
     }
@@ -63,7 +63,7 @@ describe('permalinks', () => {
   ])('refuses %s with a message', async (_what, fragment, words) => {
     let f = fragment;
     if (f === 'TRUNCATE') {
-      const link = await encodeDesign({ text: readFixture('platform-main'), settings: {} });
+      const link = (await encodeDesign({ text: readFixture('platform-main'), settings: {} }))!;
       f = link.slice(0, Math.floor(link.length / 2));
     }
     const r = await decodeDesign(f);
@@ -98,5 +98,22 @@ describe('permalinks', () => {
     );
     const r = await decodeDesign(`v1.${toBase64Url(new Uint8Array(json))}`);
     expect(r.ok && r.design.settings).toEqual({ durations: { x: 2 }, capacity: {} });
+  });
+});
+
+describe('link limits', () => {
+  it('opens a link of the largest design the editor takes, even in 3-byte characters', async () => {
+    const text = '\u6f22'.repeat(1_450_000);
+    const link = await encodeDesign({ text, settings: {} });
+    const back = await decodeDesign(link!);
+    expect(back.ok && back.design.text === text).toBe(true);
+  });
+
+  it('drops a GPU capacity with no valid entry instead of reading it as none free', async () => {
+    const json = deflateRawSync(
+      Buffer.from(JSON.stringify({ t: 'a', s: { capacity: { gpus: { A: -1 } } } })),
+    );
+    const r = await decodeDesign(`v1.${toBase64Url(new Uint8Array(json))}`);
+    expect(r.ok && r.design.settings).toEqual({ capacity: {} });
   });
 });

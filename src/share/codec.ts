@@ -9,8 +9,11 @@ import type { DesignSettings } from '../core/settings.ts';
 export const LINK_VERSION = 'v1';
 /** Longest fragment accepted (browsers keep far longer URLs, but no design needs this). */
 export const MAX_FRAGMENT_CHARS = 4_000_000;
-/** Largest inflated design accepted: twice the core's text limit, for the settings and JSON. */
-export const MAX_INFLATED_BYTES = 4_200_000;
+/**
+ * Largest inflated design accepted. A design the editor takes (2,000,000 characters) is at most
+ * 6 bytes a character as escaped JSON in UTF-8; anything beyond is not a design but a bomb.
+ */
+export const MAX_INFLATED_BYTES = 12_500_000;
 
 export interface SharedDesign {
   readonly text: string;
@@ -21,9 +24,11 @@ export type Decoded =
   | { readonly ok: true; readonly design: SharedDesign }
   | { readonly ok: false; readonly reason: string };
 
-export async function encodeDesign(design: SharedDesign): Promise<string> {
-  const json = JSON.stringify({ t: design.text, s: design.settings });
-  const bytes = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
+/** The link for a design, or null when it is too large to be opened again from a link. */
+export async function encodeDesign(design: SharedDesign): Promise<string | null> {
+  const json = new TextEncoder().encode(JSON.stringify({ t: design.text, s: design.settings }));
+  if (json.length > MAX_INFLATED_BYTES) return null;
+  const bytes = await pipe(json, new CompressionStream('deflate-raw'));
   return `${LINK_VERSION}.${toBase64Url(bytes)}`;
 }
 
@@ -100,7 +105,8 @@ export function sanitizeSettings(raw: unknown): DesignSettings {
     if (num(c.cpus) !== undefined) cap.cpus = num(c.cpus)!;
     if (num(c.ramGB) !== undefined) cap.ramGB = num(c.ramGB)!;
     const gpus = numbers(c.gpus);
-    if (gpus) cap.gpus = gpus;
+    // No valid entry at all: leave GPUs unlimited rather than "none free of any product".
+    if (gpus && Object.keys(gpus).length) cap.gpus = gpus;
     settings.capacity = cap;
   }
   return settings;

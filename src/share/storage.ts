@@ -54,13 +54,15 @@ export function loadDrafts(): Saved[] {
   return Array.isArray(v) ? v.map(asSaved).filter((d): d is Saved => d !== null) : [];
 }
 
-export function pushDraft(d: Saved): void {
+/** Keeps a draft; false when the browser refused (storage full or disabled). */
+export function pushDraft(d: Saved): boolean {
   const drafts = loadDrafts().filter((x) => x.text !== d.text);
   drafts.unshift(d);
   try {
     localStorage.setItem(DRAFTS, JSON.stringify(drafts.slice(0, MAX_DRAFTS)));
+    return true;
   } catch {
-    // Storage full: the draft stays in the undo history of this tab at least.
+    return false;
   }
 }
 

@@ -66,3 +66,21 @@ describe('usage', () => {
     });
   });
 });
+
+describe('usage with invalid groups', () => {
+  it('shows unknown, not zero, for a group whose figures are not valid, and marks totals partial', () => {
+    const text = readFixture('platform-main').replace('      count: 5\n', '      count: 2.5\n');
+    const u = usage(analyze(text).expansion!, { prices });
+    const worker = u.groups.find((g) => g.name === 'worker')!;
+    expect(worker.podHours.value).toBeNull();
+    expect(worker.cpuHours.formula).toContain('unknown');
+    expect(u.partial).toBe(true);
+    expect(u.makespan).toBeNull();
+  });
+
+  it('shows the same rounded cost in the formula as in the figure', () => {
+    const u = of('resources-statement');
+    const r = u.groups[0]!.requestedCost;
+    expect(r.formula.endsWith(`= $${r.value!.toFixed(2)}`)).toBe(true);
+  });
+});

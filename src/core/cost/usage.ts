@@ -55,14 +55,17 @@ export interface Usage {
 }
 
 const n = (x: number | null) => (x === null ? '?' : Number(x.toFixed(4)).toLocaleString('en-US'));
-const money = (x: number) => `$${x.toFixed(2)}`;
+/** Dollars as the sidebar shows them (cents), and unit prices with the digits they have. */
+const money = (x: number) => `$${round2(x).toFixed(2)}`;
+const price = (x: number) => `$${Number(x.toFixed(4))}`;
 
 export function usage(expansion: Expansion, settings: DesignSettings = {}): Usage {
   const prices = settings.prices ?? EXAMPLE_PRICES;
   const running = expansion.groups.filter((g) => g.state === 'runs');
-  const makespan = running.some((g) => g.waves === null)
-    ? null
-    : Math.max(0, ...running.map((g) => g.waves! * durationIn(settings, g.name)));
+  const makespan =
+    running.some((g) => g.waves === null) || expansion.groups.some((g) => g.state === 'unknown')
+      ? null
+      : Math.max(0, ...running.map((g) => g.waves! * durationIn(settings, g.name)));
 
   const groups = expansion.groups.map((g) => groupUsage(g, settings, makespan, prices));
   const sum = (pick: (u: GroupUsage) => number | null) => sumKnown(groups, pick).value;
@@ -100,7 +103,14 @@ export function usage(expansion: Expansion, settings: DesignSettings = {}): Usag
     requestedCost: sum((u) => u.requestedCost.value),
     reservedCost: sum((u) => u.reservedCost.value),
     biggestWaste,
-    partial: groups.some((u) => u.cpuHours.value === null || u.gbHours.value === null),
+    partial: groups.some(
+      (u) =>
+        u.podHours.value === null ||
+        u.cpuHours.value === null ||
+        u.gbHours.value === null ||
+        u.gpuHours.value === null ||
+        u.requestedCost.value === null,
+    ),
   };
 }
 
@@ -112,11 +122,16 @@ function groupUsage(
 ): GroupUsage {
   const d = durationIn(settings, g.name);
   const runs = g.state === 'runs';
-  const pods = runs ? g.pods : 0;
-  const runHours = runs && g.waves !== null ? g.waves * d : runs ? null : 0;
+  // A group whose figures are not valid has unknown usage, not zero.
+  const unknown = g.state === 'unknown';
+  const pods = runs ? g.pods : unknown ? null : 0;
+  const runHours = unknown ? null : runs && g.waves !== null ? g.waves * d : runs ? null : 0;
   const { cpus, ramGB, gpus, gpuProduct } = g.pod;
   const podHours = mul(pods, d);
-  const f = (value: number | null, formula: string): Figure => ({ value, formula });
+  const f = (value: number | null, formula: string): Figure => ({
+    value,
+    formula: unknown ? 'unknown: the group\u2019s figures are not valid' : formula,
+  });
   const cpuHours = mul(podHours, cpus);
   const gbHours = mul(podHours, ramGB);
   const gpuHours = mul(podHours, gpus);
@@ -138,7 +153,14 @@ function groupUsage(
     makespan === null || runHours === null || conc === null || podRate === null
       ? null
       : conc * (makespan - runHours) * podRate;
-  const unset = 'not set: the group has no resources';
+  const missing = [
+    cpus === null && 'CPUs',
+    ramGB === null && 'RAM',
+    gpus === null && 'GPUs',
+  ].filter(Boolean);
+  const unset = unknown
+    ? 'unknown: the group\u2019s figures are not valid'
+    : `not set: the group\u2019s ${missing.join(' and ') || 'requests'} ${missing.length === 1 ? 'is' : 'are'} not set`;
   return {
     name: g.name,
     duration: d,
@@ -161,13 +183,13 @@ function groupUsage(
       requested === null ? null : round2(requested),
       podRate === null
         ? unset
-        : `${n(podHours)} pod-hours x ${money(podRate)}/pod-hour (${n(cpus)} CPUs x ${money(prices.cpuHour)} + ${n(ramGB)} GB x ${money(prices.gbHour)} + ${n(gpus)} GPUs x ${money(gpuRate)}) = ${money(requested ?? 0)}`,
+        : `${n(podHours)} pod-hours x ${price(podRate)}/pod-hour (${n(cpus)} CPUs x ${price(prices.cpuHour)} + ${n(ramGB)} GB x ${price(prices.gbHour)} + ${n(gpus)} GPUs x ${price(gpuRate)}) = ${money(requested ?? 0)}`,
     ),
     reservedCost: f(
       reserved === null ? null : round2(reserved),
       podRate === null
         ? unset
-        : `${n(conc)} pods at once x ${money(podRate)}/pod-hour x ${n(makespan)} h makespan = ${money(reserved ?? 0)}`,
+        : `${n(conc)} pods at once x ${price(podRate)}/pod-hour x ${n(makespan)} h makespan = ${money(reserved ?? 0)}`,
     ),
     partialWaveWaste: partialWaste === null ? null : round2(partialWaste),
     earlyFinishWaste: earlyWaste === null ? null : round2(earlyWaste),

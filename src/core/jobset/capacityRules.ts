@@ -45,7 +45,7 @@ export function capacityRules(
       }
     }
     for (const [product, peak] of byProduct) {
-      const cap = capacity.gpus[product] ?? 0;
+      const cap = Object.hasOwn(capacity.gpus, product) ? capacity.gpus[product]! : 0;
       if (peak > cap) {
         const groups = expansion.groups.filter(
           (g) => (g.pod.gpuProduct ?? '(no product)') === product,
@@ -83,12 +83,12 @@ export function capacityRules(
             : undefined,
         ),
       );
-    } else if (s.synchronous && s.synchronous.idleGpuHours > 0) {
+    } else if (s.synchronous && s.synchronous.allUpAt !== null && s.synchronous.idlePodHours > 0) {
       out.push(
         source.diagnostic(
           'warning',
           'synchronous-idle',
-          `Group "${g.name}" runs synchronously, and on this cluster its first pods start before the last ones (all are up at ${s.synchronous.allUpAt} h): they hold ${s.synchronous.idleGpuHours} GPU-hours idle while waiting.`,
+          `Group "${g.name}" runs synchronously, and on this cluster its first pods start before the last ones (all are up at ${s.synchronous.allUpAt} h): they hold ${s.synchronous.idlePodHours} pod-hours (${s.synchronous.idleGpuHours} GPU-hours) idle while waiting.`,
           ['spec', 'types', g.name],
           keyOf(g.name),
         ),
@@ -146,9 +146,12 @@ function peakDiagnostic(
 function holdsAtOnce(g: GroupFigures, capacity: Capacity): number {
   const cap = (free: number | undefined, need: number | null) =>
     need && free !== undefined ? Math.floor(free / need + 1e-9) : Infinity;
+  const product = g.pod.gpuProduct ?? '(no product)';
   const gpus =
     g.pod.gpus && capacity.gpus
-      ? Math.floor((capacity.gpus[g.pod.gpuProduct ?? '(no product)'] ?? 0) / g.pod.gpus)
+      ? Math.floor(
+          (Object.hasOwn(capacity.gpus, product) ? capacity.gpus[product]! : 0) / g.pod.gpus,
+        )
       : Infinity;
   return Math.min(cap(capacity.cpus, g.pod.cpus), cap(capacity.ramGB, g.pod.ramGB), gpus);
 }

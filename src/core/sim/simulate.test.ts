@@ -77,3 +77,66 @@ describe('simulate', () => {
     expect(sim.makespan).toBe(5);
   });
 });
+
+const design = (types: string) => `kind: AIchorManifest
+apiVersion: "0.2.3"
+builder: { image: i }
+spec:
+  operator: jobset
+  image: i
+  command: run
+  types:
+${types}`;
+
+describe('simulate, from review', () => {
+  it('holds the early pods of a synchronous group until all are up', () => {
+    const text = design(`    a:
+      resources: { cpus: 1, ramRatio: 1, accelerators: { gpu: { count: 1, product: A } } }
+    b:
+      count: 2
+      resources: { cpus: 1, ramRatio: 1, accelerators: { gpu: { count: 1, product: A } } }
+`);
+    const sim = simulate(
+      analyze(text).expansion!,
+      { gpus: { A: 2 } },
+      { synchronous: ['b'], durations: { a: 3 } },
+    )!;
+    const b = sim.groups.find((g) => g.name === 'b')!;
+    expect(b.synchronous).toMatchObject({
+      allUpAt: 3,
+      idleGpuHours: 3,
+      idlePodHours: 3,
+      canNeverStart: false,
+    });
+    expect(b.end).toBe(4);
+    expect(sim.makespan).toBe(4);
+  });
+
+  it('adds up many small CPU requests exactly', () => {
+    const text = design(`    w:
+      count: 10000
+      resources: { cpus: 0.1, ramRatio: 1 }
+`);
+    const sim = simulate(analyze(text).expansion!, { cpus: 1000 })!;
+    expect(sim.makespan).toBe(1);
+    expect(sim.groups[0]!.delayedPods).toBe(0);
+  });
+
+  it('declines designs that need more batches than it simulates', () => {
+    const text = design(`    w:
+      completions: 10000000
+      resources: { cpus: 1, ramRatio: 1 }
+`);
+    expect(simulate(analyze(text).expansion!, { cpus: 1000 })).toBeNull();
+  });
+
+  it('reads GPU capacity by own product names only', () => {
+    const text = design(`    w:
+      count: 4
+      resources: { cpus: 1, ramRatio: 1, accelerators: { gpu: { count: 1, product: constructor } } }
+`);
+    const sim = simulate(analyze(text).expansion!, { gpus: { A: 2 } }, { synchronous: ['w'] })!;
+    expect(sim.groups[0]!.synchronous!.canNeverStart).toBe(true);
+    expect(sim.groups[0]!.neverStarts).toBe(true);
+  });
+});

@@ -5,7 +5,11 @@
  *
  * Event-driven over batches of pods: pods of a Job started together finish together (one
  * duration per group), so the work is proportional to the number of (Job, start) batches, never
- * to time steps, and no per-pod state is kept.
+ * to time steps, and no per-pod state is kept. CPUs and RAM are counted in integer thousandths,
+ * so that many small requests add up exactly.
+ *
+ * A synchronous group's first pods do no work until all of its first-wave pods are up: they hold
+ * their resources from their start until then, and finish one duration after it.
  */
 import type { Expansion, GroupFigures } from '../jobset/expand.ts';
 import {
@@ -33,8 +37,9 @@ export interface SimGroup {
   /** For a group marked synchronous: when all its pods of the first wave are up. */
   readonly synchronous: {
     readonly allUpAt: number | null;
-    /** GPU-hours its early pods hold while waiting for the others. */
+    /** GPU-hours and pod-hours its early pods hold while waiting for the others. */
     readonly idleGpuHours: number;
+    readonly idlePodHours: number;
     /** The cluster cannot hold all of its pods at once: it never does useful work. */
     readonly canNeverStart: boolean;
   } | null;
@@ -61,6 +66,8 @@ export interface Simulation {
 
 /** Designs with more Jobs than this are not simulated (the arrays would not fit comfortably). */
 export const MAX_SIM_JOBS = 5_000_000;
+/** Nor designs needing more batches than this (each Job wave is at least one batch). */
+export const MAX_SIM_BATCHES = 1_000_000;
 const MAX_POINTS = 2_000;
 
 interface G {
@@ -74,6 +81,9 @@ interface G {
   readonly gpus: number;
   readonly product: string;
   readonly rate: number;
+  readonly sync: boolean;
+  /** Batches of a synchronous group's first wave, waiting for the rest of it to be up. */
+  readonly held: { readonly j: number; readonly n: number }[];
   readonly started: Float64Array;
   readonly running: Float64Array;
   readonly ready: MinHeap;
@@ -99,13 +109,22 @@ export function simulate(
     .filter((f) => f.state === 'runs' && f.count! > 0 && f.completions! > 0)
     .sort((a, b) => a.globalOrder - b.globalOrder);
   if (ordered.reduce((n, f) => n + f.count!, 0) > MAX_SIM_JOBS) return null;
+  if (
+    ordered.reduce(
+      (n, f) => n + f.count! * Math.ceil(f.completions! / f.effectiveParallelism!),
+      0,
+    ) > MAX_SIM_BATCHES
+  ) {
+    return null;
+  }
+  const milli = (x: number) => Math.round(x * 1000);
 
   const gs: G[] = ordered.map((f) => {
     const count = f.count!;
     const gpus = f.pod.gpus ?? 0;
     const product = f.pod.gpuProduct ?? '(no product)';
-    const cpus = f.pod.cpus ?? 0;
-    const ram = f.pod.ramGB ?? 0;
+    const cpus = milli(f.pod.cpus ?? 0);
+    const ram = milli(f.pod.ramGB ?? 0);
     return {
       f,
       d: durationIn(settings, f.name),
@@ -116,7 +135,12 @@ export function simulate(
       ram,
       gpus,
       product,
-      rate: cpus * prices.cpuHour + ram * prices.gbHour + gpus * gpuPrice(prices, f.pod.gpuProduct),
+      rate:
+        (f.pod.cpus ?? 0) * prices.cpuHour +
+        (f.pod.ramGB ?? 0) * prices.gbHour +
+        gpus * gpuPrice(prices, f.pod.gpuProduct),
+      sync: sync.has(f.name),
+      held: [],
       started: new Float64Array(count),
       running: new Float64Array(count),
       // Jobs 0..count-1 in order already form a valid heap.
@@ -137,16 +161,16 @@ export function simulate(
   });
 
   // Free capacity; a dimension not given is unlimited.
-  let freeCpus = capacity.cpus ?? Infinity;
-  let freeRam = capacity.ramGB ?? Infinity;
+  let freeCpus = capacity.cpus === undefined ? Infinity : milli(capacity.cpus);
+  let freeRam = capacity.ramGB === undefined ? Infinity : milli(capacity.ramGB);
   const freeGpus = new Map<string, number>(Object.entries(capacity.gpus ?? {}));
   const gpuLimited = capacity.gpus !== undefined;
   const gpusFree = (product: string) => (gpuLimited ? (freeGpus.get(product) ?? 0) : Infinity);
   const fit = (g: G) =>
     Math.min(
-      g.cpus > 0 ? Math.floor(freeCpus / g.cpus + 1e-9) : Infinity,
-      g.ram > 0 ? Math.floor(freeRam / g.ram + 1e-9) : Infinity,
-      g.gpus > 0 ? Math.floor(gpusFree(g.product) / g.gpus + 1e-9) : Infinity,
+      g.cpus > 0 ? Math.floor(freeCpus / g.cpus) : Infinity,
+      g.ram > 0 ? Math.floor(freeRam / g.ram) : Infinity,
+      g.gpus > 0 ? Math.floor(gpusFree(g.product) / g.gpus) : Infinity,
     );
   const take = (g: G, n: number, sign: 1 | -1) => {
     freeCpus -= sign * n * g.cpus;
@@ -159,6 +183,15 @@ export function simulate(
   const evGroup: number[] = [];
   const evJob: number[] = [];
   const evCount: number[] = [];
+  const freeIds: number[] = [];
+  const addEvent = (time: number, gi: number, j: number, n: number) => {
+    const id = freeIds.pop() ?? evTime.length;
+    evTime[id] = time;
+    evGroup[id] = gi;
+    evJob[id] = j;
+    evCount[id] = n;
+    events.push(id);
+  };
   const events = new MinHeap(
     (a, b) => evTime[a]! < evTime[b]! || (evTime[a] === evTime[b] && a < b),
   );
@@ -206,7 +239,7 @@ export function simulate(
         pendingPods -= n;
         gpusInUse += n * g.gpus;
         costPerHour += n * g.rate;
-        batches++;
+        if (++batches > MAX_SIM_BATCHES) throw new TooManyBatches();
         // Waiting: pod b would start at floor(b / P) x d on an unlimited cluster.
         for (let b = first; b < first + n;) {
           const wave = Math.floor(b / g.p);
@@ -222,15 +255,17 @@ export function simulate(
           }
           b = upto;
         }
-        if (g.wave0Started === g.count * g.p && g.allUpAt === null) g.allUpAt = t;
         g.firstStart ??= t;
         g.lastStart = t;
-        const id = evTime.length;
-        evTime.push(t + g.d);
-        evGroup.push(gi);
-        evJob.push(j);
-        evCount.push(n);
-        events.push(id);
+        if (g.sync && g.allUpAt === null) {
+          // Up, but idle until the whole first wave is: no end time yet.
+          g.held.push({ j, n });
+          if (g.wave0Started === g.count * g.p) {
+            g.allUpAt = t;
+            for (const h of g.held) addEvent(t + g.d, gi, h.j, h.n);
+            g.held.length = 0;
+          }
+        } else addEvent(t + g.d, gi, j, n);
         if (g.running[j]! >= g.p || g.started[j]! >= g.c) {
           g.ready.pop();
           g.inReady[j] = 0;
@@ -240,26 +275,35 @@ export function simulate(
     record(t);
   };
 
-  schedule(0);
-  while (events.size) {
-    const t = evTime[events.peek()!]!;
-    while (events.size && evTime[events.peek()!] === t) {
-      const id = events.pop()!;
-      const g = gs[evGroup[id]!]!;
-      const j = evJob[id]!;
-      const n = evCount[id]!;
-      g.running[j] = g.running[j]! - n;
-      take(g, n, -1);
-      runningPods -= n;
-      gpusInUse -= n * g.gpus;
-      costPerHour -= n * g.rate;
-      g.end = Math.max(g.end ?? 0, t);
-      if (!g.inReady[j] && g.started[j]! < g.c) {
-        g.inReady[j] = 1;
-        g.ready.push(j);
+  try {
+    schedule(0);
+    run();
+  } catch (err) {
+    if (err instanceof TooManyBatches) return null;
+    throw err;
+  }
+  function run() {
+    while (events.size) {
+      const t = evTime[events.peek()!]!;
+      while (events.size && evTime[events.peek()!] === t) {
+        const id = events.pop()!;
+        freeIds.push(id);
+        const g = gs[evGroup[id]!]!;
+        const j = evJob[id]!;
+        const n = evCount[id]!;
+        g.running[j] = g.running[j]! - n;
+        take(g, n, -1);
+        runningPods -= n;
+        gpusInUse -= n * g.gpus;
+        costPerHour -= n * g.rate;
+        g.end = Math.max(g.end ?? 0, t);
+        if (!g.inReady[j] && g.started[j]! < g.c) {
+          g.inReady[j] = 1;
+          g.ready.push(j);
+        }
       }
+      schedule(t);
     }
-    schedule(t);
   }
 
   const ideal = Math.max(0, ...gs.map((g) => Math.ceil(g.c / g.p) * g.d));
@@ -272,6 +316,8 @@ export function simulate(
             g.allUpAt === null
               ? Infinity
               : Math.round((g.allUpAt * g.wave0Started - g.wave0StartSum) * g.gpus * 100) / 100,
+          idlePodHours:
+            g.allUpAt === null ? Infinity : round(g.allUpAt * g.wave0Started - g.wave0StartSum),
           canNeverStart: holdsAtOnce(g, capacity) < g.count * g.p,
         }
       : null;
@@ -294,15 +340,19 @@ export function simulate(
   return { makespan, idealMakespan: ideal, groups, series: thin(series), batches };
 }
 
+class TooManyBatches extends Error {}
+
 /** How many pods of the group the whole free capacity holds at once. */
 function holdsAtOnce(g: G, capacity: Capacity): number {
   const cap = (free: number | undefined, need: number) =>
-    need > 0 && free !== undefined ? Math.floor(free / need + 1e-9) : Infinity;
+    need > 0 && free !== undefined ? Math.floor(Math.round(free * 1000) / need) : Infinity;
   return Math.min(
     cap(capacity.cpus, g.cpus),
     cap(capacity.ramGB, g.ram),
     g.gpus > 0 && capacity.gpus !== undefined
-      ? Math.floor((capacity.gpus[g.product] ?? 0) / g.gpus + 1e-9)
+      ? Math.floor(
+          (Object.hasOwn(capacity.gpus, g.product) ? capacity.gpus[g.product]! : 0) / g.gpus,
+        )
       : Infinity,
   );
 }

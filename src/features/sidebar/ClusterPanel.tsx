@@ -83,6 +83,11 @@ export function ClusterPanel() {
           </label>
         ))}
       </fieldset>
+      {capacity !== null && !sim && (
+        <p className="note stale">
+          This design is too large to simulate here (more than a million batches of pods).
+        </p>
+      )}
       {sim && (
         <div className="simulation" aria-label="Simulated schedule" role="group">
           <p>
