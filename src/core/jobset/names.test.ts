@@ -1,5 +1,6 @@
 // Name-length rules: JobSet's webhook cases (jobset-crd.md §5.1) and AIchor's 24-character name.
 import { describe, expect, it } from 'vitest';
+import { withTypes } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
 import { generatedNameLengths } from './names.ts';
 
@@ -24,19 +25,11 @@ describe('generatedNameLengths (webhook V7/V8)', () => {
 });
 
 function manifest(type: string, count: number, completions: number): string {
-  return `kind: AIchorManifest
-apiVersion: "0.2.3"
-builder: { image: i }
-spec:
-  operator: jobset
-  image: i
-  command: run
-  types:
-    ${type}:
+  return withTypes(`    ${type}:
       count: ${count}
       completions: ${completions}
       resources: { cpus: 1, ramRatio: 1 }
-`;
+`);
 }
 
 const codes = (text: string) => analyze(text).diagnostics.map((d) => d.code);

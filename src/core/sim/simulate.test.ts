@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFixture } from '../../fixtures/read.ts';
+import { readFixture, withTypes } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
 import { simulate } from './simulate.ts';
 
@@ -78,15 +78,7 @@ describe('simulate', () => {
   });
 });
 
-const design = (types: string) => `kind: AIchorManifest
-apiVersion: "0.2.3"
-builder: { image: i }
-spec:
-  operator: jobset
-  image: i
-  command: run
-  types:
-${types}`;
+const design = withTypes;
 
 describe('simulate, from review', () => {
   it('holds the early pods of a synchronous group until all are up', () => {
