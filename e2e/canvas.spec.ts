@@ -122,6 +122,8 @@ test('the table view lists the pods a page at a time', async ({ page }) => {
     .getByRole('button', { name: 'Next' })
     .click();
   await expect(table.getByRole('rowheader').last()).toHaveText('processor-0-99');
+  await page.getByLabel('Page of processor').fill('1');
+  await expect(table.getByRole('rowheader').first()).toHaveText('processor-0-0');
 });
 
 test('exports the grid and timeline as PNG and SVG named after the design', async ({ page }) => {

@@ -68,9 +68,21 @@ function GroupTablePage({ expansion, group }: { expansion: Expansion; group: Gro
           <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
             Previous
           </button>
-          <span>
-            Page {current + 1} of {pages.toLocaleString('en-US')}
-          </span>
+          <label>
+            Page{' '}
+            <input
+              type="number"
+              min={1}
+              max={pages}
+              value={current + 1}
+              aria-label={`Page of ${group.name}`}
+              onChange={(e) => {
+                const n = Math.floor(Number(e.target.value));
+                if (Number.isFinite(n) && n >= 1) setPage(Math.min(pages, n) - 1);
+              }}
+            />{' '}
+            of {pages.toLocaleString('en-US')}
+          </label>
           <button
             type="button"
             disabled={current >= pages - 1}

@@ -85,7 +85,13 @@ export function TimelineCanvas({
     return () => cancelAnimationFrame(id);
   }, [layout, x, width, height, maxWaves, longer, scheme, simulated]);
 
-  const ticks = x.ticks(Math.max(2, Math.floor((width - LABEL_WIDTH) / 90)));
+  // Ticks that would run into the makespan labels are left out.
+  const marks = [layout.makespan, longer]
+    .filter((m): m is number => m !== null && m > 0)
+    .map((m) => x(m));
+  const ticks = x
+    .ticks(Math.max(2, Math.floor((width - LABEL_WIDTH) / 90)))
+    .filter((t) => marks.every((m) => Math.abs(x(t) - m) > 36));
   return (
     <div className="timeline" ref={box}>
       <svg className="axis" width={width} height={AXIS} aria-hidden="true">

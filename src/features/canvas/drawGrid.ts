@@ -4,7 +4,7 @@
  * are large enough to show them. Cost grows with what is on screen, never with the pod count.
  */
 import { visibleCells, waveOf, type GridLayout, type PodRef } from '../../core/layout/grid.ts';
-import { PAUSED_COLOR, waveColor, type CanvasTheme } from './palette.ts';
+import { PAUSED_COLOR, textOn, waveColor, type CanvasTheme } from './palette.ts';
 
 export interface View {
   /** d3-zoom transform: screen = world * k + (x, y). */
@@ -90,7 +90,13 @@ export function drawGrid(
         }
       }
       if (c >= 6) drawLines(ctx, paint.theme, range, g.cellsY, cell, sx, sy);
-      if (c >= 44) drawNames(ctx, f.name, range, g.cellsY, cell, sx, sy, c);
+      if (c >= 44) {
+        const textColor = (b: number) =>
+          f.state === 'runs'
+            ? textOn(waveColor(waveOf(f, b) ?? 0, paint.maxWaves))
+            : textOn(PAUSED_COLOR);
+        drawNames(ctx, f.name, range, g.cellsY, cell, sx, sy, c, textColor);
+      }
     }
     if (paint.focusedGroup === gi) {
       ctx.strokeStyle = paint.theme.accent;
@@ -154,13 +160,14 @@ function drawNames(
   sx: Scale,
   sy: Scale,
   c: number,
+  textColor: (pod: number) => string,
 ) {
-  ctx.fillStyle = '#ffffff';
   ctx.font = `${Math.min(13, c / 4.5)}px system-ui, sans-serif`;
   ctx.textAlign = 'center';
   for (let j = r.job0; j < r.job1; j++) {
     for (let b = r.pod0; b < r.pod1; b++) {
       const label = c >= 90 ? `${name}-${j}-${b}` : `${j}-${b}`;
+      ctx.fillStyle = textColor(b);
       ctx.fillText(label, sx((b + 0.5) * cell), sy(cellsY + (j + 0.5) * cell), c - 4);
     }
   }

@@ -1,5 +1,5 @@
 /** Wave colours: a categorical palette for a few waves, a continuous ramp for many. */
-import { interpolateViridis, schemeTableau10 } from 'd3';
+import { color, interpolateViridis, schemeTableau10 } from 'd3';
 
 export function waveColor(wave: number, waves: number): string {
   if (waves <= schemeTableau10.length) return schemeTableau10[wave % schemeTableau10.length]!;
@@ -43,4 +43,16 @@ export function canvasTheme(
         selection: '#111111',
         warning: '#a15c07',
       };
+}
+
+/** Dark or white text, whichever reads on `background` (by its relative luminance). */
+export function textOn(background: string): string {
+  const c = color(background)?.rgb();
+  if (!c) return '#ffffff';
+  const lin = (v: number) => {
+    const s = v / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  const l = 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+  return l > 0.4 ? '#111111' : '#ffffff';
 }

@@ -82,7 +82,17 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
   const rename = (draft: string) => {
     const next = draft.trim();
     if (!next || next === name) return false;
-    return editText((t) => renameEntry(t, base.map(String), next));
+    const renamed = editText((t) => renameEntry(t, base.map(String), next));
+    if (renamed) {
+      // Design settings are keyed by group name: they follow the group.
+      const s = useDesigner.getState();
+      if (Object.hasOwn(s.durations, name)) s.setDuration(next, s.durations[name]!);
+      if (s.synchronous.includes(name)) {
+        s.setSynchronous(name, false);
+        s.setSynchronous(next, true);
+      }
+    }
+    return renamed;
   };
   /** An emptied optional field removes its key: the default (or "not set") applies again. */
   const clear = (path: readonly string[]) => () =>
