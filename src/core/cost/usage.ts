@@ -5,7 +5,7 @@
  * partly filled last wave, and capacity idle after a group finishes before the design does.
  * Every figure comes with the arithmetic that produced it, for the sidebar to explain.
  */
-import type { Expansion, GroupFigures } from '../jobset/expand.ts';
+import { UNSPECIFIED_PRODUCT, type Expansion, type GroupFigures } from '../jobset/expand.ts';
 import { mul, sumKnown } from '../jobset/numbers.ts';
 import { durationIn, EXAMPLE_PRICES, gpuPrice, type DesignSettings } from '../settings.ts';
 
@@ -73,7 +73,7 @@ export function usage(expansion: Expansion, settings: DesignSettings = {}): Usag
   const byProduct = new Map<string, number>();
   for (const u of groups) {
     if (u.gpuHours.value) {
-      const key = u.gpuProduct ?? '(no product)';
+      const key = u.gpuProduct ?? UNSPECIFIED_PRODUCT;
       byProduct.set(key, (byProduct.get(key) ?? 0) + u.gpuHours.value);
     }
   }

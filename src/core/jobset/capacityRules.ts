@@ -7,8 +7,8 @@ import type { Diagnostic, Fix } from '../diagnostics.ts';
 import { setValue } from '../edit/edit.ts';
 import type { Source } from '../manifest/source.ts';
 import type { Capacity, DesignSettings } from '../settings.ts';
-import type { Simulation } from '../sim/simulate.ts';
-import type { Expansion, GroupFigures } from './expand.ts';
+import { holdsAtOnce, type Simulation } from '../sim/simulate.ts';
+import { productOf, type Expansion } from './expand.ts';
 
 type Dim = 'cpus' | 'ramGB' | 'gpus';
 
@@ -37,19 +37,10 @@ export function capacityRules(
     out.push(peakDiagnostic(expansion, dim, label, peak, cap, source, keyOf, fixSet));
   }
   if (capacity.gpus) {
-    const byProduct = new Map<string, number>();
-    for (const g of expansion.groups) {
-      if (g.peak.gpus) {
-        const p = g.pod.gpuProduct ?? '(no product)';
-        byProduct.set(p, (byProduct.get(p) ?? 0) + g.peak.gpus);
-      }
-    }
-    for (const [product, peak] of byProduct) {
+    for (const [product, peak] of Object.entries(expansion.totals.peak.gpusByProduct)) {
       const cap = Object.hasOwn(capacity.gpus, product) ? capacity.gpus[product]! : 0;
       if (peak > cap) {
-        const groups = expansion.groups.filter(
-          (g) => (g.pod.gpuProduct ?? '(no product)') === product,
-        );
+        const groups = expansion.groups.filter((g) => productOf(g) === product);
         out.push(
           peakDiagnostic(
             { ...expansion, groups },
@@ -141,17 +132,4 @@ function peakDiagnostic(
     keyOf(biggest.name),
     fix,
   );
-}
-
-function holdsAtOnce(g: GroupFigures, capacity: Capacity): number {
-  const cap = (free: number | undefined, need: number | null) =>
-    need && free !== undefined ? Math.floor(free / need + 1e-9) : Infinity;
-  const product = g.pod.gpuProduct ?? '(no product)';
-  const gpus =
-    g.pod.gpus && capacity.gpus
-      ? Math.floor(
-          (Object.hasOwn(capacity.gpus, product) ? capacity.gpus[product]! : 0) / g.pod.gpus,
-        )
-      : Infinity;
-  return Math.min(cap(capacity.cpus, g.pod.cpus), cap(capacity.ramGB, g.pod.ramGB), gpus);
 }

@@ -65,6 +65,11 @@ export interface Expansion {
 /** The key under which GPUs of a group with no `product` are counted. */
 export const UNSPECIFIED_PRODUCT = '(no product)';
 
+/** The product a group's GPUs are counted (and priced, and scheduled) under. */
+export function productOf(g: GroupFigures): string {
+  return g.pod.gpuProduct ?? UNSPECIFIED_PRODUCT;
+}
+
 export function expand(groups: readonly Group[]): Expansion {
   const order = groups.map((g) => g.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)); // code point order, not locale order
   const rank = new Map(order.map((name, i) => [name, i]));
@@ -135,7 +140,7 @@ function totals(groups: readonly GroupFigures[]): Totals {
   const byProduct = new Map<string, number>();
   for (const g of groups) {
     if (g.peak.gpus) {
-      const key = g.pod.gpuProduct ?? UNSPECIFIED_PRODUCT;
+      const key = productOf(g);
       byProduct.set(key, (byProduct.get(key) ?? 0) + g.peak.gpus);
     }
   }

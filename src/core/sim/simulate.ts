@@ -11,7 +11,7 @@
  * A synchronous group's first pods do no work until all of its first-wave pods are up: they hold
  * their resources from their start until then, and finish one duration after it.
  */
-import type { Expansion, GroupFigures } from '../jobset/expand.ts';
+import { productOf, type Expansion, type GroupFigures } from '../jobset/expand.ts';
 import {
   durationIn,
   EXAMPLE_PRICES,
@@ -122,7 +122,7 @@ export function simulate(
   const gs: G[] = ordered.map((f) => {
     const count = f.count!;
     const gpus = f.pod.gpus ?? 0;
-    const product = f.pod.gpuProduct ?? '(no product)';
+    const product = productOf(f);
     const cpus = milli(f.pod.cpus ?? 0);
     const ram = milli(f.pod.ramGB ?? 0);
     return {
@@ -318,7 +318,7 @@ export function simulate(
               : Math.round((g.allUpAt * g.wave0Started - g.wave0StartSum) * g.gpus * 100) / 100,
           idlePodHours:
             g.allUpAt === null ? Infinity : round(g.allUpAt * g.wave0Started - g.wave0StartSum),
-          canNeverStart: holdsAtOnce(g, capacity) < g.count * g.p,
+          canNeverStart: holdsAtOnce(g.f, capacity) < g.count * g.p,
         }
       : null;
     return {
@@ -342,19 +342,19 @@ export function simulate(
 
 class TooManyBatches extends Error {}
 
-/** How many pods of the group the whole free capacity holds at once. */
-function holdsAtOnce(g: G, capacity: Capacity): number {
-  const cap = (free: number | undefined, need: number) =>
-    need > 0 && free !== undefined ? Math.floor(Math.round(free * 1000) / need) : Infinity;
-  return Math.min(
-    cap(capacity.cpus, g.cpus),
-    cap(capacity.ramGB, g.ram),
-    g.gpus > 0 && capacity.gpus !== undefined
+/** How many pods of the group the whole free capacity holds at once (CPUs and RAM in thousandths). */
+export function holdsAtOnce(f: GroupFigures, capacity: Capacity): number {
+  const milli = (x: number) => Math.round(x * 1000);
+  const cap = (free: number | undefined, need: number | null) =>
+    need && free !== undefined ? Math.floor(milli(free) / milli(need)) : Infinity;
+  const product = productOf(f);
+  const gpus =
+    f.pod.gpus && capacity.gpus
       ? Math.floor(
-          (Object.hasOwn(capacity.gpus, g.product) ? capacity.gpus[g.product]! : 0) / g.gpus,
+          (Object.hasOwn(capacity.gpus, product) ? capacity.gpus[product]! : 0) / f.pod.gpus,
         )
-      : Infinity,
-  );
+      : Infinity;
+  return Math.min(cap(capacity.cpus, f.pod.cpus), cap(capacity.ramGB, f.pod.ramGB), gpus);
 }
 
 /** At most MAX_POINTS points for the chart, keeping the first and last. */

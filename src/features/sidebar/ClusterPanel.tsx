@@ -2,6 +2,7 @@
  * "Your cluster": the free capacity the user has, and the schedule the worker simulates on it
  * (pods queue when resources run out; synchronous groups that cannot all be up are flagged).
  */
+import { productOf } from '../../core/jobset/expand.ts';
 import type { Capacity } from '../../core/settings.ts';
 import { formatNumber } from '../../app/format.ts';
 import { useDesigner } from '../../state/store.ts';
@@ -16,11 +17,7 @@ export function ClusterPanel() {
   const setSynchronous = useDesigner((s) => s.setSynchronous);
   const sim = useDesigner((s) => s.analysis?.simulation ?? null);
   if (!expansion) return null;
-  const products = [
-    ...new Set(
-      expansion.groups.filter((g) => g.pod.gpus).map((g) => g.pod.gpuProduct ?? '(no product)'),
-    ),
-  ];
+  const products = [...new Set(expansion.groups.filter((g) => g.pod.gpus).map(productOf))];
   const cap: Capacity = capacity ?? {};
   /** Merges a change; a field set to undefined is removed (unlimited). */
   const set = (patch: { [K in keyof Capacity]?: Capacity[K] | undefined }) => {

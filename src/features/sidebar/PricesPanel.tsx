@@ -13,10 +13,7 @@ export function PricesPanel() {
     ),
     'default',
   ].filter((p, i, a) => a.indexOf(p) === i);
-  const num = (v: string) => {
-    const n = Number(v);
-    return Number.isFinite(n) && n >= 0 ? n : null;
-  };
+
   const update = (patch: Partial<Prices>) => setPrices({ ...prices, ...patch });
   const isExample = prices === EXAMPLE_PRICES;
   return (
@@ -28,44 +25,23 @@ export function PricesPanel() {
           : 'Your prices. They are saved with the design, not in the manifest.'}
       </p>
       <div className="settings-grid">
-        <label>
-          $ per CPU-hour
-          <input
-            type="number"
-            min="0"
-            step="0.001"
-            value={prices.cpuHour}
-            onChange={(e) =>
-              num(e.target.value) !== null && update({ cpuHour: num(e.target.value)! })
-            }
-          />
-        </label>
-        <label>
-          $ per GB-hour
-          <input
-            type="number"
-            min="0"
-            step="0.001"
-            value={prices.gbHour}
-            onChange={(e) =>
-              num(e.target.value) !== null && update({ gbHour: num(e.target.value)! })
-            }
-          />
-        </label>
+        <PriceInput
+          label="$ per CPU-hour"
+          value={prices.cpuHour}
+          onChange={(cpuHour) => update({ cpuHour })}
+        />
+        <PriceInput
+          label="$ per GB-hour"
+          value={prices.gbHour}
+          onChange={(gbHour) => update({ gbHour })}
+        />
         {products.map((p) => (
-          <label key={p}>
-            $ per GPU-hour: {p === 'default' ? 'other products' : p}
-            <input
-              type="number"
-              min="0"
-              step="0.01"
-              value={prices.gpuHour[p] ?? prices.gpuHour.default ?? 0}
-              onChange={(e) => {
-                const n = num(e.target.value);
-                if (n !== null) update({ gpuHour: { ...prices.gpuHour, [p]: n } });
-              }}
-            />
-          </label>
+          <PriceInput
+            key={p}
+            label={`$ per GPU-hour: ${p === 'default' ? 'other products' : p}`}
+            value={prices.gpuHour[p] ?? prices.gpuHour.default ?? 0}
+            onChange={(n) => update({ gpuHour: { ...prices.gpuHour, [p]: n } })}
+          />
         ))}
       </div>
       {!isExample && (
@@ -74,5 +50,32 @@ export function PricesPanel() {
         </button>
       )}
     </details>
+  );
+}
+
+/** A price field: applies non-negative numbers, ignores what is not one yet. */
+function PriceInput({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  onChange: (n: number) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        min="0"
+        step="0.001"
+        value={value}
+        onChange={(e) => {
+          const n = Number(e.target.value);
+          if (e.target.value.trim() !== '' && Number.isFinite(n) && n >= 0) onChange(n);
+        }}
+      />
+    </label>
   );
 }
