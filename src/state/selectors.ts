@@ -23,8 +23,7 @@ export const selectEditorMode = (s: DesignerState) => s.editorMode;
 export const selectReveal = (s: DesignerState) => s.reveal;
 export const selectEditError = (s: DesignerState) => s.editError;
 /** The data the form shows: the current design, or the last readable one during a syntax error. */
-export const selectFormAnalysis = (s: DesignerState) =>
-  s.analysis && !s.analysis.syntaxError ? s.analysis : s.lastGood;
+export const selectFormAnalysis = readable;
 export const selectSyntaxError = (s: DesignerState) =>
   s.analysis?.syntaxError
     ? (s.analysis.diagnostics.find((d) => d.severity === 'error') ?? null)
