@@ -9,6 +9,7 @@ export default defineConfig([
   globalIgnores([
     'dist',
     'dist-bench',
+    '*.tmp.mjs',
     'test-results',
     'playwright-report',
     'reports',
@@ -78,6 +79,48 @@ export default defineConfig([
           name,
           message: 'src/core is pure: no DOM, timers or process globals.',
         })),
+      ],
+    },
+  },
+  {
+    // Rooms with one door each: a feature imports the core, the state, shared UI (src/ui) and
+    // the templates (data), never the shell (src/app) or another feature.
+    files: ['src/features/*/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\./)',
+              message:
+                'A feature does not import another feature: share through src/ui or src/state.',
+            },
+            {
+              regex: '^(\\.\\./)+app/',
+              message:
+                'A feature does not import the shell (src/app): the shell composes features.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Shared UI and the state serve every feature and import none, nor the shell.
+    files: ['src/ui/**/*.{ts,tsx}', 'src/state/**/*.{ts,tsx}', 'src/worker/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(app|features)/',
+              message: 'Shared UI, the state and the worker do not import features or the shell.',
+            },
+          ],
+        },
       ],
     },
   },

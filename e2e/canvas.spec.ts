@@ -3,12 +3,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { analyze } from '../src/core/analyze.ts';
-import { gridLayout } from '../src/core/layout/grid.ts';
 import { readFixture } from '../src/fixtures/read.ts';
+import { TEMPLATE_IDS } from '../src/templates/catalog.ts';
 import { group, lineOf, openDesigner, yamlCursorAtEndOfLine } from './designer.ts';
 import { expect, test } from './fixtures.ts';
-
-const HEIGHT = 360;
 
 async function load(page: Page, text: string) {
   await page.evaluate((t) => window.__designerTestApi!.load(t), text);
@@ -17,31 +15,19 @@ async function load(page: Page, text: string) {
 
 const gridCanvas = (page: Page) => page.getByRole('application', { name: /Pod grid/ });
 
-/** Clicks the cell of (group, job, pod), placed by the same layout and fit the app uses. */
-async function clickCell(page: Page, text: string, name: string, job: number, pod: number) {
-  const layout = gridLayout(analyze(text).expansion!);
-  const box = (await gridCanvas(page).boundingBox())!;
-  const k = Math.min(2.5, (box.width - 16) / layout.width, (HEIGHT - 16) / layout.height);
-  const g = layout.groups.find((x) => x.name === name)!;
-  await gridCanvas(page).click({
-    position: {
-      x: 8 + (pod + 0.5) * layout.cell * k,
-      y: 8 + (g.cellsY + (job + 0.5) * layout.cell) * k,
-    },
-  });
+/** Clicks the cell of (group, job, pod) where the app draws it now. */
+async function clickCell(page: Page, name: string, job: number, pod: number) {
+  const at = await page.evaluate(([n, j, p]) => window.__designerTestApi!.gridCell!(n, j, p), [
+    name,
+    job,
+    pod,
+  ] as const);
+  expect(at, `cell ${name}-${job}-${pod}`).not.toBeNull();
+  expect(at!.size).toBeGreaterThanOrEqual(4);
+  await page.mouse.click(at!.x, at!.y);
 }
 
-const examples = [
-  'one-group-one-job',
-  'one-group-multiple-jobs',
-  'two-groups',
-  'two-groups-parallel-pods',
-  'two-groups-sequential-pods',
-  'hyperparameter-sweep',
-  'heterogeneous-pools',
-  'sequential-batch',
-  'mixed-concurrency',
-];
+const examples = TEMPLATE_IDS.filter((id) => id !== 'platform-main');
 
 test('describes every platform example in words for assistive technology', async ({ page }) => {
   await openDesigner(page, 'YAML');
@@ -67,7 +53,7 @@ test('a click on a cell shows that pod, with JOB_GLOBAL_INDEX across groups', as
   await openDesigner(page, 'YAML');
   const text = readFixture('global-index-order');
   await load(page, text);
-  await clickCell(page, text, 'worker-heavy', 0, 0);
+  await clickCell(page, 'worker-heavy', 0, 0);
   const details = page.getByRole('region', { name: 'Pod details' });
   await expect(details.getByText('worker-heavy-0-0', { exact: true })).toBeVisible();
   const env = details.getByRole('table', { name: 'Injected variables' });
@@ -75,7 +61,7 @@ test('a click on a cell shows that pod, with JOB_GLOBAL_INDEX across groups', as
   await expect(env.getByRole('row', { name: /GLOBAL_REPLICAS/ }).first()).toContainText('8');
   await expect(details).toContainText('experiment-xxxxxxxx-xxxx-worker-heavy-0-0');
 
-  await clickCell(page, text, 'worker', 5, 0);
+  await clickCell(page, 'worker', 5, 0);
   await expect(details.getByText('worker-5-0', { exact: true })).toBeVisible();
   await expect(env.getByRole('row', { name: /JOB_GLOBAL_INDEX/ })).toContainText('5');
   await expect(env.getByRole('row', { name: /REPLICATED_JOB_REPLICAS/ })).toContainText('7');
@@ -126,7 +112,9 @@ test('the table view lists the pods a page at a time', async ({ page }) => {
   await expect(table.getByRole('rowheader').first()).toHaveText('processor-0-0');
 });
 
-test('exports the grid and timeline as PNG and SVG named after the design', async ({ page }) => {
+test('exports the whole design or the current view, grid and timeline, as PNG and SVG', async ({
+  page,
+}) => {
   await openDesigner(page, 'YAML');
   await load(
     page,
@@ -135,24 +123,70 @@ test('exports the grid and timeline as PNG and SVG named after the design', asyn
       'kind: AIchorManifest\nname: Mixed run',
     ),
   );
-  const [png] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export PNG' }).click(),
-  ]);
-  expect(png.suggestedFilename()).toBe('mixed-run-jobs-and-pods.png');
-  const bytes = readFileSync((await png.path())!);
-  expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
-  const box = (await gridCanvas(page).boundingBox())!;
-  expect(bytes.readUInt32BE(16)).toBe(Math.round(box.width * 2)); // IHDR width, at 2x
-  const [svg] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export SVG' }).click(),
-  ]);
+  const download = async (button: string) => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name: button }).click(),
+    ]);
+    return file;
+  };
+  const pngSize = (bytes: Buffer) => {
+    expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }; // IHDR
+  };
+
+  // The whole design: the grid at its own size, then the timeline with its time axis, at 2x.
+  const svg = await download('SVG');
   expect(svg.suggestedFilename()).toBe('mixed-run-jobs-and-pods.svg');
   const text = readFileSync((await svg.path())!, 'utf8');
   expect(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-  expect(text).toContain('evaluator');
-  expect(text.match(/<title>wave \d+<\/title>/g)?.length).toBe(4 + 1); // evaluator 4 waves, preprocessor 1
+  expect(text).toContain('Mixed run');
+  expect(text).toContain('>evaluator<');
+  // Grid: the evaluator's 4 waves and the preprocessor's 1, one band each.
+  const [gridPart, timelinePart] = text.split('<g transform=').slice(1) as [string, string];
+  expect(gridPart.match(/<title>wave \d+<\/title>/g)?.length).toBe(4 + 1);
+  // Timeline: its axis in hours, the makespan, and bars for the waves.
+  expect(timelinePart).toContain('>hours<');
+  expect(timelinePart).toContain('makespan 4 h');
+  // A bar for the 4th wave of each of the 4 evaluator Jobs.
+  expect(timelinePart.match(/<title>wave 4<\/title>/g)?.length).toBe(4);
+  const width = Number(/ width="(\d+(?:\.\d+)?)"/.exec(text)![1]);
+  const height = Number(/ height="(\d+(?:\.\d+)?)"/.exec(text)![1]);
+
+  const png = await download('PNG');
+  expect(png.suggestedFilename()).toBe('mixed-run-jobs-and-pods.png');
+  expect(pngSize(readFileSync((await png.path())!))).toEqual({
+    width: Math.round(width * 2),
+    height: Math.round(height * 2),
+  });
+
+  // The current view: the canvases as they are on screen, still with the time axis.
+  await page.getByLabel('What to export').selectOption('view');
+  const view = pngSize(readFileSync((await (await download('PNG')).path())!));
+  const shown = await page.evaluate(() =>
+    Math.max(
+      ...[...document.querySelectorAll('.grid-canvas, .timeline')].map((e) => e.clientWidth),
+    ),
+  );
+  expect(view.width).toBe(Math.round(shown * 2));
+  const viewSvg = readFileSync((await (await download('SVG')).path())!, 'utf8');
+  expect(viewSvg).toContain('>hours<');
+});
+
+test('fit to view shows the whole grid, as large as the canvas allows', async ({ page }) => {
+  await openDesigner(page, 'YAML');
+  for (const name of ['two-groups-parallel-pods', 'sequential-batch', 'hyperparameter-sweep']) {
+    await load(page, readFixture(name));
+    const b = await page.evaluate(() => window.__designerTestApi!.gridBounds!());
+    expect(b.x).toBeGreaterThanOrEqual(0);
+    expect(b.y).toBeGreaterThanOrEqual(0);
+    expect(b.x + b.width).toBeLessThanOrEqual(b.canvasWidth);
+    expect(b.y + b.height).toBeLessThanOrEqual(b.canvasHeight);
+    // It fills the width or the height (or reaches the largest zoom, cells of 40 pixels).
+    const cell = await page.evaluate(() => window.__designerTestApi!.gridCell!('processor', 0, 0));
+    const fills = b.width >= 0.9 * b.canvasWidth || b.height >= 0.9 * b.canvasHeight;
+    expect(fills || (cell?.size ?? 40) >= 40, name).toBe(true);
+  }
 });
 
 test('draws a stable view of the parallel-pods example', async ({ page }) => {

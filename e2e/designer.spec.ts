@@ -35,10 +35,10 @@ test('lists problems from the status and jumps to their place in the YAML', asyn
   await expect(item).toContainText('count must be');
   await item.getByRole('button').first().click();
   await expect(problems).toBeHidden();
-  // The editor selected the bad value.
-  const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
-  expect(typeof selected).toBe('string');
-  await expect(page.locator('.monaco-editor .selected-text')).toHaveCount(1);
+  // The editor selected the bad value itself.
+  await expect
+    .poll(() => page.evaluate(() => window.__designerTestApi!.editorSelection?.() ?? ''))
+    .toBe('-2');
 });
 
 test('serves the manifest JSON Schema for editors', async ({ request }) => {

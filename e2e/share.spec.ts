@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { analyze } from '../src/core/analyze.ts';
-import { TEMPLATE_FILES } from './templates.ts';
+import { CATALOG } from '../src/templates/catalog.ts';
 import { readFixture } from '../src/fixtures/read.ts';
 import { group, openDesigner, yamlText } from './designer.ts';
 import { expect, resource, test } from './fixtures.ts';
@@ -188,7 +188,7 @@ test('every template opens with the figures of its platform example, asking befo
   page,
 }) => {
   await openDesigner(page);
-  for (const [title, file] of TEMPLATE_FILES) {
+  for (const { title, id: file } of CATALOG) {
     await page.getByRole('button', { name: 'Templates' }).click();
     await page
       .getByRole('dialog', { name: 'Templates' })

@@ -39,36 +39,78 @@ test('prices change the cost; unset resources say so', async ({ page }) => {
   await expect(resource(page, 'CPU-hours')).toHaveText('not set');
 });
 
-test('simulates the cluster: 16 one-GPU trials on 4 GPUs take 4 hours', async ({ page }) => {
+test('simulates the cluster: 16 one-GPU trials on 4 GPUs run as 4 waves of 4 and take 4 hours', async ({
+  page,
+}) => {
   await openDesigner(page, 'YAML');
   await load(page, readFixture('hyperparameter-sweep'));
   await sidebar(page).getByText('Your cluster').click();
   await sidebar(page).getByLabel('Free GPUs: NVIDIA-A100-SXM4-80GB').fill('4');
-  const sim = sidebar(page).getByRole('group', { name: 'Simulated schedule' });
+  const sim = sidebar(page).getByRole('group', { name: 'Simulated run' });
   await expect(sim).toContainText('On this cluster the design runs 4 h (unlimited: 1 h)');
   await expect(sim.getByRole('row', { name: /trial/ })).toContainText('12 pods');
+  // The headline figures say which run they describe.
+  await expect(resource(page, 'Makespan on your cluster (h)')).toHaveText('4');
+  await expect(resource(page, 'Makespan, unlimited (h)')).toHaveText('1');
+  // The timeline draws the run on the cluster: 4 bars of 4 running pods, one after another.
   await expect(page.getByRole('img', { name: /Timeline in hours/ })).toHaveAccessibleName(
-    /4 h on your cluster/,
+    /on your cluster the design runs for 4 h \(1 h on an unlimited cluster\)/,
   );
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          window.__designerTestApi!.timelineBars?.filter((b) => b.title === '4 pods running')
+            .length ?? 0,
+      ),
+    )
+    .toBe(4);
+  const bars = await page.evaluate(() =>
+    window.__designerTestApi!.timelineBars!.filter((b) => b.title === '4 pods running'),
+  );
+  for (let i = 1; i < 4; i++) expect(bars[i]!.x).toBeGreaterThan(bars[i - 1]!.x + bars[0]!.w / 2);
   await expect(sidebar(page).getByRole('img', { name: /\$ per hour over 4 hours/ })).toBeVisible();
 });
 
-test('flags a synchronous group the cluster cannot hold and fixes it through the YAML, undoably', async ({
+test('a synchronous group the cluster cannot hold is a cluster finding, never a manifest error; its fix is undoable', async ({
   page,
 }) => {
   await openDesigner(page, 'YAML');
   const text = readFixture('hyperparameter-sweep').replace('count: 16', 'count: 8');
   await load(page, text);
+  const status = page.getByRole('status', { name: 'Validation' });
+  await expect(status).toHaveText('Valid: 0 errors, 0 warnings');
   await sidebar(page).getByText('Your cluster').click();
   await sidebar(page).getByLabel('Free GPUs: NVIDIA-A100-SXM4-80GB').fill('6');
   await sidebar(page).getByRole('checkbox', { name: 'trial' }).check();
-  const lints = sidebar(page).getByRole('list', { name: 'Lints' });
-  await expect(lints).toContainText(
+  const findings = sidebar(page).getByRole('list', { name: 'Cluster findings' });
+  await expect(findings).toContainText(
     'runs synchronously but the cluster holds only 6 of its 8 pods',
   );
-  await lints.getByRole('button', { name: 'Set count to 6 (fits the cluster)' }).click();
+  // The manifest did not change: it stays valid, and Download says no error.
+  await expect(status).toHaveText('Valid: 0 errors, 0 warnings');
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByRole('button', { name: 'Download manifest', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Share' }).click();
+  // The Problems list shows it as its own kind.
+  await status.click();
+  const problems = page.getByRole('dialog', { name: 'Problems' });
+  await expect(problems.getByRole('list', { name: 'Cluster findings' })).toContainText(
+    'synchronous',
+  );
+  await page.keyboard.press('Escape');
+  // What the views show: no meaningless axis, the group labelled in full.
+  const sim = sidebar(page).getByRole('group', { name: 'Simulated run' });
+  await expect(sim.getByRole('row', { name: /trial/ })).toContainText('never starts');
+  await expect(sim.getByRole('row', { name: /trial/ })).toContainText('all 8 pods, forever');
+  await expect(sidebar(page).getByRole('img', { name: /\$ per hour over 1 hours/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Timeline in hours/ })).toHaveAccessibleName(
+    /on your cluster the design never finishes/,
+  );
+  // The fix edits the YAML, and undo takes it back.
+  await findings.getByRole('button', { name: 'Set count to 6 (fits the cluster)' }).click();
   await expect.poll(() => yamlText(page)).toBe(text.replace('count: 8', 'count: 6'));
-  await expect(lints).toHaveCount(0);
+  await expect(findings).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => yamlText(page)).toBe(text);
 });

@@ -1,4 +1,4 @@
-import { EditorPane } from '../features/editor/EditorPane.tsx';
+import { EditorPane } from './EditorPane.tsx';
 import { ResourcesPanel } from '../features/sidebar/ResourcesPanel.tsx';
 import { CanvasArea } from '../features/canvas/CanvasArea.tsx';
 import { PodDetails } from '../features/canvas/PodDetails.tsx';

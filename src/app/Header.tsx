@@ -1,4 +1,5 @@
 /** The header: the design's name, its validity, one undo history for both editors. */
+import { CURRENT_API_VERSION } from '../core/index.ts';
 import { ValidationStatus } from '../features/diagnostics/ValidationStatus.tsx';
 import { DraftsMenu } from '../features/share/DraftsMenu.tsx';
 import { ShareMenu } from '../features/share/ShareMenu.tsx';
@@ -7,7 +8,7 @@ import { useDesigner } from '../state/store.ts';
 import { selectCanRedo, selectCanUndo, selectDesignName } from '../state/selectors.ts';
 import { undoRedo } from './keyboard.ts';
 
-export const EMPTY_DESIGN = 'kind: AIchorManifest\napiVersion: "0.2.3"\n';
+export const EMPTY_DESIGN = `kind: AIchorManifest\napiVersion: "${CURRENT_API_VERSION}"\n`;
 
 export function Header() {
   const name = useDesigner(selectDesignName);

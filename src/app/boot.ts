@@ -1,7 +1,7 @@
 /** Wires the store to the core worker: every new text or settings change is submitted for analysis. */
 import { useDesigner } from '../state/store.ts';
 import { createCoreClient } from '../worker/client.ts';
-import { designSettings } from '../state/slices/settings.ts';
+import { designSettings } from '../state/slices/design.ts';
 
 export function boot(): () => void {
   const { setAnalysis, fallBackToMainThread } = useDesigner.getState();

@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import defaultDesign from '../fixtures/manifests/platform-main.yaml?raw';
+import defaultDesign from '../templates/manifests/platform-main.yaml?raw';
 import { App } from './App.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { boot } from './boot.ts';
-import { startPersistence } from './persistence.ts';
+import { startPersistence } from '../state/persist/autosave.ts';
 import { installUndoKeys } from './keyboard.ts';
 import { installTestApi } from './testApi.ts';
 import { installDropToOpen } from '../features/share/openFile.ts';
@@ -17,6 +18,8 @@ installDropToOpen();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

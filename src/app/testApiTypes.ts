@@ -17,6 +17,25 @@ export interface DesignerTestApi {
   load(text: string): void;
   /** Milliseconds each grid paint took, appended by the canvas (for the UI benchmark). */
   gridPaints: number[];
+  /** Where pod `group-job-pod` is on screen now (its centre, in page pixels), from the live view. */
+  gridCell?: (
+    group: string,
+    job: number,
+    pod: number,
+  ) => { x: number; y: number; size: number } | null;
+  /** The text selected in the YAML editor; '' until Monaco has loaded. */
+  editorSelection?: () => string;
+  /** The bars the timeline painted last: what each stands for, where, and how high. */
+  timelineBars?: { title: string; x: number; y: number; w: number; h: number }[];
+  /** Where the whole grid is drawn inside its canvas now, and the canvas's size. */
+  gridBounds?: () => {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    canvasWidth: number;
+    canvasHeight: number;
+  };
 }
 
 declare global {

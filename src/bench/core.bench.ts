@@ -73,6 +73,33 @@ console.log(
   `\nratio 1,000,000-pod / 7-pod median: ${ratio.toFixed(2)} (goal < 2: ${ratio < 2 ? 'met' : 'NOT met'})`,
 );
 
+// Linear analysis: 200 and 2,000 groups, each with a partly empty last wave (a diagnostic with a
+// fix). Fixes are data, so analysis time grows with the groups, not with groups x diagnostics.
+{
+  const withFixes = (n: number) => generatedDesign(n, 2, 5, 2); // 5 completions in waves of 2: every group has a fix
+  const t200 = measureOnce(withFixes(200));
+  const t2000 = measureOnce(withFixes(2000));
+  const fixes = analyze(withFixes(2000)).diagnostics.filter((d) => d.fix).length;
+  console.log(
+    `\n200 groups with a fix each: median ${t200.toFixed(1)} ms; 2,000 groups (${fixes.toLocaleString('en-US')} fixes): ${t2000.toFixed(1)} ms` +
+      `\nratio 2,000 / 200 groups: ${(t2000 / t200).toFixed(2)} (10x the groups; goal within 12x: ${t2000 / t200 <= 12 ? 'met' : 'NOT met'})`,
+  );
+}
+
+/** Median of runs of `analyze` over about a second (at least 9), for designs too large for the sampling above. */
+function measureOnce(text: string): number {
+  for (let i = 0; i < 3; i++) analyze(text);
+  const times: number[] = [];
+  const until = performance.now() + 1500;
+  while (times.length < 9 || (performance.now() < until && times.length < 60)) {
+    const t0 = performance.now();
+    analyze(text);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[times.length >> 1]!;
+}
+
 // The cluster simulation: the 1,000,000-pod design (one A100 per pod) on 512 free GPUs.
 {
   const text = generatedDesign(2, 1000, 1000, 10).replace(
@@ -81,13 +108,14 @@ console.log(
   );
   const a = analyze(text);
   const e = a.expansion!;
+  const p = a.schedule!.plan;
   const capacity = { gpus: { 'NVIDIA-A100-SXM4-80GB': 512 } };
-  simulate(e, capacity); // warm-up
+  simulate(p, capacity); // warm-up
   const times: number[] = [];
-  let result = simulate(e, capacity)!;
+  let result = simulate(p, capacity)!;
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    result = simulate(e, capacity)!;
+    result = simulate(p, capacity)!;
     times.push(performance.now() - t0);
   }
   times.sort((x, y) => x - y);

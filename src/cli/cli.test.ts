@@ -146,6 +146,8 @@ describe('pods', () => {
         jobIndex: 0,
         podIndex: 0,
         wave: 0,
+        start: 0,
+        end: 1,
         env: {
           JOB_INDEX: '0',
           JOB_COMPLETION_INDEX: '0',
@@ -167,6 +169,37 @@ describe('pods', () => {
     const r = await runCli(['pods', fixturePath('two-groups'), '--type', 'nope']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('groups: master, worker');
+  });
+});
+
+describe('json', () => {
+  it('prints the data as the platform reads it, merge keys resolved', async () => {
+    const text =
+      readFixture('platform-main').replace(
+        '    worker-2:\n      count: 1\n',
+        '    worker-2: &pool\n      count: 1\n',
+      ) + '    worker-3:\n      <<: *pool\n      count: 2\n';
+    const r = await runCli(['json', '-'], text);
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.stdout) as { spec: { types: Record<string, unknown> } };
+    expect(data.spec.types['worker-3']).toEqual({ count: 2, resources: { cpus: 4, ramRatio: 3 } });
+    expect(r.stdout.endsWith('}\n')).toBe(true);
+  });
+
+  it('exits 1 with the reason when the YAML cannot be read', async () => {
+    const r = await runCli(['json', '-'], 'spec: [\n');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('has no JSON form');
+  });
+});
+
+describe('expand, schedule', () => {
+  it('prints the planned run: the makespan, and the groups left out', async () => {
+    const text = readFixture('platform-main').replace('      count: 5\n', '      count: -1\n');
+    const r = await runCli(['expand', '-'], text);
+    const out = JSON.parse(r.stdout) as { schedule: { makespan: number; leftOut: string[] } };
+    expect(out.schedule).toMatchObject({ makespan: 1, leftOut: ['worker'] });
   });
 });
 

@@ -1,11 +1,11 @@
 /**
- * `jobset-designer validate | expand | pods`: the core on the command line, for checking a
+ * `jobset-designer validate | expand | pods | json`: the core on the command line, for checking a
  * manifest in CI before submitting it. Exit codes: 0 valid, 1 invalid, 2 unreadable file or
  * wrong usage (with a one-line message on stderr).
  */
 import { readFile } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
-import { allPods, analyze, countBySeverity, type Analysis } from '../core/index.ts';
+import { allPods, analyze, countBySeverity, jsonOf, type Analysis } from '../core/index.ts';
 import { diagnosticJson, expandJson, podJson } from './report.ts';
 
 export const USAGE = `Usage:
@@ -13,12 +13,14 @@ export const USAGE = `Usage:
   jobset-designer expand <file|->               figures per group and in total, as JSON
   jobset-designer pods <file|-> [--type T] [--limit N]
                                                 every pod as one JSON line (streamed)
+  jobset-designer json <file|->                 the manifest as JSON, as the platform reads it
+                                                (merge keys resolved)
 Exit codes: 0 valid, 1 invalid, 2 unreadable file or wrong usage.`;
 
 class UsageError extends Error {}
 
 interface Args {
-  readonly command: 'validate' | 'expand' | 'pods';
+  readonly command: 'validate' | 'expand' | 'pods' | 'json';
   readonly file: string;
   readonly json: boolean;
   readonly type: string | null;
@@ -28,11 +30,11 @@ interface Args {
 function parseArgs(argv: readonly string[]): Args | 'help' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   const [command, ...rest] = argv;
-  if (command !== 'validate' && command !== 'expand' && command !== 'pods') {
+  if (command !== 'validate' && command !== 'expand' && command !== 'pods' && command !== 'json') {
     throw new UsageError(
       command
-        ? `unknown command "${command}" (use validate, expand or pods)`
-        : 'no command given (use validate, expand or pods)',
+        ? `unknown command "${command}" (use validate, expand, pods or json)`
+        : 'no command given (use validate, expand, pods or json)',
     );
   }
   let file: string | null = null;
@@ -105,6 +107,16 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
     case 'expand':
       await out.write(JSON.stringify(expandJson(analysis), null, 2) + '\n');
       return code;
+    case 'json':
+      if (analysis.syntaxError) {
+        io.stderr.write(
+          `jobset-designer: ${args.file} has no JSON form: ${analysis.diagnostics[0]?.message ?? 'it cannot be read'}\n`,
+        );
+        return 1;
+      }
+      // The same bytes as the designer's "Download JSON".
+      await out.write(jsonOf(analysis.data));
+      return code;
     case 'pods': {
       const names = analysis.expansion?.groups.map((g) => g.name) ?? [];
       if (args.type !== null && !names.includes(args.type)) {
@@ -163,10 +175,10 @@ async function printValidate(
 
 /** Pods as JSON lines, in 64 KB chunks that wait for the pipe to drain: memory stays flat. */
 async function streamPods(analysis: Analysis, args: Args, out: Output): Promise<void> {
-  if (!analysis.expansion) return;
+  if (!analysis.expansion || !analysis.schedule) return;
   let chunk = '';
   let n = 0;
-  for (const pod of allPods(analysis.expansion, args.type ?? undefined)) {
+  for (const pod of allPods(analysis.expansion, analysis.schedule.plan, args.type ?? undefined)) {
     if (n++ >= args.limit) break;
     chunk += JSON.stringify(podJson(pod)) + '\n';
     if (chunk.length >= 65_536) {

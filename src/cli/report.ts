@@ -33,6 +33,7 @@ function groupJson(g: GroupFigures) {
 
 export function expandJson(a: Analysis) {
   const e = a.expansion;
+  const plan = a.schedule?.plan ?? null;
   return {
     valid: a.valid,
     operator: a.operator,
@@ -48,6 +49,18 @@ export function expandJson(a: Analysis) {
           partial: e.totals.partial,
         }
       : null,
+    // The planned run (pod durations of 1 hour: the command line has no design settings).
+    schedule: plan
+      ? {
+          makespan: plan.makespan,
+          leftOut: plan.leftOut,
+          groups: plan.groups.map((g) => ({
+            name: g.name,
+            duration: g.duration,
+            runHours: g.runHours,
+          })),
+        }
+      : null,
   };
 }
 
@@ -58,6 +71,8 @@ export function podJson(p: Pod) {
     jobIndex: p.jobIndex,
     podIndex: p.podIndex,
     wave: p.wave,
+    start: p.start,
+    end: p.end,
     env: p.env,
   };
 }

@@ -1,38 +1,49 @@
 /**
- * analyze: the one entry point the worker, the CLI and the tests call. Text in; diagnostics,
- * validity and (for jobset manifests) the expansion out. Never throws on any input.
+ * analyze: the one entry point the worker, the CLI and the tests call. Text and design settings
+ * in; the manifest's diagnostics and validity, and for jobset manifests the expansion, the
+ * schedule (planned, and simulated on the user's cluster), usage and cluster findings out.
+ * One parse per call, and time linear in the number of groups. Never throws: an exception
+ * inside the core becomes an `internal-error` diagnostic.
  */
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { usage, type Usage } from './cost/usage.ts';
 import { readGroups } from './jobset/groups.ts';
 import { expand, type Expansion } from './jobset/expand.ts';
 import { commonRules, jobsetRules } from './jobset/rules.ts';
 import { parse } from './manifest/parse.ts';
 import { MANIFEST_SCHEMA } from './manifest/schema.ts';
 import { checkSchema, isObject } from './manifest/schemaCheck.ts';
-import { usage, type Usage } from './cost/usage.ts';
-import { capacityRules } from './jobset/capacityRules.ts';
+import { readView, type ManifestView } from './manifest/view.ts';
+import { schedule, type Schedule } from './schedule/index.ts';
 import type { DesignSettings } from './settings.ts';
-import { simulate, type Simulation } from './sim/simulate.ts';
+import { clusterFindings } from './sim/findings.ts';
+import { internalError } from './internal.ts';
+
+export { internalError };
 
 export interface Analysis {
-  /** Sorted by position in the text. */
+  /** The manifest's own diagnostics, sorted by position in the text. */
   readonly diagnostics: readonly Diagnostic[];
-  /** No error-severity diagnostic. */
+  /** No error-severity diagnostic. Design settings never change it. */
   readonly valid: boolean;
   /** `spec.operator` when it is a string. */
   readonly operator: string | null;
   /** Figures of a jobset design; null for other operators or unreadable YAML. */
   readonly expansion: Expansion | null;
-  /** The manifest as plain data (for the form); undefined when the YAML cannot be read. */
+  /** The manifest as plain data (merge keys resolved); undefined when the YAML cannot be read. */
   readonly data: unknown;
+  /** The manifest's fields and groups as the form shows them, with their places in the text. */
+  readonly view: ManifestView | null;
   /** The YAML has a syntax error: `data` is absent and the design cannot be edited by form. */
   readonly syntaxError: boolean;
   /** Where each group of `spec.types` is in the text: its key, and its whole entry. */
   readonly groupSpans: readonly GroupSpan[];
-  /** Hours, resource-hours and cost over the run (with the settings' durations and prices). */
+  /** The planned run, and the simulated run on the user's cluster. */
+  readonly schedule: Schedule | null;
+  /** Hours, resource-hours and cost over the planned run (with the settings' durations and prices). */
   readonly usage: Usage | null;
-  /** The schedule on the cluster capacity of the settings; null when none is given. */
-  readonly simulation: Simulation | null;
+  /** What the simulated run on the user's cluster shows: never part of the manifest's validity. */
+  readonly findings: readonly Diagnostic[];
 }
 
 export interface GroupSpan {
@@ -43,13 +54,24 @@ export interface GroupSpan {
 }
 
 export function analyze(text: string, settings: DesignSettings = {}): Analysis {
+  try {
+    return analyzeOrThrow(text, settings);
+  } catch (err) {
+    return internalError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+function analyzeOrThrow(text: string, settings: DesignSettings): Analysis {
   const parsed = parse(text);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const findings: Diagnostic[] = [];
   let operator: string | null = null;
   let expansion: Expansion | null = null;
-  const groupSpans: GroupSpan[] = [];
-  let simulation: Simulation | null = null;
-  if (parsed.data !== undefined && !parsed.syntaxError) {
+  let sched: Schedule | null = null;
+  let groupSpans: readonly GroupSpan[] = [];
+  const readable = parsed.data !== undefined && !parsed.syntaxError;
+  const view = readable ? readView(parsed.data, parsed.source) : null;
+  if (readable) {
     const { data, source } = parsed;
     diagnostics.push(...checkSchema(data, MANIFEST_SCHEMA, source));
     diagnostics.push(...commonRules(data, source));
@@ -59,33 +81,29 @@ export function analyze(text: string, settings: DesignSettings = {}): Analysis {
       const groups = readGroups(data);
       diagnostics.push(...jobsetRules(data, groups, source));
       // Without a `types` map there is no design to expand (figures unknown, not zero).
-      if (isObject(spec.types)) expansion = expand(groups);
-      if (expansion && settings.capacity) {
-        simulation = simulate(expansion, settings.capacity, settings);
-        diagnostics.push(
-          ...capacityRules(expansion, settings.capacity, settings, simulation, source),
-        );
-      }
-      for (const g of groups) {
-        const at = source.locate(['spec', 'types', g.name]);
-        if (at.key) {
-          const end = Math.max(at.key.end, at.value?.end ?? 0);
-          groupSpans.push({ name: g.name, keyStart: at.key.start, keyEnd: at.key.end, end });
+      if (isObject(spec.types)) {
+        expansion = expand(groups);
+        sched = schedule(expansion, settings);
+        if (settings.capacity) {
+          findings.push(...clusterFindings(expansion, settings.capacity, sched.simulated, source));
         }
       }
+      groupSpans = view!.groups;
     }
   }
   diagnostics.sort(compareDiagnostics);
-  const readable = parsed.data !== undefined && !parsed.syntaxError;
+  findings.sort(compareDiagnostics);
   return {
     diagnostics,
     valid: !diagnostics.some((d) => d.severity === 'error'),
     operator,
     expansion,
     data: readable ? parsed.data : undefined,
+    view,
     syntaxError: !readable,
     groupSpans,
-    usage: expansion ? usage(expansion, settings) : null,
-    simulation,
+    schedule: sched,
+    usage: sched ? usage(sched.plan, settings) : null,
+    findings,
   };
 }

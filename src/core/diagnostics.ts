@@ -2,24 +2,94 @@
  * Diagnostics are data, never exceptions: every problem the core finds in a manifest becomes one
  * of these, with a stable `code` (for tests, quick fixes and documentation), a message that says
  * how to fix it, the path of the offending value and its exact place in the text.
+ *
+ * A fix is data too: what to change at which path. It becomes a text edit only when the user
+ * applies it (`fixEdit` in `edit/fix.ts`), against the text of that moment, so that analysing a
+ * design never parses it more than once whatever the number of fixes.
  */
+import type { EntryValue, ScalarValue } from './edit/edit.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A path into the manifest: map keys and sequence indexes, e.g. `['spec', 'types', 'worker']`. */
 export type Path = readonly (string | number)[];
 
-/** A replacement that repairs the problem: replace `[start, end)` of the text by `text`. */
-export interface Fix {
-  readonly title: string;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
+/**
+ * What each code is about. The UI groups and filters by category and never spells a code:
+ * `cluster` codes are findings of the what-if settings (never part of the manifest's validity).
+ */
+export const CODES = {
+  'yaml-syntax': 'syntax',
+  'yaml-warning': 'syntax',
+  'yaml-unreadable': 'syntax',
+  'multiple-documents': 'syntax',
+  'duplicate-key': 'syntax',
+  'nesting-too-deep': 'limits',
+  'input-too-large': 'limits',
+  'alias-limit': 'limits',
+  'missing-key': 'schema',
+  'wrong-type': 'schema',
+  'invalid-value': 'schema',
+  'out-of-range': 'schema',
+  'too-few-entries': 'schema',
+  'unknown-key': 'keys',
+  'misspelt-key': 'keys',
+  'api-version': 'platform',
+  'image-mismatch': 'platform',
+  'operator-not-visualised': 'platform',
+  'jupyter-not-supported': 'platform',
+  'type-name-invalid': 'name',
+  'type-name-trailing-hyphen': 'name',
+  'job-name-too-long': 'name',
+  'pod-name-too-long': 'name',
+  'count-zero': 'shape',
+  'completions-zero': 'shape',
+  'parallelisms-zero': 'shape',
+  'too-many-pods': 'shape',
+  'parallelisms-above-completions': 'waves',
+  'partial-last-wave': 'waves',
+  'resources-not-set': 'resources',
+  'ram-ratio-and-memory': 'resources',
+  'gpu-product-missing': 'resources',
+  'gpu-product-unused': 'resources',
+  'peak-over-capacity': 'cluster',
+  'synchronous-over-capacity': 'cluster',
+  'synchronous-idle': 'cluster',
+  'pod-over-capacity': 'cluster',
+  'internal-error': 'internal',
+} as const;
+
+export type DiagnosticCode = keyof typeof CODES;
+export type Category = (typeof CODES)[DiagnosticCode];
+
+export function categoryOf(code: DiagnosticCode): Category {
+  return CODES[code];
 }
+
+/** A repair, as data: what to write where. Turned into a text edit when applied. */
+export type Fix = { readonly title: string } & (
+  | {
+      /** Sets the value at `path` (a new key goes after the last of `after` its map has). */
+      readonly op: 'set';
+      readonly path: readonly string[];
+      readonly value: ScalarValue;
+      readonly after?: readonly string[];
+    }
+  | { readonly op: 'rename'; readonly path: readonly string[]; readonly to: string }
+  | { readonly op: 'remove'; readonly path: readonly string[] }
+  | {
+      /** Adds `key: value` to the map at `path` (created if missing), after `afterKey`. */
+      readonly op: 'insert';
+      readonly path: readonly string[];
+      readonly key: string;
+      readonly value: EntryValue;
+      readonly afterKey?: string;
+    }
+);
 
 export interface Diagnostic {
   readonly severity: Severity;
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly message: string;
   readonly path: Path;
   /** Offsets into the text, `[start, end)`. */
@@ -43,6 +113,11 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     a.code.localeCompare(b.code) ||
     a.message.localeCompare(b.message)
   );
+}
+
+/** Errors first, then warnings, then infos; in text order within each. */
+export function bySeverity(a: Diagnostic, b: Diagnostic): number {
+  return severityRank[a.severity] - severityRank[b.severity] || compareDiagnostics(a, b);
 }
 
 export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../fixtures/read.ts';
 import { analyze } from './analyze.ts';
-import { allPods, makespan } from './jobset/pods.ts';
+import { allPods } from './jobset/pods.ts';
 
 const main = readFixture('platform-main');
 const codes = (text: string) => analyze(text).diagnostics.map((d) => d.code);
@@ -12,9 +12,10 @@ describe('edge cases', () => {
     const text = main
       .replace('    worker:\n', '    constructor:\n')
       .replace('product: NVIDIA-A100-SXM4-80GB', 'product: toString');
-    const e = analyze(text).expansion!;
-    expect([...allPods(e, 'constructor')][0]).toMatchObject({ start: 0, end: 1 });
-    expect(makespan(e)).toBe(1);
+    const a = analyze(text);
+    const e = a.expansion!;
+    expect([...allPods(e, a.schedule!.plan, 'constructor')][0]).toMatchObject({ start: 0, end: 1 });
+    expect(a.schedule!.plan.makespan).toBe(1);
     expect(e.totals.peak.gpusByProduct).toEqual({ toString: 5 });
     const unknown = main.replace('      count: 5\n', '      count: 5\n      toString: 1\n');
     expect(codes(unknown)).toContain('unknown-key');

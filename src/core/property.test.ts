@@ -122,9 +122,10 @@ describe('pods agree with expand', () => {
           builder: { image: 'i' },
           spec: { operator: 'jobset', image: 'i', command: 'run', types },
         });
-        const e = analyze(text).expansion!;
+        const a = analyze(text);
+        const e = a.expansion!;
         expect(e.groups.map((g) => g.name)).toEqual(Object.keys(types));
-        const pods = [...allPods(e)];
+        const pods = [...allPods(e, a.schedule!.plan)];
         expect(pods.length).toBe(e.totals.pods);
 
         const jobsSeen = new Set<number>();

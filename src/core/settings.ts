@@ -1,5 +1,3 @@
-import { durationOf } from './jobset/pods.ts';
-
 /**
  * Design settings: what the designer knows about a design beyond its manifest. Saved with the
  * design, never written into the YAML.
@@ -48,13 +46,66 @@ export const EXAMPLE_PRICES: Prices = {
   },
 };
 
-/** The group's pod duration in hours (1 when not set). */
+/** The group's pod duration in hours: own entries only, positive finite numbers only (else 1). */
 export function durationIn(settings: DesignSettings, group: string): number {
-  return durationOf(settings.durations ?? {}, group);
+  const durations = settings.durations ?? {};
+  const d = Object.hasOwn(durations, group) ? durations[group] : undefined;
+  return d !== undefined && Number.isFinite(d) && d > 0 ? d : 1;
 }
 
 export function gpuPrice(prices: Prices, product: string | null): number {
   const table = prices.gpuHour;
   if (product !== null && Object.hasOwn(table, product)) return table[product]!;
   return Object.hasOwn(table, 'default') ? table.default! : 0;
+}
+
+/** The group's settings (duration, synchronous, …) move to its new name, in one place for all. */
+export function renameGroupSettings(
+  settings: DesignSettings,
+  from: string,
+  to: string,
+): DesignSettings {
+  if (from === to) return settings;
+  const out: { -readonly [K in keyof DesignSettings]: DesignSettings[K] } = { ...settings };
+  const durations = settings.durations ?? {};
+  if (Object.hasOwn(durations, from)) {
+    const { [from]: d, ...rest } = durations;
+    out.durations = { ...rest, [to]: d! };
+  }
+  const sync = settings.synchronous ?? [];
+  if (sync.includes(from)) out.synchronous = [...new Set(sync.map((g) => (g === from ? to : g)))];
+  return out;
+}
+
+/** The settings without those of a removed group. */
+export function dropGroupSettings(settings: DesignSettings, name: string): DesignSettings {
+  const out: { -readonly [K in keyof DesignSettings]: DesignSettings[K] } = { ...settings };
+  const durations = settings.durations ?? {};
+  if (Object.hasOwn(durations, name)) {
+    const { [name]: _, ...rest } = durations;
+    out.durations = rest;
+  }
+  if (settings.synchronous?.includes(name)) {
+    out.synchronous = settings.synchronous.filter((g) => g !== name);
+  }
+  return out;
+}
+
+/** True when the group has a setting of its own. */
+export function hasGroupSettings(settings: DesignSettings, name: string): boolean {
+  return (
+    Object.hasOwn(settings.durations ?? {}, name) || (settings.synchronous ?? []).includes(name)
+  );
+}
+
+/** True when `prices` are the example prices, whoever made the copy (a link, a reload). */
+export function isExamplePrices(prices: Prices): boolean {
+  const a = prices.gpuHour;
+  const b = EXAMPLE_PRICES.gpuHour;
+  return (
+    prices.cpuHour === EXAMPLE_PRICES.cpuHour &&
+    prices.gbHour === EXAMPLE_PRICES.gbHour &&
+    Object.keys(a).length === Object.keys(b).length &&
+    Object.keys(b).every((k) => Object.hasOwn(a, k) && a[k] === b[k])
+  );
 }

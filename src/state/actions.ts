@@ -1,5 +1,6 @@
 /** Actions that combine the core with the store: form edits and quick fixes become text edits. */
 import type { Fix } from '../core/diagnostics.ts';
+import { fixEdit } from '../core/edit/fix.ts';
 import { applyEdit, type EditResult } from '../core/edit/text.ts';
 import { useDesigner } from './store.ts';
 
@@ -19,10 +20,18 @@ export function editText(make: (text: string) => EditResult, burst?: string): bo
   return true;
 }
 
-/** Applies a diagnostic's fix, if the text it was computed for is still current. */
+/**
+ * Applies a fix (found in the text of `forVersion`) to the current text, as one undo step. A fix
+ * from an older text is not applied: what it repairs may have changed since.
+ */
 export function applyFix(fix: Fix, forVersion: number): boolean {
-  const { text, version, commit } = useDesigner.getState();
+  const { text, version, commit, setEditError } = useDesigner.getState();
   if (version !== forVersion) return false;
-  commit(applyEdit(text, fix), { origin: 'fix' });
+  const result = fixEdit(text, fix);
+  if (!result.ok) {
+    setEditError(result.reason);
+    return false;
+  }
+  commit(applyEdit(text, result.edit), { origin: 'fix' });
   return true;
 }

@@ -10,10 +10,14 @@ const readable = (s: DesignerState) =>
   s.analysis && !s.analysis.syntaxError ? s.analysis : s.lastGood;
 export const selectExpansion = (s: DesignerState) => readable(s)?.expansion ?? null;
 export const selectUsage = (s: DesignerState) => readable(s)?.usage ?? null;
+export const selectSchedule = (s: DesignerState) => readable(s)?.schedule ?? null;
 /** True while the figures shown are those of the last readable design. */
 export const selectShowingLastGood = (s: DesignerState) =>
   !!s.analysis?.syntaxError && !!s.lastGood;
+/** The manifest's diagnostics (never the cluster findings). */
 export const selectDiagnostics = (s: DesignerState) => s.analysis?.diagnostics ?? null;
+/** What the simulated run on the user's cluster found. */
+export const selectFindings = (s: DesignerState) => readable(s)?.findings ?? NONE;
 export const selectIsStale = (s: DesignerState) => s.analysisVersion !== s.version;
 export const selectEngineNotice = (s: DesignerState) => s.engineNotice;
 export const selectOperator = (s: DesignerState) => s.analysis?.operator ?? null;
@@ -22,14 +26,16 @@ export const selectCanRedo = (s: DesignerState) => s.future.length > 0;
 export const selectEditorMode = (s: DesignerState) => s.editorMode;
 export const selectReveal = (s: DesignerState) => s.reveal;
 export const selectEditError = (s: DesignerState) => s.editError;
-/** The data the form shows: the current design, or the last readable one during a syntax error. */
-export const selectFormAnalysis = readable;
+/** The manifest the form shows: the current design, or the last readable one during a syntax error. */
+export const selectView = (s: DesignerState) => readable(s)?.view ?? null;
 export const selectSyntaxError = (s: DesignerState) =>
   s.analysis?.syntaxError
     ? (s.analysis.diagnostics.find((d) => d.severity === 'error') ?? null)
     : null;
 /** The design's name: the manifest's `name`, else "Untitled design". */
 export const selectDesignName = (s: DesignerState) => {
-  const data = (s.analysis?.data ?? s.lastGood?.data) as { name?: unknown } | null | undefined;
-  return typeof data?.name === 'string' && data.name.trim() ? data.name : 'Untitled design';
+  const name = readable(s)?.view?.name.value ?? '';
+  return name.trim() ? name : 'Untitled design';
 };
+
+const NONE: readonly never[] = [];

@@ -1,28 +1,26 @@
 /**
- * One store, in slices. The YAML text is the single source of truth: `commit` (and undo, redo,
- * load) are the only writes to it, each bumps `version`, and everything else (diagnostics,
- * figures, the form's data) is derived from the text by the core, stamped with its version.
+ * One store, in slices. The YAML text is the single source of truth for the manifest: `commit`
+ * (and undo, redo, load) are the only writes to it, each bumps `version`, and everything else
+ * (diagnostics, figures, the form's view) is derived from the text by the core, stamped with its
+ * version. The design settings live beside it in the same history.
  */
 import { create } from 'zustand';
 import { createAnalysisSlice, type AnalysisSlice } from './slices/analysis.ts';
 import { createCanvasSlice, type CanvasSlice } from './slices/canvas.ts';
-import { createDocumentSlice, type DocumentSlice } from './slices/document.ts';
+import { createDesignSlice, type DesignSlice } from './slices/design.ts';
 import { createNoticesSlice, type NoticesSlice } from './slices/notices.ts';
-import { createSettingsSlice, type SettingsSlice } from './slices/settings.ts';
 import { createViewSlice, type ViewSlice } from './slices/view.ts';
 
-export type DesignerState = DocumentSlice &
-  AnalysisSlice &
-  ViewSlice &
-  CanvasSlice &
-  SettingsSlice &
-  NoticesSlice;
+export type DesignerState = DesignSlice & AnalysisSlice & ViewSlice & CanvasSlice & NoticesSlice;
 
-export const useDesigner = create<DesignerState>()((...a) => ({
-  ...createDocumentSlice(...a),
-  ...createAnalysisSlice(...a),
-  ...createViewSlice(...a),
-  ...createCanvasSlice(...a),
-  ...createSettingsSlice(...a),
-  ...createNoticesSlice(...a),
-}));
+/** A new store (the app has one; tests make their own). */
+export const createDesignerStore = () =>
+  create<DesignerState>()((...a) => ({
+    ...createDesignSlice(...a),
+    ...createAnalysisSlice(...a),
+    ...createViewSlice(...a),
+    ...createCanvasSlice(...a),
+    ...createNoticesSlice(...a),
+  }));
+
+export const useDesigner = createDesignerStore();

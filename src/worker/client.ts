@@ -3,9 +3,11 @@
  * flight; changes made meanwhile (to the text or the settings) coalesce into one request for the
  * latest, sent when the current one returns. Results for superseded requests are dropped.
  *
- * If the worker cannot start or fails, the core runs on the main thread instead (loaded on
- * demand) and `onFallback` tells the app, which shows a notice.
+ * If the worker cannot start or crashes, the core runs on the main thread instead (loaded on
+ * demand) and `onFallback` tells the app, which shows a notice. A failure inside the core is not
+ * a reason to run it again: it comes back as an `internal-error` diagnostic, the text untouched.
  */
+import { internalError } from '../core/internal.ts';
 import type { Analysis, DesignSettings } from '../core/index.ts';
 import { assertNever, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 
@@ -83,8 +85,14 @@ export function createCoreClient(
           }
           break;
         case 'error':
-          fail(`the worker failed: ${msg.message}`);
-          return;
+          if (msg.requestId === latest && inFlight) {
+            onResult({
+              version: msg.version,
+              analysis: internalError(msg.message),
+              computeMs: 0,
+            });
+          }
+          break;
         default:
           assertNever(msg);
       }

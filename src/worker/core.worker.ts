@@ -1,27 +1,23 @@
 /// <reference lib="webworker" />
-// The core, off the main thread: one request in, one result out.
+// The core, off the main thread: one request in, one result out. `analyze` turns a failure of
+// its own into a diagnostic; a result that cannot be sent back is reported as an error.
 import { analyze } from '../core/index.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const { requestId, version, text, settings } = event.data;
   const t0 = performance.now();
-  let reply: WorkerResponse;
+  const reply: WorkerResponse = {
+    type: 'result',
+    requestId,
+    version,
+    analysis: analyze(text, settings),
+    computeMs: performance.now() - t0,
+  };
   try {
-    reply = {
-      type: 'result',
-      requestId,
-      version,
-      analysis: analyze(text, settings),
-      computeMs: performance.now() - t0,
-    };
+    self.postMessage(reply);
   } catch (err) {
-    reply = {
-      type: 'error',
-      requestId,
-      version,
-      message: err instanceof Error ? err.message : String(err),
-    };
+    const message = err instanceof Error ? err.message : String(err);
+    self.postMessage({ type: 'error', requestId, version, message } satisfies WorkerResponse);
   }
-  self.postMessage(reply);
 };

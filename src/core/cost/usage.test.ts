@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
+import { plan } from '../schedule/plan.ts';
+import type { DesignSettings } from '../settings.ts';
 import { usage } from './usage.ts';
 
 const A100 = 'NVIDIA-A100-SXM4-80GB';
 const prices = { cpuHour: 0.05, gbHour: 0.01, gpuHour: { default: 1, [A100]: 3 } };
-const of = (name: string, settings = {}) =>
-  usage(analyze(readFixture(name)).expansion!, { prices, ...settings });
+const usageOf = (text: string, settings: DesignSettings = {}) => {
+  const s = { prices, ...settings };
+  return usage(plan(analyze(text).expansion!, s), s);
+};
+const of = (name: string, settings: DesignSettings = {}) => usageOf(readFixture(name), settings);
 
 describe('usage', () => {
   it('explains the platform page arithmetic: 5 jobs x 1 at a time x 4 cpus = 20', () => {
@@ -37,7 +42,7 @@ describe('usage', () => {
 
   it('blames a partly empty last wave for the waste', () => {
     const text = readFixture('sequential-batch').replace('completions: 100', 'completions: 101');
-    const u = usage(analyze(text).expansion!, { prices });
+    const u = usageOf(text);
     expect(u.biggestWaste).toMatchObject({
       group: 'processor',
       cause: 'its last wave is only partly full',
@@ -70,12 +75,14 @@ describe('usage', () => {
 describe('usage with invalid groups', () => {
   it('shows unknown, not zero, for a group whose figures are not valid, and marks totals partial', () => {
     const text = readFixture('platform-main').replace('      count: 5\n', '      count: 2.5\n');
-    const u = usage(analyze(text).expansion!, { prices });
+    const u = usageOf(text);
     const worker = u.groups.find((g) => g.name === 'worker')!;
     expect(worker.podHours.value).toBeNull();
     expect(worker.cpuHours.formula).toContain('unknown');
+    expect(worker.reservedCost.value).toBeNull();
     expect(u.partial).toBe(true);
-    expect(u.makespan).toBeNull();
+    // The group is left out of the makespan (one policy): the others still give one.
+    expect(u.makespan).toBe(1);
   });
 
   it('shows the same rounded cost in the formula as in the figure', () => {

@@ -5,9 +5,12 @@
  * partly filled last wave, and capacity idle after a group finishes before the design does.
  * Every figure comes with the arithmetic that produced it, for the sidebar to explain.
  */
-import { UNSPECIFIED_PRODUCT, type Expansion, type GroupFigures } from '../jobset/expand.ts';
+import { num } from '../format.ts';
+import { UNSPECIFIED_PRODUCT } from '../jobset/expand.ts';
 import { mul, sumKnown } from '../jobset/numbers.ts';
-import { durationIn, EXAMPLE_PRICES, gpuPrice, type DesignSettings } from '../settings.ts';
+import type { GroupPlan, Plan } from '../schedule/plan.ts';
+import { EXAMPLE_PRICES, type DesignSettings, type Prices } from '../settings.ts';
+import { podRate } from './rate.ts';
 
 /** A figure and how it was computed ("5 jobs x 1 at a time x 4 cpus = 20"). */
 export interface Figure {
@@ -37,7 +40,8 @@ export interface GroupUsage {
 
 export interface Usage {
   readonly groups: readonly GroupUsage[];
-  readonly makespan: number | null;
+  /** The plan's makespan (groups with unknown figures left out). */
+  readonly makespan: number;
   readonly podHours: number | null;
   readonly cpuHours: number | null;
   readonly gbHours: number | null;
@@ -54,20 +58,15 @@ export interface Usage {
   readonly partial: boolean;
 }
 
-const n = (x: number | null) => (x === null ? '?' : Number(x.toFixed(4)).toLocaleString('en-US'));
+const n = (x: number | null) => (x === null ? '?' : num(x));
 /** Dollars as the sidebar shows them (cents), and unit prices with the digits they have. */
 const money = (x: number) => `$${round2(x).toFixed(2)}`;
 const price = (x: number) => `$${Number(x.toFixed(4))}`;
 
-export function usage(expansion: Expansion, settings: DesignSettings = {}): Usage {
+export function usage(plan: Plan, settings: DesignSettings = {}): Usage {
   const prices = settings.prices ?? EXAMPLE_PRICES;
-  const running = expansion.groups.filter((g) => g.state === 'runs');
-  const makespan =
-    running.some((g) => g.waves === null) || expansion.groups.some((g) => g.state === 'unknown')
-      ? null
-      : Math.max(0, ...running.map((g) => g.waves! * durationIn(settings, g.name)));
-
-  const groups = expansion.groups.map((g) => groupUsage(g, settings, makespan, prices));
+  const { makespan } = plan;
+  const groups = plan.groups.map((g) => groupUsage(g, makespan, prices));
   const sum = (pick: (u: GroupUsage) => number | null) => sumKnown(groups, pick).value;
 
   const byProduct = new Map<string, number>();
@@ -114,18 +113,14 @@ export function usage(expansion: Expansion, settings: DesignSettings = {}): Usag
   };
 }
 
-function groupUsage(
-  g: GroupFigures,
-  settings: DesignSettings,
-  makespan: number | null,
-  prices: DesignSettings['prices'] & object,
-): GroupUsage {
-  const d = durationIn(settings, g.name);
+function groupUsage(plan: GroupPlan, makespan: number, prices: Prices): GroupUsage {
+  const g = plan.figures;
+  const d = plan.duration;
   const runs = g.state === 'runs';
   // A group whose figures are not valid has unknown usage, not zero.
-  const unknown = g.state === 'unknown';
+  const unknown = plan.runHours === null;
   const pods = runs ? g.pods : unknown ? null : 0;
-  const runHours = unknown ? null : runs && g.waves !== null ? g.waves * d : runs ? null : 0;
+  const runHours = plan.runHours;
   const { cpus, ramGB, gpus, gpuProduct } = g.pod;
   const podHours = mul(pods, d);
   const f = (value: number | null, formula: string): Figure => ({
@@ -135,24 +130,22 @@ function groupUsage(
   const cpuHours = mul(podHours, cpus);
   const gbHours = mul(podHours, ramGB);
   const gpuHours = mul(podHours, gpus);
-  const gpuRate = gpuPrice(prices, gpuProduct);
-  // Dollars per hour for one pod's requests.
-  const podRate =
-    cpus === null || ramGB === null || gpus === null
-      ? null
-      : cpus * prices.cpuHour + ramGB * prices.gbHour + gpus * gpuRate;
-  const requested = mul(podHours, podRate);
-  const conc = runs ? g.concurrentPods : 0;
-  const reserved = makespan === null ? null : mul(mul(conc, podRate), makespan);
+  // Dollars per hour for one pod's requests; unknown while some request is not set.
+  const rate = podRate(g.pod, prices);
+  const gpuRate = rate.gpuRate;
+  const podRateValue = rate.complete ? rate.rate : null;
+  const requested = mul(podHours, podRateValue);
+  const conc = runs ? g.concurrentPods : unknown ? null : 0;
+  const reserved = mul(mul(conc, podRateValue), makespan);
   const slotHours = runHours === null || conc === null ? null : conc * runHours;
   const partialWaste =
-    slotHours === null || podHours === null || podRate === null
+    slotHours === null || podHours === null || podRateValue === null
       ? null
-      : (slotHours - podHours) * podRate;
+      : (slotHours - podHours) * podRateValue;
   const earlyWaste =
-    makespan === null || runHours === null || conc === null || podRate === null
+    runHours === null || conc === null || podRateValue === null
       ? null
-      : conc * (makespan - runHours) * podRate;
+      : conc * (makespan - runHours) * podRateValue;
   const missing = [
     cpus === null && 'CPUs',
     ramGB === null && 'RAM',
@@ -181,15 +174,15 @@ function groupUsage(
     gpuProduct,
     requestedCost: f(
       requested === null ? null : round2(requested),
-      podRate === null
+      podRateValue === null
         ? unset
-        : `${n(podHours)} pod-hours x ${price(podRate)}/pod-hour (${n(cpus)} CPUs x ${price(prices.cpuHour)} + ${n(ramGB)} GB x ${price(prices.gbHour)} + ${n(gpus)} GPUs x ${price(gpuRate)}) = ${money(requested ?? 0)}`,
+        : `${n(podHours)} pod-hours x ${price(podRateValue)}/pod-hour (${n(cpus)} CPUs x ${price(prices.cpuHour)} + ${n(ramGB)} GB x ${price(prices.gbHour)} + ${n(gpus)} GPUs x ${price(gpuRate)}) = ${money(requested ?? 0)}`,
     ),
     reservedCost: f(
       reserved === null ? null : round2(reserved),
-      podRate === null
+      podRateValue === null
         ? unset
-        : `${n(conc)} pods at once x ${price(podRate)}/pod-hour x ${n(makespan)} h makespan = ${money(reserved ?? 0)}`,
+        : `${n(conc)} pods at once x ${price(podRateValue)}/pod-hour x ${n(makespan)} h makespan = ${money(reserved ?? 0)}`,
     ),
     partialWaveWaste: partialWaste === null ? null : round2(partialWaste),
     earlyFinishWaste: earlyWaste === null ? null : round2(earlyWaste),

@@ -341,9 +341,10 @@ export function scalarSource(value: ScalarValue, original?: Scalar): string {
   if (typeof value === 'boolean') return String(value);
   if (original?.type === 'QUOTE_DOUBLE' || value.includes('\n')) return JSON.stringify(value);
   if (original?.type === 'QUOTE_SINGLE') return `'${value.replaceAll("'", "''")}'`;
-  // Plain when that reads back as the same string; the library quotes it otherwise.
+  // Plain when that reads back as the same string; the library quotes it otherwise. Strings
+  // of digits and dots are quoted too ("0.2.3"), as the platform writes versions.
   const s = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
-  return s.includes('\n') ? JSON.stringify(value) : s;
+  return s.includes('\n') || /^[0-9.]+$/.test(s) ? JSON.stringify(value) : s;
 }
 
 function flowSource(value: EntryValue): string {
@@ -377,4 +378,9 @@ function indentStep(text: string, doc: Document.Parsed): number {
     }
   }
   return 2;
+}
+
+/** Plain data (a JSON manifest) written as block YAML, for a file opened as JSON. */
+export function yamlOf(data: unknown): string {
+  return stringify(data, { lineWidth: 0 });
 }

@@ -6,7 +6,10 @@ export {
   renameEntry,
   scalarSource,
   setValue,
+  yamlOf,
   type EntryValue,
   type ScalarValue,
 } from './edit.ts';
 export { applyEdit, chain, diffEdit, type EditResult, type TextEdit } from './text.ts';
+export { fixEdit } from './fix.ts';
+export { keyName, trackKeys, type KeyChanges, type TrackedKey } from './keys.ts';

@@ -95,3 +95,19 @@ function int(v: unknown, fallback: number, max: number): number | null {
 function positive(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : null;
 }
+
+/** RAM switched between GB per CPU and GB per pod, keeping the same amount (null when unknown). */
+export function convertRam(cpus: string, value: string, to: 'ratio' | 'memory'): number | null {
+  const c = Number(cpus);
+  const v = Number(value);
+  if (
+    cpus.trim() === '' ||
+    value.trim() === '' ||
+    !Number.isFinite(c) ||
+    !Number.isFinite(v) ||
+    c <= 0
+  ) {
+    return null;
+  }
+  return to === 'memory' ? Math.round(v * c * 1000) / 1000 : Math.round((v / c) * 1000) / 1000;
+}

@@ -2,18 +2,22 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
+import type { Plan } from '../schedule/plan.ts';
 import type { Expansion, GroupFigures } from './expand.ts';
 import { allPods, podAt } from './pods.ts';
 
-function design(name: string): Expansion {
+type Design = Expansion & { readonly plan: Plan };
+
+function design(name: string): Design {
   const a = analyze(readFixture(name));
   expect(a.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   expect(a.valid).toBe(true);
-  return a.expansion!;
+  return { ...a.expansion!, plan: a.schedule!.plan };
 }
 
 const group = (e: Expansion, name: string): GroupFigures => e.groups.find((g) => g.name === name)!;
-const podNames = (e: Expansion, type?: string) => [...allPods(e, type)].map((p) => p.name);
+const planOf = (e: Design, g: GroupFigures) => e.plan.groups.find((x) => x.name === g.name)!;
+const podNames = (e: Design, type?: string) => [...allPods(e, e.plan, type)].map((p) => p.name);
 
 describe('platform page examples', () => {
   it('main example: 7 Jobs, GLOBAL_REPLICAS 7, JOB_GLOBAL_INDEX 0-6, replicas 1/5/1', () => {
@@ -21,10 +25,10 @@ describe('platform page examples', () => {
     expect(e.totals.jobs).toBe(7);
     expect(e.totals.globalReplicas).toBe(7);
     expect(e.groups.map((g) => g.count)).toEqual([1, 5, 1]);
-    const indexes = [...allPods(e)].map((p) => p.globalJobIndex).sort((a, b) => a! - b!);
+    const indexes = [...allPods(e, e.plan)].map((p) => p.globalJobIndex).sort((a, b) => a! - b!);
     expect(indexes).toEqual([0, 1, 2, 3, 4, 5, 6]);
     const w = group(e, 'worker');
-    expect(podAt(e, w, 1, 0)!.env).toEqual({
+    expect(podAt(e, planOf(e, w), 1, 0)!.env).toEqual({
       JOB_INDEX: '1',
       JOB_COMPLETION_INDEX: '0',
       JOB_GLOBAL_INDEX: '2',
@@ -44,7 +48,7 @@ describe('platform page examples', () => {
   it('"One group, multiple jobs": four pods, all concurrent, job index 0-3 and pod index 0', () => {
     const e = design('one-group-multiple-jobs');
     expect(podNames(e)).toEqual(['worker-0-0', 'worker-1-0', 'worker-2-0', 'worker-3-0']);
-    expect([...allPods(e)].map((p) => [p.jobIndex, p.podIndex])).toEqual([
+    expect([...allPods(e, e.plan)].map((p) => [p.jobIndex, p.podIndex])).toEqual([
       [0, 0],
       [1, 0],
       [2, 0],
@@ -89,13 +93,13 @@ describe('platform page examples', () => {
     expect(w.pods).toBe(16);
     expect(w.waves).toBe(4);
     // worker-N-0 completes, then worker-N-1 starts, and so on.
-    expect([0, 1, 2, 3].map((b) => podAt(e, w, 2, b)!.start)).toEqual([0, 1, 2, 3]);
+    expect([0, 1, 2, 3].map((b) => podAt(e, planOf(e, w), 2, b)!.start)).toEqual([0, 1, 2, 3]);
   });
 
   it('"Embarrassingly parallel": 16 concurrent trials, JOB_INDEX 0-15', () => {
     const e = design('hyperparameter-sweep');
     expect(e.totals.concurrentPods).toBe(16);
-    expect([...allPods(e)].map((p) => p.env.JOB_INDEX)).toEqual(
+    expect([...allPods(e, e.plan)].map((p) => p.env.JOB_INDEX)).toEqual(
       Array.from({ length: 16 }, (_, i) => String(i)),
     );
     expect(e.totals.peak).toMatchObject({ cpus: 64, ramGB: 128, gpus: 16 });
@@ -113,7 +117,7 @@ describe('platform page examples', () => {
     expect(p.pods).toBe(100);
     expect(p.concurrentPods).toBe(4);
     expect(p.waves).toBe(25);
-    const pods = [...allPods(e)];
+    const pods = [...allPods(e, e.plan)];
     expect(pods.map((x) => x.env.JOB_COMPLETION_INDEX)).toEqual(
       Array.from({ length: 100 }, (_, i) => String(i)),
     );

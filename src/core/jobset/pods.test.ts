@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
-import { allPods, makespan, podAt, podByOrdinal } from './pods.ts';
+import { allPods, podAt, podByOrdinal } from './pods.ts';
 
 describe('global index order (SEMANTICS.md)', () => {
-  const e = analyze(readFixture('global-index-order')).expansion!;
-  const [heavy, worker] = e.groups;
+  const a = analyze(readFixture('global-index-order'));
+  const e = a.expansion!;
+  const [heavy, worker] = a.schedule!.plan.groups;
 
   it('keeps the manifest order for the groups themselves', () => {
     expect(e.groups.map((g) => g.name)).toEqual(['worker-heavy', 'worker']);
@@ -35,11 +36,13 @@ describe('global index order (SEMANTICS.md)', () => {
 });
 
 describe('podAt', () => {
-  const e = analyze(readFixture('sequential-batch')).expansion!;
-  const g = e.groups[0]!;
+  const a = analyze(readFixture('sequential-batch'));
+  const e = a.expansion!;
+  const g = a.schedule!.plan.groups[0]!;
 
   it('gives name, hostname, wave and time slot of any pod', () => {
-    expect(podAt(e, g, 0, 97, { processor: 2.5 })).toMatchObject({
+    const slow = analyze(readFixture('sequential-batch'), { durations: { processor: 2.5 } });
+    expect(podAt(e, slow.schedule!.plan.groups[0]!, 0, 97)).toMatchObject({
       name: 'processor-0-97',
       hostname: 'experiment-xxxxxxxx-xxxx-processor-0-97',
       wave: 24,
@@ -56,23 +59,24 @@ describe('podAt', () => {
   });
 
   it('numbers pods Jobs first: ordinal k is Job floor(k / completions), pod k mod completions', () => {
-    const two = analyze(readFixture('two-groups-parallel-pods')).expansion!;
-    expect(podByOrdinal(two, two.groups[1]!, 5)!.name).toBe('worker-2-1');
+    const two = analyze(readFixture('two-groups-parallel-pods'));
+    expect(podByOrdinal(two.expansion!, two.schedule!.plan.groups[1]!, 5)!.name).toBe('worker-2-1');
   });
 
   it('computes a pod of a million-pod design without enumerating the others', () => {
-    const big = analyze(
+    const a = analyze(
       readFixture('one-group-one-job').replace(
         'count: 1',
         'count: 1000\n      completions: 1000\n      parallelisms: 10',
       ),
-    ).expansion!;
+    );
+    const big = a.expansion!;
     expect(big.totals.pods).toBe(1_000_000);
-    expect(podAt(big, big.groups[0]!, 999, 999)).toMatchObject({
+    expect(podAt(big, a.schedule!.plan.groups[0]!, 999, 999)).toMatchObject({
       name: 'worker-999-999',
       wave: 99,
     });
-    expect(makespan(big)).toBe(100);
+    expect(a.schedule!.plan.makespan).toBe(100);
   });
 });
 
@@ -81,8 +85,8 @@ describe('paused and empty groups', () => {
 
   it('treats parallelisms: 0 as paused: no wave, no time slot, no division by zero', () => {
     const a = analyze(base.replace('parallelisms: 4', 'parallelisms: 0'));
-    const g = a.expansion!.groups[0]!;
-    expect(g).toMatchObject({ state: 'paused', waves: null, concurrentPods: 0, pods: 100 });
+    const g = a.schedule!.plan.groups[0]!;
+    expect(g.figures).toMatchObject({ state: 'paused', waves: null, concurrentPods: 0, pods: 100 });
     expect(podAt(a.expansion!, g, 0, 0)).toMatchObject({ wave: null, start: null });
     expect(a.diagnostics.map((d) => d.code)).toContain('parallelisms-zero');
   });
@@ -90,6 +94,6 @@ describe('paused and empty groups', () => {
   it('treats completions: 0 as empty: no pods', () => {
     const a = analyze(base.replace('completions: 100', 'completions: 0'));
     expect(a.expansion!.groups[0]).toMatchObject({ state: 'empty', pods: 0, waves: 0 });
-    expect([...allPods(a.expansion!)]).toEqual([]);
+    expect([...allPods(a.expansion!, a.schedule!.plan)]).toEqual([]);
   });
 });

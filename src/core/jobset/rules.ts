@@ -2,10 +2,10 @@
  * The semantic rules of SEMANTICS.md that a JSON Schema cannot express: names, cross-field
  * checks and the likely mistakes worth a warning. Structural checks live in the schema.
  */
-import type { Diagnostic, Path } from '../diagnostics.ts';
+import { num } from '../format.ts';
+import type { Diagnostic, DiagnosticCode, Path } from '../diagnostics.ts';
 import { isObject } from '../manifest/schemaCheck.ts';
 import type { Source } from '../manifest/source.ts';
-import { setValue } from '../edit/edit.ts';
 import { INT32_MAX, type Group } from './groups.ts';
 import { DNS_LABEL_MAX, generatedNameLengths } from './names.ts';
 import { EXPERIMENT_NAME_PLACEHOLDER } from './pods.ts';
@@ -33,8 +33,9 @@ export function commonRules(data: unknown, source: Source): Diagnostic[] {
         span,
         {
           title: `Set apiVersion to "${CURRENT_API_VERSION}"`,
-          ...span,
-          text: `"${CURRENT_API_VERSION}"`,
+          op: 'set',
+          path: ['apiVersion'],
+          value: CURRENT_API_VERSION,
         },
       ),
     );
@@ -56,8 +57,9 @@ export function commonRules(data: unknown, source: Source): Diagnostic[] {
         span,
         {
           title: `Use the builder image "${builder.image}"`,
-          ...span,
-          text: quoteLike(source, span, builder.image),
+          op: 'set',
+          path: ['spec', 'image'],
+          value: builder.image,
         },
       ),
     );
@@ -99,7 +101,7 @@ export function jobsetRules(data: unknown, groups: readonly Group[], source: Sou
     const raw = isObject(types[g.name]) ? (types[g.name] as Record<string, unknown>) : {};
     const at = (key?: string, on: 'key' | 'value' | 'entry' = 'value') =>
       source.spanFor(key ? [...base, key] : base, key ? on : 'key');
-    const warn = (code: string, message: string, key?: string) =>
+    const warn = (code: DiagnosticCode, message: string, key?: string) =>
       out.push(source.diagnostic('warning', code, message, key ? [...base, key] : base, at(key)));
 
     nameRules(g, base, source, out);
@@ -142,7 +144,12 @@ export function jobsetRules(data: unknown, groups: readonly Group[], source: Sou
           [...base, 'parallelisms'],
           span,
           'parallelisms' in raw
-            ? { title: `Set parallelisms to ${completions}`, ...span, text: String(completions) }
+            ? {
+                title: `Set parallelisms to ${completions}`,
+                op: 'set',
+                path: [...names(base), 'parallelisms'],
+                value: completions,
+              }
             : undefined,
         ),
       );
@@ -155,7 +162,6 @@ export function jobsetRules(data: unknown, groups: readonly Group[], source: Sou
     ) {
       const waves = Math.ceil(completions / parallelisms);
       const full = waves * parallelisms;
-      const fill = setValue(source.text, [...base.map(String), 'completions'], full);
       out.push(
         source.diagnostic(
           'warning',
@@ -163,9 +169,13 @@ export function jobsetRules(data: unknown, groups: readonly Group[], source: Sou
           `Group "${g.name}": ${completions} completions in waves of ${parallelisms} leave the last of ${waves} waves with ${completions % parallelisms} pod(s). Make completions a multiple of parallelisms if every wave should be full.`,
           [...base, 'parallelisms'],
           at('parallelisms'),
-          fill.ok
-            ? { title: `Set completions to ${full} (${waves} full waves)`, ...fill.edit }
-            : undefined,
+          {
+            title: `Set completions to ${full} (${waves} full waves)`,
+            op: 'set',
+            path: [...names(base), 'completions'],
+            value: full,
+            after: ['count'],
+          },
         ),
       );
     }
@@ -174,7 +184,7 @@ export function jobsetRules(data: unknown, groups: readonly Group[], source: Sou
         source.diagnostic(
           'error',
           'too-many-pods',
-          `Group "${g.name}": count x parallelisms is ${(count * parallelisms).toLocaleString('en-US')}, above JobSet's limit of 2,147,483,647. Lower count or parallelisms.`,
+          `Group "${g.name}": count x parallelisms is ${num(count * parallelisms)}, above JobSet's limit of 2,147,483,647. Lower count or parallelisms.`,
           [...base, 'count'],
           at('count'),
         ),
@@ -213,7 +223,9 @@ function nameRules(g: Group, base: Path, source: Source, out: Diagnostic[]): voi
         `Group name "${g.name}" is invalid: use lowercase letters, digits and hyphens, starting with a letter${fixed ? ` (for example "${fixed}")` : ''}.`,
         base,
         span,
-        fixed ? { title: `Rename to "${fixed}"`, ...span, text: fixed } : undefined,
+        fixed
+          ? { title: `Rename to "${fixed}"`, op: 'rename', path: names(base), to: fixed }
+          : undefined,
       ),
     );
   } else if (g.name.endsWith('-')) {
@@ -227,8 +239,9 @@ function nameRules(g: Group, base: Path, source: Source, out: Diagnostic[]): voi
         span,
         {
           title: `Rename to "${g.name.replace(/-+$/, '')}"`,
-          ...span,
-          text: g.name.replace(/-+$/, ''),
+          op: 'rename',
+          path: names(base),
+          to: g.name.replace(/-+$/, ''),
         },
       ),
     );
@@ -328,8 +341,7 @@ export function fixName(name: string): string | null {
   return fixed && TYPE_NAME.test(fixed) ? fixed : null;
 }
 
-/** Keeps the quoting style of the value being replaced. */
-function quoteLike(source: Source, span: { start: number; end: number }, value: string): string {
-  const q = source.text[span.start];
-  return q === '"' || q === "'" ? `${q}${value}${q}` : value;
+/** A path of map keys (fixes address maps by key). */
+function names(path: Path): string[] {
+  return path.map(String);
 }

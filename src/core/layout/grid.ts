@@ -4,7 +4,10 @@
  * arithmetic over the groups, so hit-testing a point is a binary search over groups and two
  * divisions: constant in the number of pods.
  */
+import { num } from '../format.ts';
 import type { Expansion, GroupFigures } from '../jobset/expand.ts';
+import { podWave } from '../schedule/plan.ts';
+import { textWidth, type Drawing, type Shape, type Tone } from './shapes.ts';
 
 export interface GridGroup {
   /** Index of the group in `expansion.groups` (manifest order). */
@@ -21,6 +24,8 @@ export interface GridGroup {
 
 export interface GridLayout {
   readonly groups: readonly GridGroup[];
+  /** The most waves of any group: wave colours spread over this many. */
+  readonly maxWaves: number;
   readonly cell: number;
   readonly width: number;
   readonly height: number;
@@ -52,7 +57,13 @@ export function gridLayout(expansion: Expansion, options: GridOptions = {}): Gri
     width = Math.max(width, cols * cell);
     y += height + gap;
   }
-  return { groups, cell, width, height: Math.max(0, y - gap) };
+  return {
+    groups,
+    maxWaves: maxWaves(expansion.groups),
+    cell,
+    width,
+    height: Math.max(0, y - gap),
+  };
 }
 
 export interface PodRef {
@@ -79,12 +90,6 @@ export function hitTest(layout: GridLayout, x: number, y: number): PodRef | null
     }
   }
   return null;
-}
-
-/** The wave of pod position `pod` in a group (null while paused or unknown). */
-export function waveOf(g: GroupFigures, pod: number): number | null {
-  const p = g.effectiveParallelism;
-  return p ? Math.floor(pod / p) : null;
 }
 
 export interface CellRange {
@@ -126,7 +131,7 @@ export function stepPod(layout: GridLayout, ref: PodRef, dj: number, dp: number)
 /** "worker: 4 jobs x 2 pods, 2 at a time, 8 pods in 1 wave": the grid in words. */
 export function describeGroup(g: GroupFigures): string {
   const n = (x: number | null, word: string) =>
-    x === null ? `unknown ${word}s` : `${x.toLocaleString('en-US')} ${word}${x === 1 ? '' : 's'}`;
+    x === null ? `unknown ${word}s` : `${num(x)} ${word}${x === 1 ? '' : 's'}`;
   const head = `${g.name}: ${n(g.count, 'job')} x ${n(g.completions, 'pod')}`;
   switch (g.state) {
     case 'paused':
@@ -136,6 +141,245 @@ export function describeGroup(g: GroupFigures): string {
     case 'unknown':
       return `${head}: figures not valid`;
     case 'runs':
-      return `${head}, ${g.effectiveParallelism!.toLocaleString('en-US')} at a time, ${n(g.pods, 'pod')} in ${n(g.waves, 'wave')}`;
+      return `${head}, ${num(g.effectiveParallelism!)} at a time, ${n(g.pods, 'pod')} in ${n(g.waves, 'wave')}`;
   }
+}
+
+/** How a grid is seen: world (x, y) shows at screen `world * k + (x, y)` in a `width x height` box. */
+export interface GridView {
+  readonly k: number;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface GridMarks {
+  readonly selected?: PodRef | null;
+  readonly hovered?: PodRef | null;
+  /** Index into `layout.groups` of the group the editors point at. */
+  readonly focusedGroup?: number | null;
+  /** Group names and figures above each block (off for thumbnails). */
+  readonly headers?: boolean;
+}
+
+/**
+ * The grid as shapes, for what is in `view`: one rectangle per visible wave band (a group's
+ * colours depend only on the wave), grid lines and pod names only when cells are large enough to
+ * show them. The number of shapes grows with what is on screen, never with the pod count.
+ */
+export function gridShapes(layout: GridLayout, view: GridView, marks: GridMarks): Shape[] {
+  const { k } = view;
+  const { cell } = layout;
+  const out: Shape[] = [
+    { kind: 'rect', x: 0, y: 0, w: view.width, h: view.height, fill: 'background' },
+  ];
+  const world = {
+    x0: -view.x / k,
+    y0: -view.y / k,
+    x1: (view.width - view.x) / k,
+    y1: (view.height - view.y) / k,
+  };
+  const sx = (x: number) => x * k + view.x;
+  const sy = (y: number) => y * k + view.y;
+  const c = cell * k;
+  const headers = marks.headers ?? true;
+
+  layout.groups.forEach((g, gi) => {
+    if (g.y > world.y1 || g.y + g.height < world.y0) return;
+    const f = g.figures;
+    const headerTop = sy(g.y);
+    const headerHeight = (g.cellsY - g.y) * k;
+    if (headers && headerHeight >= 11) {
+      out.push({
+        kind: 'text',
+        x: Math.max(4, sx(0)),
+        y: headerTop + headerHeight / 2,
+        spans: [
+          { text: f.name, bold: true },
+          { text: `   ${headerText(f)}`, tone: 'muted' },
+        ],
+        size: 12,
+        tone: 'text',
+      });
+    } else if (headers && g.height * k >= 10) {
+      // Zoomed far out: the name alone, over the group, so no group goes unnamed.
+      out.push({
+        kind: 'text',
+        x: Math.max(2, sx(0)) + 3,
+        y: headerTop + 7,
+        spans: [{ text: f.name, bold: true }],
+        size: 11,
+        tone: 'text',
+        backdrop: true,
+      });
+    }
+    const range = visibleCells(g, cell, world);
+    if (range) {
+      const top = sy(g.cellsY + range.job0 * cell);
+      const height = (range.job1 - range.job0) * c;
+      const p = f.effectiveParallelism;
+      if (f.state !== 'runs' || !p) {
+        out.push({
+          kind: 'rect',
+          x: sx(range.pod0 * cell),
+          y: top,
+          w: (range.pod1 - range.pod0) * c,
+          h: height,
+          fill: 'paused',
+          title: f.state === 'paused' ? 'paused' : 'no pods run',
+        });
+      } else {
+        // One rectangle per wave band in view.
+        for (let w = podWave(f, range.pod0)!; w * p < range.pod1; w++) {
+          const from = Math.max(range.pod0, w * p);
+          const to = Math.min(range.pod1, (w + 1) * p);
+          out.push({
+            kind: 'rect',
+            x: sx(from * cell),
+            y: top,
+            w: (to - from) * c,
+            h: height,
+            fill: waveTone(w, layout.maxWaves),
+            title: `wave ${w + 1}`,
+          });
+        }
+      }
+      if (c >= 6) out.push(gridLines(range, g.cellsY, cell, sx, sy));
+      if (c >= 44) out.push(...podNames(f, range, g.cellsY, cell, sx, sy, c, layout.maxWaves));
+    }
+    if (marks.focusedGroup === gi) {
+      out.push({
+        kind: 'frame',
+        x: sx(0) - 3,
+        y: sy(g.cellsY) - 3,
+        w: g.cols * c + 6,
+        h: g.rows * c + 6,
+        stroke: 'accent',
+        width: 2,
+      });
+    }
+  });
+  const outline = (ref: PodRef | null | undefined, stroke: Tone, width: number) => {
+    const g = ref ? layout.groups[ref.group] : undefined;
+    if (!ref || !g) return;
+    const size = Math.max(c, 4);
+    out.push({
+      kind: 'frame',
+      x: sx(ref.pod * cell) - (size - c) / 2,
+      y: sy(g.cellsY + ref.job * cell) - (size - c) / 2,
+      w: size,
+      h: size,
+      stroke,
+      width,
+    });
+  };
+  outline(marks.hovered, 'muted', 1.5);
+  outline(marks.selected, 'selection', 3);
+  return out;
+}
+
+/** The whole grid at scale `k` (a readable cell size by default), with a margin. */
+export function wholeGrid(layout: GridLayout, marks: GridMarks, k = 1, margin = 8): Drawing {
+  // Wide enough for the groups' headers too, which run past narrow grids.
+  const headers = layout.groups.reduce(
+    (w, g) =>
+      Math.max(w, textWidth(g.name, 12, true) + textWidth(`   ${headerText(g.figures)}`, 12)),
+    0,
+  );
+  const width = Math.ceil(Math.max(layout.width * k, headers, 1) + 2 * margin);
+  const height = Math.ceil(Math.max(layout.height, 1) * k + 2 * margin);
+  return {
+    width,
+    height,
+    shapes: gridShapes(layout, { k, x: margin, y: margin, width, height }, marks),
+  };
+}
+
+/** The most waves of any group of the design (at least 1). */
+export function maxWaves(groups: readonly GroupFigures[]): number {
+  return groups.reduce((m, g) => Math.max(m, g.waves ?? 1), 1);
+}
+
+export function waveTone(wave: number, waves: number): Tone {
+  return { wave, waves };
+}
+
+/** "4 × 2  ·  2 at a time  ·  JOB_GLOBAL_INDEX 1–4": a group's header beside its name. */
+export function headerText(f: GroupFigures): string {
+  const n = (x: number | null) => (x === null ? '?' : num(x));
+  const start = f.globalIndexStart;
+  const range =
+    start === null || !f.count
+      ? ''
+      : `  ·  JOB_GLOBAL_INDEX ${start}${f.count > 1 ? `–${start + f.count - 1}` : ''}`;
+  const pace =
+    f.state === 'paused'
+      ? 'paused'
+      : f.state === 'unknown'
+        ? 'figures not valid'
+        : `${n(f.effectiveParallelism)} at a time`;
+  return `${n(f.count)} × ${n(f.completions)}  ·  ${pace}${range}`;
+}
+
+type Scale = (v: number) => number;
+
+function gridLines(r: CellRange, cellsY: number, cell: number, sx: Scale, sy: Scale): Shape {
+  const coords: number[] = [];
+  const left = sx(r.pod0 * cell);
+  const right = sx(r.pod1 * cell);
+  const top = sy(cellsY + r.job0 * cell);
+  const bottom = sy(cellsY + r.job1 * cell);
+  for (let j = r.job0; j <= r.job1; j++) {
+    const y = sy(cellsY + j * cell);
+    coords.push(left, y, right, y);
+  }
+  for (let b = r.pod0; b <= r.pod1; b++) {
+    const x = sx(b * cell);
+    coords.push(x, top, x, bottom);
+  }
+  return { kind: 'lines', coords, stroke: 'grid', width: 1 };
+}
+
+function podNames(
+  f: GroupFigures,
+  r: CellRange,
+  cellsY: number,
+  cell: number,
+  sx: Scale,
+  sy: Scale,
+  c: number,
+  maxWaves: number,
+): Shape[] {
+  const out: Shape[] = [];
+  const size = Math.min(13, c / 4.5);
+  for (let j = r.job0; j < r.job1; j++) {
+    for (let b = r.pod0; b < r.pod1; b++) {
+      const wave = f.state === 'runs' ? podWave(f, b) : null;
+      out.push({
+        kind: 'text',
+        x: sx((b + 0.5) * cell),
+        y: sy(cellsY + (j + 0.5) * cell),
+        spans: [{ text: c >= 90 ? `${f.name}-${j}-${b}` : `${j}-${b}` }],
+        size,
+        tone: { on: wave === null ? 'paused' : waveTone(wave, maxWaves) },
+        anchor: 'middle',
+        maxWidth: c - 4,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The view that shows the whole grid in a `width x height` box: as large as fits, but no
+ * larger than 2.5x (cells of 40 pixels), with `pad` pixels around it.
+ */
+export function fitGrid(layout: GridLayout, width: number, height: number, pad = 16): GridView {
+  const k = Math.min(
+    2.5,
+    (width - pad) / Math.max(1, layout.width),
+    (height - pad) / Math.max(1, layout.height),
+  );
+  return { k, x: pad / 2, y: pad / 2, width, height };
 }

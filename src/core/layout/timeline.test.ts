@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
-import { lastWaveFill, podInSlot, timelineLayout } from './timeline.ts';
+import { podInSlot, podsInWave } from '../schedule/plan.ts';
+import type { DesignSettings } from '../settings.ts';
+import type { Shape } from './shapes.ts';
+import { timelineLayout, timelineShapes, wholeTimeline } from './timeline.ts';
 
-const expansion = (name: string) => analyze(readFixture(name)).expansion!;
+const A100 = 'NVIDIA-A100-SXM4-80GB';
+const layoutOf = (name: string, settings: DesignSettings = {}) =>
+  timelineLayout(analyze(readFixture(name), settings).schedule!);
+const texts = (shapes: readonly Shape[]) =>
+  shapes.flatMap((s) => (s.kind === 'text' ? [s.spans.map((x) => x.text).join('')] : []));
 
 describe('timelineLayout', () => {
   it('draws the sequential example as the platform page does: 4 lanes, 4 pods one after another', () => {
-    const t = timelineLayout(expansion('two-groups-sequential-pods'));
+    const t = layoutOf('two-groups-sequential-pods');
     const worker = t.groups.find((g) => g.name === 'worker')!;
     expect(worker.lanes.map((l) => l.label)).toEqual([
       'worker 0',
@@ -16,33 +23,92 @@ describe('timelineLayout', () => {
       'worker 3',
     ]);
     expect(worker.lanes[0]!.rows).toBe(1);
-    expect([0, 1, 2, 3].map((w) => podInSlot(worker.figures, w, 0))).toEqual([0, 1, 2, 3]);
-    expect(t.makespan).toBe(4);
+    expect([0, 1, 2, 3].map((w) => podInSlot(worker.plan.figures, w, 0))).toEqual([0, 1, 2, 3]);
+    expect(t.plannedMakespan).toBe(4);
   });
 
   it('gives each Job one row per pod running at once', () => {
-    const worker = timelineLayout(expansion('two-groups-parallel-pods')).groups[1]!;
+    const worker = layoutOf('two-groups-parallel-pods').groups[1]!;
     expect(worker.lanes[0]!.rows).toBe(2);
-    expect([podInSlot(worker.figures, 0, 0), podInSlot(worker.figures, 0, 1)]).toEqual([0, 1]);
+    expect([podInSlot(worker.plan.figures, 0, 0), podInSlot(worker.plan.figures, 0, 1)]).toEqual([
+      0, 1,
+    ]);
   });
 
-  it('compresses many identical Jobs into one band with a count', () => {
-    const t = timelineLayout(expansion('hyperparameter-sweep'));
-    expect(t.groups[0]!.lanes.map((l) => l.label)).toEqual(['trial 0–15 (16 identical Jobs)']);
+  it('compresses many Jobs into one band with a count', () => {
+    const t = layoutOf('hyperparameter-sweep');
+    expect(t.groups[0]!.lanes.map((l) => l.label)).toEqual(['trial 0–15 (16 Jobs)']);
   });
 
   it('uses each group\u2019s pod duration, and marks the longest as the makespan', () => {
-    const t = timelineLayout(expansion('mixed-concurrency'), { evaluator: 2.5, preprocessor: 3 });
-    expect(t.makespan).toBe(10);
-    expect(t.groups.find((g) => g.name === 'evaluator')!.duration).toBe(2.5);
+    const t = layoutOf('mixed-concurrency', { durations: { evaluator: 2.5, preprocessor: 3 } });
+    expect(t.plannedMakespan).toBe(10);
+    expect(t.groups.find((g) => g.name === 'evaluator')!.plan.duration).toBe(2.5);
   });
 
   it('measures the partly empty last wave', () => {
     const text = readFixture('sequential-batch').replace('completions: 100', 'completions: 102');
     const g = analyze(text).expansion!.groups[0]!;
     expect(g.waves).toBe(26);
-    expect(lastWaveFill(g)).toBe(0.5);
+    expect(podsInWave(g, 25)).toBe(2);
     expect(podInSlot(g, 25, 1)).toBe(101);
     expect(podInSlot(g, 25, 2)).toBeNull();
+  });
+});
+
+describe('timelineShapes', () => {
+  it('labels the makespan on the axis, on its own row above the ticks', () => {
+    const t = layoutOf('two-groups-sequential-pods');
+    const shapes = wholeTimeline(t, 900).shapes;
+    const label = shapes.find((s) => s.kind === 'text' && s.spans[0]!.text === 'makespan 4 h');
+    const tick = shapes.find((s) => s.kind === 'text' && s.spans[0]!.text === '4');
+    expect(label && tick && label.kind === 'text' && tick.kind === 'text').toBe(true);
+    if (label?.kind === 'text' && tick?.kind === 'text') {
+      expect(Math.abs(label.y - tick.y)).toBeGreaterThanOrEqual(11);
+    }
+  });
+
+  it('draws 16 one-GPU trials on 4 free GPUs as 4 waves of 4 ending at 4 h', () => {
+    const t = layoutOf('hyperparameter-sweep', { capacity: { gpus: { [A100]: 4 } } });
+    expect(t.simulated).toEqual({ makespan: 4 });
+    expect(t.span).toBe(4);
+    const shapes = timelineShapes(t, { t0: 0, t1: 4, width: 950, height: t.height + 8 });
+    // The band of 16 Jobs: a bar of 4 running pods in each hour, a quarter of the lane high.
+    const bars = shapes.filter(
+      (s): s is Extract<Shape, { kind: 'rect' }> =>
+        s.kind === 'rect' && s.title === '4 pods running',
+    );
+    expect(bars).toHaveLength(4);
+    const lane = t.groups[0]!.lanes[0]!;
+    for (const b of bars) expect(b.h).toBeCloseTo((lane.rows * t.row - 2) / 4, 5);
+    const xs = bars.map((b) => b.x);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    expect(texts(shapes)).toContain('on your cluster 4 h');
+    expect(texts(shapes)).toContain('unlimited 1 h');
+    expect(texts(shapes)).toContain('queued: ends at 4 h');
+    // The plan, dashed behind: one outline over the planned hour.
+    expect(shapes.filter((s) => s.kind === 'frame' && s.dash)).toHaveLength(1);
+  });
+
+  it('draws a synchronous group that can never start, and labels it in full', () => {
+    const text = readFixture('hyperparameter-sweep').replace('count: 16', 'count: 8');
+    const a = analyze(text, { capacity: { gpus: { [A100]: 6 } }, synchronous: ['trial'] });
+    const t = timelineLayout(a.schedule!);
+    expect(t.simulated).toEqual({ makespan: null });
+    const shapes = wholeTimeline(t, 900).shapes;
+    expect(texts(shapes)).toContain('never starts: needs all 8 pods up at once');
+    expect(texts(shapes)).toContain('on your cluster: never finishes');
+    // Its 6 pods that did start sit idle, waiting for the other 2.
+    expect(shapes.some((s) => s.kind === 'rect' && s.fill === 'idle')).toBe(true);
+    // No axis ever runs to a meaningless length.
+    expect(t.span).toBeGreaterThanOrEqual(1);
+  });
+
+  it('leaves out a group whose figures are not valid, and says so', () => {
+    const text = readFixture('platform-main').replace('      count: 5\n', '      count: -1\n');
+    const t = timelineLayout(analyze(text).schedule!);
+    expect(t.leftOut).toEqual(['worker']);
+    expect(t.plannedMakespan).toBe(1);
+    expect(texts(wholeTimeline(t, 900).shapes)).toContain('left out: its figures are not valid');
   });
 });

@@ -1,17 +1,28 @@
 /**
- * The timeline as geometry: per group (in global-index order) lanes of Jobs, each with one row
- * per pod slot (`P_eff` of them run at once); pod b of a Job runs in wave floor(b / P_eff), in
- * its slot b mod P_eff, for one pod duration. All Jobs of a group run the same schedule, so many
- * Jobs compress into one band drawn once with a count, and many slots into one row.
+ * The timeline: per group (in global-index order) lanes of Jobs, each with one row per pod slot
+ * (`P_eff` run at once), on a time axis in hours. All Jobs of a group run the same planned
+ * schedule, so many Jobs compress into one band drawn once with a count, and many slots into one
+ * row.
+ *
+ * It draws the run the user will get: the planned run, or with a cluster capacity the simulated
+ * one (with the plan as a faint outline behind it). Layout and drawing read the schedule model
+ * and compute no schedule of their own.
  */
-import type { Expansion, GroupFigures } from '../jobset/expand.ts';
-import { durationOf, makespan, type Durations } from '../jobset/pods.ts';
+import { num } from '../format.ts';
+import type { GroupFigures } from '../jobset/expand.ts';
+import { podInSlot, podsInWave, type GroupPlan } from '../schedule/plan.ts';
+import type { Schedule } from '../schedule/index.ts';
+import type { SimBatch, SimGroup } from '../sim/simulate.ts';
+import { ticks, tickLabel } from './axis.ts';
+import { maxWaves, waveTone } from './grid.ts';
+import { textWidth, type Drawing, type Shape } from './shapes.ts';
 
 export interface TimelineLane {
   readonly label: string;
   /** First and last Job index the lane stands for. */
   readonly firstJob: number;
   readonly lastJob: number;
+  /** Top of the lane, below the axis. */
   readonly y: number;
   /** Slot rows drawn: one per running pod, or one standing for all when there are many. */
   readonly rows: number;
@@ -19,24 +30,32 @@ export interface TimelineLane {
 }
 
 export interface TimelineGroup {
-  readonly index: number;
+  readonly plan: GroupPlan;
   readonly name: string;
   readonly y: number;
   readonly height: number;
-  readonly duration: number;
   readonly lanes: readonly TimelineLane[];
-  readonly figures: GroupFigures;
+  /** The group on the user's cluster, when a simulated run is drawn. */
+  readonly sim: SimGroup | null;
 }
 
 export interface TimelineLayout {
   readonly groups: readonly TimelineGroup[];
   readonly row: number;
+  /** Height of the lanes, axis included. */
   readonly height: number;
-  /** The design's length in time units (max over groups of waves x duration). */
-  readonly makespan: number;
+  readonly plannedMakespan: number;
+  /** The simulated run drawn instead of the plan: its makespan (null if it never finishes). */
+  readonly simulated: { readonly makespan: number | null } | null;
+  /** The hours the whole run spans: the time axis shows `[0, span]` when not zoomed. */
+  readonly span: number;
+  readonly maxWaves: number;
+  readonly leftOut: readonly string[];
 }
 
 export const TIMELINE_DEFAULTS = {
+  axis: 34,
+  labelWidth: 150,
   row: 12,
   header: 20,
   laneGap: 6,
@@ -46,34 +65,36 @@ export const TIMELINE_DEFAULTS = {
 };
 
 export function timelineLayout(
-  expansion: Expansion,
-  durations: Durations = {},
+  schedule: Schedule,
   options: Partial<typeof TIMELINE_DEFAULTS> = {},
 ): TimelineLayout {
   const o = { ...TIMELINE_DEFAULTS, ...options };
-  const ordered = expansion.groups
-    .map((figures, index) => ({ figures, index }))
-    .sort((a, b) => a.figures.globalOrder - b.figures.globalOrder);
-  let y = 0;
-  const groups: TimelineGroup[] = ordered.map(({ figures, index }) => {
+  const sim = schedule.simulated;
+  const simByName = new Map((sim?.groups ?? []).map((g) => [g.name, g]));
+  const ordered = [...schedule.plan.groups].sort(
+    (a, b) => a.figures.globalOrder - b.figures.globalOrder,
+  );
+  let y = o.axis;
+  const groups: TimelineGroup[] = ordered.map((plan) => {
+    const figures = plan.figures;
     const count = figures.count ?? 0;
     const p = figures.effectiveParallelism ?? 0;
     const aggregated = p > o.maxSlots;
-    const rows = figures.state === 'runs' ? (aggregated ? 1 : p) : 1;
+    const band = count > o.maxLanes;
+    // A simulated band shows how many of its pods run over time: it gets room for that.
+    const rows =
+      figures.state !== 'runs' ? 1 : sim && (band || aggregated) ? 3 : aggregated ? 1 : p;
     const laneHeight = rows * o.row;
     const lanes: TimelineLane[] = [];
     let ly = y + o.header;
-    const band = count > o.maxLanes;
-    const laneCount = count === 0 ? 0 : band ? 1 : count;
+    const laneCount = count === 0 || figures.state === 'unknown' ? 0 : band ? 1 : count;
     for (let j = 0; j < laneCount; j++) {
-      const firstJob = band ? 0 : j;
-      const lastJob = band ? count - 1 : j;
       lanes.push({
         label: band
-          ? `${figures.name} 0–${count - 1} (${count.toLocaleString('en-US')} identical Jobs)`
+          ? `${figures.name} 0–${count - 1} (${num(count)} Jobs)`
           : `${figures.name} ${j}`,
-        firstJob,
-        lastJob,
+        firstJob: band ? 0 : j,
+        lastJob: band ? count - 1 : j,
         y: ly,
         rows,
         aggregated,
@@ -82,38 +103,559 @@ export function timelineLayout(
     }
     const height = Math.max(o.header, ly - y - (laneCount ? o.laneGap : 0));
     const group: TimelineGroup = {
-      index,
+      plan,
       name: figures.name,
       y,
       height,
-      duration: durationOf(durations, figures.name),
       lanes,
-      figures,
+      sim: simByName.get(figures.name) ?? null,
     };
     y += height + o.gap;
     return group;
   });
+  const plannedMakespan = schedule.plan.makespan;
+  const simEnd = sim ? lastTime(sim.groups) : 0;
   return {
     groups,
     row: o.row,
-    height: Math.max(0, y - o.gap),
-    makespan: makespan(expansion, durations) ?? 0,
+    height: Math.max(o.axis, y - o.gap),
+    plannedMakespan,
+    simulated: sim ? { makespan: sim.makespan } : null,
+    span: Math.max(plannedMakespan, sim?.makespan ?? 0, simEnd, 1e-9) || 1,
+    maxWaves: maxWaves(schedule.plan.groups.map((g) => g.figures)),
+    leftOut: schedule.plan.leftOut,
   };
 }
 
-/** Pod index running in `slot` during `wave` of any Job of the group, or null if none. */
-export function podInSlot(g: GroupFigures, wave: number, slot: number): number | null {
-  const p = g.effectiveParallelism;
-  const c = g.completions;
-  if (!p || c === null || slot >= p || wave < 0) return null;
-  const b = wave * p + slot;
-  return b < c ? b : null;
+/** The last moment anything happens in the simulated run (a start, or an end). */
+function lastTime(groups: readonly SimGroup[]): number {
+  let t = 0;
+  for (const g of groups) t = Math.max(t, g.end ?? 0, g.lastStart ?? 0, ...g.profile.t.slice(-1));
+  return t;
 }
 
-/** How full the last wave is (0..1]: below 1 the last wave leaves slots empty. */
-export function lastWaveFill(g: GroupFigures): number {
-  const p = g.effectiveParallelism;
-  const c = g.completions;
-  if (!p || !c || !g.waves) return 1;
-  return (c - (g.waves - 1) * p) / p;
+/** A window on the time axis: hours `[t0, t1]` across a drawing `width` pixels wide. */
+export interface TimeWindow {
+  readonly t0: number;
+  readonly t1: number;
+  readonly width: number;
+  readonly height: number;
+  /** Pixels the lanes are scrolled up by. */
+  readonly scrollY?: number;
+}
+
+/** The window that shows the whole run with a little room after it. */
+export function wholeWindow(layout: TimelineLayout, width: number): TimeWindow {
+  return { t0: 0, t1: layout.span * 1.04, width, height: layout.height + 8 };
+}
+
+export function timelineShapes(
+  layout: TimelineLayout,
+  win: TimeWindow,
+  options: Partial<typeof TIMELINE_DEFAULTS> = {},
+): Shape[] {
+  const o = { ...TIMELINE_DEFAULTS, ...options };
+  const { t0, t1, width, height } = win;
+  const dy = -(win.scrollY ?? 0);
+  const left = o.labelWidth;
+  const right = Math.max(left + 10, width - 8);
+  const x = (t: number) => left + ((t - t0) / (t1 - t0 || 1)) * (right - left);
+  const out: Shape[] = [{ kind: 'rect', x: 0, y: 0, w: width, h: height, fill: 'background' }];
+  const sim = layout.simulated;
+
+  out.push({ kind: 'clip', x: left, y: o.axis, w: width - left, h: height - o.axis });
+  for (const g of layout.groups) {
+    const gy = g.y + dy;
+    if (gy > height || gy + g.height < o.axis) continue;
+    for (const lane of g.lanes) {
+      const ly = lane.y + dy;
+      if (ly > height || ly + lane.rows * layout.row < o.axis) continue;
+      if (sim) {
+        plannedOutline(out, g.plan, lane, ly, layout.row, x, t0, t1);
+        simulatedLane(out, g, lane, ly, layout, x, t0, t1, right);
+      } else plannedLane(out, g.plan, lane, ly, layout.row, layout.maxWaves, x, t0, t1);
+    }
+  }
+  markers(out, layout, x, o, height);
+  out.push({ kind: 'unclip' });
+  groupNotes(out, layout, x, dy, left, right, height, o.axis);
+
+  // Labels on the left, over a plain background.
+  out.push({ kind: 'rect', x: 0, y: o.axis, w: left, h: height - o.axis, fill: 'background' });
+  for (const g of layout.groups) {
+    const gy = g.y + dy;
+    if (gy + 10 < o.axis || gy > height) continue;
+    out.push({
+      kind: 'text',
+      x: 4,
+      y: gy + 10,
+      spans: [{ text: g.name, bold: true }],
+      size: 12,
+      tone: 'text',
+      maxWidth: left - 8,
+    });
+    for (const lane of g.lanes) {
+      const ly = lane.y + dy + (lane.rows * layout.row) / 2;
+      if (ly < o.axis || ly > height) continue;
+      out.push({
+        kind: 'text',
+        x: 12,
+        y: ly,
+        spans: [{ text: lane.label.replace(`${g.name} `, 'Job ') }],
+        size: 11,
+        tone: 'muted',
+        maxWidth: left - 16,
+      });
+    }
+  }
+  axis(out, layout, x, t0, t1, left, right, width, o.axis);
+  return out;
+}
+
+/** The whole timeline as one picture, axis and all (for exports). */
+export function wholeTimeline(layout: TimelineLayout, width: number): Drawing {
+  const win = wholeWindow(layout, width);
+  return { width, height: win.height, shapes: timelineShapes(layout, win) };
+}
+
+type X = (t: number) => number;
+
+/** The bars of the planned run: a bar per pod slot and wave, only the waves in view. */
+function plannedLane(
+  out: Shape[],
+  plan: GroupPlan,
+  lane: TimelineLane,
+  y0: number,
+  row: number,
+  waves: number,
+  x: X,
+  t0: number,
+  t1: number,
+) {
+  const f = plan.figures;
+  const w0 = Math.max(0, Math.floor(t0 / plan.duration));
+  const w1 = Math.min(f.waves ?? 0, Math.ceil(t1 / plan.duration));
+  if (f.state !== 'runs' || !f.waves) {
+    out.push({
+      kind: 'rect',
+      x: x(Math.max(0, t0)),
+      y: y0 + 1,
+      w: x(t1) - x(Math.max(0, t0)),
+      h: (row - 2) / 3,
+      fill: 'paused',
+      title: f.state === 'paused' ? 'paused: no pod starts' : 'no pods',
+    });
+    return;
+  }
+  const d = plan.duration;
+  const barWidth = x(d) - x(0);
+  for (let slot = 0; slot < lane.rows; slot++) {
+    const y = y0 + slot * row + 1;
+    const h = row - 2;
+    if (barWidth < 2) {
+      // Too thin to tell bars apart: one band over the waves in view.
+      out.push({
+        kind: 'rect',
+        x: x(w0 * d),
+        y,
+        w: x(w1 * d) - x(w0 * d),
+        h,
+        fill: waveTone(0, waves),
+        alpha: 0.75,
+      });
+      continue;
+    }
+    const gap = barWidth > 6 ? 1.5 : 0;
+    for (let w = w0; w < w1; w++) {
+      const fill = lane.aggregated
+        ? podsInWave(f, w) / f.effectiveParallelism!
+        : podInSlot(f, w, slot) === null
+          ? 0
+          : 1;
+      if (!fill) continue;
+      out.push({
+        kind: 'rect',
+        x: x(w * d) + gap,
+        y: y + h * (1 - fill),
+        w: barWidth - 2 * gap,
+        h: h * fill,
+        fill: waveTone(w, waves),
+        title: `wave ${w + 1}`,
+      });
+    }
+    if (lane.aggregated && barWidth > 40) {
+      out.push({
+        kind: 'text',
+        x: x(w0 * d) + 4,
+        y: y + h / 2,
+        spans: [{ text: `×${num(f.effectiveParallelism!)}` }],
+        size: 11,
+        tone: { on: waveTone(w0, waves) },
+      });
+    }
+  }
+}
+
+/** The plan behind a simulated lane, as a faint outline: how it would run on an unlimited cluster. */
+function plannedOutline(
+  out: Shape[],
+  plan: GroupPlan,
+  lane: TimelineLane,
+  y0: number,
+  row: number,
+  x: X,
+  t0: number,
+  t1: number,
+) {
+  const f = plan.figures;
+  if (f.state !== 'runs' || !f.waves) return;
+  const d = plan.duration;
+  const end = Math.min(f.waves * d, t1);
+  const start = Math.max(0, t0);
+  if (end <= start) return;
+  out.push({
+    kind: 'frame',
+    x: x(start),
+    y: y0 + 0.5,
+    w: x(end) - x(start),
+    h: lane.rows * row - 1,
+    stroke: 'muted',
+    width: 1,
+    dash: [3, 3],
+    alpha: 0.8,
+  });
+}
+
+/** A lane of the simulated run: its recorded batches (one Job), or the group's pod count over time (a band). */
+function simulatedLane(
+  out: Shape[],
+  g: TimelineGroup,
+  lane: TimelineLane,
+  y0: number,
+  layout: TimelineLayout,
+  x: X,
+  t0: number,
+  t1: number,
+  right: number,
+) {
+  const f = g.plan.figures;
+  const sim = g.sim;
+  const row = layout.row;
+  const h = lane.rows * row - 2;
+  if (f.state !== 'runs' || !f.waves || !sim) {
+    plannedLane(out, g.plan, lane, y0, row, layout.maxWaves, x, t0, t1);
+    return;
+  }
+  const p = f.effectiveParallelism!;
+  const batches = lane.firstJob === lane.lastJob ? sim.jobs[lane.firstJob] : undefined;
+  if (batches && !lane.aggregated) {
+    // One Job: each pod of a batch takes the lowest slot row free at its start.
+    const freeAt = new Array<number>(lane.rows).fill(0);
+    for (const b of batches) {
+      for (let i = 0; i < b.n; i++) {
+        let slot = freeAt.findIndex((t) => t <= b.start + 1e-9);
+        if (slot < 0) slot = 0;
+        freeAt[slot] = b.end ?? Infinity;
+        podBar(
+          out,
+          b,
+          Math.floor((b.first + i) / p),
+          y0 + slot * row + 1,
+          row - 2,
+          layout,
+          x,
+          t1,
+          right,
+        );
+      }
+    }
+    return;
+  }
+  // Many Jobs (or many slots): how many of the lane's pods run, as the height of the bar.
+  const jobs = lane.lastJob - lane.firstJob + 1;
+  const perJob = batches ? profileOf(batches) : null;
+  const profile = perJob ?? sim.profile;
+  const of = perJob ? p : jobs * p;
+  const { t, running, idle } = profile;
+  for (let i = 0; i < t.length; i++) {
+    const from = t[i]!;
+    const to = i + 1 < t.length ? t[i + 1]! : running[i]! > 0 ? Infinity : from;
+    if (to <= t0 || from >= t1 || running[i]! === 0) continue;
+    const xa = x(Math.max(from, t0));
+    const xb = to === Infinity ? right : x(Math.min(to, t1));
+    const busy = running[i]! - idle[i]!;
+    const hw = (h * busy) / of;
+    const hi = (h * idle[i]!) / of;
+    if (hw > 0) {
+      out.push({
+        kind: 'rect',
+        x: xa,
+        y: y0 + 1 + h - hw,
+        w: Math.max(1, xb - xa - 1),
+        h: Math.max(1.5, hw),
+        fill: waveTone(0, layout.maxWaves),
+        title: `${num(busy)} pods running`,
+      });
+    }
+    if (hi > 0) {
+      out.push({
+        kind: 'rect',
+        x: xa,
+        y: y0 + 1 + h - hw - hi,
+        w: Math.max(1, xb - xa - 1),
+        h: Math.max(1.5, hi),
+        fill: 'idle',
+        title: `${num(idle[i]!)} pods up, waiting for the rest`,
+      });
+    }
+    if (xb - xa > 36 && h >= 10) {
+      out.push({
+        kind: 'text',
+        x: xa + 3,
+        y: y0 + 1 + h / 2,
+        spans: [{ text: `×${num(running[i]!)}` }],
+        size: 10,
+        tone: 'text',
+        backdrop: true,
+      });
+    }
+  }
+}
+
+/** One pod of a recorded batch: idle while its synchronous group waits, then working. */
+function podBar(
+  out: Shape[],
+  b: SimBatch,
+  wave: number,
+  y: number,
+  h: number,
+  layout: TimelineLayout,
+  x: X,
+  t1: number,
+  right: number,
+) {
+  const workStart = b.workStart;
+  const idleEnd = workStart ?? Infinity;
+  if (idleEnd > b.start) {
+    const xb = idleEnd === Infinity ? right : x(Math.min(idleEnd, t1));
+    out.push({
+      kind: 'rect',
+      x: x(b.start),
+      y,
+      w: Math.max(1, xb - x(b.start)),
+      h,
+      fill: 'idle',
+      title: 'up, waiting for the rest of its group',
+    });
+  }
+  if (workStart !== null) {
+    const end = b.end ?? Infinity;
+    const xa = x(workStart);
+    const xb = end === Infinity ? right : x(Math.min(end, t1));
+    const gap = xb - xa > 6 ? 1.5 : 0;
+    out.push({
+      kind: 'rect',
+      x: xa + gap,
+      y,
+      w: Math.max(1, xb - xa - 2 * gap),
+      h,
+      fill: waveTone(wave, layout.maxWaves),
+      title: `wave ${wave + 1}`,
+    });
+  }
+}
+
+/** A Job's running pods over time, from its batches. */
+function profileOf(batches: readonly SimBatch[]): {
+  t: number[];
+  running: number[];
+  idle: number[];
+} {
+  const events: [number, number, number][] = [];
+  for (const b of batches) {
+    events.push([b.start, b.n, b.workStart === b.start ? 0 : b.n]);
+    if (b.workStart !== null && b.workStart !== b.start) events.push([b.workStart, 0, -b.n]);
+    if (b.end !== null) events.push([b.end, -b.n, 0]);
+  }
+  events.sort((a, b) => a[0] - b[0]);
+  const out = { t: [] as number[], running: [] as number[], idle: [] as number[] };
+  let r = 0;
+  let q = 0;
+  for (const [t, dr, dq] of events) {
+    r += dr;
+    q += dq;
+    const i = out.t.length - 1;
+    if (i >= 0 && out.t[i] === t) {
+      out.running[i] = r;
+      out.idle[i] = q;
+    } else {
+      out.t.push(t);
+      out.running.push(r);
+      out.idle.push(q);
+    }
+  }
+  return out;
+}
+
+/** Per group, a note where it does not run as drawn: left out, paused, queued or never starting. */
+function groupNotes(
+  out: Shape[],
+  layout: TimelineLayout,
+  x: X,
+  dy: number,
+  left: number,
+  right: number,
+  height: number,
+  top: number,
+) {
+  for (const g of layout.groups) {
+    const y = g.y + dy + 10;
+    if (y < top || y > height) continue;
+    const f = g.plan.figures;
+    const note =
+      f.state === 'unknown'
+        ? 'left out: its figures are not valid'
+        : f.state === 'paused'
+          ? 'paused: no pod starts'
+          : g.sim && layout.simulated
+            ? simNote(f, g.sim)
+            : null;
+    if (!note) continue;
+    const size = 11;
+    const w = textWidth(note, size);
+    const at = Math.max(left + 4, x(g.plan.runHours ?? 0) + 6);
+    const fits = at + w <= right;
+    out.push({
+      kind: 'text',
+      x: fits ? at : Math.max(left + 4, right - w),
+      y,
+      spans: [{ text: note }],
+      size,
+      tone: f.state === 'runs' ? 'warning' : 'muted',
+      backdrop: true,
+      maxWidth: right - left - 8,
+    });
+  }
+}
+
+/** What a group's header says on the user's cluster, or null when it runs as planned. */
+export function simNote(f: GroupFigures, s: SimGroup): string | null {
+  if (s.synchronous?.canNeverStart) {
+    return `never starts: needs all ${num(f.concurrentPods ?? 0)} pods up at once`;
+  }
+  if (s.neverStarts || (s.end === null && s.firstStart === null))
+    return 'never starts on your cluster';
+  if (s.end === null) return 'never finishes on your cluster';
+  if (s.delayedPods > 0) return `queued: ends at ${tickLabel(s.end)} h`;
+  return null;
+}
+
+/** The makespan lines: the plan's, and the run's on the user's cluster. */
+function markers(
+  out: Shape[],
+  layout: TimelineLayout,
+  x: X,
+  o: typeof TIMELINE_DEFAULTS,
+  height: number,
+) {
+  const line = (t: number, tone: 'accent' | 'warning', dash: number[]) =>
+    out.push({ kind: 'lines', coords: [x(t), o.axis, x(t), height], stroke: tone, width: 1, dash });
+  if (layout.plannedMakespan > 0) line(layout.plannedMakespan, 'accent', [4, 3]);
+  const m = layout.simulated?.makespan;
+  if (m !== null && m !== undefined && m !== layout.plannedMakespan) line(m, 'warning', [2, 3]);
+}
+
+/**
+ * The time axis on top: makespan labels on the first row, round-hour ticks on the second, so
+ * they never run into each other.
+ */
+function axis(
+  out: Shape[],
+  layout: TimelineLayout,
+  x: X,
+  t0: number,
+  t1: number,
+  left: number,
+  right: number,
+  width: number,
+  top: number,
+) {
+  out.push({ kind: 'rect', x: 0, y: 0, w: width, h: top, fill: 'background' });
+  out.push({
+    kind: 'text',
+    x: 4,
+    y: top - 10,
+    spans: [{ text: 'hours' }],
+    size: 11,
+    tone: 'muted',
+  });
+  const coords: number[] = [left, top, right, top];
+  for (const t of ticks(t0, t1, Math.max(2, Math.floor((right - left) / 90)))) {
+    const px = x(t);
+    if (px < left - 0.5 || px > right + 0.5) continue;
+    coords.push(px, top - 5, px, top);
+    out.push({
+      kind: 'text',
+      x: px,
+      y: top - 12,
+      spans: [{ text: tickLabel(t) }],
+      size: 11,
+      tone: 'muted',
+      anchor: 'middle',
+    });
+  }
+  out.push({ kind: 'lines', coords, stroke: 'muted', width: 1 });
+  // Makespan labels, each on the side of its line that keeps it in view and clear of the other.
+  const labels: { t: number; text: string; tone: 'accent' | 'warning' }[] = [];
+  const sim = layout.simulated;
+  if (layout.plannedMakespan > 0) {
+    labels.push({
+      t: layout.plannedMakespan,
+      text: `${sim ? 'unlimited' : 'makespan'} ${tickLabel(layout.plannedMakespan)} h`,
+      tone: 'accent',
+    });
+  }
+  if (sim && sim.makespan !== layout.plannedMakespan) {
+    labels.push({
+      t: sim.makespan ?? t1,
+      text:
+        sim.makespan === null
+          ? 'on your cluster: never finishes'
+          : `on your cluster ${tickLabel(sim.makespan)} h`,
+      tone: 'warning',
+    });
+  }
+  let used = -Infinity; // right edge of the previous label
+  labels
+    .sort((a, b) => a.t - b.t)
+    .forEach((l, i) => {
+      const w = textWidth(l.text, 11);
+      const px = Math.min(Math.max(x(l.t), left), right);
+      // The first label goes left of its line when another follows, or when it would leave the view.
+      let start = i === 0 && labels.length > 1 ? px - 4 - w : px + 4;
+      if (start + w > width - 2) start = px - 4 - w;
+      start = Math.max(start, used + 8, 2);
+      used = start + w;
+      out.push({
+        kind: 'text',
+        x: start,
+        y: 9,
+        spans: [{ text: l.text }],
+        size: 11,
+        tone: l.tone,
+      });
+    });
+}
+
+/** The timeline in words: which run it shows and how long it takes. */
+export function describeTimeline(layout: TimelineLayout): string {
+  const planned = `${tickLabel(layout.plannedMakespan)} h`;
+  const sim = layout.simulated;
+  const left = layout.leftOut.length
+    ? `; left out (figures not valid): ${layout.leftOut.join(', ')}`
+    : '';
+  if (!sim)
+    return `Timeline in hours: the design runs for ${planned} on an unlimited cluster${left}`;
+  const run = sim.makespan === null ? 'never finishes' : `runs for ${tickLabel(sim.makespan)} h`;
+  return `Timeline in hours: on your cluster the design ${run} (${planned} on an unlimited cluster)${left}`;
 }

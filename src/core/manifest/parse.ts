@@ -6,6 +6,7 @@
  * diagnostic, because the library itself can crash the process on them (measured: 5,000 nested
  * `- ` on one line exhausts memory inside the lexer).
  */
+import { num } from '../format.ts';
 import {
   isAlias,
   isCollection,
@@ -17,7 +18,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import type { Path } from '../diagnostics.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic, DiagnosticCode } from '../diagnostics.ts';
 import { Source } from './source.ts';
 
 export const LIMITS = {
@@ -44,14 +45,9 @@ export interface Parsed {
 }
 
 export function parse(text: string): Parsed {
-  const lines = new LineCounter();
   const refused = refuse(text);
   if (refused) {
-    lines.addNewLine(0);
-    for (let i = text.indexOf('\n'); i >= 0 && i < 4_000_000; i = text.indexOf('\n', i + 1)) {
-      lines.addNewLine(i + 1);
-    }
-    const source = new Source(text, null, lines);
+    const source = Source.plain(text);
     const span = { start: refused.at, end: Math.min(text.length, refused.at + 1) };
     return {
       source,
@@ -60,6 +56,7 @@ export function parse(text: string): Parsed {
       diagnostics: [source.diagnostic('error', refused.code, refused.message, [], span)],
     };
   }
+  const lines = new LineCounter();
   try {
     const doc = parseDocument(text, {
       lineCounter: lines,
@@ -107,7 +104,7 @@ export function parse(text: string): Parsed {
     return { source, data, syntaxError, diagnostics };
   } catch (err) {
     // Last resort: the library failed in a way the checks above did not foresee.
-    const source = new Source(text, null, lines);
+    const source = Source.plain(text);
     return {
       source,
       data: undefined,
@@ -126,7 +123,7 @@ export function parse(text: string): Parsed {
 }
 
 interface Refusal {
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly message: string;
   readonly at: number;
 }
@@ -136,7 +133,7 @@ function refuse(text: string): Refusal | null {
   if (text.length > LIMITS.maxChars) {
     return {
       code: 'input-too-large',
-      message: `The manifest is ${text.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxChars.toLocaleString('en-US')}. A manifest this large is not a real design.`,
+      message: `The manifest is ${num(text.length)} characters; the limit is ${num(LIMITS.maxChars)}. A manifest this large is not a real design.`,
       at: 0,
     };
   }

@@ -66,3 +66,10 @@ export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
   'default',
   'errorMessage',
 ]);
+
+/** The operators the platform accepts, as the schema lists them (jobset first). */
+export const OPERATORS: readonly string[] = (() => {
+  const spec = MANIFEST_SCHEMA.definitions?.spec ?? MANIFEST_SCHEMA.properties?.spec;
+  const values = spec?.properties?.operator?.enum ?? [];
+  return values.filter((v): v is string => typeof v === 'string');
+})();

@@ -6,7 +6,7 @@
  * Unknown keys: where the schema closes an object (`additionalProperties: false`) each one is a
  * warning; where it leaves it open, only keys that look like a misspelt known key are reported.
  */
-import type { Diagnostic, Path } from '../diagnostics.ts';
+import type { Diagnostic, DiagnosticCode, Path } from '../diagnostics.ts';
 import { formatPath } from '../diagnostics.ts';
 import type { JsonType, SchemaNode } from './schema.ts';
 import type { Source } from './source.ts';
@@ -34,7 +34,7 @@ export function checkSchema(data: unknown, root: SchemaNode, source: Source): Di
   const visit = (value: unknown, node: SchemaNode, path: Path): void => {
     const schema = effective(node, value);
     const name = fieldName(path);
-    const fail = (code: string, generated: string, hint = '') =>
+    const fail = (code: DiagnosticCode, generated: string, hint = '') =>
       out.push(
         source.diagnostic(
           'error',
@@ -156,7 +156,12 @@ export function checkSchema(data: unknown, root: SchemaNode, source: Source): Di
             `Unknown key \`${key}\` in ${name}: did you mean \`${guess}\`? As written it is ignored.`,
             [...path, key],
             at,
-            { title: `Rename to \`${guess}\``, start: at.start, end: at.end, text: guess },
+            {
+              title: `Rename to \`${guess}\``,
+              op: 'rename',
+              path: [...path, key].map(String),
+              to: guess,
+            },
           ),
         );
       } else if (extra === false) {

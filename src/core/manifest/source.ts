@@ -4,16 +4,16 @@
  */
 import {
   isMap,
+  LineCounter,
   isPair,
   isScalar,
   isSeq,
   type Document,
-  type LineCounter,
   type Node,
   type Pair,
   type YAMLMap,
 } from 'yaml';
-import type { Diagnostic, Fix, Path, Severity } from '../diagnostics.ts';
+import type { Diagnostic, DiagnosticCode, Fix, Path, Severity } from '../diagnostics.ts';
 
 export interface Span {
   readonly start: number;
@@ -38,6 +38,16 @@ export class Source {
     this.text = text;
     this.doc = doc;
     this.lines = lines;
+  }
+
+  /** A text with no YAML document (refused or unreadable): diagnostics still get lines. */
+  static plain(text: string): Source {
+    const lines = new LineCounter();
+    lines.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0 && i < 4_000_000; i = text.indexOf('\n', i + 1)) {
+      lines.addNewLine(i + 1);
+    }
+    return new Source(text, null, lines);
   }
 
   /** Finds the key and value of `path` in the text, as far as the path exists. */
@@ -84,7 +94,7 @@ export class Source {
 
   diagnostic(
     severity: Severity,
-    code: string,
+    code: DiagnosticCode,
     message: string,
     path: Path,
     span: Span,

@@ -2,11 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { fixEdit } from '../edit/fix.ts';
+import { applyEdit } from '../edit/text.ts';
 import { MANIFEST_SCHEMA, SUPPORTED_KEYWORDS, type SchemaNode } from './schema.ts';
 
 const main = readFixture('platform-main');
 const find = (text: string, code: string) =>
   analyze(text).diagnostics.filter((d) => d.code === code);
+/** The text with the diagnostic's fix applied. */
+const fixed = (text: string, d: Diagnostic) => {
+  const r = fixEdit(text, d.fix!);
+  if (!r.ok) throw new Error(r.reason);
+  return applyEdit(text, r.edit);
+};
 
 describe('the schema file', () => {
   it('uses only keywords our checker implements', () => {
@@ -103,8 +112,7 @@ describe('structure', () => {
       path: ['spec', 'types', 'worker', 'parallelism'],
     });
     expect(d!.message).toContain('did you mean `parallelisms`');
-    expect(text.slice(d!.fix!.start, d!.fix!.end)).toBe('parallelism');
-    expect(d!.fix!.text).toBe('parallelisms');
+    expect(fixed(text, d!)).toBe(text.replace('parallelism: 2', 'parallelisms: 2'));
   });
 
   it.each([
@@ -118,7 +126,9 @@ describe('structure', () => {
       where,
       where + (wrong === 'completion' ? `      ${wrong}: 2\n` : `        ${wrong}: 2\n`),
     );
-    expect(find(text, 'misspelt-key').map((d) => d.fix?.text)).toContain(right);
+    expect(find(text, 'misspelt-key').map((d) => d.fix?.op === 'rename' && d.fix.to)).toContain(
+      right,
+    );
   });
 
   it('warns about unknown keys inside a group but keeps unknown keys elsewhere silent', () => {
@@ -139,19 +149,18 @@ describe('semantic rules', () => {
     const text = main.replace('  image: image\n  command', '  image: "other"\n  command');
     const [d] = find(text, 'image-mismatch');
     expect(d!.severity).toBe('error');
-    expect(text.slice(d!.fix!.start, d!.fix!.end)).toBe('"other"');
-    expect(d!.fix!.text).toBe('"image"');
+    expect(fixed(text, d!)).toBe(text.replace('image: "other"', 'image: "image"'));
   });
 
   it.each([
     ['Worker', 'worker'],
     ['2worker', 'worker'],
     ['worker_a', 'worker-a'],
-  ])('rejects group name %s and offers %s', (bad, fixed) => {
+  ])('rejects group name %s and offers %s', (bad, good) => {
     const text = main.replace('    worker:\n', `    ${bad}:\n`);
     const [d] = find(text, 'type-name-invalid');
     expect(text.slice(d!.start, d!.end)).toBe(bad);
-    expect(d!.fix!.text).toBe(fixed);
+    expect(fixed(text, d!)).toBe(main.replace('    worker:\n', `    ${good}:\n`));
   });
 
   it('warns on a trailing hyphen', () => {
@@ -163,7 +172,7 @@ describe('semantic rules', () => {
   it('warns when apiVersion is not the current one, and offers the current', () => {
     const [d] = find(main.replace('apiVersion: "0.2.3"', 'apiVersion: 0.2.2'), 'api-version');
     expect(d!.severity).toBe('warning');
-    expect(d!.fix!.text).toBe('"0.2.3"');
+    expect(fixed(main.replace('apiVersion: "0.2.3"', 'apiVersion: 0.2.2'), d!)).toBe(main);
   });
 
   it('warns when parallelisms exceeds completions, and offers completions', () => {
@@ -172,7 +181,7 @@ describe('semantic rules', () => {
       '      count: 5\n      completions: 2\n      parallelisms: 8\n',
     );
     const [d] = find(text, 'parallelisms-above-completions');
-    expect(d!.fix!.text).toBe('2');
+    expect(fixed(text, d!)).toContain('      completions: 2\n      parallelisms: 2\n');
     expect(analyze(text).expansion!.groups[1]!.effectiveParallelism).toBe(2);
   });
 

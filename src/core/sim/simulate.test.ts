@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture, withTypes } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
-import { simulate } from './simulate.ts';
+import type { Capacity, DesignSettings } from '../settings.ts';
+import { simulate as simulatePlan } from './simulate.ts';
 
 const A100 = 'NVIDIA-A100-SXM4-80GB';
-const expansion = (text: string) => analyze(text).expansion!;
+/** The text's plan (with the settings' durations) simulated on `capacity`. */
+const simulate = (text: string, capacity: Capacity, settings: DesignSettings = {}) =>
+  simulatePlan(analyze(text, settings).schedule!.plan, capacity, settings);
 
 describe('simulate', () => {
   it('runs 16 one-GPU trials on 4 GPUs in 4 waves', () => {
-    const sim = simulate(expansion(readFixture('hyperparameter-sweep')), { gpus: { [A100]: 4 } })!;
+    const sim = simulate(readFixture('hyperparameter-sweep'), { gpus: { [A100]: 4 } })!;
     expect(sim.makespan).toBe(4);
     expect(sim.idealMakespan).toBe(1);
     const g = sim.groups[0]!;
@@ -19,42 +22,38 @@ describe('simulate', () => {
 
   it('flags a synchronous group of 8 on 6 GPUs: it can never start', () => {
     const text = readFixture('hyperparameter-sweep').replace('count: 16', 'count: 8');
-    const sim = simulate(expansion(text), { gpus: { [A100]: 6 } }, { synchronous: ['trial'] })!;
+    const sim = simulate(text, { gpus: { [A100]: 6 } }, { synchronous: ['trial'] })!;
     expect(sim.groups[0]!.synchronous).toMatchObject({ canNeverStart: true });
   });
 
   it('counts the GPU-hours early pods of a synchronous group idle', () => {
     // 4 gpu-workers need 4 GPUs; 2 are free at first because 2 other pods hold them for 1 hour.
     const text = readFixture('heterogeneous-pools');
-    const sim = simulate(
-      expansion(text),
-      { gpus: { [A100]: 4 } },
-      { synchronous: ['gpu-worker'] },
-    )!;
+    const sim = simulate(text, { gpus: { [A100]: 4 } }, { synchronous: ['gpu-worker'] })!;
     expect(sim.groups.find((g) => g.name === 'gpu-worker')!.synchronous).toMatchObject({
       canNeverStart: false,
       allUpAt: 0,
       idleGpuHours: 0,
     });
     const tight = readFixture('mixed-concurrency');
-    const s2 = simulate(expansion(tight), { gpus: { [A100]: 3 } }, { synchronous: ['evaluator'] })!;
+    const s2 = simulate(tight, { gpus: { [A100]: 3 } }, { synchronous: ['evaluator'] })!;
     expect(s2.groups.find((g) => g.name === 'evaluator')!.synchronous!.canNeverStart).toBe(true);
   });
 
   it('limits a Job by CPUs as well: 100 batches of 4 CPUs on 8 CPUs run 2 at a time', () => {
-    const sim = simulate(expansion(readFixture('sequential-batch')), { cpus: 8 })!;
+    const sim = simulate(readFixture('sequential-batch'), { cpus: 8 })!;
     expect(sim.makespan).toBe(50);
   });
 
   it('matches the unlimited schedule when nothing is limited', () => {
-    const sim = simulate(expansion(readFixture('mixed-concurrency')), {})!;
+    const sim = simulate(readFixture('mixed-concurrency'), {})!;
     expect(sim.makespan).toBe(sim.idealMakespan);
     expect(sim.groups.every((g) => g.delay === 0 && g.delayedPods === 0)).toBe(true);
   });
 
   it('starts pending pods in global-index order: worker before worker-heavy', () => {
     const text = readFixture('global-index-order');
-    const sim = simulate(expansion(text), { cpus: 140 })!;
+    const sim = simulate(text, { cpus: 140 })!;
     const [heavy, worker] = ['worker-heavy', 'worker'].map((n) =>
       sim.groups.find((g) => g.name === n)!,
     );
@@ -63,14 +62,14 @@ describe('simulate', () => {
   });
 
   it('says when a pod can never start, and gives no makespan', () => {
-    const sim = simulate(expansion(readFixture('sequential-batch')), { cpus: 2 })!;
+    const sim = simulate(readFixture('sequential-batch'), { cpus: 2 })!;
     expect(sim.makespan).toBeNull();
     expect(sim.groups[0]!.neverStarts).toBe(true);
   });
 
   it('honours the per-group pod duration', () => {
     const sim = simulate(
-      expansion(readFixture('hyperparameter-sweep')),
+      readFixture('hyperparameter-sweep'),
       { gpus: { [A100]: 8 } },
       { durations: { trial: 2.5 } },
     )!;
@@ -88,11 +87,7 @@ describe('simulate, from review', () => {
       count: 2
       resources: { cpus: 1, ramRatio: 1, accelerators: { gpu: { count: 1, product: A } } }
 `);
-    const sim = simulate(
-      analyze(text).expansion!,
-      { gpus: { A: 2 } },
-      { synchronous: ['b'], durations: { a: 3 } },
-    )!;
+    const sim = simulate(text, { gpus: { A: 2 } }, { synchronous: ['b'], durations: { a: 3 } })!;
     const b = sim.groups.find((g) => g.name === 'b')!;
     expect(b.synchronous).toMatchObject({
       allUpAt: 3,
@@ -109,7 +104,7 @@ describe('simulate, from review', () => {
       count: 10000
       resources: { cpus: 0.1, ramRatio: 1 }
 `);
-    const sim = simulate(analyze(text).expansion!, { cpus: 1000 })!;
+    const sim = simulate(text, { cpus: 1000 })!;
     expect(sim.makespan).toBe(1);
     expect(sim.groups[0]!.delayedPods).toBe(0);
   });
@@ -119,7 +114,7 @@ describe('simulate, from review', () => {
       completions: 10000000
       resources: { cpus: 1, ramRatio: 1 }
 `);
-    expect(simulate(analyze(text).expansion!, { cpus: 1000 })).toBeNull();
+    expect(simulate(text, { cpus: 1000 })).toBeNull();
   });
 
   it('reads GPU capacity by own product names only', () => {
@@ -127,7 +122,7 @@ describe('simulate, from review', () => {
       count: 4
       resources: { cpus: 1, ramRatio: 1, accelerators: { gpu: { count: 1, product: constructor } } }
 `);
-    const sim = simulate(analyze(text).expansion!, { gpus: { A: 2 } }, { synchronous: ['w'] })!;
+    const sim = simulate(text, { gpus: { A: 2 } }, { synchronous: ['w'] })!;
     expect(sim.groups[0]!.synchronous!.canNeverStart).toBe(true);
     expect(sim.groups[0]!.neverStarts).toBe(true);
   });

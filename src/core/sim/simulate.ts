@@ -1,7 +1,8 @@
 /**
- * The schedule on a cluster of limited free capacity, as the platform runs it: no gang
- * scheduling, so a pod starts as soon as its requests fit; pending pods go in global-index order
- * (groups by name, then Job index), then pod index; each Job keeps at most `P_eff` pods running.
+ * The simulated run: the schedule on a cluster of limited free capacity, as the platform runs
+ * it: no gang scheduling, so a pod starts as soon as its requests fit; pending pods go in
+ * global-index order (groups by name, then Job index), then pod index; each Job keeps at most
+ * `P_eff` pods running.
  *
  * Event-driven over batches of pods: pods of a Job started together finish together (one
  * duration per group), so the work is proportional to the number of (Job, start) batches, never
@@ -9,17 +10,38 @@
  * so that many small requests add up exactly.
  *
  * A synchronous group's first pods do no work until all of its first-wave pods are up: they hold
- * their resources from their start until then, and finish one duration after it.
+ * their resources from their start until then (idle), and finish one duration after it.
+ *
+ * What it records for drawing: per group, how many of its pods run (and sit idle) over time, and
+ * the batches of its first Jobs (the ones the timeline draws as lanes of their own).
  */
-import { productOf, type Expansion, type GroupFigures } from '../jobset/expand.ts';
-import {
-  durationIn,
-  EXAMPLE_PRICES,
-  gpuPrice,
-  type Capacity,
-  type DesignSettings,
-} from '../settings.ts';
+import { productOf } from '../jobset/expand.ts';
+import { podRate } from '../cost/rate.ts';
+import type { GroupPlan, Plan } from '../schedule/plan.ts';
+import { EXAMPLE_PRICES, type Capacity, type DesignSettings } from '../settings.ts';
 import { MinHeap } from './heap.ts';
+
+/** Jobs of a group whose batches are recorded one by one (the timeline's per-Job lanes). */
+export const RECORDED_JOBS = 6;
+
+/** Pods of one Job started together, and when they worked. */
+export interface SimBatch {
+  /** First pod index of the batch, and how many pods. */
+  readonly first: number;
+  readonly n: number;
+  readonly start: number;
+  /** When the pods start working: later than `start` while a synchronous group waits; null if never. */
+  readonly workStart: number | null;
+  /** Null when the batch never finishes (a synchronous group that never gets all its pods up). */
+  readonly end: number | null;
+}
+
+/** A step function of the group's pods over time: from `t[i]` on, `running[i]` are up, `idle[i]` of them waiting. */
+export interface SimProfile {
+  readonly t: readonly number[];
+  readonly running: readonly number[];
+  readonly idle: readonly number[];
+}
 
 export interface SimGroup {
   readonly name: string;
@@ -32,7 +54,7 @@ export interface SimGroup {
   /** Pods that started later than on an unlimited cluster, and their total waiting time. */
   readonly delayedPods: number;
   readonly waitingPodHours: number;
-  /** Some pod of the group can never start: one pod asks for more than the cluster has. */
+  /** Some pod of the group never starts (the cluster is too small, or held by a waiting group). */
   readonly neverStarts: boolean;
   /** For a group marked synchronous: when all its pods of the first wave are up. */
   readonly synchronous: {
@@ -43,6 +65,9 @@ export interface SimGroup {
     /** The cluster cannot hold all of its pods at once: it never does useful work. */
     readonly canNeverStart: boolean;
   } | null;
+  readonly profile: SimProfile;
+  /** Batches of Jobs 0 .. RECORDED_JOBS - 1, in start order. */
+  readonly jobs: readonly (readonly SimBatch[])[];
 }
 
 export interface SimSeries {
@@ -54,12 +79,16 @@ export interface SimSeries {
 }
 
 export interface Simulation {
-  /** Null when some pod never starts. */
+  /** Null when some pod never starts or never finishes. */
   readonly makespan: number | null;
-  /** The makespan on an unlimited cluster. */
+  /** The makespan on an unlimited cluster (the plan's). */
   readonly idealMakespan: number;
+  /** In global-index order (the order pods are scheduled in). */
   readonly groups: readonly SimGroup[];
   readonly series: SimSeries;
+  /** Dollars: what the pods hold over the run (idle waiting included), and the peak rate held for the whole run. */
+  readonly requestedCost: number | null;
+  readonly reservedCost: number | null;
   /** Batches of pods started (the simulation's unit of work). */
   readonly batches: number;
 }
@@ -71,7 +100,7 @@ export const MAX_SIM_BATCHES = 1_000_000;
 const MAX_POINTS = 2_000;
 
 interface G {
-  readonly f: GroupFigures;
+  readonly plan: GroupPlan;
   readonly d: number;
   readonly p: number;
   readonly c: number;
@@ -83,11 +112,17 @@ interface G {
   readonly rate: number;
   readonly sync: boolean;
   /** Batches of a synchronous group's first wave, waiting for the rest of it to be up. */
-  readonly held: { readonly j: number; readonly n: number }[];
+  readonly held: { readonly j: number; readonly n: number; readonly rec: MutableBatch | null }[];
   readonly started: Float64Array;
   readonly running: Float64Array;
   readonly ready: MinHeap;
   readonly inReady: Uint8Array;
+  readonly profile: { t: number[]; running: number[]; idle: number[] };
+  readonly jobs: MutableBatch[][];
+  /** Open recorded batches per recorded Job, oldest first, to close when they finish. */
+  readonly open: MutableBatch[][];
+  runningNow: number;
+  idleNow: number;
   firstStart: number | null;
   lastStart: number | null;
   end: number | null;
@@ -98,47 +133,40 @@ interface G {
   allUpAt: number | null;
 }
 
+type MutableBatch = { -readonly [K in keyof SimBatch]: SimBatch[K] };
+
 export function simulate(
-  expansion: Expansion,
+  plan: Plan,
   capacity: Capacity,
   settings: DesignSettings = {},
 ): Simulation | null {
   const prices = settings.prices ?? EXAMPLE_PRICES;
   const sync = new Set(settings.synchronous ?? []);
-  const ordered = expansion.groups
-    .filter((f) => f.state === 'runs' && f.count! > 0 && f.completions! > 0)
-    .sort((a, b) => a.globalOrder - b.globalOrder);
-  if (ordered.reduce((n, f) => n + f.count!, 0) > MAX_SIM_JOBS) return null;
-  if (
-    ordered.reduce(
-      (n, f) => n + f.count! * Math.ceil(f.completions! / f.effectiveParallelism!),
-      0,
-    ) > MAX_SIM_BATCHES
-  ) {
+  const ordered = plan.groups
+    .filter((g) => g.figures.state === 'runs')
+    .sort((a, b) => a.figures.globalOrder - b.figures.globalOrder);
+  if (ordered.reduce((n, g) => n + g.figures.count!, 0) > MAX_SIM_JOBS) return null;
+  if (ordered.reduce((n, g) => n + g.figures.count! * g.figures.waves!, 0) > MAX_SIM_BATCHES) {
     return null;
   }
-  const milli = (x: number) => Math.round(x * 1000);
 
-  const gs: G[] = ordered.map((f) => {
+  const gs: G[] = ordered.map((plan) => {
+    const f = plan.figures;
     const count = f.count!;
     const gpus = f.pod.gpus ?? 0;
-    const product = productOf(f);
-    const cpus = milli(f.pod.cpus ?? 0);
-    const ram = milli(f.pod.ramGB ?? 0);
+    const recorded = Math.min(count, RECORDED_JOBS);
     return {
-      f,
-      d: durationIn(settings, f.name),
+      plan,
+      d: plan.duration,
       p: f.effectiveParallelism!,
       c: f.completions!,
       count,
-      cpus,
-      ram,
+      cpus: milli(f.pod.cpus ?? 0),
+      ram: milli(f.pod.ramGB ?? 0),
       gpus,
-      product,
-      rate:
-        (f.pod.cpus ?? 0) * prices.cpuHour +
-        (f.pod.ramGB ?? 0) * prices.gbHour +
-        gpus * gpuPrice(prices, f.pod.gpuProduct),
+      product: productOf(f),
+      // Like the plan's costs, a pod whose requests are not all set is left out of them.
+      rate: rateOf(podRate(f.pod, prices)),
       sync: sync.has(f.name),
       held: [],
       started: new Float64Array(count),
@@ -149,6 +177,11 @@ export function simulate(
         Array.from({ length: count }, (_, j) => j),
       ),
       inReady: new Uint8Array(count).fill(1),
+      profile: { t: [], running: [], idle: [] },
+      jobs: Array.from({ length: recorded }, () => []),
+      open: Array.from({ length: recorded }, () => []),
+      runningNow: 0,
+      idleNow: 0,
       firstStart: null,
       lastStart: null,
       end: null,
@@ -184,6 +217,9 @@ export function simulate(
   const evJob: number[] = [];
   const evCount: number[] = [];
   const freeIds: number[] = [];
+  const events = new MinHeap(
+    (a, b) => evTime[a]! < evTime[b]! || (evTime[a] === evTime[b] && a < b),
+  );
   const addEvent = (time: number, gi: number, j: number, n: number) => {
     const id = freeIds.pop() ?? evTime.length;
     evTime[id] = time;
@@ -192,14 +228,14 @@ export function simulate(
     evCount[id] = n;
     events.push(id);
   };
-  const events = new MinHeap(
-    (a, b) => evTime[a]! < evTime[b]! || (evTime[a] === evTime[b] && a < b),
-  );
   let batches = 0;
   let runningPods = 0;
   let pendingPods = gs.reduce((n, g) => n + g.count * g.c, 0);
   let gpusInUse = 0;
   let costPerHour = 0;
+  let peakCost = 0;
+  let spent = 0;
+  let lastT = 0;
   const series = {
     t: [] as number[],
     running: [] as number[],
@@ -207,6 +243,7 @@ export function simulate(
     gpus: [] as number[],
     costPerHour: [] as number[],
   };
+  const touched = new Set<G>();
   /** One point per event time: a later record at the same time replaces the earlier one. */
   const record = (t: number) => {
     const last = series.t.length - 1;
@@ -216,6 +253,23 @@ export function simulate(
     series.pending[at] = pendingPods;
     series.gpus[at] = gpusInUse;
     series.costPerHour[at] = Math.round(costPerHour * 100) / 100;
+    peakCost = Math.max(peakCost, costPerHour);
+    // A point whenever pods of the group started or finished, even if as many run after as
+    // before: one wave ending as the next starts is a new bar.
+    for (const g of touched) {
+      const pr = g.profile;
+      const i = pr.t.length - 1;
+      const k = i >= 0 && pr.t[i] === t ? i : i + 1;
+      pr.t[k] = t;
+      pr.running[k] = g.runningNow;
+      pr.idle[k] = g.idleNow;
+    }
+    touched.clear();
+  };
+  /** Money held from the last event time to `t` at the rate of that stretch. */
+  const advance = (t: number) => {
+    spent += costPerHour * (t - lastT);
+    lastT = t;
   };
 
   const schedule = (t: number) => {
@@ -239,6 +293,8 @@ export function simulate(
         pendingPods -= n;
         gpusInUse += n * g.gpus;
         costPerHour += n * g.rate;
+        g.runningNow += n;
+        touched.add(g);
         if (++batches > MAX_SIM_BATCHES) throw new TooManyBatches();
         // Waiting: pod b would start at floor(b / P) x d on an unlimited cluster.
         for (let b = first; b < first + n;) {
@@ -257,12 +313,24 @@ export function simulate(
         }
         g.firstStart ??= t;
         g.lastStart = t;
+        const rec: MutableBatch | null =
+          j < g.jobs.length ? { first, n, start: t, workStart: t, end: null } : null;
+        if (rec) {
+          g.jobs[j]!.push(rec);
+          g.open[j]!.push(rec);
+        }
         if (g.sync && g.allUpAt === null) {
           // Up, but idle until the whole first wave is: no end time yet.
-          g.held.push({ j, n });
+          g.held.push({ j, n, rec });
+          g.idleNow += n;
+          if (rec) rec.workStart = null;
           if (g.wave0Started === g.count * g.p) {
             g.allUpAt = t;
-            for (const h of g.held) addEvent(t + g.d, gi, h.j, h.n);
+            for (const h of g.held) {
+              addEvent(t + g.d, gi, h.j, h.n);
+              if (h.rec) h.rec.workStart = t;
+            }
+            g.idleNow = 0;
             g.held.length = 0;
           }
         } else addEvent(t + g.d, gi, j, n);
@@ -275,16 +343,10 @@ export function simulate(
     record(t);
   };
 
-  try {
-    schedule(0);
-    run();
-  } catch (err) {
-    if (err instanceof TooManyBatches) return null;
-    throw err;
-  }
-  function run() {
+  const run = () => {
     while (events.size) {
       const t = evTime[events.peek()!]!;
+      advance(t);
       while (events.size && evTime[events.peek()!] === t) {
         const id = events.pop()!;
         freeIds.push(id);
@@ -296,7 +358,14 @@ export function simulate(
         runningPods -= n;
         gpusInUse -= n * g.gpus;
         costPerHour -= n * g.rate;
+        g.runningNow -= n;
+        touched.add(g);
         g.end = Math.max(g.end ?? 0, t);
+        if (j < g.open.length) {
+          // Batches of one Job finish in the order they started (one duration per group).
+          const rec = g.open[j]!.shift();
+          if (rec) rec.end = t;
+        }
         if (!g.inReady[j] && g.started[j]! < g.c) {
           g.inReady[j] = 1;
           g.ready.push(j);
@@ -304,47 +373,70 @@ export function simulate(
       }
       schedule(t);
     }
+  };
+
+  try {
+    schedule(0);
+    run();
+  } catch (err) {
+    if (err instanceof TooManyBatches) return null;
+    throw err;
   }
 
-  const ideal = Math.max(0, ...gs.map((g) => Math.ceil(g.c / g.p) * g.d));
   const groups: SimGroup[] = gs.map((g) => {
     const never = g.started.some((s) => s < g.c);
-    const syncInfo = sync.has(g.f.name)
+    const stuck = g.held.length > 0; // a synchronous group still waiting: its pods never end
+    const ideal = g.plan.runHours ?? 0;
+    const syncInfo = g.sync
       ? {
           allUpAt: g.allUpAt,
           idleGpuHours:
             g.allUpAt === null
               ? Infinity
-              : Math.round((g.allUpAt * g.wave0Started - g.wave0StartSum) * g.gpus * 100) / 100,
+              : round2((g.allUpAt * g.wave0Started - g.wave0StartSum) * g.gpus),
           idlePodHours:
             g.allUpAt === null ? Infinity : round(g.allUpAt * g.wave0Started - g.wave0StartSum),
-          canNeverStart: holdsAtOnce(g.f, capacity) < g.count * g.p,
+          canNeverStart: holdsAtOnce(g.plan.figures, capacity) < g.count * g.p,
         }
       : null;
+    const end = never || stuck ? null : g.end;
     return {
-      name: g.f.name,
+      name: g.plan.name,
       firstStart: g.firstStart,
       lastStart: g.lastStart,
-      end: never ? null : g.end,
-      delay:
-        never || g.end === null ? null : Math.max(0, round(g.end - Math.ceil(g.c / g.p) * g.d)),
+      end,
+      delay: end === null ? null : Math.max(0, round(end - ideal)),
       delayedPods: g.delayedPods,
       waitingPodHours: round(g.waitingPodHours),
       neverStarts: never,
       synchronous: syncInfo,
+      profile: g.profile,
+      jobs: g.jobs,
     };
   });
-  const makespan = groups.some((g) => g.neverStarts)
-    ? null
-    : Math.max(0, ...groups.map((g) => g.end ?? 0));
-  return { makespan, idealMakespan: ideal, groups, series: thin(series), batches };
+  const finished = groups.every((g) => g.end !== null || g.firstStart === null);
+  const makespan =
+    finished && !groups.some((g) => g.neverStarts)
+      ? Math.max(0, ...groups.map((g) => g.end ?? 0))
+      : null;
+  return {
+    makespan,
+    idealMakespan: plan.makespan,
+    groups,
+    series: thin(series),
+    requestedCost: makespan === null ? null : round2(spent),
+    reservedCost: makespan === null ? null : round2(peakCost * makespan),
+    batches,
+  };
 }
 
 class TooManyBatches extends Error {}
 
+const milli = (x: number) => Math.round(x * 1000);
+const rateOf = (r: { rate: number; complete: boolean }) => (r.complete ? r.rate : 0);
+
 /** How many pods of the group the whole free capacity holds at once (CPUs and RAM in thousandths). */
-export function holdsAtOnce(f: GroupFigures, capacity: Capacity): number {
-  const milli = (x: number) => Math.round(x * 1000);
+export function holdsAtOnce(f: GroupPlan['figures'], capacity: Capacity): number {
   const cap = (free: number | undefined, need: number | null) =>
     need && free !== undefined ? Math.floor(milli(free) / milli(need)) : Infinity;
   const product = productOf(f);
@@ -379,4 +471,8 @@ function thin(s: {
 
 function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }

@@ -1,31 +1,44 @@
 /**
- * The canvas area: every group's job x pod grid and the timeline, drawn from the current design,
- * with their text alternatives (a description per group, and a table view), the per-group pod
- * duration, and exports.
+ * The canvas area: every group's job x pod grid and the timeline, drawn from the current design
+ * and its schedule, with their text alternatives (a description per group, and a table view),
+ * the per-group pod duration, and exports of the whole design or the current view.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Expansion, SimGroup } from '../../core/index.ts';
-import { describeGroup, gridLayout } from '../../core/layout/grid.ts';
-import { timelineLayout } from '../../core/layout/timeline.ts';
+import type { Expansion, Schedule } from '../../core/index.ts';
+import {
+  describeGroup,
+  gridLayout,
+  gridShapes,
+  wholeGrid,
+  type GridLayout,
+} from '../../core/layout/grid.ts';
+import type { Drawing } from '../../core/layout/shapes.ts';
+import {
+  timelineLayout,
+  timelineShapes,
+  wholeTimeline,
+  type TimelineLayout,
+  type TimeWindow,
+} from '../../core/layout/timeline.ts';
 import { useDesigner } from '../../state/store.ts';
 import {
   selectDesignName,
   selectExpansion,
   selectOperator,
+  selectSchedule,
   selectShowingLastGood,
 } from '../../state/selectors.ts';
-import { GroupTable } from '../summary/GroupTable.tsx';
-import { download } from '../../app/download.ts';
-import { buildSvg, exportPng, fileStem } from './exportImage.ts';
-import { GridCanvas } from './GridCanvas.tsx';
-import { waveColor } from './palette.ts';
+import { fileStem } from '../../ui/download.ts';
+import { waveColor } from '../../ui/draw/palette.ts';
+import { exportPng, exportSvg } from './exportImage.ts';
+import { GridCanvas, type GridViewNow } from './GridCanvas.tsx';
+import { GroupTable } from './GroupTable.tsx';
 import { TableView } from './TableView.tsx';
 import { TimelineCanvas } from './TimelineCanvas.tsx';
 
-const NO_GROUPS: readonly SimGroup[] = [];
-
 export function CanvasArea() {
   const expansion = useDesigner(selectExpansion);
+  const schedule = useDesigner(selectSchedule);
   const operator = useDesigner(selectOperator);
   const tableView = useDesigner((s) => s.tableView);
   const setTableView = useDesigner((s) => s.setTableView);
@@ -42,8 +55,8 @@ export function CanvasArea() {
         </button>
       </div>
       {lastGood && <p className="note">The last valid design, until the YAML is fixed.</p>}
-      {expansion ? (
-        <Drawing expansion={expansion} tableView={tableView} />
+      {expansion && schedule ? (
+        <Drawing expansion={expansion} schedule={schedule} tableView={tableView} />
       ) : (
         <p className="muted">
           {operator && operator !== 'jobset'
@@ -56,67 +69,77 @@ export function CanvasArea() {
   );
 }
 
-function Drawing({ expansion, tableView }: { expansion: Expansion; tableView: boolean }) {
-  const durations = useDesigner((s) => s.durations);
+type Scope = 'whole' | 'view';
+
+function Drawing({
+  expansion,
+  schedule,
+  tableView,
+}: {
+  expansion: Expansion;
+  schedule: Schedule;
+  tableView: boolean;
+}) {
   const designName = useDesigner(selectDesignName);
-  const simulation = useDesigner((s) => s.analysis?.simulation ?? null);
-  const simulatedMakespan = simulation?.makespan ?? null;
   const grid = useMemo(() => gridLayout(expansion), [expansion]);
-  const timeline = useMemo(() => timelineLayout(expansion, durations), [expansion, durations]);
-  const maxWaves = useMemo(
-    () => Math.max(1, ...expansion.groups.map((g) => g.waves ?? 1)),
-    [expansion],
+  const timeline = useMemo(() => timelineLayout(schedule), [schedule]);
+  const [scope, setScope] = useState<Scope>('whole');
+  const gridApi = useRef<{ fit: () => void; view: () => GridViewNow } | null>(null);
+  const timeWindow = useRef<(() => TimeWindow) | null>(null);
+  const onGridReady = useCallback(
+    (api: { fit: () => void; view: () => GridViewNow }) => (gridApi.current = api),
+    [],
   );
-  const fit = useRef<() => void>(() => {});
-  const onFitReady = useCallback((f: () => void) => (fit.current = f), []);
-  const gridCanvas = useRef<HTMLCanvasElement>(null);
-  const area = useRef<HTMLDivElement>(null);
+  const onTimelineReady = useCallback((w: () => TimeWindow) => (timeWindow.current = w), []);
   const ordered = grid.groups.map((g) => g.figures);
   const descriptionIds = ordered.map((_, i) => `grid-description-${i}`).join(' ');
   const stem = fileStem(designName);
+  const drawings = () =>
+    exportDrawings(grid, timeline, scope, gridApi.current?.view() ?? null, timeWindow.current?.());
 
   return (
-    <div ref={area}>
+    <div>
       <div className="canvas-toolbar" role="toolbar" aria-label="Canvas">
-        <button type="button" onClick={() => fit.current()} disabled={tableView}>
+        <button type="button" onClick={() => gridApi.current?.fit()} disabled={tableView}>
           Fit to view
         </button>
+        <label className="export-scope">
+          Export
+          <select
+            value={scope}
+            onChange={(e) => setScope(e.target.value as Scope)}
+            aria-label="What to export"
+          >
+            <option value="whole">whole design</option>
+            <option value="view" disabled={tableView}>
+              current view
+            </option>
+          </select>
+        </label>
         <button
           type="button"
-          disabled={tableView}
-          onClick={() =>
-            void exportPng(
-              [...(area.current?.querySelectorAll('canvas') ?? [])],
-              `${stem}-jobs-and-pods.png`,
-            )
-          }
+          onClick={() => void exportPng(drawings(), designName, `${stem}-jobs-and-pods.png`)}
         >
-          Export PNG
+          PNG
         </button>
         <button
           type="button"
-          onClick={() =>
-            download(
-              new Blob([buildSvg(grid, timeline, maxWaves, designName)], { type: 'image/svg+xml' }),
-              `${stem}-jobs-and-pods.svg`,
-            )
-          }
+          onClick={() => exportSvg(drawings(), designName, `${stem}-jobs-and-pods.svg`)}
         >
-          Export SVG
+          SVG
         </button>
-        <Legend maxWaves={maxWaves} />
+        <Legend maxWaves={grid.maxWaves} />
       </div>
       {tableView ? (
-        <TableView expansion={expansion} groups={ordered} />
+        <TableView expansion={expansion} plan={schedule.plan} groups={ordered} />
       ) : (
         <>
           <GridCanvas
             layout={grid}
             expansion={expansion}
-            maxWaves={maxWaves}
+            plan={schedule.plan}
             describedBy={descriptionIds}
-            onFitReady={onFitReady}
-            canvasRef={gridCanvas}
+            onReady={onGridReady}
           />
           <SelectionAnnouncer />
         </>
@@ -128,19 +151,43 @@ function Drawing({ expansion, tableView }: { expansion: Expansion; tableView: bo
       {!tableView && (
         <>
           <h3 className="subhead">
-            Timeline <span className="note">(hours; Ctrl+wheel zooms, drag pans)</span>
+            Timeline{' '}
+            <span className="note">
+              ({schedule.simulated ? 'on your cluster, the plan dashed behind' : 'planned run'};
+              hours; Ctrl+wheel zooms, drag pans)
+            </span>
           </h3>
           <TimelineCanvas
             layout={timeline}
-            maxWaves={maxWaves}
             describedBy={descriptionIds}
-            simulatedMakespan={simulatedMakespan}
-            simulated={simulation?.groups ?? NO_GROUPS}
+            onReady={onTimelineReady}
           />
         </>
       )}
     </div>
   );
+}
+
+/** The grid and the timeline as drawings to export: the whole design, or what is in view. */
+function exportDrawings(
+  grid: GridLayout,
+  timeline: TimelineLayout,
+  scope: Scope,
+  gridView: GridViewNow | null,
+  timeView: TimeWindow | undefined,
+): Drawing[] {
+  if (scope === 'view' && gridView && timeView) {
+    return [
+      { width: gridView.width, height: gridView.height, shapes: gridShapes(grid, gridView, {}) },
+      {
+        width: timeView.width,
+        height: timeView.height,
+        shapes: timelineShapes(timeline, timeView),
+      },
+    ];
+  }
+  const g = wholeGrid(grid, {});
+  return [g, wholeTimeline(timeline, Math.max(g.width, 900))];
 }
 
 function Legend({ maxWaves }: { maxWaves: number }) {

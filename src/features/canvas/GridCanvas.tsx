@@ -1,40 +1,49 @@
 /**
- * The grid canvas. React owns the element; d3-zoom only turns gestures into a transform; a
- * requestAnimationFrame-throttled `drawGrid` paints. Pointer and keyboard map to pods through
- * `hitTest` and `stepPod`, both constant time in the number of pods.
+ * The grid canvas. React owns the element; d3-zoom only turns gestures into a transform; the
+ * core's `gridShapes` lays out what is in view and the one painter draws it, once per animation
+ * frame. Pointer and keyboard map to pods through `hitTest` and `stepPod`, both constant time in
+ * the number of pods.
  */
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { podAt, type Expansion } from '../../core/index.ts';
-import { hitTest, stepPod, type GridLayout, type PodRef } from '../../core/layout/grid.ts';
+import { podAt, type Expansion, type Plan } from '../../core/index.ts';
+import {
+  fitGrid,
+  gridShapes,
+  hitTest,
+  stepPod,
+  type GridLayout,
+  type PodRef,
+} from '../../core/layout/grid.ts';
 import { useDesigner } from '../../state/store.ts';
-import { drawGrid } from './drawGrid.ts';
+import { paint as paintShapes } from '../../ui/draw/paint.ts';
+import { theme } from '../../ui/draw/palette.ts';
 import { toRef, toSelection } from './selection.ts';
 import { useColorScheme } from './useColorScheme.ts';
 import { useWidth } from './useWidth.ts';
-import { canvasTheme } from './palette.ts';
 
-const HEIGHT = 360;
+export const GRID_HEIGHT = 360;
 
 interface Props {
   readonly layout: GridLayout;
   readonly expansion: Expansion;
-  readonly maxWaves: number;
+  readonly plan: Plan;
   readonly describedBy: string;
-  /** Registers the "fit to view" action for the toolbar. */
-  readonly onFitReady: (fit: () => void) => void;
-  readonly canvasRef: React.RefObject<HTMLCanvasElement | null>;
+  /** Registers the "fit to view" action, and the view of the moment (for exports), with the toolbar. */
+  readonly onReady: (api: { fit: () => void; view: () => GridViewNow }) => void;
 }
 
-export function GridCanvas({
-  layout,
-  expansion,
-  maxWaves,
-  describedBy,
-  onFitReady,
-  canvasRef,
-}: Props) {
+export interface GridViewNow {
+  readonly k: number;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Props) {
   const box = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   const width = useWidth(box);
   const scheme = useColorScheme();
   const transform = useRef<ZoomTransform>(zoomIdentity);
@@ -45,7 +54,6 @@ export function GridCanvas({
   const selected = useDesigner((s) => s.selected);
   const hovered = useDesigner((s) => s.hovered);
   const focusedGroup = useDesigner((s) => s.focusedGroup);
-  const durations = useDesigner((s) => s.durations);
   const select_ = useDesigner((s) => s.select);
   const hover = useDesigner((s) => s.hover);
 
@@ -57,40 +65,33 @@ export function GridCanvas({
       if (!canvas || !ctx || !width) return;
       const dpr = window.devicePixelRatio || 1;
       if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr);
-      if (canvas.height !== Math.round(HEIGHT * dpr)) canvas.height = Math.round(HEIGHT * dpr);
+      if (canvas.height !== Math.round(GRID_HEIGHT * dpr)) {
+        canvas.height = Math.round(GRID_HEIGHT * dpr);
+      }
       const t = transform.current;
       const { selected, hovered, focusedGroup } = useDesigner.getState();
       const focusIndex = layout.groups.findIndex((g) => g.name === focusedGroup);
       const t0 = performance.now();
-      drawGrid(
-        ctx,
+      const shapes = gridShapes(
         layout,
-        { k: t.k, x: t.x, y: t.y, width, height: HEIGHT },
+        { k: t.k, x: t.x, y: t.y, width, height: GRID_HEIGHT },
         {
-          theme: canvasTheme(scheme),
-          maxWaves,
           selected: toRef(layout, selected),
           hovered: toRef(layout, hovered),
           focusedGroup: focusIndex >= 0 ? focusIndex : null,
         },
-        dpr,
       );
+      paintShapes(ctx, shapes, theme(scheme), dpr);
       window.__designerTestApi?.gridPaints.push(performance.now() - t0);
     });
-  }, [layout, width, maxWaves, canvasRef, scheme]);
+  }, [layout, width, scheme]);
 
   const fit = useCallback(() => {
     const canvas = canvasRef.current;
     if (!canvas || !zoomer.current || !width) return;
-    const pad = 16;
-    const k = Math.min(
-      2.5,
-      (width - pad) / Math.max(1, layout.width),
-      (HEIGHT - pad) / Math.max(1, layout.height),
-    );
-    const t = zoomIdentity.translate(pad / 2, pad / 2).scale(k);
-    select(canvas).call(zoomer.current.transform, t);
-  }, [layout, width, canvasRef]);
+    const v = fitGrid(layout, width, GRID_HEIGHT);
+    select(canvas).call(zoomer.current.transform, zoomIdentity.translate(v.x, v.y).scale(v.k));
+  }, [layout, width]);
 
   useEffect(() => {
     const canvas = canvasRef.current!;
@@ -105,17 +106,20 @@ export function GridCanvas({
     return () => {
       select(canvas).on('.zoom', null);
     };
-  }, [paint, canvasRef]);
+  }, [paint]);
 
   useEffect(() => {
-    onFitReady(fit);
+    onReady({
+      fit,
+      view: () => ({ ...transform.current, width, height: GRID_HEIGHT }),
+    });
     if (!fitted.current && width > 0) {
       fitted.current = true;
       fit();
     }
-  }, [fit, onFitReady, width]);
+  }, [fit, onReady, width]);
 
-  // A design that is loaded (new, opened, example) is fitted to the view once it is drawn.
+  // A design that is loaded (new, opened, template) is fitted to the view once it is drawn.
   const loads = useRef(useDesigner.getState().version);
   useEffect(() => {
     const s = useDesigner.getState();
@@ -127,6 +131,35 @@ export function GridCanvas({
 
   useEffect(paint, [paint, selected, hovered, focusedGroup, layout]);
 
+  useEffect(() => {
+    const api = window.__designerTestApi;
+    if (!api) return;
+    // Where a cell is on screen, from the live transform: tests click what the user sees.
+    api.gridCell = (name, job, pod) => {
+      const g = layout.groups.find((x) => x.name === name);
+      const rect = canvasRef.current?.getBoundingClientRect();
+      if (!g || !rect) return null;
+      const t = transform.current;
+      const size = layout.cell * t.k;
+      return {
+        x: rect.left + pod * size + t.x + size / 2,
+        y: rect.top + (g.cellsY + job * layout.cell) * t.k + t.y + size / 2,
+        size,
+      };
+    };
+    api.gridBounds = () => {
+      const t = transform.current;
+      return {
+        x: t.x,
+        y: t.y,
+        width: layout.width * t.k,
+        height: layout.height * t.k,
+        canvasWidth: width,
+        canvasHeight: GRID_HEIGHT,
+      };
+    };
+  }, [layout, width]);
+
   const refAt = (clientX: number, clientY: number) => {
     const rect = canvasRef.current!.getBoundingClientRect();
     const [x, y] = transform.current.invert([clientX - rect.left, clientY - rect.top]);
@@ -135,10 +168,10 @@ export function GridCanvas({
 
   const describe = (r: PodRef) => {
     const g = layout.groups[r.group]!;
-    const pod = podAt(expansion, expansion.groups[g.index]!, r.job, r.pod, durations);
+    const pod = podAt(expansion, plan.groups[g.index]!, r.job, r.pod);
     if (!pod) return [];
     const wave = pod.wave === null ? 'paused' : `wave ${pod.wave + 1}`;
-    const time = pod.start === null ? '' : `, runs ${pod.start}–${pod.end}`;
+    const time = pod.start === null ? '' : `, runs ${pod.start}–${pod.end} h`;
     return [pod.name, `Job ${pod.jobIndex}, pod ${pod.podIndex}, ${wave}${time}`];
   };
 
@@ -151,7 +184,7 @@ export function GridCanvas({
     const x = r.pod * layout.cell * t.k + t.x;
     const y = (g.cellsY + r.job * layout.cell) * t.k + t.y;
     const dx = x < 0 ? -x + 8 : x + c > width ? width - x - c - 8 : 0;
-    const dy = y < 0 ? -y + 8 : y + c > HEIGHT ? HEIGHT - y - c - 8 : 0;
+    const dy = y < 0 ? -y + 8 : y + c > GRID_HEIGHT ? GRID_HEIGHT - y - c - 8 : 0;
     if (dx || dy) select(canvas).call(zoomer.current!.translateBy, dx / t.k, dy / t.k);
   };
 
@@ -161,7 +194,7 @@ export function GridCanvas({
     <div className="grid-canvas" ref={box}>
       <canvas
         ref={canvasRef}
-        style={{ width: '100%', height: HEIGHT }}
+        style={{ width: '100%', height: GRID_HEIGHT }}
         tabIndex={0}
         role="application"
         aria-label="Pod grid: rows are Jobs, columns are pods. Arrow keys move the selected pod, Enter shows its details."
@@ -210,7 +243,7 @@ export function GridCanvas({
           role="tooltip"
           style={{
             left: tip.x + 14 + 260 > width ? Math.max(0, tip.x - 270) : tip.x + 14,
-            top: tip.y + 14 + 50 > HEIGHT ? tip.y - 54 : tip.y + 14,
+            top: tip.y + 14 + 50 > GRID_HEIGHT ? tip.y - 54 : tip.y + 14,
           }}
         >
           {tip.lines.map((l, i) => (

@@ -1,21 +1,21 @@
 /** "Pod details": the selected pod as the platform will run it. */
-import { podAt, type Expansion } from '../../core/index.ts';
-import { formatNumber } from '../../app/format.ts';
+import { podAt, type Expansion, type Plan } from '../../core/index.ts';
+import { formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
-import { selectExpansion } from '../../state/selectors.ts';
+import { selectExpansion, selectSchedule } from '../../state/selectors.ts';
 
 export function PodDetails() {
   const expansion = useDesigner(selectExpansion);
+  const schedule = useDesigner(selectSchedule);
   const selected = useDesigner((s) => s.selected);
   const open = useDesigner((s) => s.detailsOpen);
-  const durations = useDesigner((s) => s.durations);
   const close = useDesigner((s) => s.setDetailsOpen);
-  if (!open || !selected || !expansion) return null;
+  if (!open || !selected || !expansion || !schedule) return null;
   return (
     <Details
       expansion={expansion}
+      plan={schedule.plan}
       selected={selected}
-      durations={durations}
       onClose={() => close(false)}
     />
   );
@@ -23,17 +23,18 @@ export function PodDetails() {
 
 function Details({
   expansion,
+  plan,
   selected,
-  durations,
   onClose,
 }: {
   expansion: Expansion;
+  plan: Plan;
   selected: { group: string; job: number; pod: number };
-  durations: Readonly<Record<string, number>>;
   onClose: () => void;
 }) {
-  const group = expansion.groups.find((g) => g.name === selected.group);
-  const pod = group && podAt(expansion, group, selected.job, selected.pod, durations);
+  const groupPlan = plan.groups.find((g) => g.name === selected.group);
+  const pod = groupPlan && podAt(expansion, groupPlan, selected.job, selected.pod);
+  const group = groupPlan?.figures;
   if (!group || !pod) return null;
   return (
     <section className="panel pod-details" aria-labelledby="pod-details-title">
@@ -59,7 +60,7 @@ function Details({
         <dd>
           {pod.wave === null
             ? 'never (paused)'
-            : `wave ${pod.wave + 1} of ${group.waves}, from ${pod.start} to ${pod.end}`}
+            : `wave ${pod.wave + 1} of ${group.waves}, from ${pod.start} h to ${pod.end} h (planned)`}
         </dd>
         <dt>Requests</dt>
         <dd>

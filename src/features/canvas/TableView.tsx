@@ -1,35 +1,43 @@
 /** The grid as a table, a page at a time: every pod with its indices, wave and time slot. */
 import { useState } from 'react';
-import { podByOrdinal, type Expansion, type GroupFigures } from '../../core/index.ts';
-import { useDesigner } from '../../state/store.ts';
+import {
+  podByOrdinal,
+  type Expansion,
+  type GroupFigures,
+  type GroupPlan,
+  type Plan,
+} from '../../core/index.ts';
 
 const PAGE = 50;
 
 export function TableView({
   expansion,
+  plan,
   groups,
 }: {
   expansion: Expansion;
+  plan: Plan;
   groups: readonly GroupFigures[];
 }) {
+  const byName = new Map(plan.groups.map((g) => [g.name, g]));
   return (
     <div className="table-view">
       {groups.map((g) => (
-        <GroupTablePage key={g.name} expansion={expansion} group={g} />
+        <GroupTablePage key={g.name} expansion={expansion} plan={byName.get(g.name)!} />
       ))}
     </div>
   );
 }
 
-function GroupTablePage({ expansion, group }: { expansion: Expansion; group: GroupFigures }) {
+function GroupTablePage({ expansion, plan }: { expansion: Expansion; plan: GroupPlan }) {
   const [page, setPage] = useState(0);
-  const durations = useDesigner((s) => s.durations);
+  const group = plan.figures;
   const total = group.pods ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE));
   const current = Math.min(page, pages - 1);
   const rows = [];
   for (let k = current * PAGE; k < Math.min(total, (current + 1) * PAGE); k++) {
-    const pod = podByOrdinal(expansion, group, k, durations);
+    const pod = podByOrdinal(expansion, plan, k);
     if (pod) rows.push(pod);
   }
   return (
@@ -45,8 +53,8 @@ function GroupTablePage({ expansion, group }: { expansion: Expansion; group: Gro
             <th scope="col">JOB_COMPLETION_INDEX</th>
             <th scope="col">JOB_GLOBAL_INDEX</th>
             <th scope="col">Wave</th>
-            <th scope="col">Start</th>
-            <th scope="col">End</th>
+            <th scope="col">Start (h)</th>
+            <th scope="col">End (h)</th>
           </tr>
         </thead>
         <tbody>

@@ -1,50 +1,64 @@
-/** The timeline: a shared time axis (D3 scale, zoomable along time) over every group's lanes. */
+/**
+ * The timeline: the run the user will get (the plan, or the simulated run on their cluster) on
+ * a time axis in hours. The core lays out the shapes for the time window in view; d3-zoom turns
+ * Ctrl+wheel and pinch into a zoom of the time axis and a drag into a pan (across time, and down
+ * through the groups when they do not all fit).
+ */
 import { scaleLinear, select, zoom, zoomIdentity, type ZoomTransform } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { TimelineLayout } from '../../core/layout/timeline.ts';
-import type { SimGroup } from '../../core/sim/simulate.ts';
-import { drawTimeline, LABEL_WIDTH } from './drawTimeline.ts';
-import { canvasTheme } from './palette.ts';
+import {
+  describeTimeline,
+  TIMELINE_DEFAULTS,
+  timelineShapes,
+  type TimelineLayout,
+  type TimeWindow,
+} from '../../core/layout/timeline.ts';
+import { paint } from '../../ui/draw/paint.ts';
+import { theme } from '../../ui/draw/palette.ts';
 import { useColorScheme } from './useColorScheme.ts';
 import { useWidth } from './useWidth.ts';
 
-const AXIS = 24;
+const MAX_HEIGHT = 420;
+const LEFT = TIMELINE_DEFAULTS.labelWidth;
 
 export function TimelineCanvas({
   layout,
-  maxWaves,
   describedBy,
-  simulatedMakespan,
-  simulated,
+  onReady,
 }: {
   layout: TimelineLayout;
-  maxWaves: number;
   describedBy: string;
-  /** The makespan on the user's cluster, when a capacity is set and it differs. */
-  simulatedMakespan: number | null;
-  /** Per group, how it runs on the user's cluster (queued pods are drawn). */
-  simulated: readonly SimGroup[];
+  /** Registers the time window in view, for exports of the current view. */
+  onReady: (view: () => TimeWindow) => void;
 }) {
-  const longer =
-    simulatedMakespan !== null && simulatedMakespan > layout.makespan ? simulatedMakespan : null;
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const width = useWidth(box);
   const scheme = useColorScheme();
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
-  const height = Math.min(320, Math.max(60, layout.height + 8));
+  const [scrollY, setScrollY] = useState(0);
+  const height = Math.min(MAX_HEIGHT, Math.max(80, layout.height + 8));
+  const maxScroll = Math.max(0, layout.height + 8 - height);
 
   const base = useMemo(
     () =>
       scaleLinear()
-        .domain([0, Math.max(1, longer ?? layout.makespan) * 1.04])
-        .range([LABEL_WIDTH, Math.max(LABEL_WIDTH + 10, width - 8)]),
-    [layout.makespan, longer, width],
+        .domain([0, layout.span * 1.04])
+        .range([LEFT, Math.max(LEFT + 10, width - 8)]),
+    [layout.span, width],
   );
-  const x = useMemo(() => transform.rescaleX(base), [transform, base]);
+  const [t0, t1] = useMemo(
+    () => transform.rescaleX(base).domain() as [number, number],
+    [transform, base],
+  );
 
+  const maxScrollRef = useRef(maxScroll);
+  useEffect(() => {
+    maxScrollRef.current = maxScroll;
+  }, [maxScroll]);
   useEffect(() => {
     const el = canvas.current!;
+    let last = zoomIdentity;
     const z = zoom<HTMLCanvasElement, unknown>()
       // The wheel scrolls the page here; Ctrl+wheel (or a pinch) zooms the time axis.
       .filter((e: Event) =>
@@ -52,16 +66,29 @@ export function TimelineCanvas({
       )
       .scaleExtent([1, 1e6])
       .translateExtent([
-        [LABEL_WIDTH, 0],
-        [Math.max(LABEL_WIDTH + 10, width), 0],
+        [LEFT, -Infinity],
+        [Math.max(LEFT + 10, width), Infinity],
       ])
-      .on('zoom', (e: { transform: ZoomTransform }) => setTransform(e.transform));
+      .on('zoom', (e: { transform: ZoomTransform }) => {
+        // A drag at the same zoom also scrolls down through the groups.
+        if (e.transform.k === last.k) {
+          const dy = e.transform.y - last.y;
+          setScrollY((y) => Math.min(maxScrollRef.current, Math.max(0, y - dy)));
+        }
+        last = e.transform;
+        setTransform(e.transform);
+      });
     select(el).call(z).on('dblclick.zoom', null);
     return () => {
       select(el).on('.zoom', null);
     };
   }, [width]);
 
+  const scroll = Math.min(scrollY, maxScroll);
+  useEffect(
+    () => onReady(() => ({ t0, t1, width, height, scrollY: scroll })),
+    [onReady, t0, t1, width, height, scroll],
+  );
   useEffect(() => {
     const el = canvas.current;
     const ctx = el?.getContext('2d');
@@ -69,66 +96,26 @@ export function TimelineCanvas({
     const dpr = window.devicePixelRatio || 1;
     el.width = Math.round(width * dpr);
     el.height = Math.round(height * dpr);
-    const id = requestAnimationFrame(() =>
-      drawTimeline(
-        ctx,
-        layout,
-        x,
-        { width, height },
-        canvasTheme(scheme),
-        maxWaves,
-        dpr,
-        longer,
-        simulated,
-      ),
-    );
+    const id = requestAnimationFrame(() => {
+      const shapes = timelineShapes(layout, { t0, t1, width, height, scrollY: scroll });
+      paint(ctx, shapes, theme(scheme), dpr);
+      const api = window.__designerTestApi;
+      if (api) {
+        api.timelineBars = shapes.flatMap((s) =>
+          s.kind === 'rect' && s.title ? [{ title: s.title, x: s.x, y: s.y, w: s.w, h: s.h }] : [],
+        );
+      }
+    });
     return () => cancelAnimationFrame(id);
-  }, [layout, x, width, height, maxWaves, longer, scheme, simulated]);
+  }, [layout, t0, t1, width, height, scroll, scheme]);
 
-  // Ticks that would run into the makespan labels are left out.
-  const marks = [layout.makespan, longer]
-    .filter((m): m is number => m !== null && m > 0)
-    .map((m) => x(m));
-  const ticks = x
-    .ticks(Math.max(2, Math.floor((width - LABEL_WIDTH) / 90)))
-    .filter((t) => marks.every((m) => Math.abs(x(t) - m) > 36));
   return (
     <div className="timeline" ref={box}>
-      <svg className="axis" width={width} height={AXIS} aria-hidden="true">
-        {ticks.map((t) => (
-          <g key={t} transform={`translate(${x(t)},0)`}>
-            <line y1={AXIS - 6} y2={AXIS} />
-            <text y={AXIS - 10} textAnchor="middle">
-              {x.tickFormat()(t)}
-            </text>
-          </g>
-        ))}
-        {longer !== null && (
-          <text
-            className="makespan simulated"
-            x={x(longer) + (x(longer) > width - 150 ? -4 : 4)}
-            textAnchor={x(longer) > width - 150 ? 'end' : 'start'}
-            y={20}
-          >
-            on your cluster {longer.toLocaleString('en-US')}
-          </text>
-        )}
-        {layout.makespan > 0 && (
-          <text
-            className="makespan"
-            x={x(layout.makespan) + (x(layout.makespan) > width - 110 ? -4 : 4)}
-            textAnchor={x(layout.makespan) > width - 110 ? 'end' : 'start'}
-            y={10}
-          >
-            makespan {layout.makespan.toLocaleString('en-US')}
-          </text>
-        )}
-      </svg>
       <canvas
         ref={canvas}
         style={{ width: '100%', height }}
         role="img"
-        aria-label={`Timeline in hours; the design runs for ${layout.makespan.toLocaleString('en-US')} h${longer !== null ? `, ${longer.toLocaleString('en-US')} h on your cluster` : ''}`}
+        aria-label={describeTimeline(layout)}
         aria-describedby={describedBy}
       />
     </div>

@@ -2,7 +2,7 @@
 import { formatPath, type Diagnostic } from '../../core/diagnostics.ts';
 import { applyFix } from '../../state/actions.ts';
 import { useDesigner } from '../../state/store.ts';
-import { selectAnalysisVersion, selectDiagnostics } from '../../state/selectors.ts';
+import { selectAnalysisVersion, selectDiagnostics, selectFindings } from '../../state/selectors.ts';
 
 /** True when the form has a field for this path (its element carries `data-path`). */
 function formHas(path: Diagnostic['path']): boolean {
@@ -11,18 +11,48 @@ function formHas(path: Diagnostic['path']): boolean {
 
 export function ProblemsList({ onNavigate }: { onNavigate?: () => void }) {
   const diagnostics = useDesigner(selectDiagnostics);
+  const findings = useDesigner(selectFindings);
+  if (!diagnostics) return <p className="muted">Checking…</p>;
+  return (
+    <>
+      {diagnostics.length === 0 ? (
+        <p className="muted">No problems found in the manifest.</p>
+      ) : (
+        <Items items={diagnostics} label="Problems" onNavigate={onNavigate} />
+      )}
+      {findings.length > 0 && (
+        <section className="findings" aria-labelledby="findings-title">
+          <h3 id="findings-title">On your cluster</h3>
+          <p className="note">
+            What the simulated run on the capacity under Your cluster shows. These are what-ifs:
+            they do not make the manifest invalid.
+          </p>
+          <Items items={findings} label="Cluster findings" onNavigate={onNavigate} />
+        </section>
+      )}
+    </>
+  );
+}
+
+function Items({
+  items,
+  label,
+  onNavigate,
+}: {
+  items: readonly Diagnostic[];
+  label: string;
+  onNavigate: (() => void) | undefined;
+}) {
   const version = useDesigner(selectAnalysisVersion);
   const revealAt = useDesigner((s) => s.revealAt);
   const mode = useDesigner((s) => s.editorMode);
-  if (!diagnostics) return <p className="muted">Checking…</p>;
-  if (diagnostics.length === 0) return <p className="muted">No problems found.</p>;
   const go = (d: Diagnostic, target: 'yaml' | 'form') => {
     revealAt({ target, start: d.start, end: d.end, path: d.path });
     onNavigate?.();
   };
   return (
-    <ul className="problems-list" aria-label="Problems">
-      {diagnostics.map((d, i) => (
+    <ul className="problems-list" aria-label={label}>
+      {items.map((d, i) => (
         <li key={`${d.start}-${d.code}-${i}`} className={`diagnostic diagnostic-${d.severity}`}>
           <button
             type="button"

@@ -169,6 +169,12 @@ export default function MonacoYamlEditor() {
           column: m.startColumn,
         }));
     }
+    if (api) {
+      api.editorSelection = () => {
+        const sel = editor.getSelection();
+        return sel ? model.getValueInRange(sel) : '';
+      };
+    }
     host.current!.dataset.ready = 'true';
 
     return () => {

@@ -1,5 +1,5 @@
 /** One job group in the form: its name, shape, resources and the actions on it. */
-import type { Path } from '../../core/diagnostics.ts';
+import { categoryOf, type Path } from '../../core/diagnostics.ts';
 import {
   chain,
   duplicateEntry,
@@ -9,18 +9,12 @@ import {
   setValue,
   type ScalarValue,
 } from '../../core/edit/index.ts';
+import { convertRam } from '../../core/jobset/groups.ts';
+import type { GroupView } from '../../core/manifest/view.ts';
 import { editText } from '../../state/actions.ts';
 import { useDesigner } from '../../state/store.ts';
 import { useFieldDiagnostics } from './fieldDiagnostics.ts';
-import { obj, textOf } from './data.ts';
 import { FieldErrors, NumberField, TextField } from './fields.tsx';
-
-const NAME_CODES = new Set([
-  'type-name-invalid',
-  'type-name-trailing-hyphen',
-  'job-name-too-long',
-  'pod-name-too-long',
-]);
 
 /** Where a new key goes among its siblings: the group's shape keys stay together. */
 const AFTER: Record<string, readonly string[]> = {
@@ -30,18 +24,17 @@ const AFTER: Record<string, readonly string[]> = {
 };
 
 interface Props {
-  readonly name: string;
-  readonly group: unknown;
+  readonly group: GroupView;
   readonly index: number;
   readonly total: number;
   readonly names: readonly string[];
 }
 
-export function GroupFieldset({ name, group, index, total, names }: Props) {
+export function GroupFieldset({ group: g, index, total, names }: Props) {
+  const name = g.name;
   const base: Path = ['spec', 'types', name];
-  const g = obj(group);
-  const res = obj(g.resources);
-  const gpu = obj(obj(res.accelerators).gpu);
+  const res = g.resources;
+  const gpu = res.gpu;
   const set = (path: readonly string[]) => (value: ScalarValue) =>
     editText(
       (t) => setValue(t, [...base.map(String), ...path], value, AFTER[path[0]!] ?? []),
@@ -49,26 +42,20 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
     );
   const groupDiagnostics = useFieldDiagnostics(base);
   const focusGroup = useDesigner((s) => s.focusGroup);
-  const nameDiagnostics = groupDiagnostics.filter((d) => NAME_CODES.has(d.code));
-  const otherGroupDiagnostics = groupDiagnostics.filter((d) => !NAME_CODES.has(d.code));
+  const nameDiagnostics = groupDiagnostics.filter((d) => categoryOf(d.code) === 'name');
+  const otherGroupDiagnostics = groupDiagnostics.filter((d) => categoryOf(d.code) !== 'name');
   const unknownInside = useFieldDiagnostics(base, true).filter(
-    (d) => (d.code === 'unknown-key' || d.code === 'misspelt-key') && d.path.length > base.length,
+    (d) => categoryOf(d.code) === 'keys' && d.path.length > base.length,
   );
-  const usesMemory = res.memory !== undefined && res.ramRatio === undefined;
+  const usesMemory = res.memory.present && !res.ramRatio.present;
   const resPath = [...base.map(String), 'resources'];
   /** Switches how RAM is given, converting the figure and keeping the key's place. */
   const setRamMode = (mode: 'ratio' | 'memory') => {
-    const cpus = typeof res.cpus === 'number' ? res.cpus : null;
-    const [from, to] = mode === 'memory' ? ['ramRatio', 'memory'] : ['memory', 'ramRatio'];
-    const current = typeof res[from] === 'number' ? (res[from] as number) : null;
-    const converted =
-      current === null || cpus === null
-        ? null
-        : mode === 'memory'
-          ? current * cpus
-          : Math.round((current / cpus) * 1000) / 1000;
+    const [from, to] =
+      mode === 'memory' ? (['ramRatio', 'memory'] as const) : (['memory', 'ramRatio'] as const);
+    const converted = convertRam(res.cpus.value, res[from].value, mode);
     editText((t) =>
-      res[from] === undefined
+      !res[from].present
         ? setValue(t, [...resPath, to], converted ?? 1)
         : chain(
             t,
@@ -79,20 +66,11 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
   };
   const legendId = `group-legend-${index}`;
 
+  // Design settings are keyed by group name; the store moves them with the key's edit.
   const rename = (draft: string) => {
     const next = draft.trim();
     if (!next || next === name) return false;
-    const renamed = editText((t) => renameEntry(t, base.map(String), next));
-    if (renamed) {
-      // Design settings are keyed by group name: they follow the group.
-      const s = useDesigner.getState();
-      if (Object.hasOwn(s.durations, name)) s.setDuration(next, s.durations[name]!);
-      if (s.synchronous.includes(name)) {
-        s.setSynchronous(name, false);
-        s.setSynchronous(next, true);
-      }
-    }
-    return renamed;
+    return editText((t) => renameEntry(t, base.map(String), next));
   };
   /** An emptied optional field removes its key: the default (or "not set") applies again. */
   const clear = (path: readonly string[]) => () =>
@@ -128,7 +106,7 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
         <NumberField
           label="Jobs (count)"
           path={[...base, 'count']}
-          value={textOf(g.count)}
+          value={g.count.value}
           placeholder="1"
           onCommit={set(['count'])}
           onClear={clear(['count'])}
@@ -136,7 +114,7 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
         <NumberField
           label="Pods per Job (completions)"
           path={[...base, 'completions']}
-          value={textOf(g.completions)}
+          value={g.completions.value}
           placeholder="1"
           onCommit={set(['completions'])}
           onClear={clear(['completions'])}
@@ -144,7 +122,7 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
         <NumberField
           label="Pods at once (parallelisms)"
           path={[...base, 'parallelisms']}
-          value={textOf(g.parallelisms)}
+          value={g.parallelisms.value}
           placeholder="1"
           onCommit={set(['parallelisms'])}
           onClear={clear(['parallelisms'])}
@@ -152,7 +130,7 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
         <NumberField
           label="CPUs per pod"
           path={[...base, 'resources', 'cpus']}
-          value={textOf(res.cpus)}
+          value={res.cpus.value}
           onCommit={set(['resources', 'cpus'])}
           onClear={clear(['resources', 'cpus'])}
         />
@@ -171,7 +149,7 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
           <NumberField
             label="Memory per pod (GB)"
             path={[...base, 'resources', 'memory']}
-            value={textOf(res.memory)}
+            value={res.memory.value}
             onCommit={set(['resources', 'memory'])}
             onClear={clear(['resources', 'memory'])}
           />
@@ -179,7 +157,7 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
           <NumberField
             label="RAM per CPU (GB, ramRatio)"
             path={[...base, 'resources', 'ramRatio']}
-            value={textOf(res.ramRatio)}
+            value={res.ramRatio.value}
             onCommit={set(['resources', 'ramRatio'])}
             onClear={clear(['resources', 'ramRatio'])}
           />
@@ -187,14 +165,14 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
         <NumberField
           label="Shared memory (GB)"
           path={[...base, 'resources', 'shmSizeGB']}
-          value={textOf(res.shmSizeGB)}
+          value={res.shmSizeGB.value}
           onCommit={set(['resources', 'shmSizeGB'])}
           onClear={clear(['resources', 'shmSizeGB'])}
         />
         <NumberField
           label="GPUs per pod"
           path={[...base, 'resources', 'accelerators', 'gpu', 'count']}
-          value={textOf(gpu.count)}
+          value={gpu.count.value}
           placeholder="0"
           onCommit={set(['resources', 'accelerators', 'gpu', 'count'])}
           onClear={clear(['resources', 'accelerators', 'gpu', 'count'])}
@@ -202,14 +180,14 @@ export function GroupFieldset({ name, group, index, total, names }: Props) {
         <TextField
           label="GPU type"
           path={[...base, 'resources', 'accelerators', 'gpu', 'type']}
-          value={textOf(gpu.type)}
+          value={gpu.type.value}
           placeholder="gpu"
           onCommit={set(['resources', 'accelerators', 'gpu', 'type'])}
         />
         <TextField
           label="GPU product"
           path={[...base, 'resources', 'accelerators', 'gpu', 'product']}
-          value={textOf(gpu.product)}
+          value={gpu.product.value}
           list="gpu-products"
           onCommit={set(['resources', 'accelerators', 'gpu', 'product'])}
         />

@@ -5,14 +5,18 @@
  */
 import { useEffect } from 'react';
 import { addEntry, setValue, type ScalarValue } from '../../core/edit/index.ts';
+import {
+  ACCEPTED_API_VERSIONS,
+  CURRENT_API_VERSION,
+  GPU_PRODUCTS,
+  OPERATORS,
+} from '../../core/index.ts';
 import { editText } from '../../state/actions.ts';
-import { selectEditError, selectFormAnalysis, selectSyntaxError } from '../../state/selectors.ts';
+import { selectEditError, selectSyntaxError, selectView } from '../../state/selectors.ts';
 import { useDesigner } from '../../state/store.ts';
-import { obj, textOf } from './data.ts';
 import { TextField } from './fields.tsx';
 import { useFieldDiagnostics } from './fieldDiagnostics.ts';
 import { GroupFieldset } from './GroupFieldset.tsx';
-import { GPU_PRODUCTS, OPERATORS } from './products.ts';
 
 const set = (path: readonly string[]) => (value: ScalarValue) =>
   editText((t) => setValue(t, path, value), path.join('.'));
@@ -45,16 +49,13 @@ function useRevealInForm() {
 
 export function ManifestForm() {
   useRevealInForm();
-  const analysis = useDesigner(selectFormAnalysis);
+  const view = useDesigner(selectView);
   const syntaxError = useDesigner(selectSyntaxError);
   const editError = useDesigner(selectEditError);
   const revealAt = useDesigner((s) => s.revealAt);
-  const data = obj(analysis?.data);
-  const spec = obj(data.spec);
-  const builder = obj(data.builder);
-  const types = obj(spec.types);
-  const names = Object.keys(types);
-  const operator = textOf(spec.operator);
+  const groups = view?.groups ?? [];
+  const names = groups.map((g) => g.name);
+  const operator = view?.operator.value ?? '';
   const operatorDiagnostics = useFieldDiagnostics(['spec', 'operator']);
 
   const addGroup = () => {
@@ -97,15 +98,15 @@ export function ManifestForm() {
             <TextField
               label="Design name"
               path={['name']}
-              value={textOf(data.name)}
+              value={view?.name.value ?? ''}
               placeholder="Untitled design"
               onCommit={set(['name'])}
             />
             <TextField
               label="API version"
               path={['apiVersion']}
-              value={textOf(data.apiVersion)}
-              placeholder="0.2.3"
+              value={view?.apiVersion.value ?? ''}
+              placeholder={CURRENT_API_VERSION}
               list="api-versions"
               onCommit={set(['apiVersion'])}
             />
@@ -129,21 +130,21 @@ export function ManifestForm() {
             <TextField
               label="Image"
               path={['spec', 'image']}
-              value={textOf(spec.image)}
+              value={view?.image.value ?? ''}
               placeholder="my-image"
               onCommit={set(['spec', 'image'])}
             />
             <TextField
               label="Builder image"
               path={['builder', 'image']}
-              value={textOf(builder.image)}
+              value={view?.builderImage.value ?? ''}
               placeholder="my-image"
               onCommit={set(['builder', 'image'])}
             />
             <TextField
               label="Command"
               path={['spec', 'command']}
-              value={textOf(spec.command)}
+              value={view?.command.value ?? ''}
               placeholder="python3 -u main.py"
               onCommit={set(['spec', 'command'])}
             />
@@ -157,15 +158,8 @@ export function ManifestForm() {
         ) : (
           <section className="groups-editor" aria-label="Job groups editor">
             <h3>Job groups</h3>
-            {names.map((name, i) => (
-              <GroupFieldset
-                key={i}
-                name={name}
-                group={types[name]}
-                index={i}
-                total={names.length}
-                names={names}
-              />
+            {groups.map((g, i) => (
+              <GroupFieldset key={i} group={g} index={i} total={groups.length} names={names} />
             ))}
             <button type="button" className="add-group" onClick={addGroup}>
               Add group
@@ -179,7 +173,9 @@ export function ManifestForm() {
         ))}
       </datalist>
       <datalist id="api-versions">
-        <option value="0.2.3" />
+        {ACCEPTED_API_VERSIONS.map((v) => (
+          <option key={v} value={v} />
+        ))}
       </datalist>
     </form>
   );

@@ -1,6 +1,6 @@
 /** Drafts: local designs a link would have replaced, kept to be restored (or deleted). */
 import { useState } from 'react';
-import { loadDrafts, removeDraft } from '../../share/storage.ts';
+import { loadDrafts, removeDraft } from '../../state/persist/storage.ts';
 import { useDesigner } from '../../state/store.ts';
 
 export function DraftsMenu() {
@@ -26,8 +26,7 @@ export function DraftsMenu() {
                   type="button"
                   onClick={() => {
                     const s = useDesigner.getState();
-                    s.load(d.text);
-                    s.applySettings(d.settings);
+                    s.load(d.text, d.settings);
                     setOpen(false);
                   }}
                 >

@@ -4,12 +4,11 @@
  * open a file.
  */
 import { useRef, useState } from 'react';
-import { parse as parseYaml } from 'yaml';
-import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
-import { download } from '../../app/download.ts';
+import { jsonOf } from '../../core/index.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { download, fileStem } from '../../ui/download.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectDesignName, selectDiagnostics } from '../../state/selectors.ts';
-import { fileStem } from '../canvas/exportImage.ts';
 import { openFile } from './openFile.ts';
 
 function linkAdvice(length: number): string {
@@ -45,16 +44,20 @@ export function ShareMenu() {
     );
     setConfirming(false);
   };
+  /** The manifest's data as the core read it (merge keys resolved, as the platform reads them). */
   const saveJson = () => {
-    try {
-      const data: unknown = parseYaml(useDesigner.getState().text);
-      download(
-        new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' }),
-        `${fileStem(name)}.json`,
+    const s = useDesigner.getState();
+    const a = s.analysis;
+    if (!a || a.syntaxError || s.analysisVersion !== s.version) {
+      notify(
+        a?.syntaxError
+          ? 'The YAML has a syntax error, so it has no JSON form yet. Fix it first.'
+          : 'The design is still being checked; try again in a moment.',
+        'error',
       );
-    } catch {
-      notify('The YAML has a syntax error, so it has no JSON form yet. Fix it first.', 'error');
+      return;
     }
+    download(new Blob([jsonOf(a.data)], { type: 'application/json' }), `${fileStem(name)}.json`);
   };
 
   return (

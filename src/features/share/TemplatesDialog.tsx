@@ -4,10 +4,10 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Expansion } from '../../core/index.ts';
-import { TEMPLATES, type Template } from '../../fixtures/templates.ts';
-import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
+import { TEMPLATES, type Template } from '../../templates/templates.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { useDesigner } from '../../state/store.ts';
-import { waveColor } from '../canvas/palette.ts';
+import { THUMB, thumbnailUrl } from './thumbnail.ts';
 
 export function TemplatesButton() {
   const [open, setOpen] = useState(false);
@@ -79,39 +79,16 @@ function TemplatesDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** A small picture of the template's grids: groups stacked, cells coloured by wave. */
+/** A small picture of the template's grids, drawn from the same shapes as the canvas. */
 function Thumbnail({ expansion }: { expansion: Expansion | null }) {
-  const W = 120;
-  const H = 64;
-  if (!expansion) return <svg width={W} height={H} aria-hidden="true" />;
-  const groups = [...expansion.groups].sort((a, b) => a.globalOrder - b.globalOrder);
-  const rows = groups.reduce((n, g) => n + (g.count ?? 0) + 1, 0);
-  const cols = Math.max(1, ...groups.map((g) => g.completions ?? 0));
-  const cell = Math.min(8, (H - 2) / Math.max(1, rows), (W - 2) / cols);
-  const maxWaves = Math.max(1, ...groups.map((g) => g.waves ?? 1));
-  let y = 1;
-  const rects: React.ReactElement[] = [];
-  for (const g of groups) {
-    const p = g.effectiveParallelism || 1;
-    for (let j = 0; j < (g.count ?? 0); j++) {
-      for (let b = 0; b < (g.completions ?? 0); b++) {
-        rects.push(
-          <rect
-            key={`${g.name}-${j}-${b}`}
-            x={1 + b * cell}
-            y={y + j * cell}
-            width={Math.max(0.5, cell - 0.5)}
-            height={Math.max(0.5, cell - 0.5)}
-            fill={waveColor(Math.floor(b / p), maxWaves)}
-          />,
-        );
-      }
-    }
-    y += ((g.count ?? 0) + 1) * cell;
-  }
+  if (!expansion) return <span className="thumb" style={THUMB} aria-hidden="true" />;
   return (
-    <svg width={W} height={H} aria-hidden="true" className="thumb">
-      {rects}
-    </svg>
+    <img
+      className="thumb"
+      src={thumbnailUrl(expansion)}
+      alt=""
+      width={THUMB.width}
+      height={THUMB.height}
+    />
   );
 }

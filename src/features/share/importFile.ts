@@ -3,9 +3,10 @@
  * files over the size limit and files that are not manifests are refused with a reason; the
  * current design is not touched.
  */
-import { parse as parseYaml, stringify } from 'yaml';
+import { LIMITS, parse, yamlOf } from '../../core/index.ts';
 
-export const MAX_IMPORT_BYTES = 2_000_000;
+/** A file larger than the core reads is refused before it is read. */
+export const MAX_IMPORT_BYTES = LIMITS.maxChars;
 
 export type Imported =
   { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
@@ -34,30 +35,28 @@ export async function readDesignFile(file: File): Promise<Imported> {
   return importText(text, name);
 }
 
+/** Reads a text as a design with the core's own parse (its limits, merge keys and duplicate keys). */
 export function importText(text: string, name: string): Imported {
-  const isJson = /\.json$/i.test(name) || /^\s*[{[]/.test(text);
-  if (isJson && /\.json$/i.test(name)) {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (err) {
-      return refuse(name, `it is not valid JSON (${(err as Error).message})`);
+  const parsed = parse(text);
+  const isJson = /\.json$/i.test(name);
+  if (parsed.data === undefined || parsed.syntaxError) {
+    if (isJson) {
+      const first = parsed.diagnostics.find((d) => d.severity === 'error');
+      return refuse(name, `it is not valid JSON (${first?.message ?? 'unreadable'})`);
     }
-    if (!looksLikeManifest(data))
-      return refuse(name, 'it is JSON, but not an AIchor manifest (no kind, apiVersion or spec)');
-    return { ok: true, text: stringify(data, { lineWidth: 0 }) };
-  }
-  let data: unknown;
-  try {
-    data = parseYaml(text, { maxAliasCount: 1000 });
-  } catch {
     // A manifest with a syntax error is still a manifest the user wants to fix.
-    if (/AIchorManifest|^\s*spec:/m.test(text)) return { ok: true, text };
+    if (/AIchorManifest|^\s*spec:/m.test(text) && text.length <= LIMITS.maxChars) {
+      return { ok: true, text };
+    }
     return refuse(name, 'it is not YAML');
   }
-  if (!looksLikeManifest(data))
-    return refuse(name, 'it is not an AIchor manifest (no kind, apiVersion or spec)');
-  return { ok: true, text };
+  if (!looksLikeManifest(parsed.data)) {
+    return refuse(
+      name,
+      `it is ${isJson ? 'JSON, but ' : ''}not an AIchor manifest (no kind, apiVersion or spec)`,
+    );
+  }
+  return { ok: true, text: isJson ? yamlOf(parsed.data) : text };
 }
 
 function looksLikeManifest(data: unknown): boolean {

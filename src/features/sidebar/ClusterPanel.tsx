@@ -1,13 +1,14 @@
 /**
- * "Your cluster": the free capacity the user has, and the schedule the worker simulates on it
- * (pods queue when resources run out; synchronous groups that cannot all be up are flagged).
+ * "Your cluster": the free capacity the user has and which groups must run synchronously (design
+ * settings), the simulated run on it, and what it found (cluster findings, with their fixes).
  */
-import { productOf } from '../../core/jobset/expand.ts';
+import { productOf, type SimGroup, type GroupFigures } from '../../core/index.ts';
 import type { Capacity } from '../../core/settings.ts';
-import { formatNumber } from '../../app/format.ts';
+import { formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
-import { selectExpansion } from '../../state/selectors.ts';
+import { selectExpansion, selectFindings, selectSchedule } from '../../state/selectors.ts';
 import { CostChart } from './CostChart.tsx';
+import { LintList } from './LintList.tsx';
 
 export function ClusterPanel() {
   const expansion = useDesigner(selectExpansion);
@@ -15,8 +16,10 @@ export function ClusterPanel() {
   const setCapacity = useDesigner((s) => s.setCapacity);
   const synchronous = useDesigner((s) => s.synchronous);
   const setSynchronous = useDesigner((s) => s.setSynchronous);
-  const sim = useDesigner((s) => s.analysis?.simulation ?? null);
-  if (!expansion) return null;
+  const schedule = useDesigner(selectSchedule);
+  const findings = useDesigner(selectFindings);
+  if (!expansion || !schedule) return null;
+  const sim = schedule.simulated;
   const products = [...new Set(expansion.groups.filter((g) => g.pod.gpus).map(productOf))];
   const cap: Capacity = capacity ?? {};
   /** Merges a change; a field set to undefined is removed (unlimited). */
@@ -26,10 +29,14 @@ export function ClusterPanel() {
     setCapacity(Object.keys(next).length ? (next as Capacity) : null);
   };
   const num = (v: string) => (v.trim() === '' ? undefined : Math.max(0, Number(v)));
+  const figures = new Map(expansion.groups.map((g) => [g.name, g]));
   return (
     <details className="cluster" open={capacity !== null}>
       <summary>Your cluster</summary>
-      <p className="note">Free capacity; leave a field empty for unlimited.</p>
+      <p className="note">
+        Free capacity; leave a field empty for unlimited. What-if settings: they never change the
+        manifest.
+      </p>
       <div className="settings-grid">
         <label>
           Free CPUs
@@ -80,20 +87,21 @@ export function ClusterPanel() {
           </label>
         ))}
       </fieldset>
-      {capacity !== null && !sim && (
+      {schedule.tooLargeToSimulate && (
         <p className="note stale">
           This design is too large to simulate here (more than a million batches of pods).
         </p>
       )}
       {sim && (
-        <div className="simulation" aria-label="Simulated schedule" role="group">
+        <div className="simulation" aria-label="Simulated run" role="group">
           <p>
-            On this cluster the design runs{' '}
+            On this cluster the design{' '}
             <strong>
-              {sim.makespan === null ? 'never to the end' : `${formatNumber(sim.makespan)} h`}
+              {sim.makespan === null ? 'never finishes' : `runs ${formatNumber(sim.makespan)} h`}
             </strong>{' '}
             (unlimited: {formatNumber(sim.idealMakespan)} h).
           </p>
+          <LintList items={findings} label="Cluster findings" />
           <table aria-label="Simulated groups">
             <thead>
               <tr>
@@ -106,17 +114,34 @@ export function ClusterPanel() {
               {sim.groups.map((g) => (
                 <tr key={g.name}>
                   <th scope="row">{g.name}</th>
-                  <td>{g.neverStarts ? 'never' : formatNumber(g.end)}</td>
+                  <td>{endText(g)}</td>
                   <td title={`${formatNumber(g.waitingPodHours)} pod-hours of waiting`}>
-                    {g.delayedPods ? `${formatNumber(g.delayedPods)} pods` : 'none'}
+                    {waitText(g, figures.get(g.name))}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <CostChart series={sim.series} />
+          <CostChart series={sim.series} span={Math.max(sim.makespan ?? 0, sim.idealMakespan)} />
         </div>
       )}
     </details>
   );
+}
+
+function endText(g: SimGroup): string {
+  if (g.synchronous?.canNeverStart || (g.neverStarts && g.firstStart === null))
+    return 'never starts';
+  if (g.end === null) return 'never finishes';
+  return formatNumber(g.end);
+}
+
+function waitText(g: SimGroup, f: GroupFigures | undefined): string {
+  const pods = f?.pods ?? 0;
+  if (g.synchronous?.canNeverStart) return `all ${formatNumber(pods)} pods, forever`;
+  if (g.neverStarts) return 'some pods, forever';
+  if (g.synchronous && g.synchronous.idlePodHours > 0) {
+    return `${formatNumber(g.synchronous.idlePodHours)} pod-hours idle`;
+  }
+  return g.delayedPods ? `${formatNumber(g.delayedPods)} pods` : 'none';
 }

@@ -1,13 +1,14 @@
 /** Per group: the figures behind the totals, each with its arithmetic. */
 import type { Expansion, Figure, Usage } from '../../core/index.ts';
-import { formatMoney, formatNumber } from '../../app/format.ts';
+import { formatMoney, formatNumber } from '../../ui/format.ts';
 
 export function GroupBreakdown({ usage, expansion }: { usage: Usage; expansion: Expansion }) {
   return (
     <details className="breakdown">
       <summary>Per group</summary>
-      {usage.groups.map((g) => {
-        const f = expansion.groups.find((x) => x.name === g.name);
+      {usage.groups.map((g, i) => {
+        // Usage keeps the expansion's order (the manifest's).
+        const f = expansion.groups[i];
         const plain = (value: number | null | undefined, formula: string): Figure => ({
           value: value ?? null,
           formula,

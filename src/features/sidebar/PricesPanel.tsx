@@ -1,5 +1,5 @@
 /** The price table: example prices, clearly labelled, that the user replaces with theirs. */
-import { EXAMPLE_PRICES, type Prices } from '../../core/settings.ts';
+import { EXAMPLE_PRICES, isExamplePrices, type Prices } from '../../core/settings.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectExpansion } from '../../state/selectors.ts';
 
@@ -15,7 +15,7 @@ export function PricesPanel() {
   ].filter((p, i, a) => a.indexOf(p) === i);
 
   const update = (patch: Partial<Prices>) => setPrices({ ...prices, ...patch });
-  const isExample = prices === EXAMPLE_PRICES;
+  const isExample = isExamplePrices(prices);
   return (
     <details className="prices">
       <summary>Prices{isExample ? ' (examples)' : ''}</summary>

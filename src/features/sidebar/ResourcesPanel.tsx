@@ -3,10 +3,16 @@
  * that costs, and what happens on the cluster the user has. Every figure explains its arithmetic
  * on hover; figures that depend on unset resources say so instead of showing 0.
  */
-import type { Usage } from '../../core/index.ts';
-import { formatMoney, formatNumber } from '../../app/format.ts';
+import { categoryOf, headline, type Headline, type Usage } from '../../core/index.ts';
+import { formatMoney, formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
-import { selectExpansion, selectShowingLastGood, selectUsage } from '../../state/selectors.ts';
+import {
+  selectDiagnostics,
+  selectExpansion,
+  selectSchedule,
+  selectShowingLastGood,
+  selectUsage,
+} from '../../state/selectors.ts';
 import { ClusterPanel } from './ClusterPanel.tsx';
 import { GroupBreakdown } from './GroupBreakdown.tsx';
 import { LintList } from './LintList.tsx';
@@ -15,7 +21,12 @@ import { PricesPanel } from './PricesPanel.tsx';
 export function ResourcesPanel() {
   const expansion = useDesigner(selectExpansion);
   const u = useDesigner(selectUsage);
+  const schedule = useDesigner(selectSchedule);
   const lastGood = useDesigner(selectShowingLastGood);
+  const h = schedule && u ? headline(schedule, u) : null;
+  const waveLints = (useDesigner(selectDiagnostics) ?? []).filter(
+    (d) => categoryOf(d.code) === 'waves',
+  );
   const t = expansion?.totals;
   const sumOf = (pick: (g: Usage['groups'][number]) => { formula: string }) =>
     u ? u.groups.map((g) => `${g.name}: ${pick(g).formula}`).join('\n') : '';
@@ -36,21 +47,7 @@ export function ResourcesPanel() {
       '',
     ]),
   ];
-  const run: [string, string, string][] = u
-    ? [
-        ['Makespan (h)', formatNumber(u.makespan), 'The longest group: waves x its pod duration'],
-        ['Pod-hours', formatNumber(u.podHours), sumOf((g) => g.podHours)],
-        ['CPU-hours', formatNumber(u.cpuHours), sumOf((g) => g.cpuHours)],
-        ['GB-hours', formatNumber(u.gbHours), sumOf((g) => g.gbHours)],
-        ...Object.entries(u.gpuHoursByProduct).map(([p, h]): [string, string, string] => [
-          `GPU-hours: ${p}`,
-          formatNumber(h),
-          sumOf((g) => g.gpuHours),
-        ]),
-        ['Cost, requested', formatMoney(u.requestedCost), sumOf((g) => g.requestedCost)],
-        ['Cost, reserved', formatMoney(u.reservedCost), sumOf((g) => g.reservedCost)],
-      ]
-    : [];
+  const run: [string, string, string][] = u && h ? runRows(h, u, sumOf) : [];
   return (
     <aside className="panel resources" aria-labelledby="resources-title">
       <h2 id="resources-title">Resources</h2>
@@ -67,6 +64,12 @@ export function ResourcesPanel() {
           ))}
         </tbody>
       </table>
+      {h && h.leftOut.length > 0 && (
+        <p className="note">
+          Left out of the makespan and costs: {h.leftOut.map((n) => `"${n}"`).join(', ')} (its
+          figures are not valid).
+        </p>
+      )}
       {(t?.partial || u?.partial) && (
         <p className="note">
           Partial totals: some groups have figures that are not set or not valid; the sums cover the
@@ -79,10 +82,71 @@ export function ResourcesPanel() {
           group &quot;{u.biggestWaste.group}&quot;, because {u.biggestWaste.cause}.
         </p>
       )}
-      <LintList />
+      <LintList items={waveLints} label="Wave lints" />
       {u && expansion && <GroupBreakdown usage={u} expansion={expansion} />}
       <ClusterPanel />
       <PricesPanel />
     </aside>
   );
+}
+
+/** The run's figures: of the run on the user's cluster when one is simulated, with the plan's beside. */
+function runRows(
+  h: Headline,
+  u: Usage,
+  sumOf: (pick: (g: Usage['groups'][number]) => { formula: string }) => string,
+): [string, string, string][] {
+  const cluster = h.run === 'cluster';
+  const makespan: [string, string, string][] = cluster
+    ? [
+        [
+          'Makespan on your cluster (h)',
+          h.makespan === null ? 'never finishes' : formatNumber(h.makespan),
+          'The simulated run on the free capacity under Your cluster',
+        ],
+        ...(h.differs
+          ? [
+              [
+                'Makespan, unlimited (h)',
+                formatNumber(h.planned.makespan),
+                'The longest group: waves x its pod duration',
+              ] as [string, string, string],
+            ]
+          : []),
+      ]
+    : [['Makespan (h)', formatNumber(h.makespan), 'The longest group: waves x its pod duration']];
+  const cost = (label: string, value: number | null, planned: number | null, formula: string) =>
+    cluster && value !== planned
+      ? ([
+          [
+            `${label} on your cluster`,
+            value === null ? 'never finishes' : formatMoney(value),
+            'The simulated run: what pods hold while up (waiting included), and the peak held for the whole run',
+          ],
+          [`${label}, unlimited`, formatMoney(planned), formula],
+        ] as [string, string, string][])
+      : ([[label, formatMoney(planned), formula]] as [string, string, string][]);
+  return [
+    ...makespan,
+    ['Pod-hours', formatNumber(u.podHours), sumOf((g) => g.podHours)],
+    ['CPU-hours', formatNumber(u.cpuHours), sumOf((g) => g.cpuHours)],
+    ['GB-hours', formatNumber(u.gbHours), sumOf((g) => g.gbHours)],
+    ...Object.entries(u.gpuHoursByProduct).map(([p, hours]): [string, string, string] => [
+      `GPU-hours: ${p}`,
+      formatNumber(hours),
+      sumOf((g) => g.gpuHours),
+    ]),
+    ...cost(
+      'Cost, requested',
+      h.requestedCost,
+      h.planned.requestedCost,
+      sumOf((g) => g.requestedCost),
+    ),
+    ...cost(
+      'Cost, reserved',
+      h.reservedCost,
+      h.planned.reservedCost,
+      sumOf((g) => g.reservedCost),
+    ),
+  ];
 }

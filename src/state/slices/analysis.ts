@@ -1,7 +1,7 @@
 /**
  * What the core derived from the text, stamped with the version it came from. `lastGood` keeps
- * the newest analysis whose YAML could be read, so the form can show it (read-only) while the
- * text has a syntax error.
+ * the newest analysis whose YAML could be read, so the form and the figures can show it
+ * (read-only) while the text has a syntax error.
  */
 import type { StateCreator } from 'zustand';
 import type { Analysis } from '../../core/index.ts';
@@ -27,16 +27,26 @@ export const createAnalysisSlice: StateCreator<DesignerState, [], [], AnalysisSl
   engine: 'worker',
   engineNotice: null,
   setAnalysis: ({ version, analysis, computeMs }) =>
-    set((s) =>
-      version < s.analysisVersion
-        ? s
-        : {
-            analysis,
-            analysisVersion: version,
-            computeMs,
-            lastGood: analysis.syntaxError ? s.lastGood : analysis,
-          },
-    ),
+    set((s) => {
+      if (version < s.analysisVersion) return s;
+      // The keys of the text the user sees: where renames and removals are followed from.
+      const fresh = version === s.version && !analysis.syntaxError;
+      return {
+        analysis,
+        analysisVersion: version,
+        computeMs,
+        lastGood: analysis.syntaxError ? s.lastGood : analysis,
+        ...(fresh
+          ? {
+              groupKeys: analysis.groupSpans.map((g) => ({
+                name: g.name,
+                start: g.keyStart,
+                end: g.keyEnd,
+              })),
+            }
+          : {}),
+      };
+    }),
   fallBackToMainThread: (reason) =>
     set({
       engine: 'main-thread',

@@ -1,0 +1,39 @@
+/** The editor pane: YAML, form, or both side by side; both edit the same text. */
+import { ManifestForm } from '../features/form/ManifestForm.tsx';
+import { useDesigner } from '../state/store.ts';
+import { selectEditorMode } from '../state/selectors.ts';
+import type { EditorMode } from '../state/slices/view.ts';
+import { YamlPanel } from '../features/editor/YamlPanel.tsx';
+
+const MODES: readonly [EditorMode, string][] = [
+  ['yaml', 'YAML'],
+  ['form', 'Form'],
+  ['both', 'Both'],
+];
+
+export function EditorPane() {
+  const mode = useDesigner(selectEditorMode);
+  const setMode = useDesigner((s) => s.setEditorMode);
+  return (
+    <div className={`editor-pane mode-${mode}`}>
+      <div className="mode-switch" role="group" aria-label="Editor view">
+        {MODES.map(([m, label]) => (
+          <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <div className="editors">
+        {mode !== 'form' && <YamlPanel />}
+        {mode !== 'yaml' && (
+          <section className="panel form-panel" aria-labelledby="form-title">
+            <h2 id="form-title" className="visually-hidden">
+              Form
+            </h2>
+            <ManifestForm />
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+/** What one pod's requests cost per hour: the one place a pod's cost rate is computed. */
+import type { PerPod } from '../jobset/expand.ts';
+import { gpuPrice, type Prices } from '../settings.ts';
+
+export interface PodRate {
+  /** Dollars per hour for the requests that are set (unset ones count as nothing). */
+  readonly rate: number;
+  /** False when CPUs, RAM or GPUs are not set: the rate covers only the rest. */
+  readonly complete: boolean;
+  /** The GPU price per hour that applies to the pod's product. */
+  readonly gpuRate: number;
+}
+
+export function podRate(pod: PerPod, prices: Prices): PodRate {
+  const gpuRate = gpuPrice(prices, pod.gpuProduct);
+  const rate =
+    (pod.cpus ?? 0) * prices.cpuHour + (pod.ramGB ?? 0) * prices.gbHour + (pod.gpus ?? 0) * gpuRate;
+  return {
+    rate,
+    complete: pod.cpus !== null && pod.ramGB !== null && pod.gpus !== null,
+    gpuRate,
+  };
+}

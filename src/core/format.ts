@@ -1,0 +1,18 @@
+/**
+ * How numbers read in messages, labels and formulas: thousands separated, at most a few
+ * decimals, never float noise. One cached formatter (Intl formatters are slow to make, and
+ * big designs format thousands of figures).
+ */
+const formats = new Map<number, Intl.NumberFormat>();
+
+/** `1234.5678` -> `1,234.5678` with up to `digits` decimals (default 4). */
+export function num(x: number, digits = 4): string {
+  // Most figures are small whole numbers: no formatter needed.
+  if (Number.isInteger(x) && x > -1000 && x < 1000) return String(x);
+  let f = formats.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits });
+    formats.set(digits, f);
+  }
+  return f.format(x);
+}

@@ -1,0 +1,139 @@
+/**
+ * Cluster findings: what the simulated run on the user's cluster (a design setting) shows: a peak
+ * that does not fit, a synchronous group the cluster cannot hold at once, a pod too large for it.
+ * They are not manifest diagnostics (SEMANTICS.md, "Design settings are not the manifest"): they
+ * never change the manifest's validity, the CLI's exit code or the error count on Download. They
+ * share the diagnostic's shape, so that each points at its group and carries its fix.
+ */
+import { num } from '../format.ts';
+import type { Diagnostic, Fix } from '../diagnostics.ts';
+import type { Source } from '../manifest/source.ts';
+import type { Capacity } from '../settings.ts';
+import { holdsAtOnce, type Simulation } from './simulate.ts';
+import { productOf, type Expansion } from '../jobset/expand.ts';
+
+type Dim = 'cpus' | 'ramGB' | 'gpus';
+
+export function clusterFindings(
+  expansion: Expansion,
+  capacity: Capacity,
+  sim: Simulation | null,
+  source: Source,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const keyOf = (name: string) => source.spanFor(['spec', 'types', name], 'key');
+  const fixSet = (name: string, key: string, value: number, title: string): Fix => ({
+    title,
+    op: 'set',
+    path: ['spec', 'types', name, key],
+    value,
+    after: key === 'count' ? [] : ['count', 'completions'],
+  });
+
+  // Peak over capacity, per dimension; the fix lowers the biggest group's parallelisms.
+  const dims: [Dim, string, number | undefined][] = [
+    ['cpus', 'CPUs', capacity.cpus],
+    ['ramGB', 'GB of RAM', capacity.ramGB],
+  ];
+  for (const [dim, label, cap] of dims) {
+    const peak = expansion.totals.peak[dim];
+    if (cap === undefined || peak === null || peak <= cap) continue;
+    out.push(peakDiagnostic(expansion, dim, label, peak, cap, source, keyOf, fixSet));
+  }
+  if (capacity.gpus) {
+    for (const [product, peak] of Object.entries(expansion.totals.peak.gpusByProduct)) {
+      const cap = Object.hasOwn(capacity.gpus, product) ? capacity.gpus[product]! : 0;
+      if (peak > cap) {
+        const groups = expansion.groups.filter((g) => productOf(g) === product);
+        out.push(
+          peakDiagnostic(
+            { ...expansion, groups },
+            'gpus',
+            `${product} GPUs`,
+            peak,
+            cap,
+            source,
+            keyOf,
+            fixSet,
+          ),
+        );
+      }
+    }
+  }
+
+  const byName = new Map(expansion.groups.map((g) => [g.name, g]));
+  for (const s of sim?.groups ?? []) {
+    const g = byName.get(s.name)!;
+    if (s.synchronous?.canNeverStart) {
+      const holds = holdsAtOnce(g, capacity);
+      const count = Math.floor(holds / g.effectiveParallelism!);
+      out.push(
+        source.diagnostic(
+          'error',
+          'synchronous-over-capacity',
+          `Group "${g.name}" runs synchronously but the cluster holds only ${holds} of its ${g.concurrentPods} pods at once: the early pods would wait for the rest forever, holding their resources. Lower count or parallelisms, or run it on a larger cluster.`,
+          ['spec', 'types', g.name],
+          keyOf(g.name),
+          count >= 1
+            ? fixSet(g.name, 'count', count, `Set count to ${count} (fits the cluster)`)
+            : undefined,
+        ),
+      );
+    } else if (s.synchronous && s.synchronous.allUpAt !== null && s.synchronous.idlePodHours > 0) {
+      out.push(
+        source.diagnostic(
+          'warning',
+          'synchronous-idle',
+          `Group "${g.name}" runs synchronously, and on this cluster its first pods start before the last ones (all are up at ${s.synchronous.allUpAt} h): they hold ${s.synchronous.idlePodHours} pod-hours (${s.synchronous.idleGpuHours} GPU-hours) idle while waiting.`,
+          ['spec', 'types', g.name],
+          keyOf(g.name),
+        ),
+      );
+    } else if (s.neverStarts) {
+      out.push(
+        source.diagnostic(
+          'error',
+          'pod-over-capacity',
+          `One pod of group "${g.name}" asks for more than the whole cluster has free: it can never start. Lower its requests or enter a larger capacity.`,
+          ['spec', 'types', g.name],
+          keyOf(g.name),
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function peakDiagnostic(
+  expansion: Expansion,
+  dim: Dim,
+  label: string,
+  peak: number,
+  cap: number,
+  source: Source,
+  keyOf: (name: string) => { start: number; end: number },
+  fixSet: (name: string, key: string, value: number, title: string) => Fix,
+): Diagnostic {
+  const biggest = [...expansion.groups].sort((a, b) => (b.peak[dim] ?? 0) - (a.peak[dim] ?? 0))[0]!;
+  const others = peak - (biggest.peak[dim] ?? 0);
+  const perJobPod = biggest.pod[dim === 'ramGB' ? 'ramGB' : dim] ?? 0;
+  const p =
+    perJobPod > 0 && biggest.count ? Math.floor((cap - others) / (biggest.count * perJobPod)) : 0;
+  const fix =
+    p >= 1 && p < (biggest.effectiveParallelism ?? 0)
+      ? fixSet(
+          biggest.name,
+          'parallelisms',
+          p,
+          `Set parallelisms of "${biggest.name}" to ${p} (peak fits)`,
+        )
+      : undefined;
+  return source.diagnostic(
+    'warning',
+    'peak-over-capacity',
+    `At its peak the design asks for ${num(peak)} ${label}; the cluster has ${num(cap)} free. Pods will queue (see the simulated makespan).${fix ? ` Lowering the parallelisms of "${biggest.name}" to ${p} makes the peak fit.` : ''}`,
+    ['spec', 'types', biggest.name],
+    keyOf(biggest.name),
+    fix,
+  );
+}

@@ -1,0 +1,23 @@
+/** Template thumbnails: the grid's own shapes, small, as an SVG image. */
+import type { Expansion } from '../../core/index.ts';
+import { gridLayout, gridShapes } from '../../core/layout/grid.ts';
+import { theme } from '../../ui/draw/palette.ts';
+import { svgDocument } from '../../ui/draw/svg.ts';
+
+export const THUMB = { width: 120, height: 64 };
+
+export function thumbnailUrl(expansion: Expansion): string {
+  const layout = gridLayout(expansion, { header: 3, gap: 3 });
+  const pad = 2;
+  const k = Math.min(
+    (THUMB.width - 2 * pad) / Math.max(1, layout.width),
+    (THUMB.height - 2 * pad) / Math.max(1, layout.height),
+  );
+  const shapes = gridShapes(
+    layout,
+    { k, x: pad, y: pad, width: THUMB.width, height: THUMB.height },
+    { headers: false },
+  );
+  const svg = svgDocument([{ ...THUMB, shapes }], theme('light'));
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}

@@ -1,0 +1,93 @@
+/**
+ * Never losing work: the design (text and settings) is saved in local storage and written into
+ * the address bar as a permalink within a second of every change, and restored on the next
+ * visit. Opening a link while a different local design exists keeps the local one as a draft.
+ * A bad link changes nothing but shows why.
+ */
+import { decodeDesign, encodeDesign } from './codec.ts';
+import { loadSaved, pushDraft, save } from './storage.ts';
+import { designSettings } from '../slices/design.ts';
+import { useDesigner } from '../store.ts';
+
+const DELAY_MS = 300;
+
+export function startPersistence(defaultText: string): () => void {
+  const store = useDesigner;
+  const saved = loadSaved();
+  store.getState().load(saved?.text ?? defaultText, saved?.settings);
+  let written = '';
+  let warned = false;
+
+  const flushStorage = () => {
+    const s = store.getState();
+    if (!save(s.text, designSettings(s)) && !warned) {
+      warned = true;
+      s.notify(
+        'This browser does not let the designer save: keep your link or download the manifest.',
+        'error',
+      );
+    }
+  };
+
+  let timer = 0;
+  let generation = 0;
+  const schedule = () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      flushStorage();
+      const s = store.getState();
+      const mine = ++generation;
+      void encodeDesign({ text: s.text, settings: designSettings(s) }).then((link) => {
+        if (mine !== generation) return; // a newer change is on its way
+        if (link === null) {
+          history.replaceState(null, '', location.pathname);
+          written = '';
+          return;
+        }
+        written = link;
+        history.replaceState(null, '', `#${link}`);
+      });
+    }, DELAY_MS);
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.text !== prev.text || s.settingsVersion !== prev.settingsVersion) schedule();
+  });
+
+  const openLink = async (fragment: string) => {
+    const r = await decodeDesign(fragment);
+    const s = store.getState();
+    if (!r.ok) {
+      s.notify(r.reason, 'error');
+      if (written) history.replaceState(null, '', `#${written}`);
+      return;
+    }
+    if (r.design.text !== s.text) {
+      if (s.text.trim() && s.text !== defaultText) {
+        const kept = pushDraft({ text: s.text, settings: designSettings(s), savedAt: Date.now() });
+        s.notify(
+          kept
+            ? 'Opened the design from the link. Your previous design is kept in Drafts.'
+            : 'Opened the design from the link. Your previous design could not be kept as a draft (the browser\u2019s storage is full): Undo brings it back in this tab.',
+          kept ? 'info' : 'error',
+        );
+      }
+      s.load(r.design.text, r.design.settings);
+    } else s.applySettings(r.design.settings);
+  };
+  if (location.hash.length > 1) void openLink(location.hash);
+  else schedule();
+
+  const onHash = () => {
+    if (location.hash.slice(1) !== written && location.hash.length > 1)
+      void openLink(location.hash);
+  };
+  const onHide = () => flushStorage();
+  window.addEventListener('hashchange', onHash);
+  window.addEventListener('pagehide', onHide);
+  return () => {
+    unsubscribe();
+    window.clearTimeout(timer);
+    window.removeEventListener('hashchange', onHash);
+    window.removeEventListener('pagehide', onHide);
+  };
+}

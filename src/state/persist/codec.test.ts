@@ -1,0 +1,119 @@
+// Permalinks: exact round trips (the whole real corpus), and refusal of bad links.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { corpusFiles, readFixture } from '../../fixtures/read.ts';
+import { decodeDesign, encodeDesign, toBase64Url } from './codec.ts';
+
+const settings = {
+  durations: { worker: 2.5 },
+  capacity: { gpus: { 'NVIDIA-A100-SXM4-80GB': 4 }, cpus: 64 },
+  synchronous: ['worker'],
+  prices: { cpuHour: 0.1, gbHour: 0.01, gpuHour: { default: 2 } },
+};
+
+async function roundTrip(text: string) {
+  const link = (await encodeDesign({ text, settings }))!;
+  const back = await decodeDesign(`#${link}`);
+  if (!back.ok) throw new Error(back.reason);
+  return { link, design: back.design };
+}
+
+describe('permalinks', () => {
+  it('round-trip the text byte for byte, comments, CRLF and unicode included, with the settings', async () => {
+    const text = '# café ☕\r\nkind: AIchorManifest\r\n  \t\r\nspec: {}  # trailing\n';
+    const { design } = await roundTrip(text);
+    expect(design.text).toBe(text);
+    expect(design.settings).toEqual(settings);
+  });
+
+  const files = corpusFiles();
+  it.skipIf(files.length === 0)(
+    `round-trip every real manifest exactly (${files.length} files)`,
+    async () => {
+      for (const f of files) {
+        const text = readFileSync(f, 'utf8');
+        const { design } = await roundTrip(text);
+        expect(design.text, basename(f)).toBe(text);
+      }
+    },
+  );
+
+  it('reports the link length of each platform example', async () => {
+    const lengths: Record<string, number> = {};
+    for (const name of [
+      'platform-main',
+      'two-groups-parallel-pods',
+      'heterogeneous-pools',
+      'mixed-concurrency',
+    ]) {
+      const link = (await encodeDesign({ text: readFixture(name), settings: {} }))!;
+      lengths[name] = link.length;
+      expect(link.length).toBeLessThan(2000);
+    }
+    console.log('permalink lengths (characters):', lengths);
+  });
+
+  it.each([
+    ['an unknown version', 'v9.abc', 'newer version'],
+    ['not a design link', 'hello', 'does not hold a design'],
+    ['damaged characters', 'v1.abc$%', 'damaged'],
+    ['a cut-short link', 'TRUNCATE', 'damaged or cut short'],
+  ])('refuses %s with a message', async (_what, fragment, words) => {
+    let f = fragment;
+    if (f === 'TRUNCATE') {
+      const link = (await encodeDesign({ text: readFixture('platform-main'), settings: {} }))!;
+      f = link.slice(0, Math.floor(link.length / 2));
+    }
+    const r = await decodeDesign(f);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.reason).toContain(words);
+      expect(r.reason).toContain('Your current design is unchanged');
+    }
+  });
+
+  it('refuses a compression bomb without inflating it', async () => {
+    const bomb = deflateRawSync(Buffer.alloc(50_000_000, 32)); // 50 MB of spaces, ~50 KB packed
+    const r = await decodeDesign(`v1.${toBase64Url(new Uint8Array(bomb))}`);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain('compression bomb');
+  });
+
+  it('refuses a link whose content is not a design', async () => {
+    const json = deflateRawSync(Buffer.from(JSON.stringify({ x: 1 })));
+    const r = await decodeDesign(`v1.${toBase64Url(new Uint8Array(json))}`);
+    expect(r.ok).toBe(false);
+  });
+
+  it('keeps only well-formed settings from a link', async () => {
+    const json = deflateRawSync(
+      Buffer.from(
+        JSON.stringify({
+          t: 'a',
+          s: { durations: { w: -1, x: 2, y: 'z' }, capacity: { cpus: 'many' } },
+        }),
+      ),
+    );
+    const r = await decodeDesign(`v1.${toBase64Url(new Uint8Array(json))}`);
+    expect(r.ok && r.design.settings).toEqual({ durations: { x: 2 }, capacity: {} });
+  });
+});
+
+describe('link limits', () => {
+  it('opens a link of the largest design the editor takes, even in 3-byte characters', async () => {
+    const text = '\u6f22'.repeat(1_450_000);
+    const link = await encodeDesign({ text, settings: {} });
+    const back = await decodeDesign(link!);
+    expect(back.ok && back.design.text === text).toBe(true);
+  });
+
+  it('drops a GPU capacity with no valid entry instead of reading it as none free', async () => {
+    const json = deflateRawSync(
+      Buffer.from(JSON.stringify({ t: 'a', s: { capacity: { gpus: { A: -1 } } } })),
+    );
+    const r = await decodeDesign(`v1.${toBase64Url(new Uint8Array(json))}`);
+    expect(r.ok && r.design.settings).toEqual({ capacity: {} });
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * Permalinks: a design (its YAML text exactly as typed, and its settings) in a URL fragment.
+ * Format: `v1.` + base64url(deflate-raw(JSON)). Decoding never trusts its input: a fragment that
+ * is too long, not base64url, truncated, of an unknown version, inflating past a limit (a
+ * compression bomb) or not a design is refused with a reason, and nothing else happens.
+ */
+import type { DesignSettings } from '../../core/settings.ts';
+
+export const LINK_VERSION = 'v1';
+/** Longest fragment accepted (browsers keep far longer URLs, but no design needs this). */
+export const MAX_FRAGMENT_CHARS = 4_000_000;
+/**
+ * Largest inflated design accepted. A design the editor takes (2,000,000 characters) is at most
+ * 6 bytes a character as escaped JSON in UTF-8; anything beyond is not a design but a bomb.
+ */
+export const MAX_INFLATED_BYTES = 12_500_000;
+
+export interface SharedDesign {
+  readonly text: string;
+  readonly settings: DesignSettings;
+}
+
+export type Decoded =
+  | { readonly ok: true; readonly design: SharedDesign }
+  | { readonly ok: false; readonly reason: string };
+
+/** The link for a design, or null when it is too large to be opened again from a link. */
+export async function encodeDesign(design: SharedDesign): Promise<string | null> {
+  const json = new TextEncoder().encode(JSON.stringify({ t: design.text, s: design.settings }));
+  if (json.length > MAX_INFLATED_BYTES) return null;
+  const bytes = await pipe(json, new CompressionStream('deflate-raw'));
+  return `${LINK_VERSION}.${toBase64Url(bytes)}`;
+}
+
+export async function decodeDesign(fragment: string): Promise<Decoded> {
+  const f = fragment.replace(/^#/, '');
+  if (f.length > MAX_FRAGMENT_CHARS) return fail('the link is too long to be a design');
+  const dot = f.indexOf('.');
+  const version = dot < 0 ? '' : f.slice(0, dot);
+  if (version !== LINK_VERSION) {
+    return fail(
+      /^v\d+$/.test(version)
+        ? `the link was made by a newer version of the designer (${version})`
+        : 'the link does not hold a design',
+    );
+  }
+  const bytes = fromBase64Url(f.slice(dot + 1));
+  if (!bytes) return fail('the link is damaged (it has characters a design link never has)');
+  let inflated: Uint8Array;
+  try {
+    inflated = await pipe(bytes, new DecompressionStream('deflate-raw'), MAX_INFLATED_BYTES);
+  } catch (err) {
+    return fail(
+      err instanceof TooLarge
+        ? 'the link unpacks to more than a design can be (it may be a compression bomb)'
+        : 'the link is damaged or cut short (it does not unpack)',
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated));
+  } catch {
+    return fail('the link is damaged (its content is not a design)');
+  }
+  const p = parsed as { t?: unknown; s?: unknown };
+  if (typeof p !== 'object' || p === null || typeof p.t !== 'string') {
+    return fail('the link does not hold a design');
+  }
+  return { ok: true, design: { text: p.t, settings: sanitizeSettings(p.s) } };
+}
+
+const fail = (reason: string): Decoded => ({
+  ok: false,
+  reason: `This link cannot be opened: ${reason}. Your current design is unchanged.`,
+});
+
+/** Keeps only well-formed settings: a link is untrusted input. */
+export function sanitizeSettings(raw: unknown): DesignSettings {
+  const o = (raw ?? {}) as Record<string, unknown>;
+  const numbers = (v: unknown): Record<string, number> | undefined => {
+    if (typeof v !== 'object' || v === null) return undefined;
+    const out: Record<string, number> = {};
+    for (const [k, x] of Object.entries(v))
+      if (typeof x === 'number' && Number.isFinite(x) && x >= 0) out[k] = x;
+    return out;
+  };
+  const num = (v: unknown) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
+  const settings: { -readonly [K in keyof DesignSettings]: DesignSettings[K] } = {};
+  const durations = numbers(o.durations);
+  if (durations) settings.durations = durations;
+  if (Array.isArray(o.synchronous))
+    settings.synchronous = o.synchronous.filter((x): x is string => typeof x === 'string');
+  const p = o.prices as Record<string, unknown> | undefined;
+  if (p && num(p.cpuHour) !== undefined && num(p.gbHour) !== undefined) {
+    settings.prices = {
+      cpuHour: num(p.cpuHour)!,
+      gbHour: num(p.gbHour)!,
+      gpuHour: numbers(p.gpuHour) ?? {},
+    };
+  }
+  const c = o.capacity as Record<string, unknown> | null | undefined;
+  if (c && typeof c === 'object') {
+    const cap: { cpus?: number; ramGB?: number; gpus?: Record<string, number> } = {};
+    if (num(c.cpus) !== undefined) cap.cpus = num(c.cpus)!;
+    if (num(c.ramGB) !== undefined) cap.ramGB = num(c.ramGB)!;
+    const gpus = numbers(c.gpus);
+    // No valid entry at all: leave GPUs unlimited rather than "none free of any product".
+    if (gpus && Object.keys(gpus).length) cap.gpus = gpus;
+    settings.capacity = cap;
+  }
+  return settings;
+}
+
+class TooLarge extends Error {}
+
+/** Runs bytes through a (de)compression stream, refusing output beyond `limit` bytes. */
+async function pipe(
+  input: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+  limit = Infinity,
+): Promise<Uint8Array> {
+  const writer = stream.writable.getWriter();
+  writer.write(input as Uint8Array<ArrayBuffer>).catch(() => {});
+  writer.close().catch(() => {});
+  const reader = stream.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new TooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function fromBase64Url(s: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(s)) return null;
+  try {
+    const bin = atob(
+      s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4),
+    );
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,65 @@
+// Autosave and drafts in local storage: versioned, tolerant of garbage, never in the way.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EXAMPLE_PRICES, isExamplePrices } from '../../core/settings.ts';
+import { loadDrafts, loadSaved, pushDraft, removeDraft, save } from './storage.ts';
+
+class MemoryStorage {
+  items = new Map<string, string>();
+  full = false;
+  getItem(k: string) {
+    return this.items.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    if (this.full) throw new DOMException('full', 'QuotaExceededError');
+    this.items.set(k, v);
+  }
+}
+
+let storage: MemoryStorage;
+beforeEach(() => {
+  storage = new MemoryStorage();
+  vi.stubGlobal('localStorage', storage);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('autosave', () => {
+  it('saves the text and settings and reads them back', () => {
+    expect(save('kind: x\n', { durations: { w: 2 }, prices: EXAMPLE_PRICES })).toBe(true);
+    const saved = loadSaved()!;
+    expect(saved.text).toBe('kind: x\n');
+    expect(saved.settings.durations).toEqual({ w: 2 });
+    // A copy of the example prices is still the example prices (no identity check).
+    expect(isExamplePrices(saved.settings.prices!)).toBe(true);
+  });
+
+  it('ignores garbage and says when the browser refuses', () => {
+    storage.items.set('jobset-designer:v1:design', '{not json');
+    expect(loadSaved()).toBeNull();
+    storage.items.set('jobset-designer:v1:design', JSON.stringify({ text: 5 }));
+    expect(loadSaved()).toBeNull();
+    storage.items.set(
+      'jobset-designer:v1:design',
+      JSON.stringify({ text: 'a', settings: { durations: { w: -1, v: 'x', u: 3 } } }),
+    );
+    expect(loadSaved()!.settings.durations).toEqual({ u: 3 });
+    storage.full = true;
+    expect(save('a', {})).toBe(false);
+  });
+});
+
+describe('drafts', () => {
+  it('keeps the newest first, without duplicates, and deletes by position', () => {
+    pushDraft({ text: 'a', settings: {}, savedAt: 1 });
+    pushDraft({ text: 'b', settings: {}, savedAt: 2 });
+    pushDraft({ text: 'a', settings: {}, savedAt: 3 });
+    expect(loadDrafts().map((d) => d.text)).toEqual(['a', 'b']);
+    removeDraft(0);
+    expect(loadDrafts().map((d) => d.text)).toEqual(['b']);
+  });
+
+  it('keeps at most ten', () => {
+    for (let i = 0; i < 12; i++) pushDraft({ text: String(i), settings: {}, savedAt: i });
+    expect(loadDrafts()).toHaveLength(10);
+    expect(loadDrafts()[0]!.text).toBe('11');
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Autosave in local storage, versioned, tolerant of garbage: the current design, and drafts (a
+ * local design that a link would otherwise have replaced). A failing storage (full, disabled)
+ * never breaks editing.
+ */
+import type { DesignSettings } from '../../core/settings.ts';
+import { sanitizeSettings } from './codec.ts';
+
+const CURRENT = 'jobset-designer:v1:design';
+const DRAFTS = 'jobset-designer:v1:drafts';
+const MAX_DRAFTS = 10;
+
+export interface Saved {
+  readonly text: string;
+  readonly settings: DesignSettings;
+  readonly savedAt: number;
+}
+
+function read(key: string): unknown {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw === null ? null : JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
+
+function asSaved(v: unknown): Saved | null {
+  const o = v as { text?: unknown; settings?: unknown; savedAt?: unknown } | null;
+  if (!o || typeof o.text !== 'string') return null;
+  return {
+    text: o.text,
+    settings: sanitizeSettings(o.settings),
+    savedAt: typeof o.savedAt === 'number' ? o.savedAt : 0,
+  };
+}
+
+export function loadSaved(): Saved | null {
+  return asSaved(read(CURRENT));
+}
+
+/** Saves; false when the browser refused (storage full or disabled). */
+export function save(text: string, settings: DesignSettings): boolean {
+  try {
+    localStorage.setItem(CURRENT, JSON.stringify({ text, settings, savedAt: Date.now() }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function loadDrafts(): Saved[] {
+  const v = read(DRAFTS);
+  return Array.isArray(v) ? v.map(asSaved).filter((d): d is Saved => d !== null) : [];
+}
+
+/** Keeps a draft; false when the browser refused (storage full or disabled). */
+export function pushDraft(d: Saved): boolean {
+  const drafts = loadDrafts().filter((x) => x.text !== d.text);
+  drafts.unshift(d);
+  try {
+    localStorage.setItem(DRAFTS, JSON.stringify(drafts.slice(0, MAX_DRAFTS)));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function removeDraft(index: number): void {
+  const drafts = loadDrafts();
+  drafts.splice(index, 1);
+  try {
+    localStorage.setItem(DRAFTS, JSON.stringify(drafts));
+  } catch {
+    // ignore
+  }
+}

@@ -1,0 +1,164 @@
+// One undo history for the text and the design settings: bursts of typing merge (never for
+// longer than BURST_MAX_MS), and a group's settings follow it through renames and removals.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { analyze } from '../../core/analyze.ts';
+import { readFixture } from '../../fixtures/read.ts';
+import { createDesignerStore } from '../store.ts';
+import { BURST_MAX_MS } from './design.ts';
+
+const store = () => createDesignerStore();
+type Store = ReturnType<typeof store>;
+
+/** What the worker would answer for the current text. */
+function analysed(s: Store) {
+  const { text, version, durations, synchronous, prices, capacity } = s.getState();
+  s.getState().setAnalysis({
+    version,
+    analysis: analyze(text, { durations, synchronous, prices, capacity }),
+    computeMs: 0,
+  });
+}
+
+/** Types `to` over `from` in the text one key at a time, as the YAML editor commits it. */
+function typeOver(s: Store, from: string, to: string) {
+  const at = s.getState().text.indexOf(from);
+  let text = s.getState().text;
+  for (let i = from.length; i > 0; i--) {
+    text = text.slice(0, at + i - 1) + text.slice(at + i);
+    vi.advanceTimersByTime(100);
+    s.getState().commit(text, { origin: 'yaml', burst: 'yaml' });
+  }
+  for (let i = 0; i < to.length; i++) {
+    text = text.slice(0, at + i) + to[i] + text.slice(at + i);
+    vi.advanceTimersByTime(100);
+    s.getState().commit(text, { origin: 'yaml', burst: 'yaml' });
+  }
+}
+
+describe('design history', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 0 }));
+  afterEach(() => vi.useRealTimers());
+
+  it('merges a burst of typing into one undo step', () => {
+    const s = store();
+    s.getState().load('a');
+    for (const t of ['ab', 'abc', 'abcd']) {
+      vi.advanceTimersByTime(200);
+      s.getState().commit(t, { origin: 'yaml', burst: 'yaml' });
+    }
+    s.getState().undo();
+    expect(s.getState().text).toBe('a');
+  });
+
+  it('splits a long stretch of typing into several steps', () => {
+    const s = store();
+    s.getState().load('');
+    let text = '';
+    for (let i = 0; i < 40; i++) {
+      vi.advanceTimersByTime(200); // never a pause, 8 s in all
+      text += 'x';
+      s.getState().commit(text, { origin: 'yaml', burst: 'yaml' });
+    }
+    s.getState().undo();
+    const after = s.getState().text.length;
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeGreaterThanOrEqual(40 - BURST_MAX_MS / 200 - 1);
+  });
+
+  it('keeps form edits in different fields as separate steps, and redo restores', () => {
+    const s = store();
+    s.getState().load('a');
+    s.getState().commit('b', { origin: 'form', burst: 'x' });
+    s.getState().commit('c', { origin: 'form', burst: 'y' });
+    s.getState().undo();
+    expect(s.getState().text).toBe('b');
+    s.getState().redo();
+    expect(s.getState().text).toBe('c');
+  });
+
+  it('puts settings changes in the same history: typing a duration is one step', () => {
+    const s = store();
+    s.getState().load(readFixture('platform-main'));
+    for (const h of [1, 12]) {
+      vi.advanceTimersByTime(150);
+      s.getState().setDuration('worker', h);
+    }
+    expect(s.getState().durations).toEqual({ worker: 12 });
+    const version = s.getState().version;
+    s.getState().undo();
+    expect(s.getState().durations).toEqual({});
+    expect(s.getState().version).toBe(version); // the text did not change
+    s.getState().redo();
+    expect(s.getState().durations).toEqual({ worker: 12 });
+  });
+});
+
+describe('settings follow their group', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 0 }));
+  afterEach(() => vi.useRealTimers());
+
+  it('moves the duration and synchronous flag when the key is retyped in the YAML, and one undo brings both back', () => {
+    const s = store();
+    s.getState().load(readFixture('platform-main'));
+    analysed(s);
+    s.getState().setDuration('worker', 3);
+    s.getState().setSynchronous('worker', true);
+    vi.advanceTimersByTime(5000);
+    typeOver(s, 'worker:', 'trainer:');
+    expect(s.getState().text).toContain('    trainer:\n      count: 5');
+    expect(s.getState().durations).toEqual({ trainer: 3 });
+    expect(s.getState().synchronous).toEqual(['trainer']);
+    s.getState().undo();
+    expect(s.getState().text).toContain('    worker:\n      count: 5');
+    expect(s.getState().durations).toEqual({ worker: 3 });
+    expect(s.getState().synchronous).toEqual(['worker']);
+  });
+
+  it('follows the key even while the worker has not answered for the latest text', () => {
+    const s = store();
+    s.getState().load(readFixture('platform-main'));
+    analysed(s);
+    s.getState().setDuration('worker-2', 2);
+    // An edit above the group shifts its key; the analysis of that text never arrives.
+    const text = s.getState().text.replace('spec:\n', 'spec:\n  # a comment\n');
+    s.getState().commit(text, { origin: 'yaml' });
+    typeOver(s, 'worker-2:', 'eval:');
+    expect(s.getState().durations).toEqual({ eval: 2 });
+  });
+
+  it('drops the settings of a removed group; undo brings them back', () => {
+    const s = store();
+    const main = readFixture('platform-main');
+    s.getState().load(main);
+    analysed(s);
+    s.getState().setDuration('worker-2', 2);
+    const block =
+      '    worker-2:\n      count: 1\n      resources:\n        cpus: 4\n        ramRatio: 3\n';
+    expect(main).toContain(block);
+    s.getState().commit(s.getState().text.replace(block, ''), { origin: 'form' });
+    expect(s.getState().durations).toEqual({});
+    s.getState().undo();
+    expect(s.getState().durations).toEqual({ 'worker-2': 2 });
+  });
+
+  it('keeps the settings when the whole text is replaced by one that still has the group', () => {
+    const s = store();
+    s.getState().load(readFixture('platform-main'));
+    analysed(s);
+    s.getState().setDuration('worker', 4);
+    s.getState().commit(s.getState().text.replace('count: 5', 'count: 6') + '\n', {
+      origin: 'yaml',
+    });
+    expect(s.getState().durations).toEqual({ worker: 4 });
+  });
+
+  it('starts a loaded design without the old per-group settings, and undo restores them', () => {
+    const s = store();
+    s.getState().load(readFixture('platform-main'));
+    s.getState().setDuration('worker', 3);
+    s.getState().load(readFixture('two-groups'));
+    expect(s.getState().durations).toEqual({});
+    s.getState().undo();
+    expect(s.getState().durations).toEqual({ worker: 3 });
+  });
+});

@@ -1,0 +1,260 @@
+/**
+ * The design: the YAML text (the single source of truth for the manifest), the design settings
+ * (pod durations, prices, the cluster's free capacity, synchronous groups: what-ifs that are
+ * never written into the manifest), and one undo history of both, for every way of editing them
+ * (YAML editor, form, quick fixes, settings fields).
+ *
+ * A burst of edits with the same `burst` key within BURST_MS is one undo step: typing a word is
+ * one step, not one per key. A group's settings follow it: an edit inside a group's key renames
+ * the group and moves its settings in the same step; an edit that removes the key drops them
+ * (undo brings both back).
+ */
+import type { StateCreator } from 'zustand';
+import { diffEdit } from '../../core/edit/text.ts';
+import { trackKeys, type TrackedKey } from '../../core/edit/keys.ts';
+import {
+  dropGroupSettings,
+  EXAMPLE_PRICES,
+  renameGroupSettings,
+  type Capacity,
+  type DesignSettings,
+  type Prices,
+} from '../../core/settings.ts';
+import type { DesignerState } from '../store.ts';
+
+export const BURST_MS = 1000;
+/** A burst never spans more than this: a long stretch of typing is several undo steps. */
+export const BURST_MAX_MS = 4000;
+const HISTORY_LIMIT = 200;
+
+export type EditOrigin = 'yaml' | 'form' | 'fix' | 'settings' | 'load' | 'history';
+
+export interface CommitOptions {
+  readonly origin: EditOrigin;
+  /** Edits with the same key in quick succession merge into one undo step. */
+  readonly burst?: string;
+}
+
+/** The settings as the store holds them: every field present. */
+export interface Settings {
+  readonly durations: Readonly<Record<string, number>>;
+  readonly prices: Prices;
+  readonly capacity: Capacity | null;
+  readonly synchronous: readonly string[];
+}
+
+/** One state of the design, as the history keeps it. */
+export interface Snapshot {
+  readonly text: string;
+  readonly settings: Settings;
+}
+
+export interface DesignSlice extends Settings {
+  readonly text: string;
+  /** Bumped on every change of the text. */
+  readonly version: number;
+  /** Bumped on every change of the settings, so the worker is asked again. */
+  readonly settingsVersion: number;
+  readonly lastOrigin: EditOrigin;
+  readonly past: readonly Snapshot[];
+  readonly future: readonly Snapshot[];
+  /** Burst key and time of the newest history entry, for coalescing. */
+  readonly lastBurst: { readonly key: string; readonly at: number; readonly since: number } | null;
+  /**
+   * The keys of `spec.types` in the current text, shifted through every edit since the last
+   * analysis that matched the text; null when they are not known (after a load or an undo).
+   */
+  readonly groupKeys: readonly TrackedKey[] | null;
+  commit(text: string, options: CommitOptions): void;
+  /** Replaces the design (new, open, template, link): one undo step back to what was there. */
+  load(text: string, settings?: DesignSettings): void;
+  undo(): void;
+  redo(): void;
+  setDuration(group: string, hours: number): void;
+  setPrices(prices: Prices): void;
+  setCapacity(capacity: Capacity | null): void;
+  setSynchronous(group: string, on: boolean): void;
+  /** Replaces every setting, keeping the text: one undo step. */
+  applySettings(settings: DesignSettings): void;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  durations: {},
+  prices: EXAMPLE_PRICES,
+  capacity: null,
+  synchronous: [],
+};
+
+/** The settings as the core and the link take them. */
+export function designSettings(s: Settings): DesignSettings {
+  return {
+    durations: s.durations,
+    prices: s.prices,
+    capacity: s.capacity,
+    synchronous: s.synchronous,
+  };
+}
+
+function complete(settings: DesignSettings): Settings {
+  return {
+    durations: settings.durations ?? {},
+    prices: settings.prices ?? EXAMPLE_PRICES,
+    capacity: settings.capacity ?? null,
+    synchronous: settings.synchronous ?? [],
+  };
+}
+
+const snapshot = (s: DesignSlice): Snapshot => ({ text: s.text, settings: settingsOf(s) });
+const settingsOf = (s: Settings): Settings => ({
+  durations: s.durations,
+  prices: s.prices,
+  capacity: s.capacity,
+  synchronous: s.synchronous,
+});
+
+export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice> = (set) => {
+  /**
+   * One change of the design: a new text and/or new settings, as a new undo step or merged
+   * into the newest one when it continues the same burst.
+   */
+  const change = (
+    s: DesignSlice,
+    next: { text: string; settings: Settings; groupKeys: readonly TrackedKey[] | null },
+    { origin, burst }: CommitOptions,
+  ): Partial<DesignSlice> => {
+    const now = Date.now();
+    const merge =
+      burst !== undefined &&
+      s.lastBurst !== null &&
+      s.lastBurst.key === burst &&
+      now - s.lastBurst.at < BURST_MS &&
+      now - s.lastBurst.since < BURST_MAX_MS &&
+      s.past.length > 0;
+    const textChanged = next.text !== s.text;
+    const settingsChanged = !sameSettings(next.settings, s);
+    return {
+      text: next.text,
+      ...next.settings,
+      version: textChanged ? s.version + 1 : s.version,
+      settingsVersion: settingsChanged ? s.settingsVersion + 1 : s.settingsVersion,
+      lastOrigin: origin,
+      past: merge ? s.past : [...s.past, snapshot(s)].slice(-HISTORY_LIMIT),
+      future: [],
+      lastBurst:
+        burst === undefined
+          ? null
+          : { key: burst, at: now, since: merge ? s.lastBurst!.since : now },
+      groupKeys: next.groupKeys,
+    };
+  };
+  const setSettings = (update: (s: Settings) => DesignSettings, burst?: string): void =>
+    set((s) => {
+      const settings = complete(update(s));
+      if (sameSettings(settings, s)) return s;
+      return change(
+        s,
+        { text: s.text, settings, groupKeys: s.groupKeys },
+        { origin: 'settings', ...(burst ? { burst } : {}) },
+      );
+    });
+
+  return {
+    text: '',
+    ...DEFAULT_SETTINGS,
+    version: 0,
+    settingsVersion: 0,
+    lastOrigin: 'load',
+    past: [],
+    future: [],
+    lastBurst: null,
+    groupKeys: null,
+    commit: (text, options) =>
+      set((s) => {
+        if (text === s.text) return s;
+        let settings: DesignSettings = settingsOf(s);
+        let groupKeys: readonly TrackedKey[] | null = null;
+        if (s.groupKeys) {
+          const keys = trackKeys(s.groupKeys, text, diffEdit(s.text, text));
+          for (const r of keys.renamed) settings = renameGroupSettings(settings, r.from, r.to);
+          for (const name of keys.removed) settings = dropGroupSettings(settings, name);
+          groupKeys = keys.keys;
+        }
+        return change(s, { text, settings: complete(settings), groupKeys }, options);
+      }),
+    load: (text, settings) =>
+      set((s) => ({
+        text,
+        // A new design starts without the old one's per-group settings; prices and the
+        // cluster are the user's and stay unless the new design brings its own.
+        ...(settings
+          ? complete(settings)
+          : { ...settingsOf(s), durations: {}, synchronous: [] as readonly string[] }),
+        version: s.version + 1,
+        settingsVersion: s.settingsVersion + 1,
+        lastOrigin: 'load',
+        past: s.version === 0 ? [] : [...s.past, snapshot(s)].slice(-HISTORY_LIMIT),
+        future: [],
+        lastBurst: null,
+        groupKeys: null,
+      })),
+    undo: () =>
+      set((s) => {
+        const previous = s.past[s.past.length - 1];
+        if (previous === undefined) return s;
+        return restore(s, previous, {
+          past: s.past.slice(0, -1),
+          future: [snapshot(s), ...s.future],
+        });
+      }),
+    redo: () =>
+      set((s) => {
+        const [next, ...rest] = s.future;
+        if (next === undefined) return s;
+        return restore(s, next, { past: [...s.past, snapshot(s)], future: rest });
+      }),
+    setDuration: (group, hours) =>
+      setSettings(
+        (s) =>
+          Number.isFinite(hours) && hours > 0
+            ? { ...s, durations: { ...s.durations, [group]: hours } }
+            : s,
+        `duration:${group}`,
+      ),
+    setPrices: (prices) => setSettings((s) => ({ ...s, prices }), 'prices'),
+    setCapacity: (capacity) => setSettings((s) => ({ ...s, capacity }), 'capacity'),
+    setSynchronous: (group, on) =>
+      setSettings((s) => ({
+        ...s,
+        synchronous: on
+          ? [...new Set([...s.synchronous, group])]
+          : s.synchronous.filter((g) => g !== group),
+      })),
+    applySettings: (settings) => setSettings(() => settings),
+  };
+};
+
+function restore(
+  s: DesignSlice,
+  to: Snapshot,
+  history: Pick<DesignSlice, 'past' | 'future'>,
+): Partial<DesignSlice> {
+  return {
+    text: to.text,
+    ...to.settings,
+    version: to.text === s.text ? s.version : s.version + 1,
+    settingsVersion: sameSettings(to.settings, s) ? s.settingsVersion : s.settingsVersion + 1,
+    lastOrigin: 'history',
+    ...history,
+    lastBurst: null,
+    groupKeys: to.text === s.text ? s.groupKeys : null,
+  };
+}
+
+function sameSettings(a: Settings, b: Settings): boolean {
+  return (
+    a.durations === b.durations &&
+    a.prices === b.prices &&
+    a.capacity === b.capacity &&
+    a.synchronous === b.synchronous
+  );
+}

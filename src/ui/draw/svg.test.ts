@@ -1,0 +1,39 @@
+// Golden files of the SVG export of every platform example: the grid and the timeline, drawn by
+// the one SVG writer from the core's shapes. A change to a drawing shows up here as a diff.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../core/analyze.ts';
+import { gridLayout, wholeGrid } from '../../core/layout/grid.ts';
+import { timelineLayout, wholeTimeline } from '../../core/layout/timeline.ts';
+import type { DesignSettings } from '../../core/settings.ts';
+import { readFixture } from '../../fixtures/read.ts';
+import { TEMPLATE_IDS } from '../../templates/catalog.ts';
+import { theme } from './palette.ts';
+import { svgDocument } from './svg.ts';
+
+function exportOf(name: string, settings: DesignSettings = {}): string {
+  const a = analyze(readFixture(name), settings);
+  const grid = wholeGrid(gridLayout(a.expansion!), {});
+  const timeline = wholeTimeline(timelineLayout(a.schedule!), Math.max(grid.width, 900));
+  return svgDocument([grid, timeline], theme('light'), { title: name });
+}
+
+describe('SVG export', () => {
+  it.each(TEMPLATE_IDS)('%s', async (name) => {
+    await expect(exportOf(name)).toMatchFileSnapshot(`__golden__/${name}.svg`);
+  });
+
+  it('draws the run on the user\u2019s cluster: 16 trials on 4 GPUs', async () => {
+    const svg = exportOf('hyperparameter-sweep', {
+      capacity: { gpus: { 'NVIDIA-A100-SXM4-80GB': 4 } },
+    });
+    expect(svg).toContain('on your cluster 4 h');
+    await expect(svg).toMatchFileSnapshot('__golden__/hyperparameter-sweep-on-4-gpus.svg');
+  });
+
+  it('escapes text and keeps every element closed', () => {
+    const svg = exportOf('platform-main').replace('title>platform-main', '');
+    expect(svg.match(/<g[ >]/g)?.length).toBe(svg.match(/<\/g>/g)?.length);
+    const odd = svgDocument([], theme('light'), { title: 'a < b & "c"' });
+    expect(odd).toContain('a &lt; b &amp; &quot;c&quot;');
+  });
+});
