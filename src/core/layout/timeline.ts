@@ -10,7 +10,7 @@
  */
 import { num } from '../format.ts';
 import type { GroupFigures } from '../jobset/expand.ts';
-import { podInSlot, podsInWave, type GroupPlan } from '../schedule/plan.ts';
+import { podInSlot, podsInWave, podWave, wavesIn, type GroupPlan } from '../schedule/plan.ts';
 import type { Schedule } from '../schedule/index.ts';
 import type { SimBatch, SimGroup } from '../sim/simulate.ts';
 import { ticks, tickLabel } from './axis.ts';
@@ -233,8 +233,7 @@ function plannedLane(
   t1: number,
 ) {
   const f = plan.figures;
-  const w0 = Math.max(0, Math.floor(t0 / plan.duration));
-  const w1 = Math.min(f.waves ?? 0, Math.ceil(t1 / plan.duration));
+  const [w0, w1] = wavesIn(plan, t0, t1);
   if (f.state !== 'runs' || !f.waves) {
     out.push({
       kind: 'rect',
@@ -359,7 +358,7 @@ function simulatedLane(
         podBar(
           out,
           b,
-          Math.floor((b.first + i) / p),
+          podWave(f, b.first + i)!,
           y0 + slot * row + 1,
           row - 2,
           layout,

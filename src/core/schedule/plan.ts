@@ -69,6 +69,15 @@ export function podSpan(g: GroupPlan, b: number): { start: number; end: number }
   return { start: round(wave * g.duration), end: round((wave + 1) * g.duration) };
 }
 
+/** The waves of the group that run at some time in `[t0, t1)`: `[first, end)`. */
+export function wavesIn(g: GroupPlan, t0: number, t1: number): [number, number] {
+  const waves = g.figures.state === 'runs' ? (g.figures.waves ?? 0) : 0;
+  return [
+    Math.min(waves, Math.max(0, Math.floor(t0 / g.duration))),
+    Math.min(waves, Math.max(0, Math.ceil(t1 / g.duration))),
+  ];
+}
+
 /** How many pods of one Job run in `wave` (the last wave may be partly empty). */
 export function podsInWave(f: GroupFigures, wave: number): number {
   const p = f.effectiveParallelism;

@@ -17,7 +17,7 @@
  */
 import { productOf } from '../jobset/expand.ts';
 import { podRate } from '../cost/rate.ts';
-import type { GroupPlan, Plan } from '../schedule/plan.ts';
+import { podSpan, podWave, type GroupPlan, type Plan } from '../schedule/plan.ts';
 import { EXAMPLE_PRICES, type Capacity, type DesignSettings } from '../settings.ts';
 import { MinHeap } from './heap.ts';
 
@@ -296,11 +296,11 @@ export function simulate(
         g.runningNow += n;
         touched.add(g);
         if (++batches > MAX_SIM_BATCHES) throw new TooManyBatches();
-        // Waiting: pod b would start at floor(b / P) x d on an unlimited cluster.
+        // Waiting: how much later than on an unlimited cluster (the plan) each pod starts.
         for (let b = first; b < first + n;) {
-          const wave = Math.floor(b / g.p);
+          const wave = podWave(g.plan.figures, b)!;
           const upto = Math.min(first + n, (wave + 1) * g.p);
-          const wait = t - wave * g.d;
+          const wait = t - podSpan(g.plan, b)!.start;
           if (wait > 1e-9) {
             g.delayedPods += upto - b;
             g.waitingPodHours += (upto - b) * wait;
