@@ -10,6 +10,7 @@ export default defineConfig([
     'dist',
     'dist-bench',
     '*.tmp.mjs',
+    'shots',
     'test-results',
     'playwright-report',
     'reports',

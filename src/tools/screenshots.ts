@@ -1,0 +1,89 @@
+/**
+ * `npm run shots`: screenshots of the designer to look at after a UI change, in Chromium against
+ * a production build: 1440x900, 1280x720 and 900x1000, light and dark, with the default design,
+ * a 1,000 x 1,000-pod design and the sweep on a 4-GPU cluster. Written to `shots/` (not
+ * committed). `SHOTS=default-1440x900-light` takes only the shots whose name contains it.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { generatedDesign, readFixture, REPO_ROOT } from '../fixtures/read.ts';
+
+const PORT = 4181;
+const OUT = join(REPO_ROOT, 'shots');
+const only = process.env.SHOTS ?? '';
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const sizes: [number, number][] = [
+  [1440, 900],
+  [1280, 720],
+  [900, 1000],
+];
+const designs: Record<string, (page: Page) => Promise<void>> = {
+  default: async () => {},
+  million: async (page) => load(page, generatedDesign(1, 1000, 1000, 10)),
+  cluster: async (page) => {
+    await load(page, readFixture('hyperparameter-sweep'));
+    const side = page.getByRole('complementary', { name: 'Resources' });
+    await side.getByText('Your cluster').click();
+    await side.getByLabel('Free GPUs: NVIDIA-A100-SXM4-80GB').fill('4');
+  },
+};
+
+async function load(page: Page, text: string) {
+  await page.evaluate((t) => window.__designerTestApi!.load(t), text);
+}
+
+console.log('building (VITE_TEST_API=1)…');
+const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', 'dist-bench'], {
+  cwd: REPO_ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, VITE_TEST_API: '1' },
+});
+if (build.status !== 0) process.exit(1);
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--outDir', 'dist-bench', '--host', '127.0.0.1', '--port', String(PORT)],
+  { cwd: REPO_ROOT, stdio: 'ignore', detached: true },
+);
+process.on('exit', () => {
+  try {
+    process.kill(-server.pid!);
+  } catch {
+    // already gone
+  }
+});
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
+  } catch {
+    // not yet
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+mkdirSync(OUT, { recursive: true });
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+for (const [name, prepare] of Object.entries(designs)) {
+  for (const [width, height] of sizes) {
+    for (const scheme of ['light', 'dark'] as const) {
+      const shot = `${name}-${width}x${height}-${scheme}`;
+      if (only && !shot.includes(only)) continue;
+      const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
+      await page.goto(`http://127.0.0.1:${PORT}/`);
+      await page.waitForFunction(() => !!window.__designerTestApi);
+      await prepare(page);
+      await page.waitForTimeout(1200);
+      await page.screenshot({ path: join(OUT, `${shot}.png`) });
+      await page.screenshot({ path: join(OUT, `${shot}-full.png`), fullPage: true });
+      await page.close();
+      console.log(`shots/${shot}.png`);
+    }
+  }
+}
+await browser.close();
+process.exit(0);
