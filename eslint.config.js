@@ -10,6 +10,7 @@ export default defineConfig([
     'dist',
     'dist-bench',
     '*.tmp.mjs',
+    '*.tmp.ts',
     'shots',
     'test-results',
     'playwright-report',

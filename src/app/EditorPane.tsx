@@ -24,7 +24,8 @@ export function EditorPane() {
         ))}
       </div>
       <div className="editors">
-        {mode !== 'form' && <YamlPanel />}
+        {/* The YAML editor stays mounted while hidden: switching views keeps its state and costs nothing. */}
+        <YamlPanel hidden={mode === 'form'} />
         {mode !== 'yaml' && (
           <section className="panel form-panel" aria-labelledby="form-title">
             <h2 id="form-title" className="visually-hidden">

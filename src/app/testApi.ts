@@ -11,6 +11,7 @@ export function installTestApi(): void {
   window.__designerTestApi = {
     text: () => useDesigner.getState().text,
     version: () => useDesigner.getState().version,
+    analysisVersion: () => useDesigner.getState().analysisVersion,
     markers: () => [],
     load: (text) => useDesigner.getState().load(text),
     gridPaints: [],

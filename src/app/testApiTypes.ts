@@ -11,6 +11,8 @@ export interface MarkerInfo {
 export interface DesignerTestApi {
   text(): string;
   version(): number;
+  /** The document version the shown analysis is of. */
+  analysisVersion?: () => number;
   /** The YAML editor's markers; empty until Monaco has loaded. */
   markers(): MarkerInfo[];
   /** Replaces the design (benchmarks load large designs this way). */

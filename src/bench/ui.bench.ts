@@ -176,6 +176,181 @@ async function canvasBench(page: Page) {
   );
 }
 
+/**
+ * Designs of 10, 200 and 2,000 groups (each `count: 2, completions: 4, parallelisms: 2`): the time
+ * from an edit (Backspace, then a digit) to the changed figure painted, in the YAML editor (the
+ * last group's ramRatio) and in the form (the first group's count); the time to open the form;
+ * the time from a paste to the first figures; and the longest main-thread task.
+ */
+async function sizesBench(page: Page) {
+  const EDITS = Number(process.env.BENCH_EDITS ?? 6);
+  const f = (x: number) => x.toFixed(0).padStart(6);
+  const rows: {
+    n: number;
+    yaml: number;
+    form: number;
+    open: number;
+    paste: number;
+    task: number;
+  }[] = [];
+  const sizes = (process.env.BENCH_GROUPS ?? '10,200,2000').split(',').map(Number);
+  for (const n of sizes) {
+    const text = generatedDesign(n, 2, 4, 2);
+    const step = (what: string) => console.log(`  ${n} groups: ${what}`);
+    await page
+      .getByRole('group', { name: 'Editor view' })
+      .getByRole('button', { name: 'YAML' })
+      .click();
+    // Paste (the app's own load path) to the first figures on screen.
+    const paste = await timeToFigure(page, 'Total pods', (8 * n).toLocaleString('en-US'), () =>
+      page.evaluate((t) => window.__designerTestApi!.load(t), text),
+    );
+    step(`pasted, figures in ${paste.toFixed(0)} ms`);
+    await settle(page);
+    // YAML: the last group's ramRatio, typed over.
+    const yaml: number[] = [];
+    await page.getByRole('region', { name: 'Manifest YAML' }).locator('.view-lines').click();
+    // The text ends with the last group's GPU block, five lines under its ramRatio.
+    await page.keyboard.press('Control+End');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    for (let i = 0; i < EDITS; i++) {
+      const digit = i % 2 ? '2' : '3';
+      await page.keyboard.press('Backspace');
+      await settle(page);
+      yaml.push(await timeToChange(page, 'Peak RAM (GB)', () => page.keyboard.press(digit)));
+    }
+    step(`YAML edits: ${yaml.map((x) => x.toFixed(0)).join(', ')} ms`);
+    // Opening the form.
+    const formButton = page
+      .getByRole('group', { name: 'Editor view' })
+      .getByRole('button', { name: 'Form' });
+    // From the click on "Form" to its first group on screen.
+    await page.evaluate(`
+      window.__open = new Promise((resolve) => {
+        window.addEventListener('pointerdown', () => {
+          const t0 = performance.now();
+          const check = () => {
+            if (document.querySelector('form[aria-label="Manifest form"] [data-group="group-0"]')) {
+              requestAnimationFrame(() => resolve(performance.now() - t0));
+            } else requestAnimationFrame(check);
+          };
+          check();
+        }, { capture: true, once: true });
+      });
+      undefined;
+    `);
+    await formButton.click();
+    const open = (await page.evaluate('window.__open')) as number;
+    // The form: the first group's count (a large design shows groups closed: open it first).
+    const edit = page.getByRole('button', { name: 'Edit group-0', exact: true });
+    if (await edit.isVisible()) await edit.click();
+    // One handle, found once: timing the keys, not the search for the field.
+    const field = (await page
+      .getByRole('group', { name: 'group-0', exact: true })
+      .getByLabel('Jobs (count)')
+      .elementHandle())!;
+    const form: number[] = [];
+    await field.click();
+    await field.press('End');
+    for (let i = 0; i < EDITS; i++) {
+      await field.press('Backspace');
+      await settle(page);
+      form.push(await timeToChange(page, 'Total pods', () => field.press(i % 2 ? '2' : '3')));
+    }
+    step(
+      `form opened in ${open.toFixed(0)} ms; form edits: ${form.map((x) => x.toFixed(0)).join(', ')} ms`,
+    );
+    const tasks = (await page.evaluate('(window.__sizeTasks || []).splice(0)')) as number[];
+    rows.push({
+      n,
+      yaml: stats(yaml).median,
+      form: stats(form).median,
+      open,
+      paste,
+      task: Math.max(0, ...tasks),
+    });
+  }
+  const base = rows[0]!;
+  console.log(`\nedit -> figure painted, by the number of groups (ms; ratio to 10 groups)\n`);
+  console.log(`groups   YAML edit        form edit        open form  paste->figures  longest task`);
+  for (const r of rows) {
+    console.log(
+      `${String(r.n).padStart(6)} ${f(r.yaml)} (${(r.yaml / base.yaml).toFixed(1).padStart(4)}x) ${f(r.form)} (${(r.form / base.form).toFixed(1).padStart(4)}x) ${f(r.open).padStart(10)} ${f(r.paste).padStart(15)} ${f(r.task).padStart(13)}`,
+    );
+  }
+  const r200 = rows.find((r) => r.n === 200) ?? rows[rows.length - 1]!;
+  const r2000 = rows.find((r) => r.n === 2000);
+  console.log(
+    `goals: 200 groups within 3x of 10: YAML ${r200.yaml / base.yaml <= 3 ? 'met' : 'NOT met'}, form ${r200.form / base.form <= 3 ? 'met' : 'NOT met'}; ` +
+      `every 200-group median under 100 ms: ${r200.yaml < 100 && r200.form < 100 && r200.open < 100 ? 'met' : 'NOT met'}; ` +
+      `paste of 200 groups within 300 ms: ${r200.paste <= 300 ? 'met' : 'NOT met'}; ` +
+      `2,000 groups no task over 200 ms: ${!r2000 ? 'not measured' : r2000.task <= 200 ? 'met' : 'NOT met'}; ` +
+      `form at 10 groups no slower than YAML: ${base.form <= base.yaml * 1.1 ? 'met' : 'NOT met'}`,
+  );
+}
+
+/** Waits until nothing is pending: the worker answered and two frames were painted. */
+async function settle(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const api = window.__designerTestApi!;
+      return api.analysisVersion?.() === api.version();
+    },
+    undefined,
+    { polling: 'raf' },
+  );
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
+}
+
+/** Milliseconds from `act` to the next frame after the Resources figure `label` changes. */
+async function timeToChange(page: Page, label: string, act: () => Promise<unknown>) {
+  const before = await figure(page, label);
+  return timeToFigure(page, label, null, act, before);
+}
+
+/** The text of a Resources figure. (Scripts as strings: tsx wraps inner functions in a helper the page lacks.) */
+async function figure(page: Page, label: string): Promise<string> {
+  return (await page.evaluate(`${FIND_FIGURE}(${JSON.stringify(label)})`)) as string;
+}
+
+const FIND_FIGURE = `((l) => {
+  const row = [...document.querySelectorAll('table[aria-label="Resources"] tr')]
+    .find((r) => r.querySelector('th')?.textContent === l);
+  return row?.querySelector('td')?.textContent ?? '';
+})`;
+
+async function timeToFigure(
+  page: Page,
+  label: string,
+  expected: string | null,
+  act: () => Promise<unknown>,
+  before = '',
+) {
+  await page.evaluate(`
+    window.__figure = new Promise((resolve) => {
+      // From the key that makes the change (or from now, for a paste).
+      let t0 = performance.now();
+      window.addEventListener('keydown', () => { t0 = performance.now(); }, { capture: true, once: true });
+      const expected = ${JSON.stringify(expected)};
+      const before = ${JSON.stringify(before)};
+      const check = () => {
+        const v = ${FIND_FIGURE}(${JSON.stringify(label)});
+        if (expected === null ? v !== before : v === expected) {
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        } else if (performance.now() - t0 > 120000) resolve(NaN);
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+    undefined; // not the promise: evaluate would wait for it
+  `);
+  await act();
+  return (await page.evaluate('window.__figure')) as number;
+}
+
 function stats(xs: number[]) {
   const s = [...xs].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] ?? NaN;
@@ -196,6 +371,8 @@ try {
     ['default design (7 pods)', readFixture('platform-main')],
     ['1,000 Jobs x 1,000 pods', generatedDesign(1, 1000, 1000, 10)],
   ];
+  const only = process.env.BENCH_ONLY ?? '';
+  if (only && only !== 'keys') designs.length = 0;
   console.log(`\nkeystroke -> figure painted, ${KEYS} keys per design (ms)\n`);
   const f = (x: number) => x.toFixed(1).padStart(7);
   for (const [name, text] of designs) {
@@ -209,7 +386,13 @@ try {
       `${''.padEnd(26)} goals: median < 16 ms ${l.median < 16 ? 'met' : 'NOT met'}; no task > 50 ms ${longest <= 50 ? 'met' : 'NOT met'}`,
     );
   }
-  await canvasBench(page);
+  if (!only || only === 'canvas') await canvasBench(page);
+  await page.evaluate(`
+    window.__sizeTasks = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__sizeTasks.push(e.duration); })
+      .observe({ type: 'longtask' });
+  `);
+  if (!only || only === 'sizes') await sizesBench(page);
   await browser.close();
 } finally {
   stop();

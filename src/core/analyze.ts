@@ -38,6 +38,12 @@ export interface Analysis {
   readonly syntaxError: boolean;
   /** Where each group of `spec.types` is in the text: its key, and its whole entry. */
   readonly groupSpans: readonly GroupSpan[];
+  /** Every key written under `spec.types`, duplicates included: the keys settings follow. */
+  readonly typeKeys: readonly {
+    readonly name: string;
+    readonly start: number;
+    readonly end: number;
+  }[];
   /** The planned run, and the simulated run on the user's cluster. */
   readonly schedule: Schedule | null;
   /** Hours, resource-hours and cost over the planned run (with the settings' durations and prices). */
@@ -68,7 +74,6 @@ function analyzeOrThrow(text: string, settings: DesignSettings): Analysis {
   let operator: string | null = null;
   let expansion: Expansion | null = null;
   let sched: Schedule | null = null;
-  let groupSpans: readonly GroupSpan[] = [];
   const readable = parsed.data !== undefined && !parsed.syntaxError;
   const view = readable ? readView(parsed.data, parsed.source) : null;
   if (readable) {
@@ -88,9 +93,10 @@ function analyzeOrThrow(text: string, settings: DesignSettings): Analysis {
           findings.push(...clusterFindings(expansion, settings.capacity, sched.simulated, source));
         }
       }
-      groupSpans = view!.groups;
     }
   }
+  // Every operator's groups have keys to follow (settings belong to groups by name).
+  const groupSpans: readonly GroupSpan[] = view ? view.groups.filter((g) => g.keyStart >= 0) : [];
   diagnostics.sort(compareDiagnostics);
   findings.sort(compareDiagnostics);
   return {
@@ -102,6 +108,7 @@ function analyzeOrThrow(text: string, settings: DesignSettings): Analysis {
     view,
     syntaxError: !readable,
     groupSpans,
+    typeKeys: readable ? parsed.source.keysAt(['spec', 'types']) : [],
     schedule: sched,
     usage: sched ? usage(sched.plan, settings) : null,
     findings,

@@ -56,6 +56,7 @@ export const CODES = {
   'synchronous-over-capacity': 'cluster',
   'synchronous-idle': 'cluster',
   'pod-over-capacity': 'cluster',
+  'blocked-by-synchronous': 'cluster',
   'internal-error': 'internal',
 } as const;
 
@@ -134,4 +135,50 @@ export function formatPath(path: Path): string {
     else out += out ? `.${seg}` : seg;
   }
   return out || '(document)';
+}
+
+/**
+ * Diagnostics by place, built once per analysis so that each form field finds its own in
+ * constant time: by exact path, and per job group (everything under `spec.types.<name>`).
+ */
+export interface DiagnosticIndex {
+  at(path: Path): readonly Diagnostic[];
+  inGroup(name: string): readonly Diagnostic[];
+  /** Changes whenever what a group shows changes (not when only its place in the text moves). */
+  groupSignature(name: string): string;
+}
+
+const NONE: readonly Diagnostic[] = [];
+const pathKey = (path: Path) => path.join('\u0000');
+
+export function indexDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticIndex {
+  const byPath = new Map<string, Diagnostic[]>();
+  const byGroup = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const key = pathKey(d.path);
+    const list = byPath.get(key);
+    if (list) list.push(d);
+    else byPath.set(key, [d]);
+    if (d.path.length >= 3 && d.path[0] === 'spec' && d.path[1] === 'types') {
+      const name = String(d.path[2]);
+      const g = byGroup.get(name);
+      if (g) g.push(d);
+      else byGroup.set(name, [d]);
+    }
+  }
+  const signatures = new Map<string, string>();
+  return {
+    at: (path) => byPath.get(pathKey(path)) ?? NONE,
+    inGroup: (name) => byGroup.get(name) ?? NONE,
+    groupSignature: (name) => {
+      let sig = signatures.get(name);
+      if (sig === undefined) {
+        sig = (byGroup.get(name) ?? NONE)
+          .map((d) => `${d.severity}|${d.code}|${pathKey(d.path)}|${d.message}`)
+          .join('\n');
+        signatures.set(name, sig);
+      }
+      return sig;
+    },
+  };
 }

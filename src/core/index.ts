@@ -7,6 +7,8 @@ export {
   compareDiagnostics,
   countBySeverity,
   formatPath,
+  indexDiagnostics,
+  type DiagnosticIndex,
   type Category,
   type Diagnostic,
   type DiagnosticCode,
@@ -42,9 +44,18 @@ export { jsonOf } from './manifest/json.ts';
 export { MANIFEST_SCHEMA, OPERATORS, type SchemaNode } from './manifest/schema.ts';
 export type { FieldView, GroupView, ManifestView } from './manifest/view.ts';
 export { podRate, type PodRate } from './cost/rate.ts';
-export { usage, type Figure, type GroupUsage, type Usage } from './cost/usage.ts';
+export {
+  explain,
+  figure,
+  usage,
+  type Figure,
+  type GroupUsage,
+  type Usage,
+  type UsageFigure,
+} from './cost/usage.ts';
 export {
   headline,
+  sameMoney,
   plan,
   podInSlot,
   podsInWave,

@@ -28,6 +28,7 @@ export function internalError(reason: string): Analysis {
     view: null,
     syntaxError: true,
     groupSpans: [],
+    typeKeys: [],
     schedule: null,
     usage: null,
     findings: [],

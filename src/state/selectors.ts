@@ -1,4 +1,5 @@
 /** Module-level selectors: atomic, returning primitives or stable references. */
+import { indexDiagnostics, type Diagnostic, type DiagnosticIndex } from '../core/diagnostics.ts';
 import type { DesignerState } from './store.ts';
 
 export const selectText = (s: DesignerState) => s.text;
@@ -34,8 +35,22 @@ export const selectSyntaxError = (s: DesignerState) =>
     : null;
 /** The design's name: the manifest's `name`, else "Untitled design". */
 export const selectDesignName = (s: DesignerState) => {
-  const name = readable(s)?.view?.name.value ?? '';
+  const name = readable(s)?.view?.name ?? '';
   return name.trim() ? name : 'Untitled design';
 };
 
 const NONE: readonly never[] = [];
+
+const indexes = new WeakMap<readonly Diagnostic[], DiagnosticIndex>();
+const EMPTY_INDEX = indexDiagnostics([]);
+/** The current manifest diagnostics by place, built once per analysis (none while unreadable). */
+export const selectDiagnosticIndex = (s: DesignerState): DiagnosticIndex => {
+  const all = s.analysis && !s.analysis.syntaxError ? s.analysis.diagnostics : null;
+  if (!all) return EMPTY_INDEX;
+  let index = indexes.get(all);
+  if (!index) {
+    index = indexDiagnostics(all);
+    indexes.set(all, index);
+  }
+  return index;
+};

@@ -31,6 +31,7 @@ class FakeWorker {
       data: null,
       syntaxError: false,
       groupSpans: [],
+      typeKeys: [],
       usage: null,
       simulation: null,
     };

@@ -3,7 +3,7 @@ import { readFixture } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
 import { plan } from '../schedule/plan.ts';
 import type { DesignSettings } from '../settings.ts';
-import { usage } from './usage.ts';
+import { explain, figure, usage } from './usage.ts';
 
 const A100 = 'NVIDIA-A100-SXM4-80GB';
 const prices = { cpuHour: 0.05, gbHour: 0.01, gpuHour: { default: 1, [A100]: 3 } };
@@ -16,11 +16,11 @@ const of = (name: string, settings: DesignSettings = {}) => usageOf(readFixture(
 describe('usage', () => {
   it('explains the platform page arithmetic: 5 jobs x 1 at a time x 4 cpus = 20', () => {
     const u = of('resources-statement');
-    expect(u.groups[0]!.peakCpus).toEqual({
+    expect(figure(u.groups[0]!, 'peakCpus')).toEqual({
       value: 20,
       formula: '5 jobs x 1 at a time x 4 CPUs = 20',
     });
-    expect(u.groups[0]!.peakRamGB.value).toBe(60);
+    expect(u.groups[0]!.peakRamGB).toBe(60);
   });
 
   it('adds up hours over the run: 20 pods of 1 hour in 4 waves', () => {
@@ -62,7 +62,7 @@ describe('usage', () => {
     const u = of('two-groups');
     expect(u.cpuHours).toBeNull();
     expect(u.partial).toBe(true);
-    expect(u.groups[0]!.cpuHours.formula).toContain('not set');
+    expect(explain(u.groups[0]!, 'cpuHours')).toContain('not set');
   });
 
   it('uses the per-group pod duration', () => {
@@ -77,9 +77,9 @@ describe('usage with invalid groups', () => {
     const text = readFixture('platform-main').replace('      count: 5\n', '      count: 2.5\n');
     const u = usageOf(text);
     const worker = u.groups.find((g) => g.name === 'worker')!;
-    expect(worker.podHours.value).toBeNull();
-    expect(worker.cpuHours.formula).toContain('unknown');
-    expect(worker.reservedCost.value).toBeNull();
+    expect(worker.podHours).toBeNull();
+    expect(explain(worker, 'cpuHours')).toContain('unknown');
+    expect(worker.reservedCost).toBeNull();
     expect(u.partial).toBe(true);
     // The group is left out of the makespan (one policy): the others still give one.
     expect(u.makespan).toBe(1);
@@ -87,7 +87,7 @@ describe('usage with invalid groups', () => {
 
   it('shows the same rounded cost in the formula as in the figure', () => {
     const u = of('resources-statement');
-    const r = u.groups[0]!.requestedCost;
+    const r = figure(u.groups[0]!, 'requestedCost');
     expect(r.formula.endsWith(`= $${r.value!.toFixed(2)}`)).toBe(true);
   });
 });

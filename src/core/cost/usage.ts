@@ -6,7 +6,7 @@
  * Every figure comes with the arithmetic that produced it, for the sidebar to explain.
  */
 import { num } from '../format.ts';
-import { UNSPECIFIED_PRODUCT } from '../jobset/expand.ts';
+import { UNSPECIFIED_PRODUCT, type GroupFigures } from '../jobset/expand.ts';
 import { mul, sumKnown } from '../jobset/numbers.ts';
 import type { GroupPlan, Plan } from '../schedule/plan.ts';
 import { EXAMPLE_PRICES, type DesignSettings, type Prices } from '../settings.ts';
@@ -18,24 +18,42 @@ export interface Figure {
   readonly formula: string;
 }
 
-export interface GroupUsage {
+/** The per-group figures that come with their arithmetic. */
+export type UsageFigure =
+  | 'podHours'
+  | 'cpuHours'
+  | 'gbHours'
+  | 'gpuHours'
+  | 'requestedCost'
+  | 'reservedCost'
+  | 'peakCpus'
+  | 'peakRamGB'
+  | 'peakGpus';
+
+export interface GroupUsage extends Readonly<Record<UsageFigure, number | null>> {
   readonly name: string;
   readonly duration: number;
   /** Hours the group runs: waves x duration. */
   readonly runHours: number | null;
-  readonly podHours: Figure;
-  readonly cpuHours: Figure;
-  readonly gbHours: Figure;
-  readonly gpuHours: Figure;
   readonly gpuProduct: string | null;
-  readonly requestedCost: Figure;
-  readonly reservedCost: Figure;
   /** Reserved minus requested, split by cause. */
   readonly partialWaveWaste: number | null;
   readonly earlyFinishWaste: number | null;
-  readonly peakCpus: Figure;
-  readonly peakRamGB: Figure;
-  readonly peakGpus: Figure;
+  /**
+   * What the arithmetic is made of. The formulas themselves are written on demand by
+   * `explain` (a design of thousands of groups would otherwise carry thousands of strings).
+   */
+  readonly inputs: {
+    readonly unknown: boolean;
+    /** The group's figures and the prices: the same objects the analysis has elsewhere. */
+    readonly figures: GroupFigures;
+    readonly prices: Prices;
+    readonly pods: number | null;
+    readonly concurrent: number | null;
+    readonly podRate: number | null;
+    readonly gpuRate: number;
+    readonly makespan: number;
+  };
 }
 
 export interface Usage {
@@ -71,9 +89,9 @@ export function usage(plan: Plan, settings: DesignSettings = {}): Usage {
 
   const byProduct = new Map<string, number>();
   for (const u of groups) {
-    if (u.gpuHours.value) {
+    if (u.gpuHours) {
       const key = u.gpuProduct ?? UNSPECIFIED_PRODUCT;
-      byProduct.set(key, (byProduct.get(key) ?? 0) + u.gpuHours.value);
+      byProduct.set(key, (byProduct.get(key) ?? 0) + u.gpuHours);
     }
   }
   let biggestWaste: Usage['biggestWaste'] = null;
@@ -95,20 +113,20 @@ export function usage(plan: Plan, settings: DesignSettings = {}): Usage {
   return {
     groups,
     makespan,
-    podHours: sum((u) => u.podHours.value),
-    cpuHours: sum((u) => u.cpuHours.value),
-    gbHours: sum((u) => u.gbHours.value),
+    podHours: sum((u) => u.podHours),
+    cpuHours: sum((u) => u.cpuHours),
+    gbHours: sum((u) => u.gbHours),
     gpuHoursByProduct: Object.fromEntries(byProduct),
-    requestedCost: sum((u) => u.requestedCost.value),
-    reservedCost: sum((u) => u.reservedCost.value),
+    requestedCost: cents(sum((u) => u.requestedCost)),
+    reservedCost: cents(sum((u) => u.reservedCost)),
     biggestWaste,
     partial: groups.some(
       (u) =>
-        u.podHours.value === null ||
-        u.cpuHours.value === null ||
-        u.gbHours.value === null ||
-        u.gpuHours.value === null ||
-        u.requestedCost.value === null,
+        u.podHours === null ||
+        u.cpuHours === null ||
+        u.gbHours === null ||
+        u.gpuHours === null ||
+        u.requestedCost === null,
     ),
   };
 }
@@ -123,16 +141,8 @@ function groupUsage(plan: GroupPlan, makespan: number, prices: Prices): GroupUsa
   const runHours = plan.runHours;
   const { cpus, ramGB, gpus, gpuProduct } = g.pod;
   const podHours = mul(pods, d);
-  const f = (value: number | null, formula: string): Figure => ({
-    value,
-    formula: unknown ? 'unknown: the group\u2019s figures are not valid' : formula,
-  });
-  const cpuHours = mul(podHours, cpus);
-  const gbHours = mul(podHours, ramGB);
-  const gpuHours = mul(podHours, gpus);
   // Dollars per hour for one pod's requests; unknown while some request is not set.
   const rate = podRate(g.pod, prices);
-  const gpuRate = rate.gpuRate;
   const podRateValue = rate.complete ? rate.rate : null;
   const requested = mul(podHours, podRateValue);
   const conc = runs ? g.concurrentPods : unknown ? null : 0;
@@ -146,65 +156,86 @@ function groupUsage(plan: GroupPlan, makespan: number, prices: Prices): GroupUsa
     runHours === null || conc === null || podRateValue === null
       ? null
       : conc * (makespan - runHours) * podRateValue;
+  return {
+    name: g.name,
+    duration: d,
+    runHours,
+    gpuProduct,
+    podHours,
+    cpuHours: mul(podHours, cpus),
+    gbHours: mul(podHours, ramGB),
+    gpuHours: mul(podHours, gpus),
+    requestedCost: requested === null ? null : round2(requested),
+    reservedCost: reserved === null ? null : round2(reserved),
+    peakCpus: g.peak.cpus,
+    peakRamGB: g.peak.ramGB,
+    peakGpus: g.peak.gpus,
+    partialWaveWaste: partialWaste === null ? null : round2(partialWaste),
+    earlyFinishWaste: earlyWaste === null ? null : round2(earlyWaste),
+    inputs: {
+      unknown,
+      figures: g,
+      prices,
+      pods,
+      concurrent: conc,
+      podRate: podRateValue,
+      gpuRate: rate.gpuRate,
+      makespan,
+    },
+  };
+}
+
+/** A group's figure with the arithmetic that produced it, in words. */
+export function figure(u: GroupUsage, which: UsageFigure): Figure {
+  return { value: u[which], formula: explain(u, which) };
+}
+
+/** How a group's figure was computed: "16 pod-hours x 4 CPUs = 64". */
+export function explain(u: GroupUsage, which: UsageFigure): string {
+  const i = u.inputs;
+  if (i.unknown) return 'unknown: the group\u2019s figures are not valid';
+  const { cpus, ramGB, gpus } = i.figures.pod;
+  const f = i.figures;
   const missing = [
     cpus === null && 'CPUs',
     ramGB === null && 'RAM',
     gpus === null && 'GPUs',
   ].filter(Boolean);
-  const unset = unknown
-    ? 'unknown: the group\u2019s figures are not valid'
-    : `not set: the group\u2019s ${missing.join(' and ') || 'requests'} ${missing.length === 1 ? 'is' : 'are'} not set`;
-  return {
-    name: g.name,
-    duration: d,
-    runHours,
-    podHours: f(podHours, `${n(pods)} pods x ${n(d)} h = ${n(podHours)}`),
-    cpuHours: f(
-      cpuHours,
-      cpus === null ? unset : `${n(podHours)} pod-hours x ${n(cpus)} CPUs = ${n(cpuHours)}`,
-    ),
-    gbHours: f(
-      gbHours,
-      ramGB === null ? unset : `${n(podHours)} pod-hours x ${n(ramGB)} GB = ${n(gbHours)}`,
-    ),
-    gpuHours: f(
-      gpuHours,
-      gpus === null ? unset : `${n(podHours)} pod-hours x ${n(gpus)} GPUs = ${n(gpuHours)}`,
-    ),
-    gpuProduct,
-    requestedCost: f(
-      requested === null ? null : round2(requested),
-      podRateValue === null
+  const unset = `not set: the group\u2019s ${missing.join(' and ') || 'requests'} ${missing.length === 1 ? 'is' : 'are'} not set`;
+  const peak = (per: number | null, unit: string, value: number | null) =>
+    per === null
+      ? unset
+      : `${n(f.count)} jobs x ${n(f.effectiveParallelism)} at a time x ${n(per)} ${unit} = ${n(value)}`;
+  const hours = (per: number | null, unit: string, value: number | null) =>
+    per === null ? unset : `${n(u.podHours)} pod-hours x ${n(per)} ${unit} = ${n(value)}`;
+  switch (which) {
+    case 'podHours':
+      return `${n(i.pods)} pods x ${n(u.duration)} h = ${n(u.podHours)}`;
+    case 'cpuHours':
+      return hours(cpus, 'CPUs', u.cpuHours);
+    case 'gbHours':
+      return hours(ramGB, 'GB', u.gbHours);
+    case 'gpuHours':
+      return hours(gpus, 'GPUs', u.gpuHours);
+    case 'requestedCost':
+      return i.podRate === null
         ? unset
-        : `${n(podHours)} pod-hours x ${price(podRateValue)}/pod-hour (${n(cpus)} CPUs x ${price(prices.cpuHour)} + ${n(ramGB)} GB x ${price(prices.gbHour)} + ${n(gpus)} GPUs x ${price(gpuRate)}) = ${money(requested ?? 0)}`,
-    ),
-    reservedCost: f(
-      reserved === null ? null : round2(reserved),
-      podRateValue === null
+        : `${n(u.podHours)} pod-hours x ${price(i.podRate)}/pod-hour (${n(cpus)} CPUs x ${price(i.prices.cpuHour)} + ${n(ramGB)} GB x ${price(i.prices.gbHour)} + ${n(gpus)} GPUs x ${price(i.gpuRate)}) = ${money(u.requestedCost ?? 0)}`;
+    case 'reservedCost':
+      return i.podRate === null
         ? unset
-        : `${n(conc)} pods at once x ${price(podRateValue)}/pod-hour x ${n(makespan)} h makespan = ${money(reserved ?? 0)}`,
-    ),
-    partialWaveWaste: partialWaste === null ? null : round2(partialWaste),
-    earlyFinishWaste: earlyWaste === null ? null : round2(earlyWaste),
-    peakCpus: f(
-      g.peak.cpus,
-      cpus === null
-        ? unset
-        : `${n(g.count)} jobs x ${n(g.effectiveParallelism)} at a time x ${n(cpus)} CPUs = ${n(g.peak.cpus)}`,
-    ),
-    peakRamGB: f(
-      g.peak.ramGB,
-      ramGB === null
-        ? unset
-        : `${n(g.count)} jobs x ${n(g.effectiveParallelism)} at a time x ${n(ramGB)} GB = ${n(g.peak.ramGB)}`,
-    ),
-    peakGpus: f(
-      g.peak.gpus,
-      gpus === null
-        ? unset
-        : `${n(g.count)} jobs x ${n(g.effectiveParallelism)} at a time x ${n(gpus)} GPUs = ${n(g.peak.gpus)}`,
-    ),
-  };
+        : `${n(i.concurrent)} pods at once x ${price(i.podRate)}/pod-hour x ${n(i.makespan)} h makespan = ${money(u.reservedCost ?? 0)}`;
+    case 'peakCpus':
+      return peak(cpus, 'CPUs', u.peakCpus);
+    case 'peakRamGB':
+      return peak(ramGB, 'GB', u.peakRamGB);
+    case 'peakGpus':
+      return peak(gpus, 'GPUs', u.peakGpus);
+  }
+}
+
+function cents(x: number | null): number | null {
+  return x === null ? null : round2(x);
 }
 
 function round2(x: number): number {

@@ -1,15 +1,14 @@
 // Form edits on every real manifest and fixture: each edit reads back as exactly the intended
 // change to the data, and leaves every line it does not touch as it was.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, parseDocument, type Node } from 'yaml';
-import { corpusFiles, FIXTURES_DIR } from '../../fixtures/read.ts';
+import { corpusFiles, shippedManifests } from '../../fixtures/read.ts';
 import { duplicateEntry, moveEntry, removeEntry, renameEntry, setValue } from './edit.ts';
 import { applyEdit, type EditResult } from './text.ts';
 
-const files = [...readdirSync(FIXTURES_DIR).map((f) => join(FIXTURES_DIR, f)), ...corpusFiles()];
+const files = [...shippedManifests(), ...corpusFiles()];
 const sources = files
   .map((f) => readFileSync(f, 'utf8'))
   .filter((t) => {

@@ -12,4 +12,5 @@ export {
 } from './edit.ts';
 export { applyEdit, chain, diffEdit, type EditResult, type TextEdit } from './text.ts';
 export { fixEdit } from './fix.ts';
+export { editInBlock, entryBlock } from './scope.ts';
 export { keyName, trackKeys, type KeyChanges, type TrackedKey } from './keys.ts';

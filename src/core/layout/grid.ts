@@ -376,10 +376,13 @@ function podNames(
  * larger than 2.5x (cells of 40 pixels), with `pad` pixels around it.
  */
 export function fitGrid(layout: GridLayout, width: number, height: number, pad = 16): GridView {
-  const k = Math.min(
-    2.5,
-    (width - pad) / Math.max(1, layout.width),
-    (height - pad) / Math.max(1, layout.height),
+  const k = Math.max(
+    1e-4,
+    Math.min(
+      2.5,
+      (width - pad) / Math.max(1, layout.width),
+      (height - pad) / Math.max(1, layout.height),
+    ),
   );
   return { k, x: pad / 2, y: pad / 2, width, height };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFixture } from '../../fixtures/read.ts';
+import { readFixture, withTypes } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
 import { podInSlot, podsInWave } from '../schedule/plan.ts';
 import type { DesignSettings } from '../settings.ts';
@@ -110,5 +110,39 @@ describe('timelineShapes', () => {
     expect(t.leftOut).toEqual(['worker']);
     expect(t.plannedMakespan).toBe(1);
     expect(texts(wholeTimeline(t, 900).shapes)).toContain('left out: its figures are not valid');
+  });
+});
+
+describe('timelineShapes, from review', () => {
+  it('gives an hour of axis when nothing runs, never a zero-length one', () => {
+    const text = readFixture('sequential-batch').replace('parallelisms: 4', 'parallelisms: 0');
+    const t = timelineLayout(analyze(text).schedule!);
+    expect(t.span).toBe(1);
+    expect(texts(wholeTimeline(t, 900).shapes)).toContain('1');
+  });
+
+  it('keeps both makespan labels inside the drawing and apart', () => {
+    // The cluster run (1.02 h) ends just after the plan (1 h): the labels would meet at the edge.
+    const text = withTypes(`    a:
+      resources: { cpus: 1, ramRatio: 1 }
+    b:
+      count: 2
+      resources: { cpus: 1, ramRatio: 1 }
+`);
+    const a = analyze(text, { capacity: { cpus: 2 }, durations: { a: 1, b: 0.51 } });
+    expect(a.schedule!.simulated!.makespan).toBe(1.02);
+    const t = timelineLayout(a.schedule!);
+    for (const width of [600, 900, 1400]) {
+      const labels = wholeTimeline(t, width).shapes.filter(
+        (s): s is Extract<Shape, { kind: 'text' }> =>
+          s.kind === 'text' && /unlimited|on your cluster/.test(s.spans[0]!.text),
+      );
+      expect(labels).toHaveLength(2);
+      const [a1, b1] = labels.sort((x, y) => x.x - y.x) as [(typeof labels)[0], (typeof labels)[0]];
+      const w = (s: typeof a1) => s.spans[0]!.text.length * 11 * 0.55;
+      expect(a1.x).toBeGreaterThanOrEqual(0);
+      expect(b1.x + w(b1)).toBeLessThanOrEqual(width);
+      expect(a1.x + w(a1)).toBeLessThan(b1.x);
+    }
   });
 });

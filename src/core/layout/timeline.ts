@@ -12,7 +12,7 @@ import { num } from '../format.ts';
 import type { GroupFigures } from '../jobset/expand.ts';
 import { podInSlot, podsInWave, podWave, wavesIn, type GroupPlan } from '../schedule/plan.ts';
 import type { Schedule } from '../schedule/index.ts';
-import type { SimBatch, SimGroup } from '../sim/simulate.ts';
+import { RECORDED_JOBS, type SimBatch, type SimGroup } from '../sim/simulate.ts';
 import { ticks, tickLabel } from './axis.ts';
 import { maxWaves, waveTone } from './grid.ts';
 import { textWidth, type Drawing, type Shape } from './shapes.ts';
@@ -80,7 +80,8 @@ export function timelineLayout(
     const count = figures.count ?? 0;
     const p = figures.effectiveParallelism ?? 0;
     const aggregated = p > o.maxSlots;
-    const band = count > o.maxLanes;
+    // One lane per Job only for the Jobs the simulation records one by one.
+    const band = count > (sim ? Math.min(o.maxLanes, RECORDED_JOBS) : o.maxLanes);
     // A simulated band shows how many of its pods run over time: it gets room for that.
     const rows =
       figures.state !== 'runs' ? 1 : sim && (band || aggregated) ? 3 : aggregated ? 1 : p;
@@ -121,7 +122,8 @@ export function timelineLayout(
     height: Math.max(o.axis, y - o.gap),
     plannedMakespan,
     simulated: sim ? { makespan: sim.makespan } : null,
-    span: Math.max(plannedMakespan, sim?.makespan ?? 0, simEnd, 1e-9) || 1,
+    // Nothing runs (all paused or empty): an hour of axis, never a zero-length one.
+    span: Math.max(plannedMakespan, sim?.makespan ?? 0, simEnd) || 1,
     maxWaves: maxWaves(schedule.plan.groups.map((g) => g.figures)),
     leftOut: schedule.plan.leftOut,
   };
@@ -593,11 +595,13 @@ function axis(
     const px = x(t);
     if (px < left - 0.5 || px > right + 0.5) continue;
     coords.push(px, top - 5, px, top);
+    const label = tickLabel(t);
+    const half = textWidth(label, 11) / 2;
     out.push({
       kind: 'text',
-      x: px,
+      x: Math.min(px, width - 2 - half),
       y: top - 12,
-      spans: [{ text: tickLabel(t) }],
+      spans: [{ text: label }],
       size: 11,
       tone: 'muted',
       anchor: 'middle',
@@ -624,26 +628,25 @@ function axis(
       tone: 'warning',
     });
   }
-  let used = -Infinity; // right edge of the previous label
-  labels
+  // Each label beside its line, inside the drawing; the earlier one goes left of its line when
+  // another follows, and moves further left when they would meet.
+  const placed = labels
     .sort((a, b) => a.t - b.t)
-    .forEach((l, i) => {
+    .map((l, i) => {
       const w = textWidth(l.text, 11);
       const px = Math.min(Math.max(x(l.t), left), right);
-      // The first label goes left of its line when another follows, or when it would leave the view.
       let start = i === 0 && labels.length > 1 ? px - 4 - w : px + 4;
       if (start + w > width - 2) start = px - 4 - w;
-      start = Math.max(start, used + 8, 2);
-      used = start + w;
-      out.push({
-        kind: 'text',
-        x: start,
-        y: 9,
-        spans: [{ text: l.text }],
-        size: 11,
-        tone: l.tone,
-      });
+      return { ...l, w, start: Math.max(2, Math.min(start, width - 2 - w)) };
     });
+  for (let i = placed.length - 2; i >= 0; i--) {
+    const a = placed[i]!;
+    const b = placed[i + 1]!;
+    if (a.start + a.w + 8 > b.start) a.start = Math.max(2, b.start - 8 - a.w);
+  }
+  for (const l of placed) {
+    out.push({ kind: 'text', x: l.start, y: 9, spans: [{ text: l.text }], size: 11, tone: l.tone });
+  }
 }
 
 /** The timeline in words: which run it shows and how long it takes. */

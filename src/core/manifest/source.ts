@@ -75,6 +75,27 @@ export class Source {
     return { ...located, found };
   }
 
+  /** Every key written in the map at `path`, duplicates included, in the text's order. */
+  keysAt(path: Path): { readonly name: string; readonly start: number; readonly end: number }[] {
+    let node: unknown = this.doc?.contents ?? null;
+    for (const seg of path) {
+      if (!isMap(node)) return [];
+      node = this.entry(node, String(seg))?.value ?? null;
+    }
+    if (!isMap(node)) return [];
+    const out: { name: string; start: number; end: number }[] = [];
+    for (const p of node.items) {
+      const range = isScalar(p.key) ? p.key.range : null;
+      if (range)
+        out.push({
+          name: String((p.key as { value: unknown }).value),
+          start: range[0],
+          end: range[1],
+        });
+    }
+    return out;
+  }
+
   /** The span a diagnostic about `path` should underline. */
   spanFor(path: Path, on: 'key' | 'value' | 'entry' = 'value'): Span {
     const loc = this.locate(path);

@@ -6,12 +6,12 @@
 import { isObject } from './schemaCheck.ts';
 import type { Source } from './source.ts';
 
-export interface FieldView {
-  /** The value as a field shows it ('' when absent or not a plain value). */
-  readonly value: string;
-  /** The key is written in the manifest. */
-  readonly present: boolean;
-}
+/**
+ * A field as the form shows it: null when its key is not written, else its value as text ('' when
+ * it is not a plain value). A string, not an object: a design of thousands of groups has tens of
+ * thousands of fields, all sent from the worker on every edit.
+ */
+export type FieldView = string | null;
 
 export interface GpuView {
   readonly count: FieldView;
@@ -30,7 +30,7 @@ export interface ResourcesView {
 
 export interface GroupView {
   readonly name: string;
-  /** The group's key, and the end of its whole entry, as offsets into the text. */
+  /** The group's key, and the end of its whole entry, as offsets into the text; -1 when the group has no key of its own (merged in from an alias). */
   readonly keyStart: number;
   readonly keyEnd: number;
   readonly end: number;
@@ -59,9 +59,8 @@ const obj = (v: unknown): Json => (isObject(v) ? v : {});
 
 function field(map: Json, key: string): FieldView {
   const v = Object.hasOwn(map, key) ? map[key] : undefined;
-  const value =
-    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
-  return { value, present: v !== undefined };
+  if (v === undefined) return null;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }
 
 export function readView(data: unknown, source: Source): ManifestView {
@@ -72,14 +71,16 @@ export function readView(data: unknown, source: Source): ManifestView {
     const g = obj(raw);
     const res = obj(g.resources);
     const gpu = obj(obj(res.accelerators).gpu);
+    // A group merged in from an alias (`<<: *base`) has no key of its own in the text.
     const at = source.locate(['spec', 'types', name]);
-    const keyStart = at.key?.start ?? 0;
-    const keyEnd = at.key?.end ?? keyStart;
+    const own = at.found === 3 && at.key !== undefined;
+    const keyStart = own ? at.key!.start : -1;
+    const keyEnd = own ? at.key!.end : -1;
     return {
       name,
       keyStart,
       keyEnd,
-      end: Math.max(keyEnd, at.value?.end ?? 0),
+      end: own ? Math.max(keyEnd, at.value?.end ?? 0) : -1,
       isMap: isObject(raw),
       count: field(g, 'count'),
       completions: field(g, 'completions'),
@@ -108,4 +109,47 @@ export function readView(data: unknown, source: Source): ManifestView {
     command: field(spec, 'command'),
     groups,
   };
+}
+
+/** True when two views of a group show the same (its place in the text aside). */
+export function sameGroupView(a: GroupView, b: GroupView): boolean {
+  if (a === b) return true;
+  const r = a.resources;
+  const s = b.resources;
+  return (
+    a.name === b.name &&
+    a.isMap === b.isMap &&
+    a.count === b.count &&
+    a.completions === b.completions &&
+    a.parallelisms === b.parallelisms &&
+    r.present === s.present &&
+    r.cpus === s.cpus &&
+    r.ramRatio === s.ramRatio &&
+    r.memory === s.memory &&
+    r.shmSizeGB === s.shmSizeGB &&
+    r.gpu.count === s.gpu.count &&
+    r.gpu.type === s.gpu.type &&
+    r.gpu.product === s.gpu.product
+  );
+}
+
+/** "2 Jobs × 4 pods, 2 at a time · 4 CPUs, ramRatio 2 · 1 GPU": a group on one line, as written. */
+export function groupSummary(g: GroupView): string {
+  if (!g.isMap) return 'not a map of fields';
+  const v = (x: FieldView, fallback: string) => (x === null ? fallback : x || '?');
+  const shape = `${v(g.count, '1')} Jobs × ${v(g.completions, '1')} pods, ${v(g.parallelisms, '1')} at a time`;
+  const r = g.resources;
+  if (!r.present) return `${shape} · no resources`;
+  const ram =
+    r.ramRatio !== null
+      ? `ramRatio ${r.ramRatio}`
+      : r.memory !== null
+        ? `${r.memory} GB`
+        : 'RAM not set';
+  const cpus = r.cpus !== null ? `${r.cpus} CPUs` : 'CPUs not set';
+  const gpus =
+    r.gpu.count !== null && r.gpu.count !== '0'
+      ? ` · ${r.gpu.count} GPU${r.gpu.count === '1' ? '' : 's'}${r.gpu.product ? ` ${r.gpu.product}` : ''}`
+      : '';
+  return `${shape} · ${cpus}, ${ram}${gpus}`;
 }

@@ -55,8 +55,8 @@ export function headline(s: Schedule, usage: Usage): Headline {
     return { run: 'unlimited', ...planned, planned, differs: false, leftOut: s.plan.leftOut };
   const differs =
     sim.makespan !== planned.makespan ||
-    sim.requestedCost !== planned.requestedCost ||
-    sim.reservedCost !== planned.reservedCost;
+    !sameMoney(sim.requestedCost, planned.requestedCost) ||
+    !sameMoney(sim.reservedCost, planned.reservedCost);
   return {
     run: 'cluster',
     makespan: sim.makespan,
@@ -66,6 +66,11 @@ export function headline(s: Schedule, usage: Usage): Headline {
     differs,
     leftOut: s.plan.leftOut,
   };
+}
+
+/** Two amounts of dollars that show the same cents (or are both unknown). */
+export function sameMoney(a: number | null, b: number | null): boolean {
+  return a === null || b === null ? a === b : Math.abs(a - b) < 0.005;
 }
 
 export {

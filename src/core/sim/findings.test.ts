@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFixture } from '../../fixtures/read.ts';
+import { readFixture, withTypes } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
 import type { DiagnosticCode } from '../diagnostics.ts';
 import { fixEdit } from '../edit/fix.ts';
@@ -61,5 +61,25 @@ describe('cluster findings', () => {
     expect(a.schedule!.simulated!.makespan).toBe(4);
     expect(a.schedule!.plan.makespan).toBe(1);
     expect(a.usage!.gpuHoursByProduct).toEqual({ [A100]: 16 });
+  });
+});
+
+describe('cluster findings, from review', () => {
+  it('says a group is blocked by a synchronous group that holds the cluster, not that it is too large', () => {
+    const text = withTypes(`    a:
+      count: 3
+      resources: { cpus: 2, ramRatio: 2 }
+    b:
+      resources: { cpus: 2, ramRatio: 2 }
+`);
+    // a needs 6 CPUs at once, the cluster has 5: a's first 2 pods hold 4 CPUs forever, b never fits.
+    const a = analyze(text, { capacity: { cpus: 5 }, synchronous: ['a'] });
+    const codes = a.findings.map((d) => `${d.code}:${d.path.at(-1)}`);
+    expect(codes).toContain('synchronous-over-capacity:a');
+    expect(codes).toContain('blocked-by-synchronous:b');
+    expect(codes).not.toContain('pod-over-capacity:b');
+    expect(a.findings.find((d) => d.code === 'blocked-by-synchronous')!.message).toContain(
+      'held by "a"',
+    );
   });
 });

@@ -89,12 +89,24 @@ export function clusterFindings(
           keyOf(g.name),
         ),
       );
-    } else if (s.neverStarts) {
+    } else if (s.neverStarts && holdsAtOnce(g, capacity) < 1) {
       out.push(
         source.diagnostic(
           'error',
           'pod-over-capacity',
           `One pod of group "${g.name}" asks for more than the whole cluster has free: it can never start. Lower its requests or enter a larger capacity.`,
+          ['spec', 'types', g.name],
+          keyOf(g.name),
+        ),
+      );
+    } else if (s.neverStarts) {
+      // It would fit, but what it needs stays held by pods that wait forever for their peers.
+      const stuck = (sim?.groups ?? []).filter((x) => x.synchronous?.canNeverStart);
+      out.push(
+        source.diagnostic(
+          'error',
+          'blocked-by-synchronous',
+          `Some pods of group "${g.name}" never start: the capacity they need stays held by ${stuck.map((x) => `"${x.name}"`).join(', ') || 'other pods'}, which wait${stuck.length === 1 ? 's' : ''} forever for the rest of ${stuck.length === 1 ? 'its' : 'their'} pods. Make that group fit the cluster first.`,
           ['spec', 'types', g.name],
           keyOf(g.name),
         ),

@@ -17,7 +17,13 @@
  */
 import { productOf } from '../jobset/expand.ts';
 import { podRate } from '../cost/rate.ts';
-import { podSpan, podWave, type GroupPlan, type Plan } from '../schedule/plan.ts';
+import {
+  podSpan,
+  podWave,
+  round as roundTime,
+  type GroupPlan,
+  type Plan,
+} from '../schedule/plan.ts';
 import { EXAMPLE_PRICES, type Capacity, type DesignSettings } from '../settings.ts';
 import { MinHeap } from './heap.ts';
 
@@ -98,6 +104,7 @@ export const MAX_SIM_JOBS = 5_000_000;
 /** Nor designs needing more batches than this (each Job wave is at least one batch). */
 export const MAX_SIM_BATCHES = 1_000_000;
 const MAX_POINTS = 2_000;
+const MAX_PROFILE = 5_000;
 
 interface G {
   readonly plan: GroupPlan;
@@ -327,13 +334,13 @@ export function simulate(
           if (g.wave0Started === g.count * g.p) {
             g.allUpAt = t;
             for (const h of g.held) {
-              addEvent(t + g.d, gi, h.j, h.n);
+              addEvent(roundTime(t + g.d), gi, h.j, h.n);
               if (h.rec) h.rec.workStart = t;
             }
             g.idleNow = 0;
             g.held.length = 0;
           }
-        } else addEvent(t + g.d, gi, j, n);
+        } else addEvent(roundTime(t + g.d), gi, j, n);
         if (g.running[j]! >= g.p || g.started[j]! >= g.c) {
           g.ready.pop();
           g.inReady[j] = 0;
@@ -410,11 +417,12 @@ export function simulate(
       waitingPodHours: round(g.waitingPodHours),
       neverStarts: never,
       synchronous: syncInfo,
-      profile: g.profile,
+      profile: thinProfile(g.profile),
       jobs: g.jobs,
     };
   });
   const finished = groups.every((g) => g.end !== null || g.firstStart === null);
+  const priced = gs.some((g) => podRate(g.plan.figures.pod, prices).complete);
   const makespan =
     finished && !groups.some((g) => g.neverStarts)
       ? Math.max(0, ...groups.map((g) => g.end ?? 0))
@@ -424,8 +432,9 @@ export function simulate(
     idealMakespan: plan.makespan,
     groups,
     series: thin(series),
-    requestedCost: makespan === null ? null : round2(spent),
-    reservedCost: makespan === null ? null : round2(peakCost * makespan),
+    // Like the plan's, unknown when no group's requests are all set (not a cost of zero).
+    requestedCost: makespan === null || !priced ? null : round2(spent),
+    reservedCost: makespan === null || !priced ? null : round2(peakCost * makespan),
     batches,
   };
 }
@@ -447,6 +456,18 @@ export function holdsAtOnce(f: GroupPlan['figures'], capacity: Capacity): number
         )
       : Infinity;
   return Math.min(cap(capacity.cpus, f.pod.cpus), cap(capacity.ramGB, f.pod.ramGB), gpus);
+}
+
+/**
+ * At most MAX_PROFILE points of a group's profile (what the timeline draws): a design of a
+ * million batches would otherwise send millions of points on every edit. The drawing then shows
+ * the run at that resolution.
+ */
+function thinProfile(p: { t: number[]; running: number[]; idle: number[] }): SimProfile {
+  if (p.t.length <= MAX_PROFILE) return p;
+  const step = Math.ceil(p.t.length / MAX_PROFILE);
+  const keep = (_: number, i: number, a: readonly number[]) => i % step === 0 || i === a.length - 1;
+  return { t: p.t.filter(keep), running: p.running.filter(keep), idle: p.idle.filter(keep) };
 }
 
 /** At most MAX_POINTS points for the chart, keeping the first and last. */

@@ -3,7 +3,10 @@
  * and its schedule, with their text alternatives (a description per group, and a table view),
  * the per-group pod duration, and exports of the whole design or the current view.
  */
+import { formatNumber } from '../../ui/format.ts';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { Pager } from '../../ui/Pager.tsx';
+import { usePage } from '../../ui/usePage.ts';
 import type { Expansion, Schedule } from '../../core/index.ts';
 import {
   describeGroup,
@@ -71,6 +74,9 @@ export function CanvasArea() {
 
 type Scope = 'whole' | 'view';
 
+/** Groups listed at once under the canvas. */
+const GROUPS_PAGE = 25;
+
 function Drawing({
   expansion,
   schedule,
@@ -92,7 +98,15 @@ function Drawing({
   );
   const onTimelineReady = useCallback((w: () => TimeWindow) => (timeWindow.current = w), []);
   const ordered = grid.groups.map((g) => g.figures);
-  const descriptionIds = ordered.map((_, i) => `grid-description-${i}`).join(' ');
+  const descriptions = useMemo(() => ordered.map(describeGroup), [grid]); // eslint-disable-line react-hooks/exhaustive-deps
+  const page = usePage(ordered.length, GROUPS_PAGE);
+  // The canvases are described by the groups listed below them (the page in view).
+  const descriptionIds = [
+    ordered.length > GROUPS_PAGE ? 'grid-summary' : '',
+    ...ordered.slice(page.from, page.to).map((_, k) => `grid-description-${page.from + k}`),
+  ]
+    .filter(Boolean)
+    .join(' ');
   const stem = fileStem(designName);
   const drawings = () =>
     exportDrawings(grid, timeline, scope, gridApi.current?.view() ?? null, timeWindow.current?.());
@@ -144,10 +158,13 @@ function Drawing({
           <SelectionAnnouncer />
         </>
       )}
-      <GroupSettings
-        groups={ordered.map((g) => g.name)}
-        descriptions={ordered.map(describeGroup)}
-      />
+      {ordered.length > GROUPS_PAGE && (
+        <p id="grid-summary" className="note">
+          {formatNumber(ordered.length)} groups, in the platform&apos;s order (by name); the list
+          below shows {GROUPS_PAGE} at a time.
+        </p>
+      )}
+      <GroupSettings groups={ordered.map((g) => g.name)} descriptions={descriptions} page={page} />
       {!tableView && (
         <>
           <h3 className="subhead">
@@ -203,52 +220,68 @@ function Legend({ maxWaves }: { maxWaves: number }) {
           </li>
         );
       })}
-      {shown < maxWaves && <li className="muted">of {maxWaves.toLocaleString('en-US')}</li>}
+      {shown < maxWaves && <li className="muted">of {formatNumber(maxWaves)}</li>}
     </ul>
   );
 }
 
-/** Per group: its description (the canvas's text alternative), pod duration and a way to its YAML. */
-function GroupSettings({ groups, descriptions }: { groups: string[]; descriptions: string[] }) {
+/**
+ * Per group: its description (the canvas's text alternative), pod duration and a way to its
+ * YAML; a page at a time for designs of many groups.
+ */
+function GroupSettings({
+  groups,
+  descriptions,
+  page,
+}: {
+  groups: readonly string[];
+  descriptions: readonly string[];
+  page: ReturnType<typeof usePage>;
+}) {
   const durations = useDesigner((s) => s.durations);
   const setDuration = useDesigner((s) => s.setDuration);
   const spans = useDesigner((s) => s.analysis?.groupSpans);
   const revealAt = useDesigner((s) => s.revealAt);
   const focused = useDesigner((s) => s.focusedGroup);
+  const spanOf = useMemo(() => new Map((spans ?? []).map((s) => [s.name, s])), [spans]);
   return (
-    <ul className="group-settings" aria-label="Groups in the grid">
-      {groups.map((name, i) => {
-        const span = spans?.find((s) => s.name === name);
-        return (
-          <li key={name} aria-current={focused === name || undefined}>
-            <span id={`grid-description-${i}`} className="description">
-              {descriptions[i]}
-            </span>
-            <DurationField
-              group={name}
-              value={durations[name] ?? 1}
-              onChange={(h) => setDuration(name, h)}
-            />
-            <button
-              type="button"
-              aria-label={`Show ${name} in YAML`}
-              disabled={!span}
-              onClick={() =>
-                span &&
-                revealAt({
-                  target: 'yaml',
-                  start: span.keyStart,
-                  end: span.keyEnd,
-                  path: ['spec', 'types', name],
-                })
-              }
-            >
-              Show in YAML
-            </button>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul className="group-settings" aria-label="Groups in the grid">
+        {groups.slice(page.from, page.to).map((name, k) => {
+          const i = page.from + k;
+          const span = spanOf.get(name);
+          return (
+            <li key={name} aria-current={focused === name || undefined}>
+              <span id={`grid-description-${i}`} className="description">
+                {descriptions[i]}
+              </span>
+              <DurationField
+                group={name}
+                value={durations[name] ?? 1}
+                onChange={(h) => setDuration(name, h)}
+              />
+              <button
+                type="button"
+                aria-label={`Show ${name} in YAML`}
+                disabled={!span}
+                onClick={() =>
+                  span &&
+                  revealAt({
+                    target: 'yaml',
+                    start: span.keyStart,
+                    end: span.keyEnd,
+                    path: ['spec', 'types', name],
+                  })
+                }
+              >
+                Show in YAML
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <Pager label="the groups in the grid" {...page} />
+    </>
   );
 }
 

@@ -3,6 +3,8 @@ import type { GroupFigures } from '../../core/index.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectExpansion, selectOperator } from '../../state/selectors.ts';
+import { Pager } from '../../ui/Pager.tsx';
+import { usePage } from '../../ui/usePage.ts';
 
 function globalRange(g: GroupFigures): string {
   if (g.globalIndexStart === null || g.count === null) return 'unknown';
@@ -16,9 +18,13 @@ function wavesText(g: GroupFigures): string {
   return formatNumber(g.waves, 'unknown');
 }
 
+/** Rows shown at once: a design of thousands of groups pages through them. */
+const PAGE = 50;
+
 export function GroupTable() {
   const expansion = useDesigner(selectExpansion);
   const operator = useDesigner(selectOperator);
+  const page = usePage(expansion?.groups.length ?? 0, PAGE);
   return (
     <section className="panel groups" aria-labelledby="groups-title">
       <h2 id="groups-title">Job groups</h2>
@@ -48,7 +54,7 @@ export function GroupTable() {
                 </tr>
               </thead>
               <tbody>
-                {expansion.groups.map((g) => (
+                {expansion.groups.slice(page.from, page.to).map((g) => (
                   <tr key={g.name}>
                     <th scope="row">{g.name}</th>
                     <td>{formatNumber(g.count, 'invalid')}</td>
@@ -74,16 +80,22 @@ export function GroupTable() {
               </tbody>
             </table>
           </div>
+          <Pager label="the job groups" {...page} />
           <p className="note">
             JOB_GLOBAL_INDEX follows the platform's order: groups sorted by name (
-            {[...expansion.groups]
-              .sort((a, b) => a.globalOrder - b.globalOrder)
-              .map((g) => g.name)
-              .join(', ')}
+            {globalOrderText(expansion.groups)}
             ), not the order written in the manifest.
           </p>
         </>
       )}
     </section>
   );
+}
+
+/** The groups in the platform's order, the first dozen of them. */
+function globalOrderText(groups: readonly GroupFigures[]): string {
+  const names = [...groups].sort((a, b) => a.globalOrder - b.globalOrder).map((g) => g.name);
+  return names.length > 12
+    ? `${names.slice(0, 12).join(', ')}, … ${names.length - 12} more`
+    : names.join(', ');
 }

@@ -1,5 +1,5 @@
 /** The grid as a table, a page at a time: every pod with its indices, wave and time slot. */
-import { useState } from 'react';
+import { formatNumber } from '../../ui/format.ts';
 import {
   podByOrdinal,
   type Expansion,
@@ -7,8 +7,12 @@ import {
   type GroupPlan,
   type Plan,
 } from '../../core/index.ts';
+import { Pager } from '../../ui/Pager.tsx';
+import { usePage } from '../../ui/usePage.ts';
 
 const PAGE = 50;
+/** Groups shown at once: a design of thousands of groups pages through them. */
+const GROUPS_PAGE = 10;
 
 export function TableView({
   expansion,
@@ -20,9 +24,11 @@ export function TableView({
   groups: readonly GroupFigures[];
 }) {
   const byName = new Map(plan.groups.map((g) => [g.name, g]));
+  const { from, to, page, pages, setPage } = usePage(groups.length, GROUPS_PAGE);
   return (
     <div className="table-view">
-      {groups.map((g) => (
+      <Pager label="groups" page={page} pages={pages} setPage={setPage} />
+      {groups.slice(from, to).map((g) => (
         <GroupTablePage key={g.name} expansion={expansion} plan={byName.get(g.name)!} />
       ))}
     </div>
@@ -30,13 +36,11 @@ export function TableView({
 }
 
 function GroupTablePage({ expansion, plan }: { expansion: Expansion; plan: GroupPlan }) {
-  const [page, setPage] = useState(0);
   const group = plan.figures;
   const total = group.pods ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE));
-  const current = Math.min(page, pages - 1);
+  const { from, to, page, pages, setPage } = usePage(total, PAGE);
   const rows = [];
-  for (let k = current * PAGE; k < Math.min(total, (current + 1) * PAGE); k++) {
+  for (let k = from; k < to; k++) {
     const pod = podByOrdinal(expansion, plan, k);
     if (pod) rows.push(pod);
   }
@@ -44,7 +48,7 @@ function GroupTablePage({ expansion, plan }: { expansion: Expansion; plan: Group
     <section className="group-table" aria-label={`${group.name} pods`}>
       <table aria-label={`Pods of ${group.name}`}>
         <caption>
-          {group.name}: {total.toLocaleString('en-US')} pod{total === 1 ? '' : 's'}
+          {group.name}: {formatNumber(total)} pod{total === 1 ? '' : 's'}
         </caption>
         <thead>
           <tr>
@@ -71,35 +75,7 @@ function GroupTablePage({ expansion, plan }: { expansion: Expansion; plan: Group
           ))}
         </tbody>
       </table>
-      {pages > 1 && (
-        <div className="pager" role="group" aria-label={`Pages of ${group.name}`}>
-          <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
-            Previous
-          </button>
-          <label>
-            Page{' '}
-            <input
-              type="number"
-              min={1}
-              max={pages}
-              value={current + 1}
-              aria-label={`Page of ${group.name}`}
-              onChange={(e) => {
-                const n = Math.floor(Number(e.target.value));
-                if (Number.isFinite(n) && n >= 1) setPage(Math.min(pages, n) - 1);
-              }}
-            />{' '}
-            of {pages.toLocaleString('en-US')}
-          </label>
-          <button
-            type="button"
-            disabled={current >= pages - 1}
-            onClick={() => setPage(current + 1)}
-          >
-            Next
-          </button>
-        </div>
-      )}
+      <Pager label={group.name} page={page} pages={pages} setPage={setPage} />
     </section>
   );
 }

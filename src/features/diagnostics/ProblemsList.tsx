@@ -4,9 +4,18 @@ import { applyFix } from '../../state/actions.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectAnalysisVersion, selectDiagnostics, selectFindings } from '../../state/selectors.ts';
 
-/** True when the form has a field for this path (its element carries `data-path`). */
+/**
+ * True when the form has a field for this path (its element carries `data-path`), or the path is
+ * inside a group the form shows (closed groups open when revealed).
+ */
 function formHas(path: Diagnostic['path']): boolean {
-  return !!document.querySelector(`[data-path="${CSS.escape(path.join('.'))}"]`);
+  if (document.querySelector(`[data-path="${CSS.escape(path.join('.'))}"]`)) return true;
+  return (
+    path.length > 2 &&
+    path[0] === 'spec' &&
+    path[1] === 'types' &&
+    !!document.querySelector(`[data-group="${CSS.escape(String(path[2]))}"]`)
+  );
 }
 
 export function ProblemsList({ onNavigate }: { onNavigate?: () => void }) {

@@ -67,11 +67,25 @@ export default function MonacoYamlEditor() {
       scrollBeyondLastLine: false,
       fixedOverflowWidgets: true,
       lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+      // Work Monaco can do itself, by indentation, instead of asking the YAML language worker
+      // to outline the whole document after every keystroke (large designs are 20,000 lines).
+      folding: true,
+      foldingStrategy: 'indentation',
+      stickyScroll: { enabled: true, defaultModel: 'indentationModel' },
+      codeLens: false,
+      links: false,
     });
 
     let applying = false;
-    const typed = model.onDidChangeContent(() => {
-      if (!applying) store.getState().commit(model.getValue(), { origin: 'yaml', burst: 'yaml' });
+    const typed = model.onDidChangeContent((e) => {
+      if (applying) return;
+      // The exact splices of this change, each of the text before it (multi-cursor edits too).
+      const edits = e.changes.map((c) => ({
+        start: c.rangeOffset,
+        end: c.rangeOffset + c.rangeLength,
+        text: c.text,
+      }));
+      store.getState().commit(model.getValue(), { origin: 'yaml', burst: 'yaml', edits });
     });
 
     const applyText = (text: string) => {

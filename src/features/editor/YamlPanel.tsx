@@ -19,9 +19,9 @@ class EditorBoundary extends Component<{ children: ReactNode }, { failed: boolea
   }
 }
 
-export function YamlPanel() {
+export function YamlPanel({ hidden = false }: { hidden?: boolean }) {
   return (
-    <section className="panel yaml-panel" aria-label="Manifest YAML">
+    <section className="panel yaml-panel" aria-label="Manifest YAML" hidden={hidden}>
       <h2 className="visually-hidden">Manifest YAML</h2>
       <EditorBoundary>
         <Suspense fallback={<PlainYamlEditor note="Loading the code editor…" />}>

@@ -24,7 +24,34 @@ self.MonacoEnvironment = {
   },
 };
 
-configureMonacoYaml(monaco, {
+/**
+ * monaco-yaml registers a provider for every language feature it has. We use its completion and
+ * hover; the others (code actions, symbols, links, folding, rename, …) would have its worker
+ * parse the whole document again on every change or cursor move (seconds of CPU per keystroke in
+ * a 20,000-line design), for features the designer provides itself or does without. Those
+ * registrations are skipped.
+ */
+const unused = [
+  'registerCodeActionProvider',
+  'registerCodeLensProvider',
+  'registerDefinitionProvider',
+  'registerDocumentSymbolProvider',
+  'registerFoldingRangeProvider',
+  'registerLinkProvider',
+  'registerOnTypeFormattingEditProvider',
+  'registerRenameProvider',
+  'registerSelectionRangeProvider',
+] as const;
+const skip = () => ({ dispose() {} });
+const monacoForYaml = {
+  ...monaco,
+  languages: {
+    ...monaco.languages,
+    ...Object.fromEntries(unused.map((name) => [name, skip])),
+  },
+} as unknown as typeof monaco;
+
+configureMonacoYaml(monacoForYaml, {
   enableSchemaRequest: false,
   validate: false,
   completion: true,

@@ -3,7 +3,7 @@
  * edit of the YAML. While the YAML does not parse, the form shows the last readable design,
  * read-only, with the syntax error and a link to its line.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { addEntry, setValue, type ScalarValue } from '../../core/edit/index.ts';
 import {
   ACCEPTED_API_VERSIONS,
@@ -12,39 +12,75 @@ import {
   OPERATORS,
 } from '../../core/index.ts';
 import { editText } from '../../state/actions.ts';
-import { selectEditError, selectSyntaxError, selectView } from '../../state/selectors.ts';
+import {
+  selectDiagnosticIndex,
+  selectEditError,
+  selectSyntaxError,
+  selectView,
+} from '../../state/selectors.ts';
 import { useDesigner } from '../../state/store.ts';
 import { TextField } from './fields.tsx';
-import { useFieldDiagnostics } from './fieldDiagnostics.ts';
 import { GroupFieldset } from './GroupFieldset.tsx';
+
+/** Designs with more groups than this show each group as one line until it is opened. */
+const OPEN_GROUPS = 12;
+const FIRST_GROUPS = 40;
+const MORE_GROUPS = 200;
 
 const set = (path: readonly string[]) => (value: ScalarValue) =>
   editText((t) => setValue(t, path, value), path.join('.'));
 
-/** Focuses the form field of a revealed path (or of its nearest ancestor that has one). */
+/**
+ * Focuses the form field of a revealed path (or of its nearest ancestor that has one). The form
+ * may have just been shown, or still be rendering its groups: it looks again for a few frames.
+ */
 function useRevealInForm() {
   useEffect(
     () =>
       useDesigner.subscribe((s, prev) => {
         const r = s.reveal;
         if (!r || r === prev.reveal || r.target !== 'form') return;
-        // The form may have just been shown: look for the field after it renders.
-        requestAnimationFrame(() => {
+        let tries = 30;
+        const inGroup = r.path[0] === 'spec' && r.path[1] === 'types' && r.path.length > 2;
+        const look = () => {
+          // Until the group's fields are there, a nearer place may still come.
+          const ready =
+            !inGroup ||
+            !!document.querySelector(
+              `form[aria-label="Manifest form"] fieldset.group.open[data-group="${CSS.escape(String(r.path[2]))}"]`,
+            );
           for (let n = r.path.length; n > 0; n--) {
             const key = CSS.escape(r.path.slice(0, n).join('.'));
             const el = document.querySelector<HTMLElement>(
               `form[aria-label="Manifest form"] [data-path="${key}"]`,
             );
-            if (el) {
+            // Not a group's name while its own field is on its way (the group just opened).
+            if (el && (n === r.path.length || ready || tries <= 0)) {
               el.scrollIntoView({ block: 'center' });
               el.focus();
               return;
             }
           }
-        });
+          if (tries-- > 0) requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
       }),
     [],
   );
+}
+
+/**
+ * Groups render a few at first and the rest over the next frames, so that opening the form
+ * for a design of thousands of groups never holds the page for long.
+ */
+function useProgressive(total: number): number {
+  const [limit, setLimit] = useState(FIRST_GROUPS);
+  useEffect(() => {
+    if (limit >= total) return;
+    const id = requestAnimationFrame(() => setLimit((l) => l + MORE_GROUPS));
+    return () => cancelAnimationFrame(id);
+  }, [limit, total]);
+  return limit;
 }
 
 export function ManifestForm() {
@@ -53,14 +89,19 @@ export function ManifestForm() {
   const syntaxError = useDesigner(selectSyntaxError);
   const editError = useDesigner(selectEditError);
   const revealAt = useDesigner((s) => s.revealAt);
+  const index = useDesigner(selectDiagnosticIndex);
+  const groupOpen = useDesigner((s) => s.groupOpen);
   const groups = view?.groups ?? [];
-  const names = groups.map((g) => g.name);
-  const operator = view?.operator.value ?? '';
-  const operatorDiagnostics = useFieldDiagnostics(['spec', 'operator']);
+  const shown = useProgressive(groups.length);
+  const operator = view?.operator ?? '';
+  const operatorDiagnostics = index.at(['spec', 'operator']);
+  // A few groups are all open; a large design shows one line per group until one is opened.
+  const openByDefault = groups.length <= OPEN_GROUPS;
 
   const addGroup = () => {
-    let i = names.length + 1;
-    while (names.includes(`group-${i}`)) i++;
+    const names = new Set(groups.map((g) => g.name));
+    let i = names.size + 1;
+    while (names.has(`group-${i}`)) i++;
     editText((t) =>
       addEntry(t, ['spec', 'types'], `group-${i}`, {
         count: 1,
@@ -98,14 +139,16 @@ export function ManifestForm() {
             <TextField
               label="Design name"
               path={['name']}
-              value={view?.name.value ?? ''}
+              diagnostics={index.at(['name'])}
+              value={view?.name ?? ''}
               placeholder="Untitled design"
               onCommit={set(['name'])}
             />
             <TextField
               label="API version"
               path={['apiVersion']}
-              value={view?.apiVersion.value ?? ''}
+              diagnostics={index.at(['apiVersion'])}
+              value={view?.apiVersion ?? ''}
               placeholder={CURRENT_API_VERSION}
               list="api-versions"
               onCommit={set(['apiVersion'])}
@@ -130,21 +173,24 @@ export function ManifestForm() {
             <TextField
               label="Image"
               path={['spec', 'image']}
-              value={view?.image.value ?? ''}
+              diagnostics={index.at(['spec', 'image'])}
+              value={view?.image ?? ''}
               placeholder="my-image"
               onCommit={set(['spec', 'image'])}
             />
             <TextField
               label="Builder image"
               path={['builder', 'image']}
-              value={view?.builderImage.value ?? ''}
+              diagnostics={index.at(['builder', 'image'])}
+              value={view?.builderImage ?? ''}
               placeholder="my-image"
               onCommit={set(['builder', 'image'])}
             />
             <TextField
               label="Command"
               path={['spec', 'command']}
-              value={view?.command.value ?? ''}
+              diagnostics={index.at(['spec', 'command'])}
+              value={view?.command ?? ''}
               placeholder="python3 -u main.py"
               onCommit={set(['spec', 'command'])}
             />
@@ -158,8 +204,16 @@ export function ManifestForm() {
         ) : (
           <section className="groups-editor" aria-label="Job groups editor">
             <h3>Job groups</h3>
-            {groups.map((g, i) => (
-              <GroupFieldset key={i} group={g} index={i} total={groups.length} names={names} />
+            {groups.slice(0, shown).map((g, i) => (
+              <GroupFieldset
+                key={i}
+                group={g}
+                index={i}
+                last={i === groups.length - 1}
+                diagnostics={index.inGroup(g.name)}
+                signature={index.groupSignature(g.name)}
+                open={groupOpen[g.name] ?? openByDefault}
+              />
             ))}
             <button type="button" className="add-group" onClick={addGroup}>
               Add group

@@ -5,7 +5,7 @@
  */
 import { useId, useState, type ReactNode } from 'react';
 import type { Diagnostic, Path } from '../../core/diagnostics.ts';
-import { fieldId, useFieldDiagnostics } from './fieldDiagnostics.ts';
+import { fieldId } from './fieldDiagnostics.ts';
 
 interface FieldProps {
   readonly label: string;
@@ -21,8 +21,8 @@ interface FieldProps {
   readonly list?: string;
   /** Commit on every change (default) or only on blur and Enter (renames). */
   readonly commitOn?: 'change' | 'blur';
-  /** Diagnostics to show instead of those found at `path`. */
-  readonly diagnostics?: readonly Diagnostic[];
+  /** The diagnostics about this field (the form finds them once per analysis). */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 function useDraft(value: string) {
@@ -71,8 +71,7 @@ function Field(
     type,
     commitOn = 'change',
   } = props;
-  const own = useFieldDiagnostics(path);
-  const diagnostics = props.diagnostics ?? own;
+  const { diagnostics } = props;
   const { draft, setDraft, setEditing } = useDraft(value);
   const errorsId = useId();
   const hintId = useId();

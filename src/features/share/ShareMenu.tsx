@@ -3,6 +3,7 @@
  * manifest exactly as written (asking first while it has errors), download JSON, copy YAML,
  * open a file.
  */
+import { formatNumber } from '../../ui/format.ts';
 import { useRef, useState } from 'react';
 import { jsonOf } from '../../core/index.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
@@ -91,7 +92,7 @@ export function ShareMenu() {
               aria-label="Link length"
             />
             <span className="note">
-              {linkLength.toLocaleString('en-US')} characters. {linkAdvice(linkLength)}
+              {formatNumber(linkLength)} characters. {linkAdvice(linkLength)}
             </span>
           </div>
           {copied && (

@@ -2,6 +2,7 @@
  * "Your cluster": the free capacity the user has and which groups must run synchronously (design
  * settings), the simulated run on it, and what it found (cluster findings, with their fixes).
  */
+import { useState } from 'react';
 import { productOf, type SimGroup, type GroupFigures } from '../../core/index.ts';
 import type { Capacity } from '../../core/settings.ts';
 import { formatNumber } from '../../ui/format.ts';
@@ -18,6 +19,7 @@ export function ClusterPanel() {
   const setSynchronous = useDesigner((s) => s.setSynchronous);
   const schedule = useDesigner(selectSchedule);
   const findings = useDesigner(selectFindings);
+  const [open, setOpen] = useState(capacity !== null);
   if (!expansion || !schedule) return null;
   const sim = schedule.simulated;
   const products = [...new Set(expansion.groups.filter((g) => g.pod.gpus).map(productOf))];
@@ -31,99 +33,108 @@ export function ClusterPanel() {
   const num = (v: string) => (v.trim() === '' ? undefined : Math.max(0, Number(v)));
   const figures = new Map(expansion.groups.map((g) => [g.name, g]));
   return (
-    <details className="cluster" open={capacity !== null}>
+    <details className="cluster" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Your cluster</summary>
-      <p className="note">
-        Free capacity; leave a field empty for unlimited. What-if settings: they never change the
-        manifest.
-      </p>
-      <div className="settings-grid">
-        <label>
-          Free CPUs
-          <input
-            type="number"
-            min="0"
-            value={cap.cpus ?? ''}
-            onChange={(e) => set({ cpus: num(e.target.value) })}
-          />
-        </label>
-        <label>
-          Free RAM (GB)
-          <input
-            type="number"
-            min="0"
-            value={cap.ramGB ?? ''}
-            onChange={(e) => set({ ramGB: num(e.target.value) })}
-          />
-        </label>
-        {products.map((p) => (
-          <label key={p}>
-            Free GPUs: {p}
-            <input
-              type="number"
-              min="0"
-              value={cap.gpus?.[p] ?? ''}
-              onChange={(e) => {
-                const gpus: Record<string, number> = { ...cap.gpus };
-                const n = num(e.target.value);
-                if (n === undefined) delete gpus[p];
-                else gpus[p] = n;
-                set({ gpus: Object.keys(gpus).length ? gpus : undefined });
-              }}
-            />
-          </label>
-        ))}
-      </div>
-      <fieldset className="sync">
-        <legend>Runs synchronously (all pods must be up)</legend>
-        {expansion.groups.map((g) => (
-          <label key={g.name}>
-            <input
-              type="checkbox"
-              checked={synchronous.includes(g.name)}
-              onChange={(e) => setSynchronous(g.name, e.target.checked)}
-            />{' '}
-            {g.name}
-          </label>
-        ))}
-      </fieldset>
-      {schedule.tooLargeToSimulate && (
-        <p className="note stale">
-          This design is too large to simulate here (more than a million batches of pods).
-        </p>
-      )}
-      {sim && (
-        <div className="simulation" aria-label="Simulated run" role="group">
-          <p>
-            On this cluster the design{' '}
-            <strong>
-              {sim.makespan === null ? 'never finishes' : `runs ${formatNumber(sim.makespan)} h`}
-            </strong>{' '}
-            (unlimited: {formatNumber(sim.idealMakespan)} h).
+      {open && (
+        <>
+          <p className="note">
+            Free capacity; leave a field empty for unlimited. What-if settings: they never change
+            the manifest.
           </p>
-          <LintList items={findings} label="Cluster findings" />
-          <table aria-label="Simulated groups">
-            <thead>
-              <tr>
-                <th scope="col">Group</th>
-                <th scope="col">Ends (h)</th>
-                <th scope="col">Waits</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sim.groups.map((g) => (
-                <tr key={g.name}>
-                  <th scope="row">{g.name}</th>
-                  <td>{endText(g)}</td>
-                  <td title={`${formatNumber(g.waitingPodHours)} pod-hours of waiting`}>
-                    {waitText(g, figures.get(g.name))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <CostChart series={sim.series} span={Math.max(sim.makespan ?? 0, sim.idealMakespan)} />
-        </div>
+          <div className="settings-grid">
+            <label>
+              Free CPUs
+              <input
+                type="number"
+                min="0"
+                value={cap.cpus ?? ''}
+                onChange={(e) => set({ cpus: num(e.target.value) })}
+              />
+            </label>
+            <label>
+              Free RAM (GB)
+              <input
+                type="number"
+                min="0"
+                value={cap.ramGB ?? ''}
+                onChange={(e) => set({ ramGB: num(e.target.value) })}
+              />
+            </label>
+            {products.map((p) => (
+              <label key={p}>
+                Free GPUs: {p}
+                <input
+                  type="number"
+                  min="0"
+                  value={cap.gpus?.[p] ?? ''}
+                  onChange={(e) => {
+                    const gpus: Record<string, number> = { ...cap.gpus };
+                    const n = num(e.target.value);
+                    if (n === undefined) delete gpus[p];
+                    else gpus[p] = n;
+                    set({ gpus: Object.keys(gpus).length ? gpus : undefined });
+                  }}
+                />
+              </label>
+            ))}
+          </div>
+          <fieldset className="sync">
+            <legend>Runs synchronously (all pods must be up)</legend>
+            {expansion.groups.map((g) => (
+              <label key={g.name}>
+                <input
+                  type="checkbox"
+                  checked={synchronous.includes(g.name)}
+                  onChange={(e) => setSynchronous(g.name, e.target.checked)}
+                />{' '}
+                {g.name}
+              </label>
+            ))}
+          </fieldset>
+          {schedule.tooLargeToSimulate && (
+            <p className="note stale">
+              This design is too large to simulate here (more than a million batches of pods).
+            </p>
+          )}
+          {sim && (
+            <div className="simulation" aria-label="Simulated run" role="group">
+              <p>
+                On this cluster the design{' '}
+                <strong>
+                  {sim.makespan === null
+                    ? 'never finishes'
+                    : `runs ${formatNumber(sim.makespan)} h`}
+                </strong>{' '}
+                (unlimited: {formatNumber(sim.idealMakespan)} h).
+              </p>
+              <LintList items={findings} label="Cluster findings" />
+              <table aria-label="Simulated groups">
+                <thead>
+                  <tr>
+                    <th scope="col">Group</th>
+                    <th scope="col">Ends (h)</th>
+                    <th scope="col">Waits</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {sim.groups.map((g) => (
+                    <tr key={g.name}>
+                      <th scope="row">{g.name}</th>
+                      <td>{endText(g)}</td>
+                      <td title={`${formatNumber(g.waitingPodHours)} pod-hours of waiting`}>
+                        {waitText(g, figures.get(g.name))}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <CostChart
+                series={sim.series}
+                span={Math.max(sim.makespan ?? 0, sim.idealMakespan)}
+              />
+            </div>
+          )}
+        </>
       )}
     </details>
   );

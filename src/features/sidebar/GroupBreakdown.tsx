@@ -1,11 +1,21 @@
-/** Per group: the figures behind the totals, each with its arithmetic. */
-import type { Expansion, Figure, Usage } from '../../core/index.ts';
+/** Per group: the figures behind the totals, each with its arithmetic (drawn only when opened). */
+import { useState } from 'react';
+import { figure, type Expansion, type Figure, type Usage } from '../../core/index.ts';
 import { formatMoney, formatNumber } from '../../ui/format.ts';
 
 export function GroupBreakdown({ usage, expansion }: { usage: Usage; expansion: Expansion }) {
+  const [open, setOpen] = useState(false);
   return (
-    <details className="breakdown">
+    <details className="breakdown" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Per group</summary>
+      {open && <Tables usage={usage} expansion={expansion} />}
+    </details>
+  );
+}
+
+function Tables({ usage, expansion }: { usage: Usage; expansion: Expansion }) {
+  return (
+    <>
       {usage.groups.map((g, i) => {
         // Usage keeps the expansion's order (the manifest's).
         const f = expansion.groups[i];
@@ -40,15 +50,15 @@ export function GroupBreakdown({ usage, expansion }: { usage: Usage; expansion: 
             plain(f?.pod.gpus, 'accelerators.gpu.count'),
             false,
           ],
-          ['Peak CPUs', g.peakCpus, false],
-          ['Peak RAM (GB)', g.peakRamGB, false],
-          ['Peak GPUs', g.peakGpus, false],
-          ['Pod-hours', g.podHours, false],
-          ['CPU-hours', g.cpuHours, false],
-          ['GB-hours', g.gbHours, false],
-          ['GPU-hours', g.gpuHours, false],
-          ['Cost, requested', g.requestedCost, true],
-          ['Cost, reserved', g.reservedCost, true],
+          ['Peak CPUs', figure(g, 'peakCpus'), false],
+          ['Peak RAM (GB)', figure(g, 'peakRamGB'), false],
+          ['Peak GPUs', figure(g, 'peakGpus'), false],
+          ['Pod-hours', figure(g, 'podHours'), false],
+          ['CPU-hours', figure(g, 'cpuHours'), false],
+          ['GB-hours', figure(g, 'gbHours'), false],
+          ['GPU-hours', figure(g, 'gpuHours'), false],
+          ['Cost, requested', figure(g, 'requestedCost'), true],
+          ['Cost, reserved', figure(g, 'reservedCost'), true],
         ];
         return (
           <table key={g.name} aria-label={`Figures of ${g.name}`} className="group-figures">
@@ -66,6 +76,6 @@ export function GroupBreakdown({ usage, expansion }: { usage: Usage; expansion: 
           </table>
         );
       })}
-    </details>
+    </>
   );
 }

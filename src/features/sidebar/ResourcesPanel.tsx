@@ -3,7 +3,15 @@
  * that costs, and what happens on the cluster the user has. Every figure explains its arithmetic
  * on hover; figures that depend on unset resources say so instead of showing 0.
  */
-import { categoryOf, headline, type Headline, type Usage } from '../../core/index.ts';
+import {
+  categoryOf,
+  explain,
+  headline,
+  sameMoney,
+  type Headline,
+  type Usage,
+  type UsageFigure,
+} from '../../core/index.ts';
 import { formatMoney, formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
 import {
@@ -18,6 +26,8 @@ import { GroupBreakdown } from './GroupBreakdown.tsx';
 import { LintList } from './LintList.tsx';
 import { PricesPanel } from './PricesPanel.tsx';
 
+const TOOLTIP_GROUPS = 12;
+
 export function ResourcesPanel() {
   const expansion = useDesigner(selectExpansion);
   const u = useDesigner(selectUsage);
@@ -28,8 +38,19 @@ export function ResourcesPanel() {
     (d) => categoryOf(d.code) === 'waves',
   );
   const t = expansion?.totals;
-  const sumOf = (pick: (g: Usage['groups'][number]) => { formula: string }) =>
-    u ? u.groups.map((g) => `${g.name}: ${pick(g).formula}`).join('\n') : '';
+  // A tooltip spells out a dozen groups at most.
+  const sumOf = (which: UsageFigure) =>
+    u
+      ? u.groups
+          .slice(0, TOOLTIP_GROUPS)
+          .map((g) => `${g.name}: ${explain(g, which)}`)
+          .concat(
+            u.groups.length > TOOLTIP_GROUPS
+              ? [`… and ${u.groups.length - TOOLTIP_GROUPS} more groups (see Per group)`]
+              : [],
+          )
+          .join('\n')
+      : '';
   const rows: [string, string, string][] = [
     ['Jobs (GLOBAL_REPLICAS)', formatNumber(t?.jobs), 'The sum of count over all groups'],
     ['Total pods', formatNumber(t?.pods), 'Sum over groups of count x completions'],
@@ -38,9 +59,9 @@ export function ResourcesPanel() {
       formatNumber(t?.concurrentPods),
       'Sum over groups of count x min(parallelisms, completions)',
     ],
-    ['Peak CPUs', formatNumber(t?.peak.cpus), sumOf((g) => g.peakCpus)],
-    ['Peak RAM (GB)', formatNumber(t?.peak.ramGB), sumOf((g) => g.peakRamGB)],
-    ['Peak GPUs', formatNumber(t?.peak.gpus), sumOf((g) => g.peakGpus)],
+    ['Peak CPUs', formatNumber(t?.peak.cpus), sumOf('peakCpus')],
+    ['Peak RAM (GB)', formatNumber(t?.peak.ramGB), sumOf('peakRamGB')],
+    ['Peak GPUs', formatNumber(t?.peak.gpus), sumOf('peakGpus')],
     ...Object.entries(t?.peak.gpusByProduct ?? {}).map(([product, n]): [string, string, string] => [
       `Peak GPUs: ${product}`,
       formatNumber(n),
@@ -94,7 +115,7 @@ export function ResourcesPanel() {
 function runRows(
   h: Headline,
   u: Usage,
-  sumOf: (pick: (g: Usage['groups'][number]) => { formula: string }) => string,
+  sumOf: (which: UsageFigure) => string,
 ): [string, string, string][] {
   const cluster = h.run === 'cluster';
   const makespan: [string, string, string][] = cluster
@@ -116,7 +137,7 @@ function runRows(
       ]
     : [['Makespan (h)', formatNumber(h.makespan), 'The longest group: waves x its pod duration']];
   const cost = (label: string, value: number | null, planned: number | null, formula: string) =>
-    cluster && value !== planned
+    cluster && !sameMoney(value, planned)
       ? ([
           [
             `${label} on your cluster`,
@@ -128,25 +149,15 @@ function runRows(
       : ([[label, formatMoney(planned), formula]] as [string, string, string][]);
   return [
     ...makespan,
-    ['Pod-hours', formatNumber(u.podHours), sumOf((g) => g.podHours)],
-    ['CPU-hours', formatNumber(u.cpuHours), sumOf((g) => g.cpuHours)],
-    ['GB-hours', formatNumber(u.gbHours), sumOf((g) => g.gbHours)],
+    ['Pod-hours', formatNumber(u.podHours), sumOf('podHours')],
+    ['CPU-hours', formatNumber(u.cpuHours), sumOf('cpuHours')],
+    ['GB-hours', formatNumber(u.gbHours), sumOf('gbHours')],
     ...Object.entries(u.gpuHoursByProduct).map(([p, hours]): [string, string, string] => [
       `GPU-hours: ${p}`,
       formatNumber(hours),
-      sumOf((g) => g.gpuHours),
+      sumOf('gpuHours'),
     ]),
-    ...cost(
-      'Cost, requested',
-      h.requestedCost,
-      h.planned.requestedCost,
-      sumOf((g) => g.requestedCost),
-    ),
-    ...cost(
-      'Cost, reserved',
-      h.reservedCost,
-      h.planned.reservedCost,
-      sumOf((g) => g.reservedCost),
-    ),
+    ...cost('Cost, requested', h.requestedCost, h.planned.requestedCost, sumOf('requestedCost')),
+    ...cost('Cost, reserved', h.reservedCost, h.planned.reservedCost, sumOf('reservedCost')),
   ];
 }

@@ -4,6 +4,7 @@
  * (read-only) while the text has a syntax error.
  */
 import type { StateCreator } from 'zustand';
+import type { TrackedKey } from '../../core/edit/keys.ts';
 import type { Analysis } from '../../core/index.ts';
 import type { AnalysisResult } from '../../worker/client.ts';
 import type { DesignerState } from '../store.ts';
@@ -36,15 +37,7 @@ export const createAnalysisSlice: StateCreator<DesignerState, [], [], AnalysisSl
         analysisVersion: version,
         computeMs,
         lastGood: analysis.syntaxError ? s.lastGood : analysis,
-        ...(fresh
-          ? {
-              groupKeys: analysis.groupSpans.map((g) => ({
-                name: g.name,
-                start: g.keyStart,
-                end: g.keyEnd,
-              })),
-            }
-          : {}),
+        ...(fresh ? { groupKeys: rebase(s.groupKeys, analysis.typeKeys) } : {}),
       };
     }),
   fallBackToMainThread: (reason) =>
@@ -53,3 +46,19 @@ export const createAnalysisSlice: StateCreator<DesignerState, [], [], AnalysisSl
       engineNotice: `Checking runs on the main thread because ${reason}. Large designs may feel slower.`,
     }),
 });
+
+/**
+ * The keys the core found, keeping what the tracked ones knew: a key still being renamed through
+ * a taken name keeps its settings under its old name until its own is free.
+ */
+function rebase(
+  tracked: readonly TrackedKey[] | null,
+  keys: Analysis['typeKeys'],
+): readonly TrackedKey[] {
+  const byStart = new Map((tracked ?? []).map((k) => [k.start, k]));
+  return keys.map((g) => {
+    const known = byStart.get(g.start);
+    const owner = known && known.name === g.name ? known.owner : g.name;
+    return { name: g.name, start: g.start, end: g.end, owner };
+  });
+}

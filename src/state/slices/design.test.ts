@@ -2,6 +2,8 @@
 // longer than BURST_MAX_MS), and a group's settings follow it through renames and removals.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../core/analyze.ts';
+import { moveEntry, removeEntry } from '../../core/edit/edit.ts';
+import { applyEdit, type EditResult } from '../../core/edit/text.ts';
 import { readFixture } from '../../fixtures/read.ts';
 import { createDesignerStore } from '../store.ts';
 import { BURST_MAX_MS } from './design.ts';
@@ -19,9 +21,17 @@ function analysed(s: Store) {
   });
 }
 
+/** A form edit: the splice the edit function made, as the form commits it. */
+function formEdit(s: Store, make: (text: string) => EditResult) {
+  const r = make(s.getState().text);
+  if (!r.ok) throw new Error(r.reason);
+  s.getState().commit(applyEdit(s.getState().text, r.edit), { origin: 'form', edits: [r.edit] });
+}
+
 /** Types `to` over `from` in the text one key at a time, as the YAML editor commits it. */
-function typeOver(s: Store, from: string, to: string) {
-  const at = s.getState().text.indexOf(from);
+function typeOver(s: Store, from: string, to: string, nth = 0) {
+  let at = s.getState().text.indexOf(from);
+  for (let i = 0; i < nth; i++) at = s.getState().text.indexOf(from, at + 1);
   let text = s.getState().text;
   for (let i = from.length; i > 0; i--) {
     text = text.slice(0, at + i - 1) + text.slice(at + i);
@@ -139,6 +149,48 @@ describe('settings follow their group', () => {
     expect(s.getState().durations).toEqual({});
     s.getState().undo();
     expect(s.getState().durations).toEqual({ 'worker-2': 2 });
+  });
+
+  it('never hands a group’s settings to another group renamed through its name', () => {
+    // worker-2 -> worker -> worker-3 passes through the name of the group `worker`.
+    const s = store();
+    s.getState().load(readFixture('platform-main'));
+    analysed(s);
+    s.getState().setDuration('worker', 3);
+    s.getState().setSynchronous('worker', true);
+    s.getState().setDuration('worker-2', 2);
+    typeOver(s, 'worker-2:', 'worker-3:');
+    expect(s.getState().durations).toEqual({ worker: 3, 'worker-3': 2 });
+    expect(s.getState().synchronous).toEqual(['worker']);
+    // Also when the worker answers in between, while the names clash.
+    typeOver(s, 'worker-3:', 'worker:');
+    analysed(s);
+    typeOver(s, '    worker:', '    eval:', 1);
+    expect(s.getState().durations).toEqual({ worker: 3, eval: 2 });
+  });
+
+  it('follows form removals and moves exactly, even where names repeat', () => {
+    const s = store();
+    s.getState().load(readFixture('platform-main'));
+    analysed(s);
+    s.getState().setDuration('worker', 3);
+    s.getState().setDuration('worker-2', 2);
+    formEdit(s, (t) => moveEntry(t, ['spec', 'types', 'worker-2'], 1));
+    expect(s.getState().durations).toEqual({ worker: 3, 'worker-2': 2 });
+    analysed(s);
+    formEdit(s, (t) => removeEntry(t, ['spec', 'types', 'worker']));
+    expect(s.getState().durations).toEqual({ 'worker-2': 2 });
+    typeOver(s, 'worker-2:', 'eval:');
+    expect(s.getState().durations).toEqual({ eval: 2 });
+  });
+
+  it('follows keys whatever the operator reads while it is being typed', () => {
+    const s = store();
+    s.getState().load(readFixture('platform-main').replace('operator: jobset', 'operator: jobse'));
+    analysed(s);
+    s.getState().setDuration('worker-2', 2);
+    typeOver(s, 'worker-2:', 'eval:');
+    expect(s.getState().durations).toEqual({ eval: 2 });
   });
 
   it('keeps the settings when the whole text is replaced by one that still has the group', () => {

@@ -10,11 +10,12 @@
  * (undo brings both back).
  */
 import type { StateCreator } from 'zustand';
-import { diffEdit } from '../../core/edit/text.ts';
+import { diffEdit, type TextEdit } from '../../core/edit/text.ts';
 import { trackKeys, type TrackedKey } from '../../core/edit/keys.ts';
 import {
   dropGroupSettings,
   EXAMPLE_PRICES,
+  hasGroupSettings,
   renameGroupSettings,
   type Capacity,
   type DesignSettings,
@@ -33,6 +34,12 @@ export interface CommitOptions {
   readonly origin: EditOrigin;
   /** Edits with the same key in quick succession merge into one undo step. */
   readonly burst?: string;
+  /**
+   * The splices that made the new text from the old one, each of the old text, when the caller
+   * knows them (an editor's changes, a form edit). Otherwise the smallest single splice is
+   * assumed, which may be ambiguous where the text repeats itself.
+   */
+  readonly edits?: readonly TextEdit[];
 }
 
 /** The settings as the store holds them: every field present. */
@@ -174,9 +181,14 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
         let settings: DesignSettings = settingsOf(s);
         let groupKeys: readonly TrackedKey[] | null = null;
         if (s.groupKeys) {
-          const keys = trackKeys(s.groupKeys, text, diffEdit(s.text, text));
-          for (const r of keys.renamed) settings = renameGroupSettings(settings, r.from, r.to);
+          const keys = trackKeys(s.groupKeys, s.text, options.edits ?? [diffEdit(s.text, text)]);
           for (const name of keys.removed) settings = dropGroupSettings(settings, name);
+          for (const r of keys.moved) {
+            // Never over settings that are already someone's (a key the tracking lost sight of).
+            if (!hasGroupSettings(settings, r.to)) {
+              settings = renameGroupSettings(settings, r.from, r.to);
+            }
+          }
           groupKeys = keys.keys;
         }
         return change(s, { text, settings: complete(settings), groupKeys }, options);

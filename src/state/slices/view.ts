@@ -20,6 +20,12 @@ export interface ViewSlice {
   readonly reveal: RevealRequest | null;
   /** A form edit that could not be made (e.g. a name already taken), shown until the next edit. */
   readonly editError: string | null;
+  /**
+   * Groups opened or closed in the form by the user; the others follow the default (open for a
+   * design of a few groups, closed to one line each for a large one).
+   */
+  readonly groupOpen: Readonly<Record<string, boolean>>;
+  setGroupOpen(name: string, open: boolean): void;
   setEditorMode(mode: EditorMode): void;
   revealAt(request: Omit<RevealRequest, 'nonce'>): void;
   setEditError(message: string | null): void;
@@ -32,12 +38,18 @@ export const createViewSlice: StateCreator<DesignerState, [], [], ViewSlice> = (
   editorMode: typeof window !== 'undefined' && window.innerWidth >= 1700 ? 'both' : 'yaml',
   reveal: null,
   editError: null,
+  groupOpen: {},
   setEditorMode: (editorMode) => set({ editorMode }),
   revealAt: (request) =>
     set((s) => ({
       reveal: { ...request, nonce: ++nonce },
+      // A place inside a group opens that group in the form.
+      ...(request.target === 'form' && request.path[0] === 'spec' && request.path[1] === 'types'
+        ? { groupOpen: { ...s.groupOpen, [String(request.path[2])]: true } }
+        : {}),
       editorMode:
         s.editorMode === 'both' || s.editorMode === request.target ? s.editorMode : request.target,
     })),
   setEditError: (editError) => set({ editError }),
+  setGroupOpen: (name, open) => set((s) => ({ groupOpen: { ...s.groupOpen, [name]: open } })),
 });

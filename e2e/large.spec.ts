@@ -1,0 +1,75 @@
+// Designs of many groups: the form shows one line per group until one is opened, the lists page
+// through the groups, and a problem in a closed group opens it.
+import type { Page } from '@playwright/test';
+import { generatedDesign } from '../src/fixtures/read.ts';
+import { openDesigner, yamlText } from './designer.ts';
+import { expect, resource, test } from './fixtures.ts';
+
+const form = (page: Page) => page.getByRole('form', { name: 'Manifest form' });
+const group = (page: Page, name: string) => form(page).getByRole('group', { name, exact: true });
+
+async function load(page: Page, text: string) {
+  await page.evaluate((t) => window.__designerTestApi!.load(t), text);
+  await expect.poll(() => yamlText(page)).toBe(text);
+}
+
+test('a design of 40 groups shows one line per group in the form, and opens the one asked for', async ({
+  page,
+}) => {
+  await openDesigner(page, 'Form');
+  const text = generatedDesign(40, 2, 4, 2);
+  await load(page, text);
+  await expect(form(page).locator('fieldset.group')).toHaveCount(40);
+  await expect(form(page).locator('fieldset.group.open')).toHaveCount(0);
+  await expect(group(page, 'group-7')).toContainText('2 Jobs × 4 pods, 2 at a time');
+  await expect(group(page, 'group-7').getByLabel('Jobs (count)')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Edit group-7', exact: true }).click();
+  const count = group(page, 'group-7').getByLabel('Jobs (count)');
+  await count.fill('3');
+  await expect
+    .poll(() => yamlText(page))
+    .toBe(text.replace('    group-7:\n      count: 2', '    group-7:\n      count: 3'));
+  await expect(resource(page, 'Total pods')).toHaveText('324');
+  await expect(group(page, 'group-7')).toContainText('3 Jobs × 4 pods');
+});
+
+test('a problem in a closed group opens it in the form and focuses the field', async ({ page }) => {
+  await openDesigner(page, 'Form');
+  await load(
+    page,
+    generatedDesign(40, 2, 4, 2).replace(
+      '    group-30:\n      count: 2',
+      '    group-30:\n      count: -3',
+    ),
+  );
+  await expect(group(page, 'group-30')).toContainText('1 error');
+  await page.getByRole('status', { name: 'Validation' }).click();
+  const item = page
+    .getByRole('dialog', { name: 'Problems' })
+    .getByRole('listitem')
+    .filter({ hasText: 'out-of-range' });
+  await item.getByRole('button', { name: 'Show in form' }).click();
+  const count = group(page, 'group-30').getByLabel('Jobs (count)');
+  await expect(count).toBeFocused();
+  await expect(count).toHaveValue('-3');
+});
+
+test('the lists under the canvas page through the groups', async ({ page }) => {
+  await openDesigner(page, 'YAML');
+  await load(page, generatedDesign(60, 2, 4, 2));
+  const list = page.getByRole('list', { name: 'Groups in the grid' }).getByRole('listitem');
+  await expect(list).toHaveCount(25);
+  await expect(page.getByText('60 groups, in the platform')).toBeVisible();
+  await page
+    .getByRole('group', { name: 'Pages of the groups in the grid' })
+    .getByRole('button', { name: 'Next' })
+    .click();
+  // Groups come in the platform's order (names as text: group-0, group-1, group-10, …).
+  const sorted = Array.from({ length: 60 }, (_, i) => `group-${i}`).sort();
+  await expect(list.first()).toContainText(`${sorted[25]}:`);
+  const table = page.getByRole('table', { name: 'Job groups' });
+  await expect(table.getByRole('rowheader')).toHaveCount(50);
+  await page.getByRole('button', { name: 'Table view' }).click();
+  await expect(page.locator('.table-view .group-table')).toHaveCount(10);
+});
