@@ -44,3 +44,28 @@ export function group(page: Page, name: string) {
     .getByRole('form', { name: 'Manifest form' })
     .getByRole('group', { name, exact: true });
 }
+
+/** Pastes `text` outside the editors (the page opens a pasted manifest). */
+export async function pasteOnPage(page: Page, text: string) {
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.body.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
+    );
+  }, text);
+}
+
+/** Drops a file of these contents (text, or bytes as numbers) on the page. */
+export async function dropFile(page: Page, name: string, contents: string | number[]) {
+  await page.evaluate(
+    ({ name, contents }) => {
+      const dt = new DataTransfer();
+      const body = typeof contents === 'string' ? contents : new Uint8Array(contents);
+      dt.items.add(new File([body], name, { type: 'application/yaml' }));
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+    },
+    { name, contents },
+  );
+}

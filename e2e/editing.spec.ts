@@ -199,16 +199,27 @@ test('"Show in form" focuses the field of a problem', async ({ page }) => {
   await expect(group(page, 'worker').getByLabel('Jobs (count)')).toBeFocused();
 });
 
-test('a refused rename puts the name back and says why', async ({ page }) => {
+test('a refused rename keeps what was typed, with the reason at the field, until it is fixed', async ({
+  page,
+}) => {
   await openDesigner(page);
   const name = group(page, 'worker-2').getByLabel('Name');
-  await name.fill('master');
+  await name.fill('worker');
   await name.press('Enter');
-  await expect(page.getByRole('form', { name: 'Manifest form' }).getByRole('alert')).toContainText(
-    '`master` already exists',
-  );
-  await expect(name).toHaveValue('worker-2');
+  // The typed value stays, the reason is shown at the field itself.
+  await expect(name).toHaveValue('worker');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  const reason = group(page, 'worker-2').getByRole('alert');
+  await expect(reason).toHaveText('`worker` already exists.');
+  await expect(reason).toBeVisible();
+  await name.blur();
+  await expect(name).toHaveValue('worker');
   expect(await yamlText(page)).toBe(main);
+  // Fixing it applies the rename and clears the reason.
+  await name.fill('worker-3');
+  await name.press('Enter');
+  await expect.poll(() => yamlText(page)).toBe(main.replace('    worker-2:', '    worker-3:'));
+  await expect(group(page, 'worker-3').getByRole('alert')).toHaveCount(0);
 });
 
 test('emptying an optional field removes its key, so its default applies again', async ({

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { analyze } from '../src/core/analyze.ts';
 import { CATALOG } from '../src/templates/catalog.ts';
 import { readFixture } from '../src/fixtures/read.ts';
-import { group, openDesigner, yamlText } from './designer.ts';
+import { dropFile, group, openDesigner, pasteOnPage, yamlText } from './designer.ts';
 import { expect, resource, test } from './fixtures.ts';
 
 const main = readFixture('platform-main');
@@ -219,31 +219,14 @@ test('opens a file dropped on the page, and a manifest pasted outside the editor
 }) => {
   await openDesigner(page, 'YAML');
   const batch = readFixture('sequential-batch');
-  await page.evaluate((text) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], 'batch.yaml', { type: 'application/yaml' }));
-    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
-  }, batch);
+  await dropFile(page, 'batch.yaml', batch);
   await expect.poll(() => yamlText(page)).toBe(batch);
 
   const sweep = readFixture('hyperparameter-sweep');
-  await page.evaluate((text) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', text);
-    document.body.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
-    );
-  }, sweep);
+  await pasteOnPage(page, sweep);
   await expect.poll(() => yamlText(page)).toBe(sweep);
 
-  await page.evaluate(() => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', 'just some notes, not a manifest');
-    document.body.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
-    );
-  });
+  await pasteOnPage(page, 'just some notes, not a manifest');
   await expect(page.getByRole('alert').filter({ hasText: 'not an AIchor manifest' })).toBeVisible();
   expect(await yamlText(page)).toBe(sweep);
 });

@@ -79,7 +79,7 @@ console.log(
   const withFixes = (n: number) => generatedDesign(n, 2, 5, 2); // 5 completions in waves of 2: every group has a fix
   const t200 = measureOnce(withFixes(200));
   const t2000 = measureOnce(withFixes(2000));
-  const fixes = analyze(withFixes(2000)).diagnostics.filter((d) => d.fix).length;
+  const fixes = analyze(withFixes(2000)).diagnostics.filter((d) => d.fixes?.length).length;
   console.log(
     `\n200 groups with a fix each: median ${t200.toFixed(1)} ms; 2,000 groups (${fixes.toLocaleString('en-US')} fixes): ${t2000.toFixed(1)} ms` +
       `\nratio 2,000 / 200 groups: ${(t2000 / t200).toFixed(2)} (10x the groups; goal within 12x: ${t2000 / t200 <= 12 ? 'met' : 'NOT met'})`,

@@ -232,10 +232,13 @@ describe('file errors', () => {
     expect(r.stderr).toBe('jobset-designer: cannot read missing.yaml: no such file\n');
   });
 
-  it('says why pods lists nothing for another operator', async () => {
-    const text = readFixture('platform-main').replace('operator: jobset', 'operator: jax');
-    const r = await runCli(['pods', '-'], text);
+  it('refuses a jobset-only command for another operator: exit 2, naming the operator', async () => {
+    const text = readFixture('platform-main').replace('operator: jobset', 'operator: pytorch');
+    const r = await runCli(['pods', '-', '--type', 'Worker'], text);
+    expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('operator "jax" is not jobset');
+    expect(r.stderr).toBe(
+      'jobset-designer: pods needs spec.operator: jobset; this manifest uses pytorch\n',
+    );
   });
 });

@@ -5,7 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
-import { allPods, analyze, countBySeverity, jsonOf, type Analysis } from '../core/index.ts';
+import {
+  allPods,
+  analyze,
+  countBySeverity,
+  decodeManifest,
+  jsonOf,
+  type Analysis,
+} from '../core/index.ts';
 import { diagnosticJson, expandJson, podJson } from './report.ts';
 
 export const USAGE = `Usage:
@@ -18,6 +25,9 @@ export const USAGE = `Usage:
 Exit codes: 0 valid, 1 invalid, 2 unreadable file or wrong usage.`;
 
 class UsageError extends Error {}
+
+/** The commands that only make sense for `operator: jobset`. */
+const JOBSET_ONLY: ReadonlySet<string> = new Set(['pods']);
 
 interface Args {
   readonly command: 'validate' | 'expand' | 'pods' | 'json';
@@ -70,12 +80,21 @@ export interface Io {
   readonly stderr: Writable;
 }
 
+/** The file's text, decoded as the designer decodes files (UTF-8, or UTF-16 with a BOM). */
 async function readInput(file: string, stdin: Readable): Promise<string> {
-  if (file !== '-') return readFile(file, 'utf8');
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  let bytes: Buffer;
+  if (file !== '-') bytes = await readFile(file);
+  else {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stdin) chunks.push(Buffer.from(chunk as Buffer));
+    bytes = Buffer.concat(chunks);
+  }
+  const decoded = decodeManifest(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+  if (!decoded.ok) throw new Unreadable(decoded.reason);
+  return decoded.text;
 }
+
+class Unreadable extends Error {}
 
 export async function main(argv: readonly string[], io: Io = process): Promise<number> {
   const out = new Output(io.stdout);
@@ -100,6 +119,13 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
   }
   const analysis = analyze(text);
   const code = analysis.valid ? 0 : 1;
+  // Commands about Jobs and pods need a jobset manifest; any other operator is a usage error.
+  if (JOBSET_ONLY.has(args.command) && analysis.operator !== 'jobset' && !analysis.syntaxError) {
+    io.stderr.write(
+      `jobset-designer: ${args.command} needs spec.operator: jobset; ${args.file === '-' ? 'this manifest' : args.file} uses ${analysis.operator === null ? 'no operator' : analysis.operator}\n`,
+    );
+    return 2;
+  }
   switch (args.command) {
     case 'validate':
       await printValidate(args, analysis, out, io.stderr);
@@ -126,9 +152,7 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
         return 2;
       }
       if (!analysis.expansion) {
-        io.stderr.write(
-          `jobset-designer: no pods to list: ${analysis.operator && analysis.operator !== 'jobset' ? `operator "${analysis.operator}" is not jobset` : 'no jobset design could be read'}\n`,
-        );
+        io.stderr.write('jobset-designer: no pods to list: no jobset design could be read\n');
       }
       await streamPods(analysis, args, out);
       return code;
@@ -137,6 +161,7 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
 }
 
 function readError(err: unknown): string {
+  if (err instanceof Unreadable) return err.message;
   const code = (err as NodeJS.ErrnoException).code;
   const known: Record<string, string> = {
     ENOENT: 'no such file',

@@ -8,7 +8,10 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-export async function runCli(argv: readonly string[], stdin = ''): Promise<RunResult> {
+export async function runCli(
+  argv: readonly string[],
+  stdin: string | Uint8Array = '',
+): Promise<RunResult> {
   const collect = () => {
     const stream = new PassThrough();
     const chunks: Buffer[] = [];
@@ -18,7 +21,9 @@ export async function runCli(argv: readonly string[], stdin = ''): Promise<RunRe
   const out = collect();
   const err = collect();
   const code = await main(argv, {
-    stdin: Readable.from([stdin]),
+    stdin: Readable.from([
+      typeof stdin === 'string' ? Buffer.from(stdin, 'utf8') : Buffer.from(stdin),
+    ]),
     stdout: out.stream,
     stderr: err.stream,
   });

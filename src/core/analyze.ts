@@ -9,7 +9,7 @@ import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { usage, type Usage } from './cost/usage.ts';
 import { readGroups } from './jobset/groups.ts';
 import { expand, type Expansion } from './jobset/expand.ts';
-import { commonRules, jobsetRules } from './jobset/rules.ts';
+import { commonRules, designRules, jobsetRules } from './jobset/rules.ts';
 import { parse } from './manifest/parse.ts';
 import { MANIFEST_SCHEMA } from './manifest/schema.ts';
 import { checkSchema, isObject } from './manifest/schemaCheck.ts';
@@ -88,12 +88,24 @@ function analyzeOrThrow(text: string, settings: DesignSettings): Analysis {
       // Without a `types` map there is no design to expand (figures unknown, not zero).
       if (isObject(spec.types)) {
         expansion = expand(groups);
+        diagnostics.push(...designRules(expansion, source));
         sched = schedule(expansion, settings);
         if (settings.capacity) {
           findings.push(...clusterFindings(expansion, settings.capacity, sched.simulated, source));
         }
       }
     }
+  }
+  // A number too large to read exactly is reported once, not again as a wrong value.
+  const tooLarge = new Set(
+    diagnostics.filter((d) => d.code === 'number-too-large').map((d) => d.path.join('\u0000')),
+  );
+  if (tooLarge.size) {
+    const keep = diagnostics.filter(
+      (d) => d.code === 'number-too-large' || !tooLarge.has(d.path.join('\u0000')),
+    );
+    diagnostics.length = 0;
+    diagnostics.push(...keep);
   }
   // Every operator's groups have keys to follow (settings belong to groups by name).
   const groupSpans: readonly GroupSpan[] = view ? view.groups.filter((g) => g.keyStart >= 0) : [];

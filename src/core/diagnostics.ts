@@ -24,6 +24,9 @@ export const CODES = {
   'yaml-unreadable': 'syntax',
   'multiple-documents': 'syntax',
   'duplicate-key': 'syntax',
+  'key-not-text': 'syntax',
+  'yaml11-reading': 'reading',
+  'number-too-large': 'reading',
   'nesting-too-deep': 'limits',
   'input-too-large': 'limits',
   'alias-limit': 'limits',
@@ -39,6 +42,7 @@ export const CODES = {
   'operator-not-visualised': 'platform',
   'jupyter-not-supported': 'platform',
   'type-name-invalid': 'name',
+  'group-key-not-text': 'name',
   'type-name-trailing-hyphen': 'name',
   'job-name-too-long': 'name',
   'pod-name-too-long': 'name',
@@ -52,6 +56,9 @@ export const CODES = {
   'ram-ratio-and-memory': 'resources',
   'gpu-product-missing': 'resources',
   'gpu-product-unused': 'resources',
+  'gpu-product-unknown': 'resources',
+  'resources-incomplete': 'resources',
+  'many-gpus': 'resources',
   'peak-over-capacity': 'cluster',
   'synchronous-over-capacity': 'cluster',
   'synchronous-idle': 'cluster',
@@ -79,12 +86,17 @@ export type Fix = { readonly title: string } & (
   | { readonly op: 'rename'; readonly path: readonly string[]; readonly to: string }
   | { readonly op: 'remove'; readonly path: readonly string[] }
   | {
-      /** Adds `key: value` to the map at `path` (created if missing), after `afterKey`. */
+      /** Adds `key: value` to the map at `path` (created if missing), after the last of `after` it has. */
       readonly op: 'insert';
       readonly path: readonly string[];
       readonly key: string;
       readonly value: EntryValue;
-      readonly afterKey?: string;
+      readonly after?: readonly string[];
+    }
+  | {
+      /** Several fixes, one after the other, as one undo step ("Complete the manifest"). */
+      readonly op: 'all';
+      readonly fixes: readonly Fix[];
     }
 );
 
@@ -101,7 +113,8 @@ export interface Diagnostic {
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
-  readonly fix?: Fix;
+  /** Ways to repair it, the likeliest first (most problems have one, some two, many none). */
+  readonly fixes?: readonly Fix[];
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

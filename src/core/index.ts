@@ -41,6 +41,7 @@ export { GPU_PRODUCTS } from './jobset/products.ts';
 export * from './edit/index.ts';
 export { LIMITS, parse } from './manifest/parse.ts';
 export { jsonOf } from './manifest/json.ts';
+export { decodeManifest, type Decoded } from './manifest/decode.ts';
 export { MANIFEST_SCHEMA, OPERATORS, type SchemaNode } from './manifest/schema.ts';
 export type { FieldView, GroupView, ManifestView } from './manifest/view.ts';
 export { podRate, type PodRate } from './cost/rate.ts';

@@ -23,6 +23,14 @@ const sizes: [number, number][] = [
 const designs: Record<string, (page: Page) => Promise<void>> = {
   default: async () => {},
   million: async (page) => load(page, generatedDesign(1, 1000, 1000, 10)),
+  groups: async (page) => {
+    await load(page, generatedDesign(60, 2, 4, 2).replace('count: 2\n', 'count: -2\n'));
+    await page
+      .getByRole('group', { name: 'Editor view' })
+      .getByRole('button', { name: 'Both' })
+      .click();
+    await page.getByRole('button', { name: 'Edit group-1', exact: true }).click();
+  },
   cluster: async (page) => {
     await load(page, readFixture('hyperparameter-sweep'));
     const side = page.getByRole('complementary', { name: 'Resources' });

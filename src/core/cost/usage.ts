@@ -7,7 +7,7 @@
  */
 import { num } from '../format.ts';
 import { UNSPECIFIED_PRODUCT, type GroupFigures } from '../jobset/expand.ts';
-import { mul, sumKnown } from '../jobset/numbers.ts';
+import { mul, sumKnown, tidy } from '../jobset/numbers.ts';
 import type { GroupPlan, Plan } from '../schedule/plan.ts';
 import { EXAMPLE_PRICES, type DesignSettings, type Prices } from '../settings.ts';
 import { podRate } from './rate.ts';
@@ -91,7 +91,7 @@ export function usage(plan: Plan, settings: DesignSettings = {}): Usage {
   for (const u of groups) {
     if (u.gpuHours) {
       const key = u.gpuProduct ?? UNSPECIFIED_PRODUCT;
-      byProduct.set(key, (byProduct.get(key) ?? 0) + u.gpuHours);
+      byProduct.set(key, tidy((byProduct.get(key) ?? 0) + u.gpuHours));
     }
   }
   let biggestWaste: Usage['biggestWaste'] = null;

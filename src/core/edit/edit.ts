@@ -19,6 +19,7 @@ import {
   type Scalar,
   type YAMLMap,
 } from 'yaml';
+import { pythonReading, readAsPlatform } from '../manifest/yaml11.ts';
 import { eolOf, lineStart, nextLineStart, type EditResult, type TextEdit } from './text.ts';
 
 export type ScalarValue = string | number | boolean | null;
@@ -37,10 +38,15 @@ const fail = (reason: string): EditResult => ({ ok: false, reason });
 const ok = (edit: TextEdit): EditResult => ({ ok: true, edit });
 
 function open(text: string): Ctx | string {
-  const doc = parseDocument(text, { uniqueKeys: false });
+  // Read as the core reads it: lone CRs as line ends, keys as the platform reads them, so that
+  // paths from diagnostics find their nodes.
+  const readable = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const doc = parseDocument(readable, { uniqueKeys: false, logLevel: 'error' });
   if (doc.errors.length) return 'The YAML has a syntax error; fix it in the YAML editor first.';
   if (doc.contents !== null && !isMap(doc.contents)) return 'The manifest is not a map of keys.';
-  return { text, doc, eol: eolOf(text), step: indentStep(text, doc) };
+  readAsPlatform(doc, readable);
+  // Offsets are the same in both texts; the file's own line end is kept for new lines.
+  return { text: readable, doc, eol: eolOf(text), step: indentStep(readable, doc) };
 }
 
 function pairOf(map: YAMLMap, key: string): Pair<Scalar, Node | null> | undefined {
@@ -63,17 +69,29 @@ export function setValue(
   return place(ctx, path, value, 'replace', after);
 }
 
-/** Adds `key: value` to the map at `mapPath` (after `afterKey`, or last), creating that map if needed. */
+/** In a list of keys to place a new key after: "at the start of the map" when none is there. */
+export const FIRST = '\u0000first';
+
+/**
+ * Adds `key: value` to the map at `mapPath`, creating that map if needed: after the last of
+ * `after` the map has (at its start when none is and `after` holds FIRST), else last.
+ */
 export function addEntry(
   text: string,
   mapPath: readonly string[],
   key: string,
   value: EntryValue,
-  afterKey?: string,
+  after: string | readonly string[] = [],
 ): EditResult {
   const ctx = open(text);
   if (typeof ctx === 'string') return fail(ctx);
-  return place(ctx, [...mapPath, key], value, 'refuse', afterKey === undefined ? [] : [afterKey]);
+  return place(
+    ctx,
+    [...mapPath, key],
+    value,
+    'refuse',
+    typeof after === 'string' ? [after] : after,
+  );
 }
 
 /**
@@ -102,9 +120,9 @@ function place(
       return replaceValue(ctx, mapPair, { [key]: nested });
     }
     if (!pair) {
-      const anchor =
-        rest.length === 0 ? [...after].reverse().find((k) => pairOf(map!, k)) : undefined;
-      return insertEntry(ctx, map, key, nested, anchor);
+      const here = rest.length === 0 ? after : [];
+      const anchor = [...here].reverse().find((k) => k !== FIRST && pairOf(map!, k));
+      return insertEntry(ctx, map, key, nested, anchor, !anchor && here.includes(FIRST));
     }
     const node = pair.value;
     if (rest.length === 0) {
@@ -281,8 +299,13 @@ function insertEntry(
   key: string,
   value: EntryValue,
   afterKey?: string,
+  atStart = false,
 ): EditResult {
   const { text } = ctx;
+  if (map.flow && atStart && map.items.length) {
+    const open = map.range![0] + 1;
+    return ok({ start: open, end: open, text: ` ${scalarSource(key)}: ${flowSource(value)},` });
+  }
   if (map.flow) {
     const close = text.lastIndexOf('}', map.range![1]);
     const inner = text.slice(map.range![0] + 1, close);
@@ -294,6 +317,11 @@ function insertEntry(
   const pairs = map.items as Pair<Scalar, Node | null>[];
   const after = (afterKey !== undefined && pairOf(map, afterKey)) || pairs[pairs.length - 1]!;
   const column = pairs[0]!.key.range![0] - lineStart(text, pairs[0]!.key.range![0]);
+  if (atStart) {
+    // Before the first key (after the comments at the top of the file).
+    const at = lineStart(text, pairs[0]!.key.range![0]);
+    return ok({ start: at, end: at, text: renderEntry(ctx, key, value, column) });
+  }
   const at = blockOf(ctx, after, false)[1];
   const lead = at > 0 && !text.slice(0, at).endsWith('\n') ? ctx.eol : '';
   return ok({ start: at, end: at, text: lead + renderEntry(ctx, key, value, column) });
@@ -341,10 +369,14 @@ export function scalarSource(value: ScalarValue, original?: Scalar): string {
   if (typeof value === 'boolean') return String(value);
   if (original?.type === 'QUOTE_DOUBLE' || value.includes('\n')) return JSON.stringify(value);
   if (original?.type === 'QUOTE_SINGLE') return `'${value.replaceAll("'", "''")}'`;
-  // Plain when that reads back as the same string; the library quotes it otherwise. Strings
-  // of digits and dots are quoted too ("0.2.3"), as the platform writes versions.
+  // Plain when both YAML 1.2 (the library) and the platform's YAML 1.1 read it back as the same
+  // string; quoted otherwise (`"on"`, `"010"`). Strings of digits and dots are quoted too
+  // ("0.2.3"), as the platform writes versions.
   const s = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
-  return s.includes('\n') || /^[0-9.]+$/.test(s) ? JSON.stringify(value) : s;
+  const plain = !/^["']/.test(s);
+  return s.includes('\n') || /^\d[0-9.]*$/.test(s) || (plain && pythonReading(s) !== value)
+    ? JSON.stringify(value)
+    : s;
 }
 
 function flowSource(value: EntryValue): string {

@@ -1,7 +1,7 @@
 /** A diagnostic's fix (data) as a text edit of the text it is applied to. */
 import type { Fix } from '../diagnostics.ts';
 import { addEntry, removeEntry, renameEntry, setValue } from './edit.ts';
-import type { EditResult } from './text.ts';
+import { chain, type EditResult } from './text.ts';
 
 export function fixEdit(text: string, fix: Fix): EditResult {
   switch (fix.op) {
@@ -12,6 +12,8 @@ export function fixEdit(text: string, fix: Fix): EditResult {
     case 'remove':
       return removeEntry(text, fix.path);
     case 'insert':
-      return addEntry(text, fix.path, fix.key, fix.value, fix.afterKey);
+      return addEntry(text, fix.path, fix.key, fix.value, fix.after);
+    case 'all':
+      return chain(text, ...fix.fixes.map((f) => (t: string) => fixEdit(t, f)));
   }
 }

@@ -41,7 +41,7 @@ export function nextLineStart(text: string, pos: number): number {
 
 /** The line ending the text uses: CRLF files stay CRLF. */
 export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  return text.includes('\r\n') ? '\r\n' : text.includes('\r') ? '\r' : '\n';
 }
 
 /**

@@ -25,7 +25,12 @@ export function sumKnown<T>(items: readonly T[], pick: (item: T) => number | nul
     }
   }
   return {
-    value: known > 0 || items.length === 0 ? total : null,
+    value: known > 0 || items.length === 0 ? tidy(total) : null,
     complete: known === items.length,
   };
+}
+
+/** A sum or product rounded as people write it: 0.1 + 0.2 is 0.3 (6 decimals kept). */
+export function tidy(x: number): number {
+  return Number.isInteger(x) ? x : Math.round(x * 1e6) / 1e6;
 }

@@ -3,10 +3,14 @@
  * checks and the likely mistakes worth a warning. Structural checks live in the schema.
  */
 import { num } from '../format.ts';
-import type { Diagnostic, DiagnosticCode, Path } from '../diagnostics.ts';
+import { q } from '../quote.ts';
+import type { Diagnostic, DiagnosticCode, Fix, Path } from '../diagnostics.ts';
 import { isObject } from '../manifest/schemaCheck.ts';
 import type { Source } from '../manifest/source.ts';
+import { distance } from '../manifest/suggest.ts';
+import type { Expansion } from './expand.ts';
 import { INT32_MAX, type Group } from './groups.ts';
+import { GPU_PRODUCTS } from './products.ts';
 import { DNS_LABEL_MAX, generatedNameLengths } from './names.ts';
 import { EXPERIMENT_NAME_PLACEHOLDER } from './pods.ts';
 
@@ -24,11 +28,12 @@ export function commonRules(data: unknown, source: Source): Diagnostic[] {
     const known = ACCEPTED_API_VERSIONS.includes(api);
     out.push(
       source.diagnostic(
-        'warning',
+        // An apiVersion the platform does not accept is refused; an older accepted one works.
+        known ? 'warning' : 'error',
         'api-version',
         known
           ? `apiVersion ${api} is still accepted, but ${CURRENT_API_VERSION} is current. Set \`apiVersion: "${CURRENT_API_VERSION}"\`.`
-          : `apiVersion "${api}" is not one the platform knows (${ACCEPTED_API_VERSIONS.join(', ')}). Set \`apiVersion: "${CURRENT_API_VERSION}"\`.`,
+          : `apiVersion ${q(api)} is not one the platform knows (${ACCEPTED_API_VERSIONS.join(', ')}). Set \`apiVersion: "${CURRENT_API_VERSION}"\`.`,
         ['apiVersion'],
         span,
         {
@@ -52,11 +57,11 @@ export function commonRules(data: unknown, source: Source): Diagnostic[] {
       source.diagnostic(
         'error',
         'image-mismatch',
-        `spec.image "${spec.image}" must equal builder.image "${builder.image}": the platform runs the image it builds. Make them the same.`,
+        `spec.image ${q(spec.image)} must equal builder.image ${q(builder.image)}: the platform runs the image it builds. Make them the same.`,
         ['spec', 'image'],
         span,
         {
-          title: `Use the builder image "${builder.image}"`,
+          title: `Use the builder image ${q(builder.image)}`,
           op: 'set',
           path: ['spec', 'image'],
           value: builder.image,
@@ -70,7 +75,7 @@ export function commonRules(data: unknown, source: Source): Diagnostic[] {
       source.diagnostic(
         'info',
         'operator-not-visualised',
-        `Operator "${operator}": the designer checks the common fields (kind, apiVersion, image, command) and keeps everything else intact; the job x pod view covers \`jobset\` only.`,
+        `Operator ${q(operator)}: the designer checks the common fields (kind, apiVersion, image, command) and keeps everything else intact; the job x pod view covers \`jobset\` only.`,
         ['spec', 'operator'],
         source.spanFor(['spec', 'operator']),
       ),
@@ -82,6 +87,7 @@ export function commonRules(data: unknown, source: Source): Diagnostic[] {
 /** Rules for `operator: jobset`. */
 export function jobsetRules(data: unknown, groups: readonly Group[], source: Source): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const anyResources = groups.some((g) => g.resources.set);
   const spec = isObject(data) && isObject(data.spec) ? data.spec : {};
   const types = isObject(spec.types) ? spec.types : {};
   const debug = isObject(spec.debug) ? spec.debug : {};
@@ -111,21 +117,21 @@ export function jobsetRules(data: unknown, groups: readonly Group[], source: Sou
     if (count === 0) {
       warn(
         'count-zero',
-        `Group "${g.name}" has \`count: 0\`: it creates no Jobs and no pods. Set count to 1 or more, or remove the group.`,
+        `Group ${q(g.name)} has \`count: 0\`: it creates no Jobs and no pods. Set count to 1 or more, or remove the group.`,
         'count',
       );
     }
     if (completions === 0) {
       warn(
         'completions-zero',
-        `Group "${g.name}" has \`completions: 0\`: its Jobs run no pods. Set completions to 1 or more.`,
+        `Group ${q(g.name)} has \`completions: 0\`: its Jobs run no pods. Set completions to 1 or more.`,
         'completions',
       );
     }
     if (parallelisms === 0 && completions !== 0) {
       warn(
         'parallelisms-zero',
-        `Group "${g.name}" has \`parallelisms: 0\`: its Jobs are paused and no pod ever starts. Set parallelisms to 1 or more.`,
+        `Group ${q(g.name)} has \`parallelisms: 0\`: its Jobs are paused and no pod ever starts. Set parallelisms to 1 or more.`,
         'parallelisms',
       );
     }
@@ -136,23 +142,45 @@ export function jobsetRules(data: unknown, groups: readonly Group[], source: Sou
       completions > 0
     ) {
       const span = at('parallelisms');
-      out.push(
-        source.diagnostic(
-          'warning',
-          'parallelisms-above-completions',
-          `Group "${g.name}": parallelisms ${parallelisms} is more than completions ${completions}; at most ${completions} pods of a Job can run. Set parallelisms to ${completions}.`,
-          [...base, 'parallelisms'],
-          span,
-          'parallelisms' in raw
-            ? {
-                title: `Set parallelisms to ${completions}`,
+      const setParallelisms: Fix = {
+        title: `Set parallelisms to ${completions}`,
+        op: 'set',
+        path: [...names(base), 'parallelisms'],
+        value: completions,
+      };
+      if (!('completions' in raw)) {
+        // The likely intent: pods per Job to run side by side, but completions defaults to 1.
+        out.push(
+          source.diagnostic(
+            'warning',
+            'parallelisms-above-completions',
+            `Group ${q(g.name)}: parallelisms is ${parallelisms}, but completions is not set, so it is 1: each Job runs one pod and parallelisms has no effect. Set completions to ${parallelisms} to run ${parallelisms} pods per Job at once (the platform page's advice), or parallelisms to 1.`,
+            [...base, 'parallelisms'],
+            span,
+            [
+              {
+                title: `Set completions to ${parallelisms}`,
                 op: 'set',
-                path: [...names(base), 'parallelisms'],
-                value: completions,
-              }
-            : undefined,
-        ),
-      );
+                path: [...names(base), 'completions'],
+                value: parallelisms,
+                after: ['count'],
+              },
+              { ...setParallelisms, title: 'Set parallelisms to 1', value: 1 },
+            ],
+          ),
+        );
+      } else {
+        out.push(
+          source.diagnostic(
+            'warning',
+            'parallelisms-above-completions',
+            `Group ${q(g.name)}: parallelisms ${parallelisms} is more than completions ${completions}; at most ${completions} pods of a Job can run. Set parallelisms to ${completions}.`,
+            [...base, 'parallelisms'],
+            span,
+            setParallelisms,
+          ),
+        );
+      }
     }
     if (
       parallelisms &&
@@ -166,7 +194,7 @@ export function jobsetRules(data: unknown, groups: readonly Group[], source: Sou
         source.diagnostic(
           'warning',
           'partial-last-wave',
-          `Group "${g.name}": ${completions} completions in waves of ${parallelisms} leave the last of ${waves} waves with ${completions % parallelisms} pod(s). Make completions a multiple of parallelisms if every wave should be full.`,
+          `Group ${q(g.name)}: ${completions} completions in waves of ${parallelisms} leave the last of ${waves} waves with ${completions % parallelisms} pod(s). Make completions a multiple of parallelisms if every wave should be full.`,
           [...base, 'parallelisms'],
           at('parallelisms'),
           {
@@ -184,7 +212,7 @@ export function jobsetRules(data: unknown, groups: readonly Group[], source: Sou
         source.diagnostic(
           'error',
           'too-many-pods',
-          `Group "${g.name}": count x parallelisms is ${num(count * parallelisms)}, above JobSet's limit of 2,147,483,647. Lower count or parallelisms.`,
+          `Group ${q(g.name)}: count x parallelisms is ${num(count * parallelisms)}, above JobSet's limit of 2,147,483,647. Lower count or parallelisms.`,
           [...base, 'count'],
           at('count'),
         ),
@@ -197,14 +225,14 @@ export function jobsetRules(data: unknown, groups: readonly Group[], source: Sou
           source.diagnostic(
             'error',
             'out-of-range',
-            `\`${key}\` of group "${g.name}" is ${v}, above Kubernetes' limit of 2,147,483,647.`,
+            `\`${key}\` of group ${q(g.name)} is ${v}, above Kubernetes' limit of 2,147,483,647.`,
             [...base, key],
             at(key),
           ),
         );
       }
     }
-    resourceRules(g, raw, base, source, out);
+    resourceRules(g, raw, base, source, out, anyResources);
   }
   return out;
 }
@@ -220,11 +248,11 @@ function nameRules(g: Group, base: Path, source: Source, out: Diagnostic[]): voi
       source.diagnostic(
         'error',
         'type-name-invalid',
-        `Group name "${g.name}" is invalid: use lowercase letters, digits and hyphens, starting with a letter${fixed ? ` (for example "${fixed}")` : ''}.`,
+        `Group name ${q(g.name)} is invalid: use lowercase letters, digits and hyphens, starting with a letter${fixed ? ` (for example ${q(fixed)})` : ''}.`,
         base,
         span,
         fixed
-          ? { title: `Rename to "${fixed}"`, op: 'rename', path: names(base), to: fixed }
+          ? { title: `Rename to ${q(fixed)}`, op: 'rename', path: names(base), to: fixed }
           : undefined,
       ),
     );
@@ -232,13 +260,13 @@ function nameRules(g: Group, base: Path, source: Source, out: Diagnostic[]): voi
     const span = at();
     out.push(
       source.diagnostic(
-        'warning',
+        'error',
         'type-name-trailing-hyphen',
-        `Group name "${g.name}" ends with "-"; Kubernetes labels and container names must end with a letter or digit. Remove the trailing hyphen.`,
+        `Group name ${q(g.name)} ends with "-"; Kubernetes labels and container names must end with a letter or digit. Remove the trailing hyphen.`,
         base,
         span,
         {
-          title: `Rename to "${g.name.replace(/-+$/, '')}"`,
+          title: `Rename to ${q(g.name.replace(/-+$/, ''))}`,
           op: 'rename',
           path: names(base),
           to: g.name.replace(/-+$/, ''),
@@ -262,7 +290,9 @@ function nameRules(g: Group, base: Path, source: Source, out: Diagnostic[]): voi
       source.diagnostic(
         'error',
         `${tooLong}-name-too-long`,
-        `Group name "${g.name}" is too long: its ${tooLong === 'job' ? 'Job' : 'pod'} names reach ${reach} characters, over Kubernetes' ${DNS_LABEL_MAX}. Shorten the name to ${fit} characters or fewer.`,
+        g.count === 0 || g.completions === 0
+          ? `Group name ${q(g.name)} is too long: the group creates no pods, but JobSet's webhook still checks the names it would make, and they reach ${reach} characters, over Kubernetes' ${DNS_LABEL_MAX}. Shorten the name to ${fit} characters or fewer.`
+          : `Group name ${q(g.name)} is too long: its ${tooLong === 'job' ? 'Job' : 'pod'} names reach ${reach} characters, over Kubernetes' ${DNS_LABEL_MAX}. Shorten the name to ${fit} characters or fewer.`,
         base,
         at(),
       ),
@@ -276,6 +306,7 @@ function resourceRules(
   base: Path,
   source: Source,
   out: Diagnostic[],
+  anyResources: boolean,
 ): void {
   const path = [...base, 'resources'];
   if (!g.resources.set) {
@@ -283,7 +314,9 @@ function resourceRules(
       source.diagnostic(
         'info',
         'resources-not-set',
-        `Group "${g.name}" has no \`resources\`: its CPU, RAM and GPU requests are not set, so the totals cover only the other groups. Add \`resources: { cpus: 1, ramRatio: 2 }\` or similar.`,
+        anyResources
+          ? `Group ${q(g.name)} has no \`resources\`: its CPU, RAM and GPU requests are not set, so the totals cover only the other groups. Add \`resources: { cpus: 1, ramRatio: 2 }\` or similar.`
+          : `Group ${q(g.name)} has no \`resources\`, and no group has: the design's CPU, RAM and GPU figures are not set. Add \`resources: { cpus: 1, ramRatio: 2 }\` or similar to each group.`,
         base,
         source.spanFor(base, 'key'),
       ),
@@ -291,12 +324,30 @@ function resourceRules(
     return;
   }
   const res = isObject(raw.resources) ? raw.resources : {};
+  // A block without CPUs or RAM leaves the design's figures partial: say which, here.
+  const noCpus = !('cpus' in res);
+  const noRam = !('ramRatio' in res) && !('memory' in res);
+  if (noCpus || noRam) {
+    const what = noCpus && noRam ? 'CPUs and RAM' : noCpus ? 'CPUs' : 'RAM';
+    const add = [noCpus && '`cpus: 1`', noRam && '`ramRatio: 2` (GB per CPU)']
+      .filter(Boolean)
+      .join(' and ');
+    out.push(
+      source.diagnostic(
+        'warning',
+        'resources-incomplete',
+        `Group ${q(g.name)} has \`resources\` without its ${what}${noRam && !noCpus ? ' (`ramRatio` or `memory`)' : ''}: ${noCpus && noRam ? 'they are' : 'it is'} not set, so the design's totals are partial. Add ${add}.`,
+        path,
+        source.spanFor(path, 'key'),
+      ),
+    );
+  }
   if ('ramRatio' in res && 'memory' in res) {
     out.push(
       source.diagnostic(
         'warning',
         'ram-ratio-and-memory',
-        `Group "${g.name}" sets both \`ramRatio\` and \`memory\`; the designer uses ramRatio (cpus x ramRatio GB). Keep only one.`,
+        `Group ${q(g.name)} sets both \`ramRatio\` and \`memory\`; the designer uses ramRatio (cpus x ramRatio GB). Keep only one.`,
         [...path, 'memory'],
         source.spanFor([...path, 'memory'], 'key'),
       ),
@@ -312,9 +363,28 @@ function resourceRules(
       source.diagnostic(
         'warning',
         'gpu-product-missing',
-        `Group "${g.name}" asks for ${count} GPU(s) per pod without a \`product\`; the platform cannot tell which GPU to schedule. Add e.g. \`product: NVIDIA-A100-SXM4-80GB\`.`,
+        `Group ${q(g.name)} asks for ${count} GPU(s) per pod without a \`product\`; the platform cannot tell which GPU to schedule. Add e.g. \`product: NVIDIA-A100-SXM4-80GB\`.`,
         gpuPath,
         source.spanFor(gpuPath, 'key'),
+      ),
+    );
+  }
+  const product = g.resources.gpuProduct;
+  if (product !== null && !GPU_PRODUCTS.includes(product)) {
+    const near = nearestProducts(product);
+    out.push(
+      source.diagnostic(
+        'warning',
+        'gpu-product-unknown',
+        `GPU product ${q(product)} of group ${q(g.name)} is not one the platform is known to offer${near.length ? `; did you mean ${near.map((x) => q(x)).join(' or ')}?` : '.'} Pods asking for a product no node has never start.`,
+        [...gpuPath, 'product'],
+        source.spanFor([...gpuPath, 'product']),
+        near.map((x) => ({
+          title: `Use ${q(x)}`,
+          op: 'set' as const,
+          path: [...names(gpuPath), 'product'],
+          value: x,
+        })),
       ),
     );
   }
@@ -323,13 +393,50 @@ function resourceRules(
       source.diagnostic(
         'warning',
         'gpu-product-unused',
-        `Group "${g.name}" names GPU product "${g.resources.gpuProduct}" but asks for 0 GPUs, so no GPU is requested. Set \`count\` to the GPUs per pod, or remove the gpu block.`,
+        `Group ${q(g.name)} names GPU product ${q(g.resources.gpuProduct)} but asks for 0 GPUs, so no GPU is requested. Set \`count\` to the GPUs per pod, or remove the gpu block.`,
         [...gpuPath, 'product'],
         source.spanFor([...gpuPath, 'product']),
       ),
     );
   }
 }
+
+/** The known GPU products closest to `product` (by their letters and digits), best first. */
+function nearestProducts(product: string): string[] {
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const p = norm(product);
+  return GPU_PRODUCTS.map((name) => {
+    const n = norm(name);
+    // A product named inside another ("A100" in "NVIDIA-A100-SXM4-80GB") is close.
+    const score = n.includes(p) || p.includes(n) ? 0 : distance(p, n);
+    return { name, score };
+  })
+    .filter((x) => x.score <= Math.max(2, Math.floor(p.length / 3)))
+    .sort((a, b) => a.score - b.score || a.name.length - b.name.length)
+    .slice(0, 2)
+    .map((x) => x.name);
+}
+
+/**
+ * Checks of the design as a whole: a note when it asks for more GPUs at once than any cluster
+ * is likely to have.
+ */
+export function designRules(expansion: Expansion, source: Source): Diagnostic[] {
+  const gpus = expansion.totals.peak.gpus;
+  if (gpus === null || gpus <= MANY_GPUS) return [];
+  return [
+    source.diagnostic(
+      'info',
+      'many-gpus',
+      `At its peak the design asks for ${num(gpus)} GPUs at once, more than ${num(MANY_GPUS)}: check count, completions and parallelisms. Enter your cluster's free GPUs under Your cluster to see how it would run.`,
+      ['spec', 'types'],
+      source.spanFor(['spec', 'types'], 'key'),
+    ),
+  ];
+}
+
+/** More GPUs at once than this is worth a second look. */
+export const MANY_GPUS = 10_000;
 
 /** A valid group name close to `name`, or null when none can be made. */
 export function fixName(name: string): string | null {

@@ -18,8 +18,10 @@ import {
   type YAMLError,
 } from 'yaml';
 import type { Path } from '../diagnostics.ts';
-import type { Diagnostic, DiagnosticCode } from '../diagnostics.ts';
+import type { Diagnostic, DiagnosticCode, Fix } from '../diagnostics.ts';
+import { k } from '../quote.ts';
 import { Source } from './source.ts';
+import { readAsPlatform, spell, type ReadingDifference } from './yaml11.ts';
 
 export const LIMITS = {
   /** Characters of text. Real manifests are under 3 KB; 2 MB parses in about 2 s. */
@@ -45,7 +47,10 @@ export interface Parsed {
 }
 
 export function parse(text: string): Parsed {
-  const refused = refuse(text);
+  // Old Mac line ends (a lone CR) are line ends too: read as LF, one character for one, so
+  // every offset still points into the text as written.
+  const readable = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const refused = refuse(readable);
   if (refused) {
     const source = Source.plain(text);
     const span = { start: refused.at, end: Math.min(text.length, refused.at + 1) };
@@ -58,9 +63,12 @@ export function parse(text: string): Parsed {
   }
   const lines = new LineCounter();
   try {
-    const doc = parseDocument(text, {
+    const doc = parseDocument(readable, {
       lineCounter: lines,
       prettyErrors: false,
+      // The library's warnings (e.g. "keys with collection values will be stringified") are
+      // diagnostics of ours instead; none reaches the console.
+      logLevel: 'error',
       // Merge keys (`<<: *base`) as the platform's Python loader resolves them.
       merge: true,
       // Duplicate keys are found by `walk` below in linear time; the library's own check
@@ -71,7 +79,11 @@ export function parse(text: string): Parsed {
     const diagnostics = doc.errors.map((e) => yamlDiagnostic(source, e));
     for (const w of doc.warnings) diagnostics.push(yamlDiagnostic(source, w, 'warning'));
     const syntaxError = doc.errors.length > 0;
-    const depth = walk(doc.contents, source, diagnostics);
+    // Read as the platform reads it (YAML 1.1, as PyYAML does) before anything looks at keys.
+    const diffs = syntaxError ? [] : readAsPlatform(doc, readable);
+    diagnostics.push(...readingDiagnostics(diffs, source));
+    const reported = new Set(diffs.filter((d) => d.isKey).map((d) => d.start));
+    const depth = walk(doc.contents, source, diagnostics, reported);
     if (depth.depth > LIMITS.maxDepth) {
       const span = { start: depth.at, end: depth.at + 1 };
       diagnostics.push(
@@ -183,7 +195,12 @@ function refuse(text: string): Refusal | null {
  * become diagnostics. Keys compare as text, so `1:` and `"1":` are the same key, as they are
  * once read.
  */
-function walk(root: unknown, source: Source, out: Diagnostic[]): { depth: number; at: number } {
+function walk(
+  root: unknown,
+  source: Source,
+  out: Diagnostic[],
+  reported: ReadonlySet<number>,
+): { depth: number; at: number } {
   let best = { depth: 0, at: 0 };
   const stack: [unknown, number, Path][] = [[root, 1, []]];
   while (stack.length) {
@@ -198,15 +215,69 @@ function walk(root: unknown, source: Source, out: Diagnostic[]): { depth: number
         return;
       }
       const name = isScalar(item.key) ? String(item.key.value) : null;
+      const keyRange = (item.key as Node | null)?.range;
+      const keySpan = keyRange ? { start: keyRange[0], end: keyRange[1] } : { start: 0, end: 0 };
       if (name !== null && seen.has(name)) {
-        const range = (item.key as Node).range!;
+        const merge = typeof (item.key as { value: unknown }).value === 'symbol';
         out.push(
           source.diagnostic(
             'error',
             'duplicate-key',
-            `\`${name}\` appears twice in the same map; YAML keeps only the last one. Remove or rename one.`,
-            [...path, name],
-            { start: range[0], end: range[1] },
+            merge
+              ? 'Two `<<` merges in the same map: YAML keeps only the last one. Merge several maps with one `<<: [*a, *b]`.'
+              : `${k(name)} appears twice in the same map; YAML keeps only the last one. Remove or rename one.`,
+            [...path, merge ? '<<' : name],
+            keySpan,
+          ),
+        );
+      }
+      if (isCollection(item.key)) {
+        // `? [a, b]`: a list or a map as a key. The platform's reader takes it, but a manifest
+        // key is always a name.
+        out.push(
+          source.diagnostic(
+            'error',
+            'key-not-text',
+            'A key here is a list or a map (written with `?`); manifest keys are names. Write the key as text.',
+            path,
+            keySpan,
+          ),
+        );
+      }
+      const groups = path.length === 2 && path[0] === 'spec' && path[1] === 'types';
+      if (
+        groups &&
+        isScalar(item.key) &&
+        typeof item.key.value === 'boolean' &&
+        !reported.has(keySpan.start)
+      ) {
+        // Under `%YAML 1.1`, both readers take `on:` as a boolean: still not a name.
+        const written = source.text.slice(keySpan.start, keySpan.end);
+        out.push(
+          source.diagnostic(
+            'error',
+            'group-key-not-text',
+            `The group name ${k(written)} reads as the boolean ${name} (YAML 1.1), not as a name. Quote it: ${JSON.stringify(written)}.`,
+            [...path, name!],
+            keySpan,
+            {
+              title: `Quote the name: ${JSON.stringify(written)}`,
+              op: 'rename',
+              path: ['spec', 'types', name!],
+              to: written,
+            },
+          ),
+        );
+      }
+      if (groups && isScalar(item.key) && (item.key.value === null || item.key.value === '')) {
+        // `null:`, `~:` and `"":` all read as an empty name: their groups would collapse.
+        out.push(
+          source.diagnostic(
+            'error',
+            'group-key-not-text',
+            `A group needs a name: ${k(source.text.slice(keySpan.start, keySpan.end) || '""')} reads as no name at all. Write a name such as \`worker\`.`,
+            [...path, name ?? ''],
+            keySpan,
           ),
         );
       }
@@ -266,4 +337,75 @@ function isSpace(c: number): boolean {
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message.split('\n')[0]! : String(err);
+}
+
+/**
+ * Where the platform (YAML 1.1, as Python reads it) and YAML 1.2 tools read a plain scalar
+ * differently: a warning with both readings and a fix to a spelling both read the same; a group
+ * name Python reads as a boolean is an error; a number too large to hold exactly is an error.
+ */
+function readingDiagnostics(diffs: readonly ReadingDifference[], source: Source): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of diffs) {
+    const span = { start: d.start, end: d.end };
+    const path = d.path.map(String);
+    if (typeof d.python === 'object' && d.python !== null) {
+      out.push(
+        source.diagnostic(
+          'error',
+          'number-too-large',
+          `${d.python.tooLarge} is too large: whole numbers are exact only up to 9,007,199,254,740,991, and this one would be read as another number. Write a smaller one.`,
+          d.path,
+          span,
+        ),
+      );
+      continue;
+    }
+    const platform = spell(d.python);
+    const editors = spell(d.yaml12);
+    if (d.isKey) {
+      const groupKey = d.path.length === 3 && d.path[0] === 'spec' && d.path[1] === 'types';
+      const notText = typeof d.python === 'boolean' || d.python === null;
+      out.push(
+        source.diagnostic(
+          groupKey && notText ? 'error' : 'warning',
+          groupKey && notText ? 'group-key-not-text' : 'yaml11-reading',
+          groupKey && notText
+            ? `The group name ${k(d.source)} reads as ${d.python === null ? 'no name (null)' : `the boolean ${platform}`} on the platform (YAML 1.1, as Python reads it), not as a name. Quote it: ${JSON.stringify(d.source)}.`
+            : `The key ${k(d.source)} reads as ${platform} on the platform (YAML 1.1, as Python reads it) but as ${editors} in YAML 1.2 tools. Quote it: ${JSON.stringify(d.source)}.`,
+          d.path,
+          span,
+          {
+            title: `Quote the name: ${JSON.stringify(d.source)}`,
+            op: 'rename',
+            path,
+            to: d.source,
+          },
+        ),
+      );
+      continue;
+    }
+    const fixes: Fix[] = [
+      { title: `Write ${platform} (as the platform reads it)`, op: 'set', path, value: d.python },
+    ];
+    if (typeof d.yaml12 === 'number' || typeof d.yaml12 === 'boolean') {
+      fixes.push({
+        title: `Write ${editors} (as YAML 1.2 tools read it)`,
+        op: 'set',
+        path,
+        value: d.yaml12,
+      });
+    }
+    out.push(
+      source.diagnostic(
+        'warning',
+        'yaml11-reading',
+        `${d.source} reads as ${platform} on the platform (YAML 1.1, as Python reads it) but as ${editors} in YAML 1.2 editors and tools. Write ${platform} so that both read the same.`,
+        d.path,
+        span,
+        fixes,
+      ),
+    );
+  }
+  return out;
 }

@@ -10,10 +10,14 @@ import type { Diagnostic, DiagnosticCode, Path } from '../diagnostics.ts';
 import { formatPath } from '../diagnostics.ts';
 import type { JsonType, SchemaNode } from './schema.ts';
 import type { Source } from './source.ts';
+import { addMissing, completeAll, missingValue } from './complete.ts';
 import { suggestKey } from './suggest.ts';
+import { k, q } from '../quote.ts';
+import { scalarSource, type EntryValue } from '../edit/edit.ts';
 
 export function checkSchema(data: unknown, root: SchemaNode, source: Source): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const missing: Diagnostic[] = [];
   const resolve = (node: SchemaNode): SchemaNode => {
     let n = node;
     for (let guard = 0; n.$ref && guard < 16; guard++) {
@@ -74,18 +78,27 @@ export function checkSchema(data: unknown, root: SchemaNode, source: Source): Di
       fail(
         'invalid-value',
         `${name} is ${describe(value)}; it must be one of ${options}.`,
-        close ? ` Did you mean "${close}"?` : '',
+        close ? ` Did you mean ${q(close)}?` : '',
       );
       return;
     }
     if (typeof value === 'string') {
-      if (schema.minLength !== undefined && value.length < schema.minLength) {
-        fail('invalid-value', `${name} must not be empty.${exampleHint(schema, path)}`);
+      if (schema.minLength !== undefined && value.trim().length < schema.minLength) {
+        // Its own message, not the field's type message: the value is a text, just an empty one.
+        out.push(
+          source.diagnostic(
+            'error',
+            'invalid-value',
+            `${name} is empty.${exampleHint(schema, path)}`,
+            path,
+            source.spanFor(path, 'value'),
+          ),
+        );
       }
       if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
         fail(
           'invalid-value',
-          `${name} is "${value}", which is not in the expected form.${exampleHint(schema, path)}`,
+          `${name} is ${q(value)}, which is not in the expected form.${exampleHint(schema, path)}`,
         );
       }
     }
@@ -113,18 +126,23 @@ export function checkSchema(data: unknown, root: SchemaNode, source: Source): Di
     const props = schema.properties ?? {};
     const keys = Object.keys(value);
     for (const req of schema.required ?? []) {
-      if (!(req in value)) {
-        const example = exampleOf(props[req] ? resolve(props[req]) : undefined);
-        out.push(
-          source.diagnostic(
-            'error',
-            'missing-key',
-            `${path.length ? name : 'The manifest'} is missing \`${req}\`. Add it${example ? `, for example \`${req}: ${example}\`` : ''}.`,
-            [...path, req],
-            source.spanFor(path, 'key'),
-          ),
-        );
-      }
+      if (req in value || optionalFor(data, path, req)) continue;
+      const fix = addMissing(data, path, req);
+      const guess = missingValue(data, path, req);
+      const example =
+        guess !== null
+          ? flowExample(guess)
+          : exampleOf(props[req] ? resolve(props[req]) : undefined);
+      missing.push(
+        source.diagnostic(
+          'error',
+          'missing-key',
+          `${path.length ? name : 'The manifest'} is missing \`${req}\`. Add it${example ? `, for example \`${req}: ${example}\`` : ''}.`,
+          [...path, req],
+          source.spanFor(path, 'key'),
+          fix ?? undefined,
+        ),
+      );
     }
     if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
       out.push(
@@ -148,7 +166,18 @@ export function checkSchema(data: unknown, root: SchemaNode, source: Source): Di
       const extra = schema.additionalProperties;
       const guess = suggestKey(key, known);
       const at = source.spanFor([...path, key], 'key');
-      if (guess) {
+      if (guess && Object.hasOwn(value, guess)) {
+        // The key it looks like is already there: suggesting it would write it twice.
+        out.push(
+          source.diagnostic(
+            'warning',
+            'unknown-key',
+            `Unknown key ${k(key)} in ${name}; it has no effect (${k(guess)} is already set). Remove it.`,
+            [...path, key],
+            at,
+          ),
+        );
+      } else if (guess) {
         out.push(
           source.diagnostic(
             'warning',
@@ -180,7 +209,31 @@ export function checkSchema(data: unknown, root: SchemaNode, source: Source): Di
   };
 
   visit(data, root, []);
+  // A manifest missing several keys (a snippet from the platform page) gets one more fix on
+  // each: all of them at once, as one undo step.
+  const all = completeAll(missing.flatMap((d) => d.fixes ?? []));
+  for (const d of missing) out.push(all ? { ...d, fixes: [...(d.fixes ?? []), all] } : d);
   return out;
+}
+
+/**
+ * `slurm` manifests (an undocumented operator) have no `apiVersion` and no `builder` in every
+ * real example: for them, these are not missing.
+ */
+function optionalFor(data: unknown, path: Path, key: string): boolean {
+  const spec = isObject(data) && isObject(data.spec) ? data.spec : {};
+  return (
+    path.length === 0 && spec.operator === 'slurm' && (key === 'apiVersion' || key === 'builder')
+  );
+}
+
+/** A value as one line of YAML for a message: `{ image: my-image, dockerfile: ./Dockerfile }`. */
+function flowExample(v: EntryValue): string {
+  // Scalars as the fix writes them, so the example and the fix agree.
+  if (typeof v !== 'object' || v === null) return scalarSource(v);
+  return `{ ${Object.entries(v)
+    .map(([k, x]) => `${k}: ${flowExample(x)}`)
+    .join(', ')} }`;
 }
 
 function matches(
@@ -253,7 +306,7 @@ function typeWords(type: JsonType | readonly JsonType[]): string {
 export function describe(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   if (typeof value === 'string')
-    return `the text "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+    return `the text ${q(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
   if (typeof value === 'number')
     return Number.isInteger(value) ? `${value}` : `the fraction ${value}`;
   if (typeof value === 'boolean') return `${value}`;

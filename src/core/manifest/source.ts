@@ -44,8 +44,10 @@ export class Source {
   static plain(text: string): Source {
     const lines = new LineCounter();
     lines.addNewLine(0);
-    for (let i = text.indexOf('\n'); i >= 0 && i < 4_000_000; i = text.indexOf('\n', i + 1)) {
-      lines.addNewLine(i + 1);
+    // Every line end, a lone CR (old Mac) included, as the parser reads them.
+    const ends = /\r\n?|\n/g;
+    for (let m = ends.exec(text); m && m.index < 4_000_000; m = ends.exec(text)) {
+      lines.addNewLine(m.index + m[0].length);
     }
     return new Source(text, null, lines);
   }
@@ -119,7 +121,7 @@ export class Source {
     message: string,
     path: Path,
     span: Span,
-    fix?: Fix,
+    fix?: Fix | readonly Fix[],
   ): Diagnostic {
     // The YAML library may report a position just past the end of the text.
     const start = clamp(span.start, 0, this.text.length);
@@ -137,7 +139,7 @@ export class Source {
       column: s.col,
       endLine: e.line,
       endColumn: e.col,
-      ...(fix ? { fix } : {}),
+      ...(fix ? { fixes: Array.isArray(fix) ? fix : [fix as Fix] } : {}),
     };
   }
 

@@ -12,7 +12,7 @@ const find = (text: string, code: string) =>
   analyze(text).diagnostics.filter((d) => d.code === code);
 /** The text with the diagnostic's fix applied. */
 const fixed = (text: string, d: Diagnostic) => {
-  const r = fixEdit(text, d.fix!);
+  const r = fixEdit(text, d.fixes![0]!);
   if (!r.ok) throw new Error(r.reason);
   return applyEdit(text, r.edit);
 };
@@ -116,19 +116,29 @@ describe('structure', () => {
   });
 
   it.each([
-    ['completion', 'completions'],
-    ['ram_ratio', 'ramRatio'],
-    ['cpu', 'cpus'],
-  ])('suggests for %s -> %s', (wrong, right) => {
-    const where =
-      wrong === 'completion' ? '      count: 5\n' : '        cpus: 4\n        ramRatio: 3\n';
-    const text = main.replace(
-      where,
-      where + (wrong === 'completion' ? `      ${wrong}: 2\n` : `        ${wrong}: 2\n`),
+    ['completion', 'completions', '      count: 5\n', '      count: 5\n      completion: 2\n'],
+    ['ram_ratio', 'ramRatio', '        ramRatio: 3\n', '        ram_ratio: 3\n'],
+    [
+      'cpu',
+      'cpus',
+      '        cpus: 4\n        ramRatio: 3\n',
+      '        cpu: 4\n        ramRatio: 3\n',
+    ],
+  ])('suggests for %s -> %s', (_wrong, right, from, to) => {
+    const text = main.replace(from, to);
+    expect(
+      find(text, 'misspelt-key').map((d) => d.fixes?.[0]?.op === 'rename' && d.fixes[0].to),
+    ).toContain(right);
+  });
+
+  it('never suggests a key the map already has', () => {
+    const text = main.replace('      count: 5\n', '      count: 5\n      replicas: 3\n');
+    expect(find(text, 'misspelt-key')).toEqual([]);
+    const [d] = find(text, 'unknown-key');
+    expect(d!.message).toBe(
+      'Unknown key `replicas` in `spec.types.worker`; it has no effect (`count` is already set). Remove it.',
     );
-    expect(find(text, 'misspelt-key').map((d) => d.fix?.op === 'rename' && d.fix.to)).toContain(
-      right,
-    );
+    expect(d!.fixes).toBeUndefined();
   });
 
   it('warns about unknown keys inside a group but keeps unknown keys elsewhere silent', () => {

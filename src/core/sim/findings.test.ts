@@ -11,7 +11,7 @@ const A100 = 'NVIDIA-A100-SXM4-80GB';
 const fixed = (text: string, code: DiagnosticCode, settings: DesignSettings = {}) => {
   const a = analyze(text, settings);
   const d = [...a.diagnostics, ...a.findings].find((x) => x.code === code)!;
-  const edit = fixEdit(text, d.fix!);
+  const edit = fixEdit(text, d.fixes![0]!);
   if (!edit.ok) throw new Error(edit.reason);
   return { d, text: applyEdit(text, edit.edit) };
 };
@@ -22,7 +22,7 @@ describe('lints with fixes', () => {
   it('completes a partly empty last wave', () => {
     const text = readFixture('sequential-batch').replace('completions: 100', 'completions: 10');
     const r = fixed(text, 'partial-last-wave');
-    expect(r.d.fix!.title).toBe('Set completions to 12 (3 full waves)');
+    expect(r.d.fixes![0]!.title).toBe('Set completions to 12 (3 full waves)');
     expect(r.text).toContain('completions: 12');
     expect(analyze(r.text).diagnostics.map((d) => d.code)).not.toContain('partial-last-wave');
   });

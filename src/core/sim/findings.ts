@@ -6,6 +6,7 @@
  * share the diagnostic's shape, so that each points at its group and carries its fix.
  */
 import { num } from '../format.ts';
+import { q } from '../quote.ts';
 import type { Diagnostic, Fix } from '../diagnostics.ts';
 import type { Source } from '../manifest/source.ts';
 import type { Capacity } from '../settings.ts';
@@ -71,7 +72,7 @@ export function clusterFindings(
         source.diagnostic(
           'error',
           'synchronous-over-capacity',
-          `Group "${g.name}" runs synchronously but the cluster holds only ${holds} of its ${g.concurrentPods} pods at once: the early pods would wait for the rest forever, holding their resources. Lower count or parallelisms, or run it on a larger cluster.`,
+          `Group ${q(g.name)} runs synchronously but the cluster holds only ${holds} of its ${g.concurrentPods} pods at once: the early pods would wait for the rest forever, holding their resources. Lower count or parallelisms, or run it on a larger cluster.`,
           ['spec', 'types', g.name],
           keyOf(g.name),
           count >= 1
@@ -84,7 +85,7 @@ export function clusterFindings(
         source.diagnostic(
           'warning',
           'synchronous-idle',
-          `Group "${g.name}" runs synchronously, and on this cluster its first pods start before the last ones (all are up at ${s.synchronous.allUpAt} h): they hold ${s.synchronous.idlePodHours} pod-hours (${s.synchronous.idleGpuHours} GPU-hours) idle while waiting.`,
+          `Group ${q(g.name)} runs synchronously, and on this cluster its first pods start before the last ones (all are up at ${s.synchronous.allUpAt} h): they hold ${s.synchronous.idlePodHours} pod-hours (${s.synchronous.idleGpuHours} GPU-hours) idle while waiting.`,
           ['spec', 'types', g.name],
           keyOf(g.name),
         ),
@@ -94,7 +95,7 @@ export function clusterFindings(
         source.diagnostic(
           'error',
           'pod-over-capacity',
-          `One pod of group "${g.name}" asks for more than the whole cluster has free: it can never start. Lower its requests or enter a larger capacity.`,
+          `One pod of group ${q(g.name)} asks for more than the whole cluster has free: it can never start. Lower its requests or enter a larger capacity.`,
           ['spec', 'types', g.name],
           keyOf(g.name),
         ),
@@ -106,7 +107,7 @@ export function clusterFindings(
         source.diagnostic(
           'error',
           'blocked-by-synchronous',
-          `Some pods of group "${g.name}" never start: the capacity they need stays held by ${stuck.map((x) => `"${x.name}"`).join(', ') || 'other pods'}, which wait${stuck.length === 1 ? 's' : ''} forever for the rest of ${stuck.length === 1 ? 'its' : 'their'} pods. Make that group fit the cluster first.`,
+          `Some pods of group ${q(g.name)} never start: the capacity they need stays held by ${stuck.map((x) => `${q(x.name)}`).join(', ') || 'other pods'}, which wait${stuck.length === 1 ? 's' : ''} forever for the rest of ${stuck.length === 1 ? 'its' : 'their'} pods. Make that group fit the cluster first.`,
           ['spec', 'types', g.name],
           keyOf(g.name),
         ),
@@ -137,13 +138,13 @@ function peakDiagnostic(
           biggest.name,
           'parallelisms',
           p,
-          `Set parallelisms of "${biggest.name}" to ${p} (peak fits)`,
+          `Set parallelisms of ${q(biggest.name)} to ${p} (peak fits)`,
         )
       : undefined;
   return source.diagnostic(
     'warning',
     'peak-over-capacity',
-    `At its peak the design asks for ${num(peak)} ${label}; the cluster has ${num(cap)} free. Pods will queue (see the simulated makespan).${fix ? ` Lowering the parallelisms of "${biggest.name}" to ${p} makes the peak fit.` : ''}`,
+    `At its peak the design asks for ${num(peak)} ${label}; the cluster has ${num(cap)} free. Pods will queue (see the simulated makespan).${fix ? ` Lowering the parallelisms of ${q(biggest.name)} to ${p} makes the peak fit.` : ''}`,
     ['spec', 'types', biggest.name],
     keyOf(biggest.name),
     fix,

@@ -81,11 +81,11 @@ function Items({
                 Show in form
               </button>
             )}
-            {d.fix && (
-              <button type="button" onClick={() => applyFix(d.fix!, version)}>
-                {d.fix.title}
+            {d.fixes?.map((fix) => (
+              <button key={fix.title} type="button" onClick={() => applyFix(fix, version)}>
+                {fix.title}
               </button>
-            )}
+            ))}
           </span>
         </li>
       ))}

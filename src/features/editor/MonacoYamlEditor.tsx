@@ -7,7 +7,7 @@
 import type { languages } from 'monaco-editor';
 import { useEffect, useRef } from 'react';
 import { diffEdit } from '../../core/edit/text.ts';
-import type { Diagnostic } from '../../core/diagnostics.ts';
+import type { Diagnostic, Fix } from '../../core/diagnostics.ts';
 import { applyFix } from '../../state/actions.ts';
 import { useDesigner } from '../../state/store.ts';
 import { MARKER_OWNER, toMarkers } from './markers.ts';
@@ -21,24 +21,34 @@ let fixable: { version: number; byKey: Map<string, Diagnostic> } = {
   version: -1,
   byKey: new Map(),
 };
-const markerKey = (code: string | undefined, line: number, column: number) =>
-  `${code}@${line}:${column}`;
+// The message is part of the key: several diagnostics of one code can start at one place
+// (every missing top-level key is reported at 1:1).
+const markerKey = (code: string | undefined, line: number, column: number, message: string) =>
+  `${code}@${line}:${column}:${message}`;
 let fixCommand: string | null = null;
 
 monaco.languages.registerCodeActionProvider('yaml', {
   provideCodeActions(model, _range, context) {
     const actions: languages.CodeAction[] = [];
+    // A fix offered by several diagnostics ("Complete the manifest") is listed once.
+    const titles = new Set<string>();
     for (const marker of context.markers) {
       if (marker.source !== MARKER_OWNER) continue;
       const code = typeof marker.code === 'string' ? marker.code : marker.code?.value;
-      const d = fixable.byKey.get(markerKey(code, marker.startLineNumber, marker.startColumn));
-      if (!d?.fix || !fixCommand || model.uri.toString() !== MODEL_URI) continue;
-      actions.push({
-        title: d.fix.title,
-        kind: 'quickfix',
-        diagnostics: [marker],
-        isPreferred: true,
-        command: { id: fixCommand, title: d.fix.title, arguments: [d, fixable.version] },
+      const d = fixable.byKey.get(
+        markerKey(code, marker.startLineNumber, marker.startColumn, marker.message),
+      );
+      if (!d?.fixes || !fixCommand || model.uri.toString() !== MODEL_URI) continue;
+      d.fixes.forEach((fix, i) => {
+        if (titles.has(fix.title)) return;
+        titles.add(fix.title);
+        actions.push({
+          title: fix.title,
+          kind: 'quickfix',
+          diagnostics: [marker],
+          isPreferred: i === 0,
+          command: { id: fixCommand!, title: fix.title, arguments: [fix, fixable.version] },
+        });
       });
     }
     return { actions, dispose() {} };
@@ -121,9 +131,9 @@ export default function MonacoYamlEditor() {
       );
       const byKey = new Map<string, Diagnostic>();
       for (const d of s.analysis.diagnostics) {
-        if (!d.fix) continue;
+        if (!d.fixes?.length) continue;
         const p = model.getPositionAt(d.start);
-        byKey.set(markerKey(d.code, p.lineNumber, p.column), d);
+        byKey.set(markerKey(d.code, p.lineNumber, p.column, d.message), d);
       }
       fixable = { version: s.version, byKey };
     };
@@ -156,8 +166,8 @@ export default function MonacoYamlEditor() {
       store.getState().focusGroup(group?.name ?? null);
     });
 
-    fixCommand = editor.addCommand(0, (_accessor, d: Diagnostic, version: number) => {
-      if (d.fix) applyFix(d.fix, version);
+    fixCommand = editor.addCommand(0, (_accessor, fix: Fix, version: number) => {
+      applyFix(fix, version);
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, () => store.getState().undo());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, () =>

@@ -4,6 +4,7 @@
  * is committed as a text edit at once; keystrokes in one field within a second are one undo step.
  */
 import { useId, useState, type ReactNode } from 'react';
+import { useDesigner } from '../../state/store.ts';
 import type { Diagnostic, Path } from '../../core/diagnostics.ts';
 import { fieldId } from './fieldDiagnostics.ts';
 
@@ -73,13 +74,29 @@ function Field(
   } = props;
   const { diagnostics } = props;
   const { draft, setDraft, setEditing } = useDraft(value);
+  // An edit the document refused (a name already taken): what was typed stays, with the reason
+  // at the field, until it is changed or Escape puts the document's value back.
+  const [refused, setRefused] = useState<string | null>(null);
   const errorsId = useId();
   const hintId = useId();
-  const describedBy = [diagnostics.length ? errorsId : '', hint ? hintId : '']
+  const refusedId = useId();
+  const describedBy = [
+    refused ? refusedId : '',
+    diagnostics.length ? errorsId : '',
+    hint ? hintId : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const commit = (v: string) => {
-    if (v !== value && onCommit(v) === false) setDraft(value);
+    if (v === value) {
+      setRefused(null);
+      return;
+    }
+    if (onCommit(v) === false) {
+      const s = useDesigner.getState();
+      setRefused(s.editError ?? 'This value was not applied.');
+      s.setEditError(null);
+    } else setRefused(null);
   };
   return (
     <div className="field">
@@ -92,24 +109,33 @@ function Field(
         value={draft}
         placeholder={placeholder}
         list={list}
-        aria-invalid={diagnostics.some((d) => d.severity === 'error') || undefined}
+        aria-invalid={!!refused || diagnostics.some((d) => d.severity === 'error') || undefined}
         aria-describedby={describedBy || undefined}
         onFocus={() => setEditing(true)}
         onBlur={(e) => {
           setEditing(false);
           if (commitOn === 'blur') commit(e.target.value);
           else if (e.target.value.trim() === '' && value !== '' && onClear) onClear();
-          else if (e.target.value !== value) setDraft(value);
+          else if (e.target.value !== value && !refused) setDraft(value);
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && commitOn === 'blur') commit(e.currentTarget.value);
-          if (e.key === 'Escape') setDraft(value);
+          if (e.key === 'Escape') {
+            setDraft(value);
+            setRefused(null);
+          }
         }}
         onChange={(e) => {
           setDraft(e.target.value);
           if (commitOn === 'change') commit(e.target.value);
+          else if (refused) setRefused(null);
         }}
       />
+      {refused && (
+        <p className="field-refused" id={refusedId} role="alert">
+          {refused}
+        </p>
+      )}
       {hint && (
         <span className="hint" id={hintId}>
           {hint}

@@ -3,7 +3,7 @@
  * files over the size limit and files that are not manifests are refused with a reason; the
  * current design is not touched.
  */
-import { LIMITS, parse, yamlOf } from '../../core/index.ts';
+import { decodeManifest, LIMITS, parse, yamlOf } from '../../core/index.ts';
 
 /** A file larger than the core reads is refused before it is read. */
 export const MAX_IMPORT_BYTES = LIMITS.maxChars;
@@ -24,15 +24,9 @@ export async function readDesignFile(file: File): Promise<Imported> {
       `it is ${(file.size / 1e6).toFixed(1)} MB, and a manifest is at most ${MAX_IMPORT_BYTES / 1e6} MB`,
     );
   }
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.includes(0)) return refuse(name, 'it is a binary file, not a text manifest');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return refuse(name, 'it is not UTF-8 text');
-  }
-  return importText(text, name);
+  const decoded = decodeManifest(new Uint8Array(await file.arrayBuffer()));
+  if (!decoded.ok) return refuse(name, decoded.reason);
+  return importText(decoded.text, name);
 }
 
 /** Reads a text as a design with the core's own parse (its limits, merge keys and duplicate keys). */

@@ -12,11 +12,11 @@ export function LintList({ items, label }: { items: readonly Diagnostic[]; label
       {items.map((d, i) => (
         <li key={`${d.code}-${i}`} className={`diagnostic-${d.severity}`}>
           <span>{d.message}</span>
-          {d.fix && (
-            <button type="button" onClick={() => applyFix(d.fix!, version)}>
-              {d.fix.title}
+          {d.fixes?.map((fix) => (
+            <button key={fix.title} type="button" onClick={() => applyFix(fix, version)}>
+              {fix.title}
             </button>
-          )}
+          ))}
         </li>
       ))}
     </ul>
