@@ -152,9 +152,22 @@ export default function MonacoYamlEditor() {
     };
     reveal();
 
+    // While only the form shows, the hidden editor is brought up to date when it is shown
+    // again, not at every form keystroke: its model change would set the YAML language worker
+    // re-reading the document while the core worker computes the figures the user waits for.
+    let behind = false;
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.text !== prev.text) applyText(s.text);
-      if (s.analysis !== prev.analysis || s.version !== prev.version) showMarkers();
+      if (s.editorMode === 'form' && s.reveal === prev.reveal) {
+        behind ||=
+          s.text !== prev.text || s.analysis !== prev.analysis || s.version !== prev.version;
+      } else if (behind) {
+        behind = false;
+        applyText(s.text);
+        showMarkers();
+      } else {
+        if (s.text !== prev.text) applyText(s.text);
+        if (s.analysis !== prev.analysis || s.version !== prev.version) showMarkers();
+      }
       if (s.reveal !== prev.reveal) reveal();
     });
 
