@@ -2,7 +2,7 @@
 // through the groups, and a problem in a closed group opens it.
 import type { Page } from '@playwright/test';
 import { generatedDesign } from '../src/fixtures/read.ts';
-import { openDesigner, yamlText } from './designer.ts';
+import { lineOf, markers, openDesigner, yamlText } from './designer.ts';
 import { expect, resource, test } from './fixtures.ts';
 
 const form = (page: Page) => page.getByRole('form', { name: 'Manifest form' });
@@ -32,6 +32,27 @@ test('a design of 40 groups shows one line per group in the form, and opens the 
     .toBe(text.replace('    group-7:\n      count: 2', '    group-7:\n      count: 3'));
   await expect(resource(page, 'Total pods')).toHaveText('324');
   await expect(group(page, 'group-7')).toContainText('3 Jobs × 4 pods');
+});
+
+test('edits made in the form alone are in the YAML editor, with their markers, once it is shown', async ({
+  page,
+}) => {
+  await openDesigner(page, 'Form');
+  const text = generatedDesign(40, 2, 4, 2);
+  await load(page, text);
+  await page.getByRole('button', { name: 'Edit group-0', exact: true }).click();
+  const count = group(page, 'group-0').getByLabel('Jobs (count)');
+  await count.fill('-3');
+  await expect(group(page, 'group-0')).toContainText('1 error');
+  await page
+    .getByRole('group', { name: 'Editor view' })
+    .getByRole('button', { name: 'YAML' })
+    .click();
+  const editor = page.getByRole('region', { name: 'Manifest YAML' });
+  await expect(editor.locator('.view-lines')).toContainText('count: -3');
+  await expect
+    .poll(async () => (await markers(page)).map((m) => `${m.code}@${m.line}`))
+    .toEqual([`out-of-range@${lineOf(text, 'count: 2')}`]);
 });
 
 test('a problem in a closed group opens it in the form and focuses the field', async ({ page }) => {
