@@ -1,8 +1,9 @@
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumNow } from './src/tools/chromium.mjs';
 
-// Debian's Chromium by default; CHROMIUM_PATH points elsewhere (src/tools/test.mjs sets it to
-// whatever browser it found).
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// `npm test` sets CHROMIUM_PATH to the browser it found (src/tools/chromium.mjs says in which
+// order it looks); a bare `npx playwright test` takes the first one there now.
+const executablePath = chromiumNow();
 
 export default defineConfig({
   testDir: './e2e',
@@ -18,21 +19,13 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      // The browser's own user agent: Playwright's "Desktop Chrome" preset claims Windows,
+      // which makes Monaco take Windows code paths in a Linux browser.
       use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath,
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
+        browserName: 'chromium',
+        viewport: { width: 1280, height: 720 },
+        deviceScaleFactor: 1,
+        launchOptions: { executablePath, args: CHROMIUM_ARGS },
       },
     },
   ],

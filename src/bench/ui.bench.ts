@@ -6,11 +6,14 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM } from '../tools/chromium.mjs';
 import { generatedDesign, readFixture, REPO_ROOT } from '../fixtures/read.ts';
 
 const PORT = 4179;
 const KEYS = Number(process.env.BENCH_KEYS ?? 120);
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const found = await findChromium();
+if (!found) throw new Error(NO_CHROMIUM);
+const executablePath = found.path;
 
 console.log('building (VITE_TEST_API=1)…');
 const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', 'dist-bench'], {
@@ -363,7 +366,7 @@ try {
   await waitForServer();
   const browser = await chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: CHROMIUM_ARGS,
   });
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   await page.goto(`http://127.0.0.1:${PORT}/`);

@@ -8,12 +8,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM } from './chromium.mjs';
 import { generatedDesign, readFixture, REPO_ROOT } from '../fixtures/read.ts';
 
 const PORT = 4181;
 const OUT = join(REPO_ROOT, 'shots');
 const only = process.env.SHOTS ?? '';
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const found = await findChromium();
+if (!found) throw new Error(NO_CHROMIUM);
+const executablePath = found.path;
 
 const sizes: [number, number][] = [
   [1440, 900],
@@ -74,7 +77,7 @@ for (let i = 0; i < 100; i++) {
 mkdirSync(OUT, { recursive: true });
 const browser = await chromium.launch({
   executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  args: CHROMIUM_ARGS,
 });
 for (const [name, prepare] of Object.entries(designs)) {
   for (const [width, height] of sizes) {

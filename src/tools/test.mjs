@@ -1,17 +1,17 @@
 // `npm test`: every check, in CI order, ending with one line `N passed, N failed` that counts
 // unit and e2e tests together (format, lint, typecheck and build count as one test each).
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { findChromium, NO_CHROMIUM } from './chromium.mjs';
 import { ensureDependencies, ROOT, run } from './deps.mjs';
 
 ensureDependencies();
-const chromium = await findChromium();
-if (!chromium) {
-  console.error(
-    "No Chromium found for the e2e tests: install Debian's (apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.",
-  );
+const browser = await findChromium();
+if (!browser) {
+  console.error(NO_CHROMIUM);
   process.exit(1);
 }
+console.log(`::: e2e browser: ${browser.path} (from ${browser.source})`);
 
 const reports = join(ROOT, 'reports');
 rmSync(reports, { recursive: true, force: true });
@@ -56,7 +56,7 @@ let e2e = null;
 if (built) {
   const e2eReport = join(reports, 'e2e.json');
   step('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], {
-    CHROMIUM_PATH: chromium,
+    CHROMIUM_PATH: browser.path,
     PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
   });
   e2e = readJson(e2eReport);
@@ -82,21 +82,4 @@ function readJson(path) {
   } catch {
     return null;
   }
-}
-
-/** CHROMIUM_PATH, the system's Chromium, or Playwright's own download if there is one. */
-async function findChromium() {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ].filter(Boolean);
-  try {
-    const { chromium } = await import('@playwright/test');
-    candidates.push(chromium.executablePath());
-  } catch {
-    // Playwright not installed: only system browsers count.
-  }
-  return candidates.find((p) => existsSync(p)) ?? null;
 }
