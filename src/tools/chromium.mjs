@@ -38,7 +38,8 @@ const SYSTEM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/goog
 function bundledDir() {
   let version;
   try {
-    const manifest = require.resolve('@sparticuz/chromium/package.json');
+    // Read by path: the package's `exports` do not include its package.json.
+    const manifest = join(ROOT, 'node_modules', '@sparticuz', 'chromium', 'package.json');
     version = JSON.parse(readFileSync(manifest, 'utf8')).version;
   } catch {
     return null; // not installed
