@@ -9,6 +9,7 @@ export default defineConfig([
   globalIgnores([
     'dist',
     'dist-bench',
+    'build',
     '*.tmp.mjs',
     '*.tmp.ts',
     'shots',

@@ -1,13 +1,23 @@
 // The command-line interface, as a user's CI calls it: a real process for the basics, in-process
 // runs for the rest.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath, readFixture, REPO_ROOT } from '../fixtures/read.ts';
+import { buildCli } from '../tools/build-cli.mjs';
 import { runCli } from './run.ts';
 
 const exec = promisify(execFile);
-const BIN = `${REPO_ROOT}/src/cli/jobset-designer.mjs`;
+// The command as `bin` runs it: compiled from this source, here, into a folder of its own.
+const out = mkdtempSync(join(tmpdir(), 'jobset-cli-'));
+let BIN = '';
+beforeAll(async () => {
+  BIN = await buildCli(out);
+}, 60_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 async function spawnCli(args: string[], input?: string) {
   const child = exec('node', [BIN, ...args], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 });
@@ -210,7 +220,10 @@ describe('usage', () => {
     [['validate']],
     [['pods', 'a.yaml', '--limit', 'many']],
     [['expand', 'a.yaml', '--json']],
-    [['validate', 'a.yaml', 'b.yaml']],
+    [['expand', 'a.yaml', 'b.yaml']],
+    [['validate', '-', '-']],
+    [['validate', 'a.yaml', '--format', 'xml']],
+    [['validate', 'a.yaml', '--format', 'sarif', '--json']],
   ])('exits 2 with a one-line message for %j', async (argv) => {
     const r = await runCli(argv);
     expect(r.code).toBe(2);

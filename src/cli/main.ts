@@ -1,38 +1,51 @@
 /**
- * `jobset-designer validate | expand | pods | json`: the core on the command line, for checking a
- * manifest in CI before submitting it. Exit codes: 0 valid, 1 invalid, 2 unreadable file or
- * wrong usage (with a one-line message on stderr).
+ * `jobset-designer validate | expand | pods | json`: the core on the command line, for checking
+ * manifests in CI and pre-commit hooks. Exit codes: 0 valid, 1 invalid, 2 unreadable input or
+ * wrong usage (with a one-line message on stderr); for several inputs, the worst of them.
  */
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { allPods, analyze, countBySeverity, jsonOf, type Analysis } from '../core/index.ts';
 import {
-  allPods,
-  analyze,
-  countBySeverity,
-  decodeManifest,
-  jsonOf,
-  type Analysis,
-} from '../core/index.ts';
+  exitCode,
+  FORMATS,
+  githubLines,
+  jsonReport,
+  sarifReport,
+  summarize,
+  summaryLine,
+  textLines,
+  type Checked,
+  type Format,
+} from './formats.ts';
+import { expandGlob, isGlob } from './glob.ts';
+import { isLink, readDesign, Unreadable, type Design } from './inputs.ts';
 import { diagnosticJson, expandJson, podJson } from './report.ts';
 
 export const USAGE = `Usage:
-  jobset-designer validate <file|-> [--json]   check a manifest; one line per problem
-  jobset-designer expand <file|->               figures per group and in total, as JSON
-  jobset-designer pods <file|-> [--type T] [--limit N]
-                                                every pod as one JSON line (streamed)
-  jobset-designer json <file|->                 the manifest as JSON, as the platform reads it
-                                                (merge keys resolved)
-Exit codes: 0 valid, 1 invalid, 2 unreadable file or wrong usage.`;
+  jobset-designer validate <input>... [--format text|json|sarif|github] [--json]
+                          check manifests; one line per problem, then a summary
+  jobset-designer expand <input>          figures per group and in total, as JSON
+  jobset-designer pods <input> [--type T] [--limit N]
+                                          every pod as one JSON line (streamed)
+  jobset-designer json <input>            the manifest as JSON, as the platform reads it
+                                          (merge keys resolved)
+An <input> is a file, a pattern such as 'manifests/**/*.yaml', - for standard input, or a
+design link (the designer's address, or just its #v1... part) with its settings.
+Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage (the worst of all inputs).`;
 
 class UsageError extends Error {}
 
 /** The commands that only make sense for `operator: jobset`. */
 const JOBSET_ONLY: ReadonlySet<string> = new Set(['pods']);
 
+type Command = 'validate' | 'expand' | 'pods' | 'json';
+
 interface Args {
-  readonly command: 'validate' | 'expand' | 'pods' | 'json';
-  readonly file: string;
-  readonly json: boolean;
+  readonly command: Command;
+  readonly inputs: readonly string[];
+  readonly format: Format;
   readonly type: string | null;
   readonly limit: number;
 }
@@ -47,30 +60,47 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
         : 'no command given (use validate, expand, pods or json)',
     );
   }
-  let file: string | null = null;
-  let json = false;
+  const inputs: string[] = [];
+  let format: Format | null = null;
   let type: string | null = null;
   let limit = Infinity;
+  const setFormat = (f: Format) => {
+    if (format !== null && format !== f)
+      throw new UsageError(`two formats asked for (${format} and ${f})`);
+    format = f;
+  };
   for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
+    const raw = rest[i]!;
+    // `--format=sarif` as well as `--format sarif`.
+    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
+    const arg = eq < 0 ? raw : raw.slice(0, eq);
     const value = () => {
-      const v = rest[++i];
+      const v = eq < 0 ? rest[++i] : raw.slice(eq + 1);
       if (v === undefined) throw new UsageError(`${arg} needs a value`);
       return v;
     };
-    if (arg === '--json' && command === 'validate') json = true;
-    else if (arg === '--type' && command === 'pods') type = value();
+    if (arg === '--json' && command === 'validate') setFormat('json');
+    else if (arg === '--format' && command === 'validate') {
+      const v = value();
+      if (!(FORMATS as readonly string[]).includes(v))
+        throw new UsageError(`--format is one of ${FORMATS.join(', ')}, not "${v}"`);
+      setFormat(v as Format);
+    } else if (arg === '--type' && command === 'pods') type = value();
     else if (arg === '--limit' && command === 'pods') {
       const v = value();
       if (!/^\d+$/.test(v)) throw new UsageError(`--limit needs a whole number, not "${v}"`);
       limit = Number(v);
-    } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown option "${arg}" for ${command}`);
-    } else if (file === null) file = arg;
-    else throw new UsageError(`only one file at a time (got "${file}" and "${arg}")`);
+    } else if (raw.startsWith('-') && raw !== '-') {
+      throw new UsageError(`unknown option "${raw}" for ${command}`);
+    } else inputs.push(raw);
   }
-  if (file === null) throw new UsageError(`${command} needs a file, or - for standard input`);
-  return { command, file, json, type, limit };
+  if (inputs.length === 0)
+    throw new UsageError(`${command} needs a file, a design link, or - for standard input`);
+  if (inputs.filter((x) => x === '-').length > 1)
+    throw new UsageError('standard input (-) can be read once');
+  if (command !== 'validate' && inputs.length > 1)
+    throw new UsageError(`${command} reads one input at a time (got ${inputs.length})`);
+  return { command, inputs, format: format ?? 'text', type, limit };
 }
 
 /** The streams the CLI talks to: the process's own, or a test's. */
@@ -78,23 +108,40 @@ export interface Io {
   readonly stdin: Readable;
   readonly stdout: Writable;
   readonly stderr: Writable;
+  /** Where relative paths and patterns start (the process's working folder). */
+  readonly dir?: string;
 }
 
-/** The file's text, decoded as the designer decodes files (UTF-8, or UTF-16 with a BOM). */
-async function readInput(file: string, stdin: Readable): Promise<string> {
-  let bytes: Buffer;
-  if (file !== '-') bytes = await readFile(file);
-  else {
-    const chunks: Buffer[] = [];
-    for await (const chunk of stdin) chunks.push(Buffer.from(chunk as Buffer));
-    bytes = Buffer.concat(chunks);
+/** How messages name an input that is not a file. */
+function nameOf(arg: string, dir: string): string {
+  return arg === '-' ? '<stdin>' : isLink(arg, dir) ? '<link>' : arg;
+}
+
+/** Each argument as the inputs it stands for: a pattern for the files it matches. */
+function expandInputs(inputs: readonly string[], cwd: string) {
+  const out: ({ readonly arg: string } | { readonly unmatched: string })[] = [];
+  for (const arg of inputs) {
+    if (arg === '-' || isLink(arg, cwd) || !isGlob(arg) || existsSync(resolve(cwd, arg)))
+      out.push({ arg });
+    else {
+      const files = expandGlob(arg, cwd);
+      if (files.length === 0) out.push({ unmatched: arg });
+      for (const f of files) out.push({ arg: f });
+    }
   }
-  const decoded = decodeManifest(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
-  if (!decoded.ok) throw new Unreadable(decoded.reason);
-  return decoded.text;
+  return out;
 }
 
-class Unreadable extends Error {}
+async function check(arg: string, stdin: Readable, dir: string): Promise<Checked> {
+  let design: Design;
+  try {
+    design = await readDesign(arg, stdin, dir);
+  } catch (err) {
+    if (!(err instanceof Unreadable)) throw err;
+    return { kind: 'unreadable', name: nameOf(arg, dir), reason: err.message };
+  }
+  return { kind: 'checked', design, analysis: analyze(design.text, design.settings) };
+}
 
 export async function main(argv: readonly string[], io: Io = process): Promise<number> {
   const out = new Output(io.stdout);
@@ -110,33 +157,50 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
     await out.write(USAGE + '\n');
     return 0;
   }
-  let text: string;
-  try {
-    text = await readInput(args.file, io.stdin);
-  } catch (err) {
-    io.stderr.write(`jobset-designer: cannot read ${args.file}: ${readError(err)}\n`);
+  const dir = io.dir ?? process.cwd();
+  const expanded = expandInputs(args.inputs, dir);
+  const checked: Checked[] = [];
+  for (const x of expanded) {
+    checked.push(
+      'unmatched' in x
+        ? { kind: 'unreadable', name: x.unmatched, reason: `no file matches ${x.unmatched}` }
+        : await check(x.arg, io.stdin, dir),
+    );
+  }
+  if (args.command === 'validate') {
+    // Several inputs, or a pattern, get the report of many; one file keeps the plain one.
+    const many =
+      args.inputs.length > 1 || expanded.some((x) => !('arg' in x) || !args.inputs.includes(x.arg));
+    return validate(checked, args.format, many, out, io.stderr);
+  }
+  if (checked.length !== 1) {
+    io.stderr.write(
+      `jobset-designer: ${args.command} reads one input at a time; ${args.inputs[0]} matches ${checked.length} files\n`,
+    );
     return 2;
   }
-  const analysis = analyze(text);
+  const only = checked[0]!;
+  if (only.kind === 'unreadable') {
+    io.stderr.write(`jobset-designer: ${only.reason}\n`);
+    return 2;
+  }
+  const { design, analysis } = only;
   const code = analysis.valid ? 0 : 1;
   // Commands about Jobs and pods need a jobset manifest; any other operator is a usage error.
   if (JOBSET_ONLY.has(args.command) && analysis.operator !== 'jobset' && !analysis.syntaxError) {
     io.stderr.write(
-      `jobset-designer: ${args.command} needs spec.operator: jobset; ${args.file === '-' ? 'this manifest' : args.file} uses ${analysis.operator === null ? 'no operator' : analysis.operator}\n`,
+      `jobset-designer: ${args.command} needs spec.operator: jobset; ${design.name === '<stdin>' ? 'this manifest' : design.name} uses ${analysis.operator === null ? 'no operator' : analysis.operator}\n`,
     );
     return 2;
   }
   switch (args.command) {
-    case 'validate':
-      await printValidate(args, analysis, out, io.stderr);
-      return code;
     case 'expand':
       await out.write(JSON.stringify(expandJson(analysis), null, 2) + '\n');
       return code;
     case 'json':
       if (analysis.syntaxError) {
         io.stderr.write(
-          `jobset-designer: ${args.file} has no JSON form: ${analysis.diagnostics[0]?.message ?? 'it cannot be read'}\n`,
+          `jobset-designer: ${design.name} has no JSON form: ${analysis.diagnostics[0]?.message ?? 'it cannot be read'}\n`,
         );
         return 1;
       }
@@ -147,7 +211,7 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
       const names = analysis.expansion?.groups.map((g) => g.name) ?? [];
       if (args.type !== null && !names.includes(args.type)) {
         io.stderr.write(
-          `jobset-designer: no group "${args.type}" in ${args.file} (groups: ${names.join(', ') || 'none'})\n`,
+          `jobset-designer: no group "${args.type}" in ${design.name} (groups: ${names.join(', ') || 'none'})\n`,
         );
         return 2;
       }
@@ -160,42 +224,52 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
   }
 }
 
-function readError(err: unknown): string {
-  if (err instanceof Unreadable) return err.message;
-  const code = (err as NodeJS.ErrnoException).code;
-  const known: Record<string, string> = {
-    ENOENT: 'no such file',
-    EISDIR: 'it is a directory',
-    EACCES: 'permission denied',
-  };
-  return (code && known[code]) ?? (err instanceof Error ? err.message : String(err));
-}
-
-async function printValidate(
-  args: Args,
-  analysis: Analysis,
+async function validate(
+  checked: readonly Checked[],
+  format: Format,
+  many: boolean,
   out: Output,
   stderr: Writable,
-): Promise<void> {
-  const name = args.file === '-' ? '<stdin>' : args.file;
-  if (args.json) {
-    await out.write(
-      JSON.stringify(
-        { valid: analysis.valid, diagnostics: analysis.diagnostics.map(diagnosticJson) },
-        null,
-        2,
-      ) + '\n',
-    );
-    return;
+): Promise<number> {
+  const summary = summarize(checked);
+  for (const c of checked)
+    if (c.kind === 'unreadable') stderr.write(`jobset-designer: ${c.reason}\n`);
+  const lines = (xs: string[]) =>
+    xs.length ? out.write(xs.join('\n') + '\n') : Promise.resolve(true);
+  switch (format) {
+    case 'text':
+      await lines(textLines(checked));
+      break;
+    case 'github':
+      await lines(githubLines(checked));
+      break;
+    case 'json': {
+      const only = checked[0];
+      if (!many && only?.kind !== 'checked') break; // said on stderr, as for text
+      const report =
+        !many && only?.kind === 'checked'
+          ? {
+              valid: only.analysis.valid,
+              diagnostics: only.analysis.diagnostics.map(diagnosticJson),
+            }
+          : jsonReport(checked, summary);
+      await out.write(JSON.stringify(report, null, 2) + '\n');
+      break;
+    }
+    case 'sarif':
+      await out.write(JSON.stringify(sarifReport(checked), null, 2) + '\n');
+      break;
   }
-  const lines = analysis.diagnostics.map(
-    (d) => `${name}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`,
-  );
-  if (lines.length) await out.write(lines.join('\n') + '\n');
-  const c = countBySeverity(analysis.diagnostics);
-  stderr.write(
-    `${name}: ${analysis.valid ? 'valid' : 'invalid'} (${c.error} error(s), ${c.warning} warning(s), ${c.info} info)\n`,
-  );
+  const only = checked[0];
+  if (!many && only?.kind === 'checked') {
+    if (format === 'text') {
+      const c = countBySeverity(only.analysis.diagnostics);
+      stderr.write(
+        `${only.design.name}: ${only.analysis.valid ? 'valid' : 'invalid'} (${c.error} error(s), ${c.warning} warning(s), ${c.info} info)\n`,
+      );
+    }
+  } else if (many) stderr.write(`jobset-designer: ${summaryLine(summary)}\n`);
+  return exitCode(summary);
 }
 
 /** Pods as JSON lines, in 64 KB chunks that wait for the pipe to drain: memory stays flat. */

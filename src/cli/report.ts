@@ -49,7 +49,8 @@ export function expandJson(a: Analysis) {
           partial: e.totals.partial,
         }
       : null,
-    // The planned run (pod durations of 1 hour: the command line has no design settings).
+    // The planned run: pod durations of 1 hour, or those of a design link's settings; and,
+    // when the link sets the cluster's free capacity, the run simulated on it.
     schedule: plan
       ? {
           makespan: plan.makespan,
@@ -59,6 +60,7 @@ export function expandJson(a: Analysis) {
             duration: g.duration,
             runHours: g.runHours,
           })),
+          simulated: a.schedule?.simulated ? { makespan: a.schedule.simulated.makespan } : null,
         }
       : null,
   };

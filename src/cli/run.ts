@@ -11,6 +11,7 @@ export interface RunResult {
 export async function runCli(
   argv: readonly string[],
   stdin: string | Uint8Array = '',
+  dir?: string,
 ): Promise<RunResult> {
   const collect = () => {
     const stream = new PassThrough();
@@ -26,6 +27,7 @@ export async function runCli(
     ]),
     stdout: out.stream,
     stderr: err.stream,
+    ...(dir !== undefined && { dir }),
   });
   return { code, stdout: out.text(), stderr: err.text() };
 }

@@ -16,6 +16,7 @@ export {
   type Path,
   type Severity,
 } from './diagnostics.ts';
+export { CODE_HELP } from './codeHelp.ts';
 export {
   expand,
   productOf,

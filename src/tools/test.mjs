@@ -43,9 +43,13 @@ step('unit', 'npx', [
   `--outputFile.json=${unitReport}`,
 ]);
 const unit = readJson(unitReport);
+// A file that fails outside its tests (an import, a beforeAll) fails none of them: count it.
+const brokenFiles = (unit?.testResults ?? []).filter(
+  (f) => f.status === 'failed' && !f.assertionResults.some((t) => t.status === 'failed'),
+).length;
 if (unit) {
   passed += unit.numPassedTests;
-  failed += unit.numFailedTests;
+  failed += unit.numFailedTests + brokenFiles;
 } else failed++;
 
 // The e2e tests read the text and markers through a small read-only hook that only this
@@ -69,7 +73,8 @@ if (built) {
 const skipped =
   (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats.skipped ?? 0);
 console.log('');
-if (unit) console.log(`unit: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed`);
+if (unit)
+  console.log(`unit: ${unit.numPassedTests} passed, ${unit.numFailedTests + brokenFiles} failed`);
 if (e2e) console.log(`e2e: ${e2e.stats.expected} passed, ${e2e.stats.unexpected} failed`);
 if (skipped) console.log(`skipped: ${skipped}`);
 // The last line is exactly `N passed, N failed`: CI reads it.

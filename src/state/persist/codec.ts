@@ -22,7 +22,13 @@ export interface SharedDesign {
 
 export type Decoded =
   | { readonly ok: true; readonly design: SharedDesign }
-  | { readonly ok: false; readonly reason: string };
+  | {
+      readonly ok: false;
+      /** The whole sentence the designer shows. */
+      readonly reason: string;
+      /** Just why, for other readers of links (the command line). */
+      readonly cause: string;
+    };
 
 /** The link for a design, or null when it is too large to be opened again from a link. */
 export async function encodeDesign(design: SharedDesign): Promise<string | null> {
@@ -69,9 +75,10 @@ export async function decodeDesign(fragment: string): Promise<Decoded> {
   return { ok: true, design: { text: p.t, settings: sanitizeSettings(p.s) } };
 }
 
-const fail = (reason: string): Decoded => ({
+const fail = (cause: string): Decoded => ({
   ok: false,
-  reason: `This link cannot be opened: ${reason}. Your current design is unchanged.`,
+  reason: `This link cannot be opened: ${cause}. Your current design is unchanged.`,
+  cause,
 });
 
 /** Keeps only well-formed settings: a link is untrusted input. */
