@@ -8,7 +8,13 @@ export default defineConfig({
     target: 'es2022',
     // Monaco chunks (later) are multi-MB; the warning would fire on every build.
     chunkSizeWarningLimit: 6000,
-    rolldownOptions: { checks: { pluginTimings: false } },
+    rolldownOptions: {
+      checks: { pluginTimings: false },
+      // `npm run bench:ui` also builds its floor page: a textarea and the core worker alone.
+      ...(process.env.BENCH_FLOOR
+        ? { input: { main: 'index.html', floor: 'src/bench/floor.html' } }
+        : {}),
+    },
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },

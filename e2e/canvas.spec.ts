@@ -17,6 +17,7 @@ const gridCanvas = (page: Page) => page.getByRole('application', { name: /Pod gr
 
 /** Clicks the cell of (group, job, pod) where the app draws it now. */
 async function clickCell(page: Page, name: string, job: number, pod: number) {
+  await gridCanvas(page).scrollIntoViewIfNeeded();
   const at = await page.evaluate(([n, j, p]) => window.__designerTestApi!.gridCell!(n, j, p), [
     name,
     job,
@@ -175,7 +176,7 @@ test('exports the whole design or the current view, grid and timeline, as PNG an
 
 test('fit to view shows the whole grid, as large as the canvas allows', async ({ page }) => {
   await openDesigner(page, 'YAML');
-  for (const name of ['two-groups-parallel-pods', 'sequential-batch', 'hyperparameter-sweep']) {
+  for (const name of ['two-groups-parallel-pods', 'hyperparameter-sweep']) {
     await load(page, readFixture(name));
     const b = await page.evaluate(() => window.__designerTestApi!.gridBounds!());
     expect(b.x).toBeGreaterThanOrEqual(0);
@@ -187,6 +188,19 @@ test('fit to view shows the whole grid, as large as the canvas allows', async ({
     const fills = b.width >= 0.9 * b.canvasWidth || b.height >= 0.9 * b.canvasHeight;
     expect(fills || (cell?.size ?? 40) >= 40, name).toBe(true);
   }
+});
+
+test('fit to view keeps a long flat design readable (1 Job x 100 pods): its start in view, the rest a pan away', async ({
+  page,
+}) => {
+  await openDesigner(page, 'YAML');
+  await load(page, readFixture('sequential-batch'));
+  const b = await page.evaluate(() => window.__designerTestApi!.gridBounds!());
+  expect(b.x).toBeGreaterThanOrEqual(0);
+  expect(b.y).toBeGreaterThanOrEqual(0);
+  expect(b.y + b.height).toBeLessThanOrEqual(b.canvasHeight);
+  const cell = await page.evaluate(() => window.__designerTestApi!.gridCell!('processor', 0, 0));
+  expect(cell!.size).toBeGreaterThanOrEqual(12);
 });
 
 test('draws a stable view of the parallel-pods example', async ({ page }) => {

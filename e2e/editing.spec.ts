@@ -1,4 +1,5 @@
 // The two editors on one text: YAML and form in sync, one history, nothing lost.
+import { CURRENT_API_VERSION } from '../src/core/jobset/versions.ts';
 import { readFixture } from '../src/fixtures/read.ts';
 import {
   group,
@@ -129,9 +130,13 @@ test('builds the heterogeneous-pools example from an empty design with the form 
   await page.getByRole('button', { name: 'New design' }).click();
   const form = page.getByRole('form', { name: 'Manifest form' });
   await form.getByLabel('Operator').selectOption('jobset');
-  await form.getByLabel('Image', { exact: true }).fill('image');
-  await form.getByLabel('Builder image').fill('image');
   await form.getByLabel('Command').fill('python3 main.py');
+  // One Image field: the pods run it and the builder builds it.
+  await form.getByLabel('Image', { exact: true }).fill('image');
+  await form.getByLabel('Image', { exact: true }).press('Tab');
+  // Every error the header counts is shown in the form: here, the missing groups.
+  await expect(page.getByRole('status', { name: 'Validation' })).toHaveText(/^Invalid: 1 error/);
+  await expect(form.locator('#manifest-errors [data-code="missing-key"]')).toContainText('types');
 
   const pools: [string, number, number, number, boolean][] = [
     ['coordinator', 1, 4, 2, false],
@@ -149,7 +154,6 @@ test('builds the heterogeneous-pools example from an empty design with the form 
     await g.getByLabel('RAM per CPU (GB, ramRatio)').fill(String(ratio));
     if (gpu) {
       await g.getByLabel('GPUs per pod').fill('1');
-      await g.getByLabel('GPU type').fill('gpu');
       await g.getByLabel('GPU product').fill('NVIDIA-A100-SXM4-80GB');
     }
   }
@@ -159,7 +163,15 @@ test('builds the heterogeneous-pools example from an empty design with the form 
     'Valid: 0 errors, 0 warnings',
   );
   const text = await yamlText(page);
-  expect(text).toContain('  types:\n    coordinator:\n      count: 1\n');
+  // Keys in the order of the platform's examples, and the GPU's `type: gpu` written with it.
+  expect(text).toContain(
+    `kind: AIchorManifest\napiVersion: "${CURRENT_API_VERSION}"\nbuilder:\n  image: image\nspec:\n` +
+      '  operator: jobset\n  image: image\n  command: python3 main.py\n  types:\n' +
+      '    coordinator:\n      count: 1\n',
+  );
+  expect(text).toContain(
+    'gpu:\n            count: 1\n            type: gpu\n            product: NVIDIA-A100-SXM4-80GB',
+  );
 });
 
 test('switches a group between RAM per CPU and RAM per pod, converting the figure', async ({

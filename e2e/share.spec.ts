@@ -129,6 +129,8 @@ test('download gives the exact text, and asks first while the design has errors'
   expect(readFileSync((await file.path())!, 'utf8')).toBe(main);
 
   await editWorkerCount(page, '-1');
+  // The menu closed after the download, as a menu does after its command.
+  await page.getByRole('button', { name: 'Share' }).click();
   await page.getByRole('button', { name: 'Download manifest (1 error)' }).click();
   const dialog = page.getByRole('dialog', { name: 'Download a manifest with errors?' });
   await expect(dialog).toContainText('count must be');
@@ -143,8 +145,14 @@ test('opens .yaml, .yml and .json files, and refuses binary and oversized ones',
   page,
 }) => {
   await openDesigner(page);
-  await page.getByRole('button', { name: 'Share' }).click();
-  const input = page.getByLabel('Open a manifest file');
+  // Share, then "Open file…": the menu closes once a file is chosen.
+  const input = {
+    setInputFiles: async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+      await page.getByRole('button', { name: 'Share' }).click();
+      await page.getByLabel('Open a manifest file').setInputFiles(file);
+      await expect(page.getByRole('dialog', { name: 'Share and export' })).toBeHidden();
+    },
+  };
   const hetero = readFixture('heterogeneous-pools');
   await input.setInputFiles({
     name: 'a.yaml',

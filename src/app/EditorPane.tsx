@@ -1,9 +1,14 @@
 /** The editor pane: YAML, form, or both side by side; both edit the same text. */
-import { ManifestForm } from '../features/form/ManifestForm.tsx';
+import { lazy, Suspense } from 'react';
 import { useDesigner } from '../state/store.ts';
 import { selectEditorMode } from '../state/selectors.ts';
 import type { EditorMode } from '../state/slices/view.ts';
 import { YamlPanel } from '../features/editor/YamlPanel.tsx';
+
+// The form (and the YAML library its edits use) loads when it is first shown.
+const ManifestForm = lazy(() =>
+  import('../features/form/ManifestForm.tsx').then((m) => ({ default: m.ManifestForm })),
+);
 
 const MODES: readonly [EditorMode, string][] = [
   ['yaml', 'YAML'],
@@ -31,7 +36,9 @@ export function EditorPane() {
             <h2 id="form-title" className="visually-hidden">
               Form
             </h2>
-            <ManifestForm />
+            <Suspense fallback={<p className="muted">Loading the form…</p>}>
+              <ManifestForm />
+            </Suspense>
           </section>
         )}
       </div>

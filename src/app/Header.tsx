@@ -1,5 +1,6 @@
 /** The header: the design's name, its validity, one undo history for both editors. */
-import { CURRENT_API_VERSION } from '../core/index.ts';
+import { HelpButton } from '../features/help/HelpDialog.tsx';
+import { CURRENT_API_VERSION } from '../core/ui.ts';
 import { ValidationStatus } from '../features/diagnostics/ValidationStatus.tsx';
 import { DraftsMenu } from '../features/share/DraftsMenu.tsx';
 import { ShareMenu } from '../features/share/ShareMenu.tsx';
@@ -19,7 +20,7 @@ export function Header() {
     <header className="app-header">
       <div className="title">
         <span className="product">JobSet Designer</span>
-        <h1>{name}</h1>
+        <h1 title={name}>{name}</h1>
       </div>
       <div className="header-actions">
         <TemplatesButton />
@@ -38,7 +39,7 @@ export function Header() {
           disabled={!canUndo}
           onClick={() => undoRedo('undo')}
         >
-          ↶ Undo
+          ↶<span className="wide-only"> Undo</span>
         </button>
         <button
           type="button"
@@ -47,9 +48,10 @@ export function Header() {
           disabled={!canRedo}
           onClick={() => undoRedo('redo')}
         >
-          ↷ Redo
+          ↷<span className="wide-only"> Redo</span>
         </button>
         <ShareMenu />
+        <HelpButton />
         <ValidationStatus />
       </div>
     </header>

@@ -1,6 +1,4 @@
-/** Actions that combine the core with the store: form edits and quick fixes become text edits. */
-import type { Fix } from '../core/diagnostics.ts';
-import { fixEdit } from '../core/edit/fix.ts';
+/** Actions that combine the core with the store: form edits become text edits (quick fixes: fixes.ts). */
 import { editInBlock } from '../core/edit/scope.ts';
 import { applyEdit, type EditResult } from '../core/edit/text.ts';
 import { useDesigner } from './store.ts';
@@ -41,20 +39,4 @@ export function editGroup(
   const scoped =
     keys.length === 1 ? editInBlock(text, keys[0]!.start, (block) => make(block, [group])) : null;
   return editText((t) => scoped ?? make(t, ['spec', 'types', group]), burst);
-}
-
-/**
- * Applies a fix (found in the text of `forVersion`) to the current text, as one undo step. A fix
- * from an older text is not applied: what it repairs may have changed since.
- */
-export function applyFix(fix: Fix, forVersion: number): boolean {
-  const { text, version, commit, setEditError } = useDesigner.getState();
-  if (version !== forVersion) return false;
-  const result = fixEdit(text, fix);
-  if (!result.ok) {
-    setEditError(result.reason);
-    return false;
-  }
-  commit(applyEdit(text, result.edit), { origin: 'fix', edits: [result.edit] });
-  return true;
 }

@@ -41,7 +41,7 @@ export function createCoreClient(
   let fallback = false;
 
   const runOnMainThread = async ({ seq, version, text, settings }: Job) => {
-    const { analyze } = await import('../core/index.ts');
+    const { analyze } = await import('../core/analyze.ts');
     const t0 = performance.now();
     const analysis = analyze(text, settings);
     if (seq === latest) onResult({ version, analysis, computeMs: performance.now() - t0 });

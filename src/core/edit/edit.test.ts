@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readFixture } from '../../fixtures/read.ts';
-import { addEntry, duplicateEntry, moveEntry, removeEntry, renameEntry, setValue } from './edit.ts';
+import {
+  addEntry,
+  duplicateEntry,
+  inExampleOrder,
+  moveEntry,
+  removeEntry,
+  renameEntry,
+  setValue,
+} from './edit.ts';
 import { applyEdit, chain, diffEdit, type EditResult } from './text.ts';
 
 const apply = (text: string, r: EditResult): string => {
@@ -216,6 +224,40 @@ describe('placement of new keys', () => {
     text = apply(text, setValue(text, [...types, 'parallelisms'], 2, ['count', 'completions']));
     expect(text).toContain(
       '    worker:\n      count: 5\n      completions: 4\n      parallelisms: 2\n      unknownKey: keep me\n',
+    );
+  });
+});
+
+describe('inExampleOrder', () => {
+  const steps: [readonly string[], string][] = [
+    [['spec', 'command'], 'python3 main.py'],
+    [['spec', 'operator'], 'jobset'],
+    [['builder', 'image'], 'my-image'],
+    [['spec', 'image'], 'my-image'],
+  ];
+
+  it("writes new keys where the platform's examples have them, whatever the order they are set in", () => {
+    let text = 'kind: AIchorManifest\napiVersion: "0.2.3"\n';
+    for (const [path, value] of steps) {
+      const r = setValue(text, path, value, inExampleOrder);
+      if (!r.ok) throw new Error(r.reason);
+      text = applyEdit(text, r.edit);
+    }
+    expect(text).toBe(
+      'kind: AIchorManifest\napiVersion: "0.2.3"\nbuilder:\n  image: my-image\nspec:\n  operator: jobset\n  image: my-image\n  command: python3 main.py\n',
+    );
+  });
+
+  it('puts a key the order does not know last, and kind first', () => {
+    const r = setValue(
+      'apiVersion: "0.2.3"\nspec: {}\n',
+      ['kind'],
+      'AIchorManifest',
+      inExampleOrder,
+    );
+    if (!r.ok) throw new Error(r.reason);
+    expect(applyEdit('apiVersion: "0.2.3"\nspec: {}\n', r.edit)).toBe(
+      'kind: AIchorManifest\napiVersion: "0.2.3"\nspec: {}\n',
     );
   });
 });

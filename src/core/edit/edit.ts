@@ -62,7 +62,7 @@ export function setValue(
   text: string,
   path: readonly string[],
   value: ScalarValue,
-  after: readonly string[] = [],
+  after: After = [],
 ): EditResult {
   const ctx = open(text);
   if (typeof ctx === 'string') return fail(ctx);
@@ -71,6 +71,30 @@ export function setValue(
 
 /** In a list of keys to place a new key after: "at the start of the map" when none is there. */
 export const FIRST = '\u0000first';
+
+/**
+ * Where a new key goes: after the last of these keys its map has. A function decides for every
+ * map on the way, so that maps created on the way land in their place too.
+ */
+export type After =
+  readonly string[] | ((mapPath: readonly string[], key: string) => readonly string[]);
+
+/**
+ * The platform examples' key order (kind, apiVersion, builder, spec; in spec: operator, image,
+ * command, types; in builder: image, dockerfile, context): new keys are written in it.
+ */
+const EXAMPLE_ORDER: Readonly<Record<string, readonly string[]>> = {
+  '': ['kind', 'apiVersion', 'builder', 'spec'],
+  builder: ['image', 'dockerfile', 'context'],
+  spec: ['operator', 'image', 'command', 'types'],
+};
+
+export const inExampleOrder: After = (mapPath, key) => {
+  const order = EXAMPLE_ORDER[mapPath.join('.')];
+  const at = order ? order.indexOf(key) : -1;
+  if (at < 0) return [];
+  return at === 0 ? [FIRST] : [FIRST, ...order!.slice(0, at)];
+};
 
 /**
  * Adds `key: value` to the map at `mapPath`, creating that map if needed: after the last of
@@ -104,7 +128,7 @@ function place(
   path: readonly string[],
   value: EntryValue,
   existing: 'replace' | 'refuse',
-  after: readonly string[],
+  after: After,
 ): EditResult {
   if (path.length === 0) return fail('No path given.');
   let map = ctx.doc.contents as YAMLMap | null;
@@ -120,7 +144,8 @@ function place(
       return replaceValue(ctx, mapPair, { [key]: nested });
     }
     if (!pair) {
-      const here = rest.length === 0 ? after : [];
+      const here =
+        typeof after === 'function' ? after(path.slice(0, i), key) : rest.length === 0 ? after : [];
       const anchor = [...here].reverse().find((k) => k !== FIRST && pairOf(map!, k));
       return insertEntry(ctx, map, key, nested, anchor, !anchor && here.includes(FIRST));
     }

@@ -1,12 +1,14 @@
 export {
   addEntry,
   duplicateEntry,
+  inExampleOrder,
   moveEntry,
   removeEntry,
   renameEntry,
   scalarSource,
   setValue,
   yamlOf,
+  type After,
   type EntryValue,
   type ScalarValue,
 } from './edit.ts';

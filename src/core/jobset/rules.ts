@@ -14,8 +14,9 @@ import { GPU_PRODUCTS } from './products.ts';
 import { DNS_LABEL_MAX, generatedNameLengths } from './names.ts';
 import { EXPERIMENT_NAME_PLACEHOLDER } from './pods.ts';
 
-export const CURRENT_API_VERSION = '0.2.3';
-export const ACCEPTED_API_VERSIONS: readonly string[] = ['0.2.1', '0.2.2', '0.2.3'];
+import { ACCEPTED_API_VERSIONS, CURRENT_API_VERSION } from './versions.ts';
+
+export { ACCEPTED_API_VERSIONS, CURRENT_API_VERSION };
 const TYPE_NAME = /^[a-z][a-z0-9-]*$/;
 
 /** Rules for every operator: the fields all manifests share. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
-import { describeGroup, gridLayout, hitTest, stepPod, visibleCells } from './grid.ts';
+import { describeGroup, fitGrid, gridLayout, hitTest, stepPod, visibleCells } from './grid.ts';
 
 const expansion = (name: string) => analyze(readFixture(name)).expansion!;
 
@@ -87,5 +87,37 @@ describe('describeGroup: the grid in words, for every platform example', () => {
     ],
   ])('%s', (name, expected) => {
     expect(expansion(name).groups.map(describeGroup)).toEqual(expected);
+  });
+});
+
+describe('fitGrid', () => {
+  const design = (count: number, completions: number) =>
+    gridLayout(
+      analyze(
+        readFixture('one-group-one-job').replace(
+          'count: 1',
+          `count: ${count}\n      completions: ${completions}`,
+        ),
+      ).expansion!,
+    );
+
+  it('shows the whole design when it can be read whole (1,000 x 1,000 in 500 x 340)', () => {
+    const l = design(1000, 1000);
+    const v = fitGrid(l, 500, 340);
+    expect(l.width * v.k).toBeLessThanOrEqual(500);
+    expect(l.height * v.k).toBeLessThanOrEqual(340);
+  });
+
+  it('keeps cells readable for a long flat design (1 x 100), the rest a pan away', () => {
+    const l = design(1, 100);
+    const v = fitGrid(l, 500, 340);
+    expect(l.cell * v.k).toBeGreaterThanOrEqual(12);
+    expect(l.height * v.k).toBeLessThanOrEqual(340);
+  });
+
+  it('still fits a small square design whole, at most 2.5x', () => {
+    const l = design(3, 4);
+    const v = fitGrid(l, 500, 340);
+    expect(v.k).toBe(2.5);
   });
 });

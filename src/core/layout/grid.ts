@@ -375,14 +375,21 @@ function podNames(
  * The view that shows the whole grid in a `width x height` box: as large as fits, but no
  * larger than 2.5x (cells of 40 pixels), with `pad` pixels around it.
  */
-export function fitGrid(layout: GridLayout, width: number, height: number, pad = 16): GridView {
-  const k = Math.max(
-    1e-4,
-    Math.min(
-      2.5,
-      (width - pad) / Math.max(1, layout.width),
-      (height - pad) / Math.max(1, layout.height),
-    ),
+export function fitGrid(
+  layout: GridLayout,
+  width: number,
+  height: number,
+  pad = 16,
+  minCell = 12,
+): GridView {
+  const whole = Math.min(
+    2.5,
+    (width - pad) / Math.max(1, layout.width),
+    (height - pad) / Math.max(1, layout.height),
   );
+  // A long, flat design (1 Job x 100 pods) would fit as a strip of specks: when the height has
+  // room, cells stay readable (minCell px) and the rest is a pan away.
+  const readable = Math.min(minCell / layout.cell, (height - pad) / Math.max(1, layout.height));
+  const k = Math.max(1e-4, whole, Math.min(2.5, readable));
   return { k, x: pad / 2, y: pad / 2, width, height };
 }

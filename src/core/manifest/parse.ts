@@ -6,6 +6,7 @@
  * diagnostic, because the library itself can crash the process on them (measured: 5,000 nested
  * `- ` on one line exhausts memory inside the lexer).
  */
+import { LIMITS } from './limits.ts';
 import { num } from '../format.ts';
 import {
   isAlias,
@@ -23,19 +24,7 @@ import { k } from '../quote.ts';
 import { Source } from './source.ts';
 import { readAsPlatform, spell, type ReadingDifference } from './yaml11.ts';
 
-export const LIMITS = {
-  /** Characters of text. Real manifests are under 3 KB; 2 MB parses in about 2 s. */
-  maxChars: 2_000_000,
-  /** Nesting of maps and sequences. Real manifests nest 6 deep. */
-  maxDepth: 64,
-  /** Columns of leading indentation on any line, checked before the YAML library sees it. */
-  maxIndent: 1_000,
-  /**
-   * Alias expansion budget when building data (the library's measure, which grows with nested
-   * aliases): a thousand plain `*ref`s pass, an exponential "billion laughs" does not.
-   */
-  maxAliasCount: 1_000,
-} as const;
+export { LIMITS };
 
 export interface Parsed {
   readonly source: Source;

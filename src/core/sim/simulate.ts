@@ -27,8 +27,9 @@ import {
 import { EXAMPLE_PRICES, type Capacity, type DesignSettings } from '../settings.ts';
 import { MinHeap } from './heap.ts';
 
-/** Jobs of a group whose batches are recorded one by one (the timeline's per-Job lanes). */
-export const RECORDED_JOBS = 6;
+import { RECORDED_JOBS } from './recorded.ts';
+
+export { RECORDED_JOBS };
 
 /** Pods of one Job started together, and when they worked. */
 export interface SimBatch {

@@ -7,7 +7,7 @@ import { formatNumber } from '../../ui/format.ts';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Pager } from '../../ui/Pager.tsx';
 import { usePage } from '../../ui/usePage.ts';
-import type { Expansion, Schedule } from '../../core/index.ts';
+import type { Expansion, Schedule } from '../../core/ui.ts';
 import {
   describeGroup,
   gridLayout,
@@ -34,6 +34,7 @@ import {
 import { fileStem } from '../../ui/download.ts';
 import { waveColor } from '../../ui/draw/palette.ts';
 import { exportPng, exportSvg } from './exportImage.ts';
+import { PodDetails } from './PodDetails.tsx';
 import { GridCanvas, type GridViewNow } from './GridCanvas.tsx';
 import { GroupTable } from './GroupTable.tsx';
 import { TableView } from './TableView.tsx';
@@ -144,6 +145,12 @@ function Drawing({
         </button>
         <Legend maxWaves={grid.maxWaves} />
       </div>
+      {!tableView && (
+        <p className="grid-axes note">
+          Each row is a Job (<var>a</var>, from 0), each column a pod index in its Job (<var>b</var>
+          ): pod <code>group-a-b</code>. Colour is the wave the pod runs in.
+        </p>
+      )}
       {tableView ? (
         <TableView expansion={expansion} plan={schedule.plan} groups={ordered} />
       ) : (
@@ -158,6 +165,8 @@ function Drawing({
           <SelectionAnnouncer />
         </>
       )}
+      {/* Under the pod it is about, not at the far end of the page. */}
+      <PodDetails />
       {ordered.length > GROUPS_PAGE && (
         <p id="grid-summary" className="note">
           {formatNumber(ordered.length)} groups, in the platform&apos;s order (by name); the list

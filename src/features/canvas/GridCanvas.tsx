@@ -4,9 +4,10 @@
  * frame. Pointer and keyboard map to pods through `hitTest` and `stepPod`, both constant time in
  * the number of pods.
  */
+import { WheelHint } from './WheelHint.tsx';
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { podAt, type Expansion, type Plan } from '../../core/index.ts';
+import { podAt, type Expansion, type Plan } from '../../core/ui.ts';
 import {
   fitGrid,
   gridShapes,
@@ -95,18 +96,34 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
 
   useEffect(() => {
     const canvas = canvasRef.current!;
+    const fitK = fitGrid(layout, Math.max(1, width), GRID_HEIGHT).k;
+    const pad = 2 * layout.cell;
     const z = zoom<HTMLCanvasElement, unknown>()
-      .scaleExtent([1e-4, 64])
+      // One convention with the timeline: the wheel scrolls the page; Ctrl/Cmd+wheel (and a
+      // trackpad pinch, which arrives as Ctrl+wheel) zooms; a drag pans.
+      .filter((e: Event) =>
+        e.type === 'wheel'
+          ? (e as WheelEvent).ctrlKey || (e as WheelEvent).metaKey
+          : !(e as MouseEvent).button,
+      )
+      // The design cannot be lost: at most a quarter of the fitted size, and never panned away.
+      .scaleExtent([Math.min(fitK / 4, 1), 64])
+      .translateExtent([
+        [-pad, -pad],
+        [layout.width + pad, layout.height + pad],
+      ])
       .on('zoom', (e: { transform: ZoomTransform }) => {
         transform.current = e.transform;
         paint();
       });
     zoomer.current = z;
     select(canvas).call(z).on('dblclick.zoom', null);
+    // Keep the current view within the new bounds (a smaller design after an edit).
+    select(canvas).call(z.transform, transform.current);
     return () => {
       select(canvas).on('.zoom', null);
     };
-  }, [paint]);
+  }, [paint, layout, width]);
 
   useEffect(() => {
     onReady({
@@ -237,6 +254,7 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
           }
         }}
       />
+      <WheelHint target={canvasRef} />
       {tip && (
         <div
           className="canvas-tip"

@@ -1,5 +1,5 @@
 /** Per-group figures from the core: the first, plain view of what the design runs. */
-import type { GroupFigures } from '../../core/index.ts';
+import type { GroupFigures } from '../../core/ui.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectExpansion, selectOperator } from '../../state/selectors.ts';
@@ -36,7 +36,12 @@ export function GroupTable() {
         </p>
       ) : (
         <>
-          <div className="table-scroll">
+          <div
+            className="table-scroll"
+            tabIndex={0}
+            role="region"
+            aria-label="Job groups table (scrolls sideways)"
+          >
             <table aria-label="Job groups">
               <thead>
                 <tr>

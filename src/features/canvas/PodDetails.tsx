@@ -1,5 +1,9 @@
-/** "Pod details": the selected pod as the platform will run it. */
-import { podAt, type Expansion, type Plan } from '../../core/index.ts';
+/**
+ * "Pod details": the selected pod as the platform will run it. Asked for (a click or Enter on a
+ * pod), they scroll into view and take focus; Esc or the close button goes back to the pod.
+ */
+import { useEffect, useRef } from 'react';
+import { podAt, type Expansion, type Plan } from '../../core/ui.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectExpansion, selectSchedule } from '../../state/selectors.ts';
@@ -16,9 +20,18 @@ export function PodDetails() {
       expansion={expansion}
       plan={schedule.plan}
       selected={selected}
-      onClose={() => close(false)}
+      onClose={() => {
+        close(false);
+        backToPod();
+      }}
     />
   );
+}
+
+/** Focus back on the view the pod was chosen in (the grid, or the table view's row). */
+function backToPod() {
+  const grid = document.querySelector<HTMLElement>('.grid-canvas canvas, .table-view');
+  grid?.focus();
 }
 
 function Details({
@@ -35,11 +48,29 @@ function Details({
   const groupPlan = plan.groups.find((g) => g.name === selected.group);
   const pod = groupPlan && podAt(expansion, groupPlan, selected.job, selected.pod);
   const group = groupPlan?.figures;
+  const asked = useDesigner((s) => s.detailsAsked);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const h = heading.current;
+    if (!h || asked === 0) return;
+    h.closest('section')?.scrollIntoView({ block: 'nearest' });
+    h.focus({ preventScroll: true });
+  }, [asked]);
   if (!group || !pod) return null;
   return (
-    <section className="panel pod-details" aria-labelledby="pod-details-title">
+    <section
+      className="panel pod-details"
+      aria-labelledby="pod-details-title"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        backToPod();
+      }}
+    >
       <div className="panel-title">
-        <h2 id="pod-details-title">Pod details</h2>
+        <h2 id="pod-details-title" ref={heading} tabIndex={-1}>
+          Pod details
+        </h2>
         <button type="button" aria-label="Close pod details" onClick={onClose}>
           ×
         </button>

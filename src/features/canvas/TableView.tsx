@@ -6,7 +6,7 @@ import {
   type GroupFigures,
   type GroupPlan,
   type Plan,
-} from '../../core/index.ts';
+} from '../../core/ui.ts';
 import { Pager } from '../../ui/Pager.tsx';
 import { usePage } from '../../ui/usePage.ts';
 
@@ -26,7 +26,7 @@ export function TableView({
   const byName = new Map(plan.groups.map((g) => [g.name, g]));
   const { from, to, page, pages, setPage } = usePage(groups.length, GROUPS_PAGE);
   return (
-    <div className="table-view">
+    <div className="table-view" tabIndex={0} role="region" aria-label="Pods, table by group">
       <Pager label="groups" page={page} pages={pages} setPage={setPage} />
       {groups.slice(from, to).map((g) => (
         <GroupTablePage key={g.name} expansion={expansion} plan={byName.get(g.name)!} />

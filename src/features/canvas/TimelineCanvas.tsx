@@ -4,6 +4,7 @@
  * Ctrl+wheel and pinch into a zoom of the time axis and a drag into a pan (across time, and down
  * through the groups when they do not all fit).
  */
+import { WheelHint } from './WheelHint.tsx';
 import { scaleLinear, select, zoom, zoomIdentity, type ZoomTransform } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
@@ -62,7 +63,9 @@ export function TimelineCanvas({
     const z = zoom<HTMLCanvasElement, unknown>()
       // The wheel scrolls the page here; Ctrl+wheel (or a pinch) zooms the time axis.
       .filter((e: Event) =>
-        e.type === 'wheel' ? (e as WheelEvent).ctrlKey : !(e as MouseEvent).button,
+        e.type === 'wheel'
+          ? (e as WheelEvent).ctrlKey || (e as WheelEvent).metaKey
+          : !(e as MouseEvent).button,
       )
       .scaleExtent([1, 1e6])
       .translateExtent([
@@ -118,6 +121,7 @@ export function TimelineCanvas({
         aria-label={describeTimeline(layout)}
         aria-describedby={describedBy}
       />
+      <WheelHint target={canvas} />
     </div>
   );
 }

@@ -1,6 +1,13 @@
 /** The problems of the design, each a way to its place in the YAML or the form, and its fix. */
-import { formatPath, type Diagnostic } from '../../core/diagnostics.ts';
-import { applyFix } from '../../state/actions.ts';
+import { useState } from 'react';
+import {
+  bySeverity,
+  countBySeverity,
+  formatPath,
+  type Diagnostic,
+  type Severity,
+} from '../../core/diagnostics.ts';
+import { applyFix } from '../../state/fixes.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectAnalysisVersion, selectDiagnostics, selectFindings } from '../../state/selectors.ts';
 
@@ -18,16 +25,41 @@ function formHas(path: Diagnostic['path']): boolean {
   );
 }
 
+const FILTERS: readonly { readonly id: Severity | 'all'; readonly label: string }[] = [
+  { id: 'all', label: 'All' },
+  { id: 'error', label: 'Errors' },
+  { id: 'warning', label: 'Warnings' },
+  { id: 'info', label: 'Info' },
+];
+
 export function ProblemsList({ onNavigate }: { onNavigate?: () => void }) {
   const diagnostics = useDesigner(selectDiagnostics);
   const findings = useDesigner(selectFindings);
+  const [shown, setShown] = useState<Severity | 'all'>('all');
   if (!diagnostics) return <p className="muted">Checking…</p>;
+  const counts = countBySeverity(diagnostics);
+  // Errors first, then warnings, then info; by line within each.
+  const items = diagnostics.filter((d) => shown === 'all' || d.severity === shown).sort(bySeverity);
   return (
     <>
       {diagnostics.length === 0 ? (
         <p className="muted">No problems found in the manifest.</p>
       ) : (
-        <Items items={diagnostics} label="Problems" onNavigate={onNavigate} />
+        <>
+          <div className="problem-filter" role="group" aria-label="Show problems">
+            {FILTERS.map((f) => (
+              <button
+                key={f.id}
+                type="button"
+                aria-pressed={shown === f.id}
+                onClick={() => setShown(f.id)}
+              >
+                {f.label} ({f.id === 'all' ? diagnostics.length : counts[f.id]})
+              </button>
+            ))}
+          </div>
+          <Items items={items} label="Problems" onNavigate={onNavigate} />
+        </>
       )}
       {findings.length > 0 && (
         <section className="findings" aria-labelledby="findings-title">
@@ -82,7 +114,7 @@ function Items({
               </button>
             )}
             {d.fixes?.map((fix) => (
-              <button key={fix.title} type="button" onClick={() => applyFix(fix, version)}>
+              <button key={fix.title} type="button" onClick={() => void applyFix(fix, version)}>
                 {fix.title}
               </button>
             ))}

@@ -168,6 +168,20 @@ function GroupBody({
     return `${name}-${i}`;
   };
   const gpuPath = ['resources', 'accelerators', 'gpu'];
+  /** GPUs per pod, with the `type: gpu` the platform's examples always write beside it. */
+  const setGpus = (value: ScalarValue) =>
+    editGroup(
+      name,
+      (t, at) =>
+        gpu.type !== null
+          ? setValue(t, [...at, ...gpuPath, 'count'], value)
+          : chain(
+              t,
+              (x) => setValue(x, [...at, ...gpuPath, 'count'], value),
+              (x) => setValue(x, [...at, ...gpuPath, 'type'], 'gpu', ['count']),
+            ),
+      [name, ...gpuPath, 'count'].join('.'),
+    );
 
   return (
     <div id={id}>
@@ -260,7 +274,7 @@ function GroupBody({
           path={[...base, ...gpuPath, 'count']}
           value={gpu.count ?? ''}
           placeholder="0"
-          onCommit={set([...gpuPath, 'count'])}
+          onCommit={setGpus}
           onClear={clear([...gpuPath, 'count'])}
           diagnostics={at(...gpuPath, 'count')}
         />

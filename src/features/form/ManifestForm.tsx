@@ -4,7 +4,13 @@
  * read-only, with the syntax error and a link to its line.
  */
 import { useEffect, useState } from 'react';
-import { addEntry, setValue, type ScalarValue } from '../../core/edit/index.ts';
+import {
+  addEntry,
+  chain,
+  inExampleOrder,
+  setValue,
+  type ScalarValue,
+} from '../../core/edit/index.ts';
 import {
   ACCEPTED_API_VERSIONS,
   CURRENT_API_VERSION,
@@ -14,21 +20,34 @@ import {
 import { editText } from '../../state/actions.ts';
 import {
   selectDiagnosticIndex,
+  selectDiagnostics,
   selectEditError,
   selectSyntaxError,
   selectView,
 } from '../../state/selectors.ts';
 import { useDesigner } from '../../state/store.ts';
-import { TextField } from './fields.tsx';
+import { FieldErrors, TextField } from './fields.tsx';
 import { GroupFieldset } from './GroupFieldset.tsx';
+
+/** The paths the manifest fields show their problems at (`spec.types` problems: the groups). */
+const FIELD_PATHS: readonly (readonly string[])[] = [
+  ['name'],
+  ['apiVersion'],
+  ['spec', 'operator'],
+  ['spec', 'image'],
+  ['builder'],
+  ['builder', 'image'],
+  ['spec', 'command'],
+];
 
 /** Designs with more groups than this show each group as one line until it is opened. */
 const OPEN_GROUPS = 12;
 const FIRST_GROUPS = 40;
 const MORE_GROUPS = 200;
 
+// New keys go where the platform's examples have them (builder before spec, image before command).
 const set = (path: readonly string[]) => (value: ScalarValue) =>
-  editText((t) => setValue(t, path, value), path.join('.'));
+  editText((t) => setValue(t, path, value, inExampleOrder), path.join('.'));
 
 /**
  * Focuses the form field of a revealed path (or of its nearest ancestor that has one). The form
@@ -95,6 +114,28 @@ export function ManifestForm() {
   const shown = useProgressive(groups.length);
   const operator = view?.operator ?? '';
   const operatorDiagnostics = index.at(['spec', 'operator']);
+  // One Image field writes both spec.image and builder.image (the platform wants them equal);
+  // two fields when the YAML has them different, or when the user asks.
+  const imagesDiffer = !!view?.image && !!view?.builderImage && view.image !== view.builderImage;
+  const [split, setSplit] = useState(false);
+  const splitImages = split || imagesDiffer;
+  const setImage = (value: ScalarValue) =>
+    editText(
+      (t) =>
+        chain(
+          t,
+          (x) => setValue(x, ['builder', 'image'], value, inExampleOrder),
+          (x) => setValue(x, ['spec', 'image'], value, inExampleOrder),
+        ),
+      'image',
+    );
+  // Problems of the manifest that no field shows (a missing `kind`, an unknown top-level key):
+  // listed at the top of the form, so every error is visible here.
+  const unplaced = (useDesigner(selectDiagnostics) ?? []).filter(
+    (d) =>
+      !(d.path[0] === 'spec' && d.path[1] === 'types' && d.path.length > 2) &&
+      !FIELD_PATHS.some((p) => p.length === d.path.length && p.every((k, i) => k === d.path[i])),
+  );
   // A few groups are all open; a large design shows one line per group until one is opened.
   const openByDefault = groups.length <= OPEN_GROUPS;
 
@@ -135,6 +176,7 @@ export function ManifestForm() {
       <fieldset disabled={!!syntaxError} className="form-body">
         <fieldset className="manifest-fields">
           <legend>Manifest</legend>
+          <FieldErrors id="manifest-errors" diagnostics={unplaced} />
           <div className="grid">
             <TextField
               label="Design name"
@@ -160,7 +202,9 @@ export function ManifestForm() {
                 data-path="spec.operator"
                 value={OPERATORS.includes(operator) ? operator : ''}
                 aria-invalid={operatorDiagnostics.some((d) => d.severity === 'error') || undefined}
-                onChange={(e) => editText((t) => setValue(t, ['spec', 'operator'], e.target.value))}
+                onChange={(e) =>
+                  editText((t) => setValue(t, ['spec', 'operator'], e.target.value, inExampleOrder))
+                }
               >
                 {!OPERATORS.includes(operator) && <option value="">{operator || 'choose…'}</option>}
                 {OPERATORS.map((o) => (
@@ -173,25 +217,45 @@ export function ManifestForm() {
             <TextField
               label="Image"
               path={['spec', 'image']}
-              diagnostics={index.at(['spec', 'image'])}
-              value={view?.image ?? ''}
-              placeholder="my-image"
-              onCommit={set(['spec', 'image'])}
+              {...(splitImages ? {} : { hint: 'the pods run it and the builder builds it' })}
+              diagnostics={
+                splitImages
+                  ? index.at(['spec', 'image'])
+                  : [
+                      ...index.at(['spec', 'image']),
+                      ...index.at(['builder']),
+                      ...index.at(['builder', 'image']),
+                    ]
+              }
+              value={(splitImages ? view?.image : view?.image || view?.builderImage) ?? ''}
+              placeholder="e.g. registry/team/image:tag"
+              onCommit={splitImages ? set(['spec', 'image']) : setImage}
             />
-            <TextField
-              label="Builder image"
-              path={['builder', 'image']}
-              diagnostics={index.at(['builder', 'image'])}
-              value={view?.builderImage ?? ''}
-              placeholder="my-image"
-              onCommit={set(['builder', 'image'])}
-            />
+            {splitImages && (
+              <TextField
+                label="Builder image"
+                path={['builder', 'image']}
+                diagnostics={[...index.at(['builder']), ...index.at(['builder', 'image'])]}
+                value={view?.builderImage ?? ''}
+                placeholder="e.g. registry/team/image:tag"
+                onCommit={set(['builder', 'image'])}
+              />
+            )}
+            <label className="field check">
+              <input
+                type="checkbox"
+                checked={splitImages}
+                disabled={imagesDiffer}
+                onChange={(e) => setSplit(e.target.checked)}
+              />
+              A different builder image
+            </label>
             <TextField
               label="Command"
               path={['spec', 'command']}
               diagnostics={index.at(['spec', 'command'])}
               value={view?.command ?? ''}
-              placeholder="python3 -u main.py"
+              placeholder="e.g. python3 -u main.py"
               onCommit={set(['spec', 'command'])}
             />
           </div>

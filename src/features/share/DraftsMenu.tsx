@@ -1,17 +1,18 @@
 /** Drafts: local designs a link would have replaced, kept to be restored (or deleted). */
 import { useState } from 'react';
+import { usePopover } from '../../ui/usePopover.ts';
 import { loadDrafts, removeDraft } from '../../state/persist/storage.ts';
 import { useDesigner } from '../../state/store.ts';
 
 export function DraftsMenu() {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, close, box, button } = usePopover();
   const [, refresh] = useState(0);
   useDesigner((s) => s.notices); // a new draft comes with a notice: re-read the list then
   const drafts = loadDrafts();
   if (!drafts.length) return null;
   return (
-    <div className="drafts">
-      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+    <div className="drafts" ref={box}>
+      <button ref={button} type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
         Drafts ({drafts.length})
       </button>
       {open && (
@@ -27,7 +28,7 @@ export function DraftsMenu() {
                   onClick={() => {
                     const s = useDesigner.getState();
                     s.load(d.text, d.settings);
-                    setOpen(false);
+                    close();
                   }}
                 >
                   Restore

@@ -5,11 +5,12 @@
  */
 import { formatNumber } from '../../ui/format.ts';
 import { useRef, useState } from 'react';
-import { jsonOf } from '../../core/index.ts';
+import { jsonOf } from '../../core/ui.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { download, fileStem } from '../../ui/download.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectDesignName, selectDiagnostics } from '../../state/selectors.ts';
+import { usePopover } from '../../ui/usePopover.ts';
 import { openFile } from './openFile.ts';
 
 function linkAdvice(length: number): string {
@@ -20,7 +21,7 @@ function linkAdvice(length: number): string {
 }
 
 export function ShareMenu() {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, close, box, button } = usePopover();
   const [copied, setCopied] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -44,6 +45,7 @@ export function ShareMenu() {
       'manifest.yaml',
     );
     setConfirming(false);
+    close();
   };
   /** The manifest's data as the core read it (merge keys resolved, as the platform reads them). */
   const saveJson = () => {
@@ -62,8 +64,9 @@ export function ShareMenu() {
   };
 
   return (
-    <div className="share">
+    <div className="share" ref={box}>
       <button
+        ref={button}
         type="button"
         aria-expanded={open}
         aria-controls="share-menu"
@@ -129,6 +132,7 @@ export function ShareMenu() {
               const file = e.target.files?.[0];
               if (file) void openFile(file);
               e.target.value = '';
+              close();
             }}
           />
         </div>

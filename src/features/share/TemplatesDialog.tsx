@@ -3,7 +3,7 @@
  * grid. Opening one over edits asks first; either way it is one undo step.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { Expansion } from '../../core/index.ts';
+import type { Expansion } from '../../core/ui.ts';
 import { TEMPLATES, type Template } from '../../templates/templates.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { useDesigner } from '../../state/store.ts';
@@ -11,9 +11,17 @@ import { THUMB, thumbnailUrl } from './thumbnail.ts';
 
 export function TemplatesButton() {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  // Closed (Esc, the close button, a template chosen): focus goes back to the button. After the
+  // dialog has left the page: while a modal dialog is open, the rest of the page is inert.
+  useEffect(() => {
+    if (wasOpen.current && !open) button.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)}>
+      <button ref={button} type="button" onClick={() => setOpen(true)}>
         Templates
       </button>
       {open && <TemplatesDialog onClose={() => setOpen(false)} />}
@@ -29,7 +37,7 @@ function TemplatesDialog({ onClose }: { onClose: () => void }) {
     const d = ref.current!;
     if (!d.open) d.showModal();
     // The core is loaded on demand here: thumbnails need the expansion of each template.
-    void import('../../core/index.ts').then(({ analyze }) =>
+    void import('../../core/analyze.ts').then(({ analyze }) =>
       setThumbs(Object.fromEntries(TEMPLATES.map((t) => [t.id, analyze(t.text).expansion]))),
     );
     return () => d.close();

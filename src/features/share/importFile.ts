@@ -3,7 +3,9 @@
  * files over the size limit and files that are not manifests are refused with a reason; the
  * current design is not touched.
  */
-import { decodeManifest, LIMITS, parse, yamlOf } from '../../core/index.ts';
+// Parsing comes with the YAML library, loaded when a file is first opened, not with the page.
+import { decodeManifest } from '../../core/ui.ts';
+import { LIMITS } from '../../core/manifest/limits.ts';
 
 /** A file larger than the core reads is refused before it is read. */
 export const MAX_IMPORT_BYTES = LIMITS.maxChars;
@@ -26,11 +28,12 @@ export async function readDesignFile(file: File): Promise<Imported> {
   }
   const decoded = decodeManifest(new Uint8Array(await file.arrayBuffer()));
   if (!decoded.ok) return refuse(name, decoded.reason);
-  return importText(decoded.text, name);
+  return await importText(decoded.text, name);
 }
 
 /** Reads a text as a design with the core's own parse (its limits, merge keys and duplicate keys). */
-export function importText(text: string, name: string): Imported {
+export async function importText(text: string, name: string): Promise<Imported> {
+  const { parse, yamlOf } = await import('../../core/manifest/read.ts');
   const parsed = parse(text);
   const isJson = /\.json$/i.test(name);
   if (parsed.data === undefined || parsed.syntaxError) {

@@ -18,7 +18,7 @@ export async function openFile(file: File): Promise<void> {
  * editor or a field (pasting inside them edits as usual).
  */
 export function installDropToOpen(): () => void {
-  const paste = (e: ClipboardEvent) => {
+  const paste = async (e: ClipboardEvent) => {
     const target = e.target as Element | null;
     if (target?.closest('input, textarea, select, [contenteditable], .monaco-editor')) return;
     const file = e.clipboardData?.files[0];
@@ -30,7 +30,7 @@ export function installDropToOpen(): () => void {
     const text = e.clipboardData?.getData('text/plain') ?? '';
     if (!text.trim()) return;
     e.preventDefault();
-    const r = importText(text, 'pasted text');
+    const r = await importText(text, 'pasted text');
     const s = useDesigner.getState();
     if (!r.ok) s.notify(r.reason, 'error');
     else {
@@ -38,7 +38,8 @@ export function installDropToOpen(): () => void {
       s.notify('Opened the pasted manifest. Undo brings the previous design back.');
     }
   };
-  document.addEventListener('paste', paste);
+  const onPaste = (e: ClipboardEvent) => void paste(e);
+  document.addEventListener('paste', onPaste);
   const over = (e: DragEvent) => {
     if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
   };
@@ -51,7 +52,7 @@ export function installDropToOpen(): () => void {
   window.addEventListener('dragover', over);
   window.addEventListener('drop', drop);
   return () => {
-    document.removeEventListener('paste', paste);
+    document.removeEventListener('paste', onPaste);
     window.removeEventListener('dragover', over);
     window.removeEventListener('drop', drop);
   };

@@ -1,5 +1,5 @@
 /** Template thumbnails: the grid's own shapes, small, as an SVG image. */
-import type { Expansion } from '../../core/index.ts';
+import type { Expansion } from '../../core/ui.ts';
 import { gridLayout, gridShapes } from '../../core/layout/grid.ts';
 import { theme } from '../../ui/draw/palette.ts';
 import { svgDocument } from '../../ui/draw/svg.ts';

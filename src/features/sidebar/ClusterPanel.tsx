@@ -3,7 +3,7 @@
  * settings), the simulated run on it, and what it found (cluster findings, with their fixes).
  */
 import { useState } from 'react';
-import { productOf, type SimGroup, type GroupFigures } from '../../core/index.ts';
+import { productOf, type SimGroup, type GroupFigures } from '../../core/ui.ts';
 import type { Capacity } from '../../core/settings.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';

@@ -4,7 +4,7 @@
  */
 import { curveStepAfter, line, max, scaleLinear } from 'd3';
 import { useState } from 'react';
-import type { SimSeries } from '../../core/index.ts';
+import type { SimSeries } from '../../core/ui.ts';
 import { tickLabel } from '../../core/layout/axis.ts';
 
 const W = 240;

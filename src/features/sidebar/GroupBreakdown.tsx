@@ -1,6 +1,6 @@
 /** Per group: the figures behind the totals, each with its arithmetic (drawn only when opened). */
 import { useState } from 'react';
-import { figure, type Expansion, type Figure, type Usage } from '../../core/index.ts';
+import { figure, type Expansion, type Figure, type Usage } from '../../core/ui.ts';
 import { formatMoney, formatNumber } from '../../ui/format.ts';
 
 export function GroupBreakdown({ usage, expansion }: { usage: Usage; expansion: Expansion }) {

@@ -1,6 +1,6 @@
 /** Diagnostics with their one-click fixes (the same fixes as the editor's quick fixes). */
-import type { Diagnostic } from '../../core/index.ts';
-import { applyFix } from '../../state/actions.ts';
+import type { Diagnostic } from '../../core/ui.ts';
+import { applyFix } from '../../state/fixes.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectAnalysisVersion } from '../../state/selectors.ts';
 
@@ -13,7 +13,7 @@ export function LintList({ items, label }: { items: readonly Diagnostic[]; label
         <li key={`${d.code}-${i}`} className={`diagnostic-${d.severity}`}>
           <span>{d.message}</span>
           {d.fixes?.map((fix) => (
-            <button key={fix.title} type="button" onClick={() => applyFix(fix, version)}>
+            <button key={fix.title} type="button" onClick={() => void applyFix(fix, version)}>
               {fix.title}
             </button>
           ))}

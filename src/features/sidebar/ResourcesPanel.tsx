@@ -11,8 +11,9 @@ import {
   type Headline,
   type Usage,
   type UsageFigure,
-} from '../../core/index.ts';
-import { formatMoney, formatNumber } from '../../ui/format.ts';
+} from '../../core/ui.ts';
+import { Figure } from '../../ui/Figure.tsx';
+import { compactFigure, formatMoney, formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
 import {
   selectDiagnostics,
@@ -79,8 +80,12 @@ export function ResourcesPanel() {
         <tbody>
           {[...rows, ...run].map(([label, value, formula]) => (
             <tr key={label} className={label.includes(': ') ? 'sub' : undefined}>
-              <th scope="row">{label}</th>
-              <td title={formula}>{expansion ? value : '—'}</td>
+              <th scope="row">{breakable(label)}</th>
+              <td
+                title={compactFigure(value) ? `${value}${formula ? `\n${formula}` : ''}` : formula}
+              >
+                {expansion ? <Figure text={value} /> : '—'}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -160,4 +165,19 @@ function runRows(
     ...cost('Cost, requested', h.requestedCost, h.planned.requestedCost, sumOf('requestedCost')),
     ...cost('Cost, reserved', h.reservedCost, h.planned.reservedCost, sumOf('reservedCost')),
   ];
+}
+
+/** A label that may break after an underscore (GLOBAL_REPLICAS) rather than inside a word. */
+function breakable(label: string) {
+  const parts = label.split('_');
+  return parts.map((p, i) => (
+    <span key={i}>
+      {p}
+      {i < parts.length - 1 && (
+        <>
+          _<wbr />
+        </>
+      )}
+    </span>
+  ));
 }

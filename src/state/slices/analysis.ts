@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { TrackedKey } from '../../core/edit/keys.ts';
-import type { Analysis } from '../../core/index.ts';
+import type { Analysis } from '../../core/ui.ts';
 import type { AnalysisResult } from '../../worker/client.ts';
 import type { DesignerState } from '../store.ts';
 

@@ -15,6 +15,8 @@ export interface CanvasSlice {
   /** The group whose YAML or form the user is in: its grid is highlighted. */
   readonly focusedGroup: string | null;
   readonly detailsOpen: boolean;
+  /** Counts the times details were asked for (click, Enter): each time they come into view. */
+  readonly detailsAsked: number;
   readonly tableView: boolean;
   select(pod: PodSelection | null, openDetails?: boolean): void;
   hover(pod: PodSelection | null): void;
@@ -28,9 +30,14 @@ export const createCanvasSlice: StateCreator<DesignerState, [], [], CanvasSlice>
   hovered: null,
   focusedGroup: null,
   detailsOpen: false,
+  detailsAsked: 0,
   tableView: false,
   select: (selected, openDetails) =>
-    set((s) => ({ selected, detailsOpen: selected ? (openDetails ?? s.detailsOpen) : false })),
+    set((s) => ({
+      selected,
+      detailsOpen: selected ? (openDetails ?? s.detailsOpen) : false,
+      detailsAsked: selected && openDetails ? s.detailsAsked + 1 : s.detailsAsked,
+    })),
   hover: (hovered) =>
     set((s) =>
       s.hovered?.group === hovered?.group &&

@@ -1,0 +1,84 @@
+// axe-core over every view, popover and dialog, in light and dark: nothing found.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { readFixture } from '../src/fixtures/read.ts';
+import { openDesigner } from './designer.ts';
+import { expect, test } from './fixtures.ts';
+
+async function violations(page: Page) {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+const view = (page: Page, name: 'YAML' | 'Form' | 'Both') =>
+  page.getByRole('group', { name: 'Editor view' }).getByRole('button', { name }).click();
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds nothing in any view, ${scheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openDesigner(page, 'YAML');
+    await page.evaluate((t) => window.__designerTestApi!.load(t), readFixture('platform-main'));
+    for (const section of ['Per group', 'Your cluster', 'Prices (examples)'])
+      await page.locator('.resources summary', { hasText: section }).click();
+    expect(await violations(page), 'YAML view').toEqual([]);
+
+    await view(page, 'Form');
+    await expect(page.getByRole('form', { name: 'Manifest form' })).toBeVisible();
+    expect(await violations(page), 'Form view').toEqual([]);
+
+    await view(page, 'Both');
+    expect(await violations(page), 'Both').toEqual([]);
+
+    // A pod's details.
+    const grid = page.getByRole('application', { name: /Pod grid/ });
+    await grid.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: 'Pod details' })).toBeVisible();
+    expect(await violations(page), 'pod details').toEqual([]);
+
+    await page.getByRole('button', { name: 'Table view' }).click();
+    await expect(page.getByRole('button', { name: 'Table view' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(await violations(page), 'table view').toEqual([]);
+
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: 'Share and export' })).toBeVisible();
+    expect(await violations(page), 'Share').toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: /Validation/ }).click();
+    await expect(page.getByRole('dialog', { name: 'Problems' })).toBeVisible();
+    expect(await violations(page), 'Problems').toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'How to read this' }).click();
+    await expect(page.getByRole('dialog', { name: 'How to read this' })).toBeVisible();
+    expect(await violations(page), 'How to read this').toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Templates', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: 'Templates' })).toBeVisible();
+    expect(await violations(page), 'Templates').toEqual([]);
+  });
+}
+
+test('a skip link jumps past the editor to the figures', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('status', { name: 'Validation' })).not.toHaveText('Checking…');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the figures' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  // Focus is now past the editor: in the canvas toolbar or after.
+  const focused = await page.evaluate(
+    () => document.activeElement?.closest('.canvas-area, .side') !== null,
+  );
+  expect(focused).toBe(true);
+});

@@ -1,0 +1,74 @@
+/**
+ * The core as the page's main thread uses it: figures, layout, schedule helpers and formats, but
+ * not reading a text (the YAML library, the schema, the rules). That runs in the worker; the page
+ * loads it on demand (a quick fix, an opened file, the form, a fallback).
+ * Importing them here would put them (the YAML library alone is 94 KB) in the first load.
+ */
+export type { Analysis, GroupSpan } from './analyze.ts';
+export {
+  bySeverity,
+  categoryOf,
+  CODES,
+  compareDiagnostics,
+  countBySeverity,
+  formatPath,
+  indexDiagnostics,
+  type DiagnosticIndex,
+  type Category,
+  type Diagnostic,
+  type DiagnosticCode,
+  type Fix,
+  type Path,
+  type Severity,
+} from './diagnostics.ts';
+export {
+  productOf,
+  UNSPECIFIED_PRODUCT,
+  type Expansion,
+  type GroupFigures,
+  type GroupState,
+  type PerPod,
+  type Peak,
+  type Totals,
+} from './jobset/expand.ts';
+export {
+  EXPERIMENT_NAME_PLACEHOLDER,
+  podAt,
+  podByOrdinal,
+  type Pod,
+  type PodEnv,
+} from './jobset/pods.ts';
+export { CURRENT_API_VERSION } from './jobset/versions.ts';
+export { jsonOf } from './manifest/json.ts';
+export { decodeManifest, type Decoded } from './manifest/decode.ts';
+export type { FieldView, GroupView, ManifestView } from './manifest/view.ts';
+export { podRate, type PodRate } from './cost/rate.ts';
+export {
+  explain,
+  figure,
+  type Figure,
+  type GroupUsage,
+  type Usage,
+  type UsageFigure,
+} from './cost/usage.ts';
+export {
+  headline,
+  sameMoney,
+  podInSlot,
+  podsInWave,
+  podSpan,
+  podWave,
+  type GroupPlan,
+  type Headline,
+  type Plan,
+  type Schedule,
+} from './schedule/index.ts';
+export type { SimBatch, SimGroup, SimProfile, SimSeries, Simulation } from './sim/simulate.ts';
+export {
+  durationIn,
+  EXAMPLE_PRICES,
+  gpuPrice,
+  type Capacity,
+  type DesignSettings,
+  type Prices,
+} from './settings.ts';

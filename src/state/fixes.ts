@@ -1,0 +1,24 @@
+/**
+ * Quick fixes become text edits. The edit code comes with the YAML library, which the page loads
+ * only when the first fix is applied (the worker does all reading until then).
+ */
+import type { Fix } from '../core/diagnostics.ts';
+import { applyEdit } from '../core/edit/text.ts';
+import { useDesigner } from './store.ts';
+
+/**
+ * Applies a fix (found in the text of `forVersion`) to the current text, as one undo step. A fix
+ * from an older text is not applied: what it repairs may have changed since.
+ */
+export async function applyFix(fix: Fix, forVersion: number): Promise<boolean> {
+  const { fixEdit } = await import('../core/edit/fix.ts');
+  const { text, version, commit, setEditError } = useDesigner.getState();
+  if (version !== forVersion) return false;
+  const result = fixEdit(text, fix);
+  if (!result.ok) {
+    setEditError(result.reason);
+    return false;
+  }
+  commit(applyEdit(text, result.edit), { origin: 'fix', edits: [result.edit] });
+  return true;
+}
