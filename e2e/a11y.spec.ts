@@ -15,57 +15,65 @@ async function violations(page: Page) {
 const view = (page: Page, name: 'YAML' | 'Form' | 'Both') =>
   page.getByRole('group', { name: 'Editor view' }).getByRole('button', { name }).click();
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`axe finds nothing in any view, ${scheme}`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: scheme });
-    await openDesigner(page, 'YAML');
-    await page.evaluate((t) => window.__designerTestApi!.load(t), readFixture('platform-main'));
-    for (const section of ['Per group', 'Your cluster', 'Prices (examples)'])
-      await page.locator('.resources summary', { hasText: section }).click();
-    expect(await violations(page), 'YAML view').toEqual([]);
+const SIZES = [
+  [1440, 900],
+  [1280, 720],
+  [900, 1000],
+] as const;
 
-    await view(page, 'Form');
-    await expect(page.getByRole('form', { name: 'Manifest form' })).toBeVisible();
-    expect(await violations(page), 'Form view').toEqual([]);
+for (const [width, height] of SIZES)
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe finds nothing in any view, ${width}x${height}, ${scheme}`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      await openDesigner(page, 'YAML');
+      await page.evaluate((t) => window.__designerTestApi!.load(t), readFixture('platform-main'));
+      for (const section of ['Per group', 'Your cluster', 'Prices (examples)'])
+        await page.locator('.resources summary', { hasText: section }).click();
+      expect(await violations(page), 'YAML view').toEqual([]);
 
-    await view(page, 'Both');
-    expect(await violations(page), 'Both').toEqual([]);
+      await view(page, 'Form');
+      await expect(page.getByRole('form', { name: 'Manifest form' })).toBeVisible();
+      expect(await violations(page), 'Form view').toEqual([]);
 
-    // A pod's details.
-    const grid = page.getByRole('application', { name: /Pod grid/ });
-    await grid.focus();
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('region', { name: 'Pod details' })).toBeVisible();
-    expect(await violations(page), 'pod details').toEqual([]);
+      await view(page, 'Both');
+      expect(await violations(page), 'Both').toEqual([]);
 
-    await page.getByRole('button', { name: 'Table view' }).click();
-    await expect(page.getByRole('button', { name: 'Table view' })).toHaveAttribute(
-      'aria-pressed',
-      'true',
-    );
-    expect(await violations(page), 'table view').toEqual([]);
+      // A pod's details.
+      const grid = page.getByRole('application', { name: /Pod grid/ });
+      await grid.focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('region', { name: 'Pod details' })).toBeVisible();
+      expect(await violations(page), 'pod details').toEqual([]);
 
-    await page.getByRole('button', { name: 'Share', exact: true }).click();
-    await expect(page.getByRole('dialog', { name: 'Share and export' })).toBeVisible();
-    expect(await violations(page), 'Share').toEqual([]);
-    await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Table view' }).click();
+      await expect(page.getByRole('button', { name: 'Table view' })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
+      expect(await violations(page), 'table view').toEqual([]);
 
-    await page.getByRole('button', { name: /Validation/ }).click();
-    await expect(page.getByRole('dialog', { name: 'Problems' })).toBeVisible();
-    expect(await violations(page), 'Problems').toEqual([]);
-    await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Share', exact: true }).click();
+      await expect(page.getByRole('dialog', { name: 'Share and export' })).toBeVisible();
+      expect(await violations(page), 'Share').toEqual([]);
+      await page.keyboard.press('Escape');
 
-    await page.getByRole('button', { name: 'How to read this' }).click();
-    await expect(page.getByRole('dialog', { name: 'How to read this' })).toBeVisible();
-    expect(await violations(page), 'How to read this').toEqual([]);
-    await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: /Validation/ }).click();
+      await expect(page.getByRole('dialog', { name: 'Problems' })).toBeVisible();
+      expect(await violations(page), 'Problems').toEqual([]);
+      await page.keyboard.press('Escape');
 
-    await page.getByRole('button', { name: 'Templates', exact: true }).click();
-    await expect(page.getByRole('dialog', { name: 'Templates' })).toBeVisible();
-    expect(await violations(page), 'Templates').toEqual([]);
-  });
-}
+      await page.getByRole('button', { name: 'How to read this' }).click();
+      await expect(page.getByRole('dialog', { name: 'How to read this' })).toBeVisible();
+      expect(await violations(page), 'How to read this').toEqual([]);
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'Templates', exact: true }).click();
+      await expect(page.getByRole('dialog', { name: 'Templates' })).toBeVisible();
+      expect(await violations(page), 'Templates').toEqual([]);
+    });
+  }
 
 test('a skip link jumps past the editor to the figures', async ({ page }) => {
   await page.goto('/');

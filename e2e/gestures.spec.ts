@@ -14,32 +14,44 @@ async function load(page: Page, text: string) {
   await page.getByRole('button', { name: 'Fit to view' }).click();
 }
 
-test('over the grid, the wheel scrolls the page with a hint; Ctrl+wheel zooms', async ({
-  page,
-}) => {
-  await page.setViewportSize({ width: 900, height: 1000 });
-  await openDesigner(page, 'YAML');
-  await load(page, generatedDesign(3, 20, 20, 4));
-  const grid = gridCanvas(page);
-  await grid.scrollIntoViewIfNeeded();
-  const box = (await grid.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  const before = await bounds(page);
-  const scrolled = await page.evaluate(() => scrollY);
-  await page.mouse.wheel(0, 200);
-  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(scrolled);
-  await expect(page.getByRole('status').filter({ hasText: 'scroll to zoom' })).toBeVisible();
-  expect((await bounds(page)).width).toBe(before.width);
+const SIZES = [
+  [1440, 900],
+  [1280, 720],
+  [900, 1000],
+] as const;
+const SCHEMES = ['light', 'dark'] as const;
+const each = SIZES.flatMap(([width, height]) =>
+  SCHEMES.map((scheme) => ({ width, height, scheme, at: `${width}x${height}, ${scheme}` })),
+);
 
-  const at = (await grid.boundingBox())!;
-  await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
-  const y = await page.evaluate(() => scrollY);
-  await page.keyboard.down('Control');
-  await page.mouse.wheel(0, -300);
-  await page.keyboard.up('Control');
-  await expect.poll(async () => (await bounds(page)).width).toBeGreaterThan(before.width);
-  expect(await page.evaluate(() => scrollY)).toBe(y);
-});
+for (const { width, height, scheme, at } of each)
+  test(`over the grid, the wheel scrolls the page with a hint; Ctrl+wheel zooms (${at})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ colorScheme: scheme });
+    await openDesigner(page, 'YAML');
+    await load(page, generatedDesign(3, 20, 20, 4));
+    const grid = gridCanvas(page);
+    await grid.scrollIntoViewIfNeeded();
+    const box = (await grid.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const before = await bounds(page);
+    const scrolled = await page.evaluate(() => scrollY);
+    await page.mouse.wheel(0, 200);
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(scrolled);
+    await expect(page.getByRole('status').filter({ hasText: 'scroll to zoom' })).toBeVisible();
+    expect((await bounds(page)).width).toBe(before.width);
+
+    const at = (await grid.boundingBox())!;
+    await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+    const y = await page.evaluate(() => scrollY);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -300);
+    await page.keyboard.up('Control');
+    await expect.poll(async () => (await bounds(page)).width).toBeGreaterThan(before.width);
+    expect(await page.evaluate(() => scrollY)).toBe(y);
+  });
 
 test('zooming out and panning cannot lose the design; a long flat design fits readably', async ({
   page,
@@ -70,14 +82,12 @@ test('zooming out and panning cannot lose the design; a long flat design fits re
   expect(cell!.size).toBeGreaterThanOrEqual(12);
 });
 
-for (const [width, height] of [
-  [1440, 900],
-  [900, 1000],
-] as const) {
-  test(`Enter on a pod brings its details into view with focus, at ${width}x${height}; Esc goes back`, async ({
+for (const { width, height, scheme, at } of each) {
+  test(`Enter on a pod brings its details into view with focus; Esc goes back (${at})`, async ({
     page,
   }) => {
     await page.setViewportSize({ width, height });
+    await page.emulateMedia({ colorScheme: scheme });
     await openDesigner(page, 'YAML');
     await load(page, readFixture('global-index-order'));
     const grid = gridCanvas(page);
@@ -94,36 +104,39 @@ for (const [width, height] of [
   });
 }
 
-test('Share, Drafts-like popovers and the problems list close on Esc and outside, focus back to their button', async ({
-  page,
-}) => {
-  await openDesigner(page, 'YAML');
-  const share = page.getByRole('button', { name: 'Share', exact: true });
-  const menu = page.getByRole('dialog', { name: 'Share and export' });
+for (const { width, height, scheme, at } of each)
+  test(`Share, Problems and Templates close on Esc and outside, focus back to their button (${at})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ colorScheme: scheme });
+    await openDesigner(page, 'YAML');
+    const share = page.getByRole('button', { name: 'Share', exact: true });
+    const menu = page.getByRole('dialog', { name: 'Share and export' });
 
-  await share.click();
-  await menu.getByRole('button', { name: 'Copy YAML' }).focus();
-  await page.keyboard.press('Escape');
-  await expect(menu).toBeHidden();
-  await expect(share).toBeFocused();
+    await share.click();
+    await menu.getByRole('button', { name: 'Copy YAML' }).focus();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(share).toBeFocused();
 
-  await share.click();
-  await expect(menu).toBeVisible();
-  await page.mouse.click(4, 400); // anywhere outside it: the page's left margin
-  await expect(menu).toBeHidden();
+    await share.click();
+    await expect(menu).toBeVisible();
+    await page.mouse.click(4, 400); // anywhere outside it: the page's left margin
+    await expect(menu).toBeHidden();
 
-  const status = page.getByRole('button', { name: /Validation/ });
-  await status.click();
-  const problems = page.getByRole('dialog', { name: 'Problems' });
-  await expect(problems).toBeVisible();
-  await page.keyboard.press('Escape');
-  await expect(problems).toBeHidden();
-  await expect(status).toBeFocused();
+    const status = page.getByRole('button', { name: /Validation/ });
+    await status.click();
+    const problems = page.getByRole('dialog', { name: 'Problems' });
+    await expect(problems).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(problems).toBeHidden();
+    await expect(status).toBeFocused();
 
-  const templates = page.getByRole('button', { name: 'Templates', exact: true });
-  await templates.click();
-  await expect(page.getByRole('dialog', { name: 'Templates' })).toBeVisible();
-  await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog', { name: 'Templates' })).toBeHidden();
-  await expect(templates).toBeFocused();
-});
+    const templates = page.getByRole('button', { name: 'Templates', exact: true });
+    await templates.click();
+    await expect(page.getByRole('dialog', { name: 'Templates' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: 'Templates' })).toBeHidden();
+    await expect(templates).toBeFocused();
+  });

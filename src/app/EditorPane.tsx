@@ -6,9 +6,8 @@ import type { EditorMode } from '../state/slices/view.ts';
 import { YamlPanel } from '../features/editor/YamlPanel.tsx';
 
 // The form (and the YAML library its edits use) loads when it is first shown.
-const ManifestForm = lazy(() =>
-  import('../features/form/ManifestForm.tsx').then((m) => ({ default: m.ManifestForm })),
-);
+const loadForm = () => import('../features/form/ManifestForm.tsx');
+const ManifestForm = lazy(() => loadForm().then((m) => ({ default: m.ManifestForm })));
 
 const MODES: readonly [EditorMode, string][] = [
   ['yaml', 'YAML'],
@@ -23,7 +22,15 @@ export function EditorPane() {
     <div className={`editor-pane mode-${mode}`}>
       <div className="mode-switch" role="group" aria-label="Editor view">
         {MODES.map(([m, label]) => (
-          <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)}>
+          <button
+            key={m}
+            type="button"
+            aria-pressed={mode === m}
+            onClick={() => setMode(m)}
+            // Pointing at Form or Both starts loading the form: it is there by the click.
+            onPointerEnter={m === 'yaml' ? undefined : () => void loadForm()}
+            onFocus={m === 'yaml' ? undefined : () => void loadForm()}
+          >
             {label}
           </button>
         ))}

@@ -25,6 +25,7 @@ monaco.editor.defineTheme('jobset-light', {
   colors: {
     'editorLineNumber.foreground': '#5b6475',
     'editorLineNumber.activeForeground': '#1d2330',
+    'editorLineNumber.dimmedForeground': '#5b6475',
   },
 });
 monaco.editor.defineTheme('jobset-dark', {
@@ -34,6 +35,7 @@ monaco.editor.defineTheme('jobset-dark', {
   colors: {
     'editorLineNumber.foreground': '#9aa3b2',
     'editorLineNumber.activeForeground': '#e6e9ef',
+    'editorLineNumber.dimmedForeground': '#9aa3b2',
   },
 });
 

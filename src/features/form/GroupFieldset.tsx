@@ -291,6 +291,7 @@ function GroupBody({
           path={[...base, ...gpuPath, 'product']}
           value={gpu.product ?? ''}
           list="gpu-products"
+          wide
           onCommit={set([...gpuPath, 'product'])}
           diagnostics={at(...gpuPath, 'product')}
         />

@@ -20,6 +20,8 @@ interface FieldProps {
   readonly hint?: string;
   readonly placeholder?: string;
   readonly list?: string;
+  /** Takes the whole row (long values, such as GPU product names). */
+  readonly wide?: boolean;
   /** Commit on every change (default) or only on blur and Enter (renames). */
   readonly commitOn?: 'change' | 'blur';
   /** The diagnostics about this field (the form finds them once per analysis). */
@@ -99,7 +101,7 @@ function Field(
     } else setRefused(null);
   };
   return (
-    <div className="field">
+    <div className={props.wide ? 'field wide' : 'field'}>
       <label htmlFor={fieldId(path)}>{label}</label>
       <input
         id={fieldId(path)}
