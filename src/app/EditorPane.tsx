@@ -1,5 +1,5 @@
 /** The editor pane: YAML, form, or both side by side; both edit the same text. */
-import { lazy, Suspense } from 'react';
+import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { useDesigner } from '../state/store.ts';
 import { selectEditorMode } from '../state/selectors.ts';
 import type { EditorMode } from '../state/slices/view.ts';
@@ -43,12 +43,36 @@ export function EditorPane() {
             <h2 id="form-title" className="visually-hidden">
               Form
             </h2>
-            <Suspense fallback={<p className="muted">Loading the form…</p>}>
-              <ManifestForm />
-            </Suspense>
+            <FormLoad>
+              <Suspense fallback={<p className="muted">Loading the form…</p>}>
+                <ManifestForm />
+              </Suspense>
+            </FormLoad>
           </section>
         )}
       </div>
     </div>
   );
+}
+
+/** The form's code failed to load (offline, a new version deployed): say so in its place. */
+class FormLoad extends Component<{ children: ReactNode }, { failed: string | null }> {
+  state = { failed: null as string | null };
+
+  static getDerivedStateFromError(error: Error) {
+    return { failed: error.message };
+  }
+
+  render() {
+    if (this.state.failed === null) return this.props.children;
+    return (
+      <p role="alert">
+        The form could not be loaded ({this.state.failed}). The YAML editor still works, and the
+        design is saved.{' '}
+        <button type="button" onClick={() => location.reload()}>
+          Reload
+        </button>
+      </p>
+    );
+  }
 }

@@ -160,6 +160,18 @@ describe('validate with several files and patterns', () => {
     expect(r.stderr).toMatch(/2 files checked: 2 valid, 0 invalid/);
   });
 
+  it('expands an absolute pattern from its own root, not the working folder', async () => {
+    const r = await validate(`${dir}/manifests/*.yaml`);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/1 file checked: 1 valid, 0 invalid/);
+  });
+
+  it('reads a missing v1.yaml as a missing file, not as a link', async () => {
+    const r = await validate('v1.yaml');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('jobset-designer: cannot read v1.yaml: no such file\n');
+  });
+
   it('prints one JSON report of every file with --json', async () => {
     const r = await validate('--json', 'manifests/**/*.y*ml');
     const report = JSON.parse(r.stdout);

@@ -11,6 +11,8 @@ import {
   type DiagnosticCode,
   type Severity,
 } from '../core/index.ts';
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Design } from './inputs.ts';
 import { diagnosticJson } from './report.ts';
@@ -105,11 +107,20 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   info: 'note',
 };
 
-/** Where a finding is, as SARIF says it: the path as given, 1-based lines and columns. */
-function sarifLocation(name: string, d?: Diagnostic) {
+/**
+ * Where a finding is, as SARIF says it: the path as given, as a URI reference (relative, or a
+ * file: URI when absolute), 1-based lines and columns. Standard input and links have no place.
+ */
+function sarifLocations(name: string, d?: Diagnostic) {
+  if (name.startsWith('<')) return [];
+  const uri = isAbsolute(name) ? pathToFileURL(name).href : encodeURI(name.replace(/\\/g, '/'));
+  return [sarifLocation(uri, d)];
+}
+
+function sarifLocation(uri: string, d?: Diagnostic) {
   return {
     physicalLocation: {
-      artifactLocation: { uri: name },
+      artifactLocation: { uri },
       ...(d && {
         region: {
           startLine: d.line,
@@ -157,7 +168,7 @@ export function sarifReport(all: readonly Checked[]) {
             toolExecutionNotifications: unreadable.map((c) => ({
               level: 'error',
               message: { text: c.reason },
-              locations: [sarifLocation(c.name)],
+              locations: sarifLocations(c.name),
             })),
           },
         ],
@@ -168,7 +179,7 @@ export function sarifReport(all: readonly Checked[]) {
                 ruleIndex: ruleIndex.get(d.code)!,
                 level: SARIF_LEVEL[d.severity],
                 message: { text: d.message },
-                locations: [sarifLocation(c.design.name, d)],
+                locations: sarifLocations(c.design.name, d),
               }))
             : [],
         ),

@@ -5,7 +5,7 @@
  * only matched when the pattern names them.
  */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 
 export function isGlob(arg: string): boolean {
   return /[*?[{]/.test(arg);
@@ -74,7 +74,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 function entries(dir: string, cwd: string) {
   try {
-    return readdirSync(join(cwd, dir || '.'), { withFileTypes: true });
+    return readdirSync(resolve(cwd, dir || '.'), { withFileTypes: true });
   } catch {
     return [];
   }

@@ -23,7 +23,9 @@ export class Unreadable extends Error {}
 /** A link rather than a file: an address, or a fragment that is not also the name of a file. */
 export function isLink(arg: string, dir: string): boolean {
   if (/^https?:\/\//i.test(arg)) return true;
-  return /^#?v\d+\.[A-Za-z0-9_-]*$/.test(arg) && !existsSync(resolve(dir, arg));
+  // A bare fragment: `#v1.…`, or `v1.` and a payload no file name has (`v1.yaml` is a file).
+  if (/^#v\d+\./.test(arg)) return true;
+  return /^v\d+\.[A-Za-z0-9_-]{16,}$/.test(arg) && !existsSync(resolve(dir, arg));
 }
 
 /** Reads `arg`; relative paths start at `dir`. */

@@ -3,18 +3,29 @@
  * only when the first fix is applied (the worker does all reading until then).
  */
 import type { Fix } from '../core/diagnostics.ts';
+import type * as FixCode from '../core/edit/fix.ts';
 import { applyEdit } from '../core/edit/text.ts';
 import { useDesigner } from './store.ts';
+
+type FixModule = typeof FixCode;
 
 /**
  * Applies a fix (found in the text of `forVersion`) to the current text, as one undo step. A fix
  * from an older text is not applied: what it repairs may have changed since.
  */
 export async function applyFix(fix: Fix, forVersion: number): Promise<boolean> {
-  const { fixEdit } = await import('../core/edit/fix.ts');
+  let fix_: FixModule;
+  try {
+    fix_ = await import('../core/edit/fix.ts');
+  } catch (err) {
+    useDesigner
+      .getState()
+      .notify(`The fix could not be applied: its code did not load (${String(err)}).`, 'error');
+    return false;
+  }
   const { text, version, commit, setEditError } = useDesigner.getState();
   if (version !== forVersion) return false;
-  const result = fixEdit(text, fix);
+  const result = fix_.fixEdit(text, fix);
   if (!result.ok) {
     setEditError(result.reason);
     return false;

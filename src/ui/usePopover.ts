@@ -15,6 +15,9 @@ export function usePopover() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       if (document.querySelector('dialog[open]')) return; // a modal dialog handles its own Esc
+      // Esc is for what has focus: the popover (or its button), or nothing in particular.
+      const at = document.activeElement;
+      if (at && at !== document.body && !box.current?.contains(at)) return;
       setOpen(false);
       button.current?.focus();
     };

@@ -372,7 +372,8 @@ function podNames(
 }
 
 /**
- * The view that shows the whole grid in a `width x height` box: as large as fits, but no
+ * The view that shows the whole grid in a `width x height` box (or, for a long flat design whose
+ * whole would be specks, its start with cells of `minCell` px): as large as fits, but no
  * larger than 2.5x (cells of 40 pixels), with `pad` pixels around it.
  */
 export function fitGrid(

@@ -4,6 +4,7 @@
  * frame. Pointer and keyboard map to pods through `hitTest` and `stepPod`, both constant time in
  * the number of pods.
  */
+import { zoomFilter, zoomWheelDelta } from './gestures.ts';
 import { WheelHint } from './WheelHint.tsx';
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -97,29 +98,28 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
   useEffect(() => {
     const canvas = canvasRef.current!;
     const fitK = fitGrid(layout, Math.max(1, width), GRID_HEIGHT).k;
-    const pad = 2 * layout.cell;
     const z = zoom<HTMLCanvasElement, unknown>()
       // One convention with the timeline: the wheel scrolls the page; Ctrl/Cmd+wheel (and a
       // trackpad pinch, which arrives as Ctrl+wheel) zooms; a drag pans.
-      .filter((e: Event) =>
-        e.type === 'wheel'
-          ? (e as WheelEvent).ctrlKey || (e as WheelEvent).metaKey
-          : !(e as MouseEvent).button,
-      )
+      .filter(zoomFilter)
+      // Cmd+wheel zooms as fast as Ctrl+wheel (d3 speeds up only the Ctrl one).
+      .wheelDelta(zoomWheelDelta)
       // The design cannot be lost: at most a quarter of the fitted size, and never panned away.
       .scaleExtent([Math.min(fitK / 4, 1), 64])
       .translateExtent([
-        [-pad, -pad],
-        [layout.width + pad, layout.height + pad],
+        [0, 0],
+        [layout.width, layout.height],
       ])
+      .constrain(keepInView(2 * layout.cell))
       .on('zoom', (e: { transform: ZoomTransform }) => {
         transform.current = e.transform;
         paint();
       });
     zoomer.current = z;
     select(canvas).call(z).on('dblclick.zoom', null);
-    // Keep the current view within the new bounds (a smaller design after an edit).
-    select(canvas).call(z.transform, transform.current);
+    // Keep the current view within the new bounds (a smaller design after an edit): scaleBy
+    // runs the scale extent and the constraint, which a plain transform does not.
+    select(canvas).call(z.scaleBy, 1);
     return () => {
       select(canvas).on('.zoom', null);
     };
@@ -273,4 +273,24 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
       )}
     </div>
   );
+}
+
+type Extent = [[number, number], [number, number]];
+
+/**
+ * d3-zoom's default constraint centres a design smaller than the canvas on the first gesture,
+ * so the grid would jump away from where Fit put it. This one only stops the design leaving:
+ * smaller than the canvas, it stays inside; larger, its edges may come in by `margin` px at most.
+ */
+function keepInView(margin: number) {
+  return (t: ZoomTransform, extent: Extent, bounds: Extent): ZoomTransform => {
+    const m = margin * t.k;
+    const axis = (v0: number, v1: number, c0: number, c1: number) => {
+      if (c1 - c0 <= v1 - v0) return c0 < v0 ? v0 - c0 : c1 > v1 ? v1 - c1 : 0;
+      return c0 > v0 + m ? v0 + m - c0 : c1 < v1 - m ? v1 - m - c1 : 0;
+    };
+    const dx = axis(extent[0][0], extent[1][0], t.applyX(bounds[0][0]), t.applyX(bounds[1][0]));
+    const dy = axis(extent[0][1], extent[1][1], t.applyY(bounds[0][1]), t.applyY(bounds[1][1]));
+    return dx || dy ? t.translate(dx / t.k, dy / t.k) : t;
+  };
 }

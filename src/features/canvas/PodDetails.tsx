@@ -28,6 +28,9 @@ export function PodDetails() {
   );
 }
 
+/** The last request for details that was brought into view (see `detailsAsked`). */
+let answered = 0;
+
 /** Focus back on the view the pod was chosen in (the grid, or the table view's row). */
 function backToPod() {
   const grid = document.querySelector<HTMLElement>('.grid-canvas canvas, .table-view');
@@ -52,7 +55,9 @@ function Details({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     const h = heading.current;
-    if (!h || asked === 0) return;
+    // Only a new request: details that mount again (the canvas redrawn after an edit) stay put.
+    if (!h || asked <= answered) return;
+    answered = asked;
     h.closest('section')?.scrollIntoView({ block: 'nearest' });
     h.focus({ preventScroll: true });
   }, [asked]);

@@ -4,6 +4,7 @@
  * Ctrl+wheel and pinch into a zoom of the time axis and a drag into a pan (across time, and down
  * through the groups when they do not all fit).
  */
+import { zoomFilter, zoomWheelDelta } from './gestures.ts';
 import { WheelHint } from './WheelHint.tsx';
 import { scaleLinear, select, zoom, zoomIdentity, type ZoomTransform } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -62,11 +63,8 @@ export function TimelineCanvas({
     let last = zoomIdentity;
     const z = zoom<HTMLCanvasElement, unknown>()
       // The wheel scrolls the page here; Ctrl+wheel (or a pinch) zooms the time axis.
-      .filter((e: Event) =>
-        e.type === 'wheel'
-          ? (e as WheelEvent).ctrlKey || (e as WheelEvent).metaKey
-          : !(e as MouseEvent).button,
-      )
+      .filter(zoomFilter)
+      .wheelDelta(zoomWheelDelta)
       .scaleExtent([1, 1e6])
       .translateExtent([
         [LEFT, -Infinity],

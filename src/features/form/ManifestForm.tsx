@@ -3,7 +3,7 @@
  * edit of the YAML. While the YAML does not parse, the form shows the last readable design,
  * read-only, with the syntax error and a link to its line.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   addEntry,
   chain,
@@ -26,6 +26,7 @@ import {
   selectView,
 } from '../../state/selectors.ts';
 import { useDesigner } from '../../state/store.ts';
+import { samePath } from './fieldDiagnostics.ts';
 import { FieldErrors, TextField } from './fields.tsx';
 import { GroupFieldset } from './GroupFieldset.tsx';
 
@@ -118,6 +119,8 @@ export function ManifestForm() {
   // two fields when the YAML has them different, or when the user asks.
   const imagesDiffer = !!view?.image && !!view?.builderImage && view.image !== view.builderImage;
   const [split, setSplit] = useState(false);
+  // Once they differ, two fields stay, even when typing makes them equal for a moment.
+  if (imagesDiffer && !split) setSplit(true);
   const splitImages = split || imagesDiffer;
   const setImage = (value: ScalarValue) =>
     editText(
@@ -131,10 +134,15 @@ export function ManifestForm() {
     );
   // Problems of the manifest that no field shows (a missing `kind`, an unknown top-level key):
   // listed at the top of the form, so every error is visible here.
-  const unplaced = (useDesigner(selectDiagnostics) ?? []).filter(
-    (d) =>
-      !(d.path[0] === 'spec' && d.path[1] === 'types' && d.path.length > 2) &&
-      !FIELD_PATHS.some((p) => p.length === d.path.length && p.every((k, i) => k === d.path[i])),
+  const diagnostics = useDesigner(selectDiagnostics);
+  const unplaced = useMemo(
+    () =>
+      (diagnostics ?? []).filter(
+        (d) =>
+          !(d.path[0] === 'spec' && d.path[1] === 'types' && d.path.length > 2) &&
+          !FIELD_PATHS.some((p) => samePath(p, d.path)),
+      ),
+    [diagnostics],
   );
   // A few groups are all open; a large design shows one line per group until one is opened.
   const openByDefault = groups.length <= OPEN_GROUPS;

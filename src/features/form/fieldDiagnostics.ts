@@ -4,7 +4,8 @@ import type { Diagnostic, DiagnosticIndex, Path } from '../../core/diagnostics.t
 /** `spec.types.worker.count` -> an id usable in the DOM. */
 export const fieldId = (path: Path) => `field-${path.join('.').replace(/[^A-Za-z0-9_.-]/g, '_')}`;
 
-const samePath = (a: Path, b: Path) => a.length === b.length && a.every((x, i) => x === b[i]);
+export const samePath = (a: Path, b: Path) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Of a group's diagnostics (few), those about exactly `path`. */
 export function diagnosticsAt(all: readonly Diagnostic[], path: Path): Diagnostic[] {

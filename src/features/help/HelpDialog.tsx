@@ -4,11 +4,7 @@
  * modal <dialog>, kept in the page, so Esc closes it and focus returns to where it was.
  */
 import { useEffect, useRef } from 'react';
-
-function typing(target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return false;
-  return !!target.closest('input, textarea, select, [contenteditable="true"], .monaco-editor');
-}
+import { inTextField } from '../../ui/typing.ts';
 
 export function HelpButton() {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -18,7 +14,7 @@ export function HelpButton() {
   };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== '?' || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      if (e.key !== '?' || e.ctrlKey || e.metaKey || e.altKey || inTextField(e.target)) return;
       if (document.querySelector('dialog[open]')) return;
       e.preventDefault();
       open();

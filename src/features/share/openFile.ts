@@ -1,9 +1,22 @@
 /** Opens a file as the design (undoable), or says why not and changes nothing. */
 import { useDesigner } from '../../state/store.ts';
-import { importText, readDesignFile } from './importFile.ts';
+import { inTextField } from '../../ui/typing.ts';
+import { importText, readDesignFile, type Imported } from './importFile.ts';
+
+/** Reading needs the YAML reader, loaded on first use: if that fails, say so. */
+async function guarded(read: () => Promise<Imported>): Promise<Imported> {
+  try {
+    return await read();
+  } catch (err) {
+    return {
+      ok: false,
+      reason: `The file reader could not be loaded (${String(err)}). Your current design is unchanged.`,
+    };
+  }
+}
 
 export async function openFile(file: File): Promise<void> {
-  const r = await readDesignFile(file);
+  const r = await guarded(() => readDesignFile(file));
   const s = useDesigner.getState();
   if (!r.ok) {
     s.notify(r.reason, 'error');
@@ -19,8 +32,7 @@ export async function openFile(file: File): Promise<void> {
  */
 export function installDropToOpen(): () => void {
   const paste = async (e: ClipboardEvent) => {
-    const target = e.target as Element | null;
-    if (target?.closest('input, textarea, select, [contenteditable], .monaco-editor')) return;
+    if (inTextField(e.target)) return;
     const file = e.clipboardData?.files[0];
     if (file) {
       e.preventDefault();
@@ -30,7 +42,7 @@ export function installDropToOpen(): () => void {
     const text = e.clipboardData?.getData('text/plain') ?? '';
     if (!text.trim()) return;
     e.preventDefault();
-    const r = await importText(text, 'pasted text');
+    const r = await guarded(() => importText(text, 'pasted text'));
     const s = useDesigner.getState();
     if (!r.ok) s.notify(r.reason, 'error');
     else {
