@@ -69,3 +69,14 @@ export async function dropFile(page: Page, name: string, contents: string | numb
     { name, contents },
   );
 }
+
+/** Opens the Problems list from the header and follows "Show in form" of the first `code` problem. */
+export async function showProblemInForm(page: Page, code: string) {
+  await page.getByRole('status', { name: 'Validation' }).click();
+  await page
+    .getByRole('dialog', { name: 'Problems' })
+    .getByRole('listitem')
+    .filter({ hasText: code })
+    .getByRole('button', { name: 'Show in form' })
+    .click();
+}

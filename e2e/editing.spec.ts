@@ -6,6 +6,7 @@ import {
   lineOf,
   markers,
   openDesigner,
+  showProblemInForm,
   yamlCursorAtEndOfLine,
   yamlText,
 } from './designer.ts';
@@ -202,12 +203,7 @@ test('the YAML editor documents fields on hover and completes keys from the sche
 test('"Show in form" focuses the field of a problem', async ({ page }) => {
   await openDesigner(page);
   await group(page, 'worker').getByLabel('Jobs (count)').fill('-3');
-  await page.getByRole('status', { name: 'Validation' }).click();
-  const item = page
-    .getByRole('dialog', { name: 'Problems' })
-    .getByRole('listitem')
-    .filter({ hasText: 'out-of-range' });
-  await item.getByRole('button', { name: 'Show in form' }).click();
+  await showProblemInForm(page, 'out-of-range');
   await expect(group(page, 'worker').getByLabel('Jobs (count)')).toBeFocused();
 });
 

@@ -2,7 +2,7 @@
 // through the groups, and a problem in a closed group opens it.
 import type { Page } from '@playwright/test';
 import { generatedDesign } from '../src/fixtures/read.ts';
-import { lineOf, markers, openDesigner, yamlText } from './designer.ts';
+import { lineOf, markers, openDesigner, showProblemInForm, yamlText } from './designer.ts';
 import { expect, resource, test } from './fixtures.ts';
 
 const form = (page: Page) => page.getByRole('form', { name: 'Manifest form' });
@@ -65,12 +65,7 @@ test('a problem in a closed group opens it in the form and focuses the field', a
     ),
   );
   await expect(group(page, 'group-30')).toContainText('1 error');
-  await page.getByRole('status', { name: 'Validation' }).click();
-  const item = page
-    .getByRole('dialog', { name: 'Problems' })
-    .getByRole('listitem')
-    .filter({ hasText: 'out-of-range' });
-  await item.getByRole('button', { name: 'Show in form' }).click();
+  await showProblemInForm(page, 'out-of-range');
   const count = group(page, 'group-30').getByLabel('Jobs (count)');
   await expect(count).toBeFocused();
   await expect(count).toHaveValue('-3');
