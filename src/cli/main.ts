@@ -1,12 +1,22 @@
 /**
- * `jobset-designer validate | expand | pods | json`: the core on the command line, for checking
- * manifests in CI and pre-commit hooks. Exit codes: 0 valid, 1 invalid, 2 unreadable input or
- * wrong usage (with a one-line message on stderr); for several inputs, the worst of them.
+ * `jobset-designer validate | expand | pods | json | export | import`: the core on the command
+ * line, for checking manifests in CI and pre-commit hooks and for moving designs to and from
+ * Kubernetes. Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage (with a one-line
+ * message on stderr); for several inputs, the worst of them.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { allPods, analyze, countBySeverity, jsonOf, type Analysis } from '../core/index.ts';
+import {
+  allPods,
+  analyze,
+  countBySeverity,
+  exportJobSet,
+  importJobSet,
+  jsonOf,
+  looksLikeJobSet,
+  type Analysis,
+} from '../core/index.ts';
 import {
   exitCode,
   FORMATS,
@@ -31,6 +41,10 @@ export const USAGE = `Usage:
                                           every pod as one JSON line (streamed)
   jobset-designer json <input>            the manifest as JSON, as the platform reads it
                                           (merge keys resolved)
+  jobset-designer export <input> --to jobset [--name NAME]
+                                          the design as a Kubernetes JobSet (YAML)
+  jobset-designer import <input>          a Kubernetes JobSet as an AIchor manifest; what did
+                                          not carry over is reported on stderr
 An <input> is a file, a pattern such as 'manifests/**/*.yaml', - for standard input, or a
 design link (the designer's address, or just its #v1... part) with its settings.
 Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage (the worst of all inputs).`;
@@ -38,9 +52,13 @@ Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage (the worst of 
 class UsageError extends Error {}
 
 /** The commands that only make sense for `operator: jobset`. */
-const JOBSET_ONLY: ReadonlySet<string> = new Set(['pods']);
+const JOBSET_ONLY: ReadonlySet<string> = new Set(['pods', 'export']);
 
-type Command = 'validate' | 'expand' | 'pods' | 'json';
+const COMMANDS = ['validate', 'expand', 'pods', 'json', 'export', 'import'] as const;
+type Command = (typeof COMMANDS)[number];
+const isCommand = (x: string | undefined): x is Command =>
+  (COMMANDS as readonly (string | undefined)[]).includes(x);
+const COMMAND_LIST = 'validate, expand, pods, json, export or import';
 
 interface Args {
   readonly command: Command;
@@ -48,22 +66,25 @@ interface Args {
   readonly format: Format;
   readonly type: string | null;
   readonly limit: number;
+  /** `export --name`: the JobSet's name. */
+  readonly name: string | null;
 }
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   const [command, ...rest] = argv;
-  if (command !== 'validate' && command !== 'expand' && command !== 'pods' && command !== 'json') {
+  if (!isCommand(command)) {
     throw new UsageError(
       command
-        ? `unknown command "${command}" (use validate, expand, pods or json)`
-        : 'no command given (use validate, expand, pods or json)',
+        ? `unknown command "${command}" (use ${COMMAND_LIST})`
+        : `no command given (use ${COMMAND_LIST})`,
     );
   }
   const inputs: string[] = [];
   let format: Format | null = null;
   let type: string | null = null;
   let limit = Infinity;
+  let name: string | null = null;
   const setFormat = (f: Format) => {
     if (format !== null && format !== f)
       throw new UsageError(`two formats asked for (${format} and ${f})`);
@@ -90,7 +111,11 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       const v = value();
       if (!/^\d+$/.test(v)) throw new UsageError(`--limit needs a whole number, not "${v}"`);
       limit = Number(v);
-    } else if (raw.startsWith('-') && raw !== '-') {
+    } else if (arg === '--to' && command === 'export') {
+      const v = value();
+      if (v !== 'jobset') throw new UsageError(`export --to knows one target, jobset, not "${v}"`);
+    } else if (arg === '--name' && command === 'export') name = value();
+    else if (raw.startsWith('-') && raw !== '-') {
       throw new UsageError(`unknown option "${raw}" for ${command}`);
     } else inputs.push(raw);
   }
@@ -100,7 +125,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
     throw new UsageError('standard input (-) can be read once');
   if (command !== 'validate' && inputs.length > 1)
     throw new UsageError(`${command} reads one input at a time (got ${inputs.length})`);
-  return { command, inputs, format: format ?? 'text', type, limit };
+  return { command, inputs, format: format ?? 'text', type, limit, name };
 }
 
 /** The streams the CLI talks to: the process's own, or a test's. */
@@ -185,11 +210,12 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
     return 2;
   }
   const { design, analysis } = only;
+  if (args.command === 'import') return importCommand(design, out, io.stderr);
   const code = analysis.valid ? 0 : 1;
   // Commands about Jobs and pods need a jobset manifest; any other operator is a usage error.
   if (JOBSET_ONLY.has(args.command) && analysis.operator !== 'jobset' && !analysis.syntaxError) {
     io.stderr.write(
-      `jobset-designer: ${args.command} needs spec.operator: jobset; ${design.name === '<stdin>' ? 'this manifest' : design.name} uses ${analysis.operator === null ? 'no operator' : analysis.operator}\n`,
+      `jobset-designer: ${args.command} needs spec.operator: jobset; ${design.name === '<stdin>' ? 'this manifest' : design.name} uses ${analysis.operator === null ? 'no operator' : analysis.operator}${looksLikeJobSet(design.text) ? ' (it is a Kubernetes JobSet: use jobset-designer import)' : ''}\n`,
     );
     return 2;
   }
@@ -221,7 +247,51 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
       await streamPods(analysis, args, out);
       return code;
     }
+    case 'export':
+      return exportCommand(only, args.name ?? design.settings.jobsetName ?? null, out, io.stderr);
   }
+}
+
+/** The JobSet on stdout (0); an invalid manifest's problems on stderr and nothing on stdout (1). */
+async function exportCommand(
+  c: Checked & { kind: 'checked' },
+  name: string | null,
+  out: Output,
+  stderr: Writable,
+): Promise<number> {
+  const r = exportJobSet(c.analysis, name ?? undefined);
+  switch (r.kind) {
+    case 'exported':
+      await out.write(r.yaml);
+      return 0;
+    case 'invalid':
+      for (const line of textLines([c])) stderr.write(line + '\n');
+      stderr.write(`${c.design.name}: invalid, not exported (${r.errors.length} error(s))\n`);
+      return 1;
+    case 'bad-name':
+      for (const p of r.problems) stderr.write(`jobset-designer: JobSet name "${r.name}": ${p}\n`);
+      return 2;
+    case 'not-jobset':
+      // Checked before: only jobset manifests reach the export.
+      stderr.write(`jobset-designer: export needs spec.operator: jobset\n`);
+      return 2;
+  }
+}
+
+/** The AIchor manifest on stdout and what did not carry over on stderr (0); not a JobSet (2). */
+async function importCommand(design: Design, out: Output, stderr: Writable): Promise<number> {
+  const r = importJobSet(design.text);
+  if (r.kind !== 'imported') {
+    stderr.write(`jobset-designer: cannot import ${design.name}: ${r.reason}\n`);
+    return 2;
+  }
+  for (const item of r.report)
+    stderr.write(`${design.name}: ${item.severity} ${item.path}: ${item.message}\n`);
+  stderr.write(
+    `${design.name}: imported${r.report.length ? `; ${r.report.length} item(s) did not carry over as they were` : ', everything carried over'}\n`,
+  );
+  await out.write(r.manifest);
+  return 0;
 }
 
 async function validate(

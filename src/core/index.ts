@@ -17,3 +17,6 @@ export { MANIFEST_SCHEMA, OPERATORS, type SchemaNode } from './manifest/schema.t
 export { usage } from './cost/usage.ts';
 export { plan, schedule } from './schedule/index.ts';
 export { simulate } from './sim/simulate.ts';
+export { exportJobSet, type ExportInput } from './k8s/export.ts';
+export { importJobSet } from './k8s/import.ts';
+export { isJobSet } from './k8s/detect.ts';

@@ -25,6 +25,8 @@ export interface DesignSettings {
   /** Groups whose pods must all be running before any does useful work. */
   readonly synchronous?: readonly string[];
   readonly prices?: Prices;
+  /** The name of the design exported as a Kubernetes JobSet; unset for the default. */
+  readonly jobsetName?: string;
 }
 
 /**

@@ -5,6 +5,7 @@
  * as 7 pods. Single pods come from `pods.ts`, also in constant time.
  */
 import type { Group } from './groups.ts';
+import { byCodePoint } from './names.ts';
 import { mul, sumKnown } from './numbers.ts';
 
 /** Why a group does or does not run: `paused` when `parallelisms: 0`, `empty` with no pods. */
@@ -71,7 +72,7 @@ export function productOf(g: GroupFigures): string {
 }
 
 export function expand(groups: readonly Group[]): Expansion {
-  const order = groups.map((g) => g.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)); // code point order, not locale order
+  const order = groups.map((g) => g.name).sort(byCodePoint);
   const rank = new Map(order.map((name, i) => [name, i]));
   // Global index starts follow the sorted order; an unknown count makes later starts unknown.
   const countOf = new Map(groups.map((g) => [g.name, g.count]));

@@ -21,3 +21,8 @@ export function generatedNameLengths(
   const job = `${jobsetName}-${type}-${replicas - 1}`.length;
   return { job, pod: job + `-${completions - 1}-abcde`.length };
 }
+
+/** Type names in the platform's global order (`JOB_GLOBAL_INDEX`): by code point, not by locale. */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

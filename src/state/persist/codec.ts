@@ -98,6 +98,8 @@ export function sanitizeSettings(raw: unknown): DesignSettings {
   if (durations) settings.durations = durations;
   if (Array.isArray(o.synchronous))
     settings.synchronous = o.synchronous.filter((x): x is string => typeof x === 'string');
+  if (typeof o.jobsetName === 'string' && o.jobsetName.length <= 253)
+    settings.jobsetName = o.jobsetName;
   const p = o.prices as Record<string, unknown> | undefined;
   if (p && num(p.cpuHour) !== undefined && num(p.gbHour) !== undefined) {
     settings.prices = {

@@ -1,0 +1,363 @@
+// The export to a Kubernetes JobSet, checked three ways on every platform example, every jobset
+// manifest of the real corpus and random designs: the API server would accept it (the CRD's
+// schema, read from ../shared/schemas at test time), the JobSet controller would give every pod
+// exactly the designer's six variables, and importing it back gives the same design.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { designerEnv, runFigures, samplePods } from '../../fixtures/designRun.ts';
+import { crdSchema, validateOpenApi, type OpenApiNode } from '../../fixtures/openapi.ts';
+import { corpusFiles, JOBSET_CRD, readFixture, withTypes } from '../../fixtures/read.ts';
+import { TEMPLATE_IDS } from '../../templates/catalog.ts';
+import { analyze } from '../analyze.ts';
+import { generatedNameLengths } from '../jobset/names.ts';
+import { exportJobSet } from './export.ts';
+import { importJobSet } from './import.ts';
+import { defaultJobSetName, jobsetNameProblems } from './jobsetName.ts';
+import { COMPLETION_INDEX_VARIABLE } from './labels.ts';
+
+type Json = Record<string, unknown>;
+
+const schema: OpenApiNode | null = existsSync(JOBSET_CRD)
+  ? crdSchema(JOBSET_CRD, 'v1alpha2')
+  : null;
+
+function exported(text: string, name?: string) {
+  const r = exportJobSet(analyze(text), name);
+  if (r.kind !== 'exported') throw new Error(`not exported: ${JSON.stringify(r).slice(0, 300)}`);
+  return r;
+}
+
+/**
+ * Plays the JobSet controller and the Job controller: numbers the replicatedJobs' Jobs by list
+ * order (`job-global-index`), labels every pod, resolves each container's downward-API variables
+ * and adds JOB_COMPLETION_INDEX for Indexed Jobs. Returns pod name -> variables.
+ */
+function controllerEnvs(
+  jobset: Json,
+  sample: (count: number, completions: number) => [number, number][],
+) {
+  const rjobs = (jobset.spec as Json).replicatedJobs as Json[];
+  const globalReplicas = rjobs.reduce((n, rj) => n + (rj.replicas as number), 0);
+  const out = new Map<string, Record<string, string>>();
+  let offset = 0;
+  for (const rj of rjobs) {
+    const replicas = rj.replicas as number;
+    const job = (rj.template as Json).spec as Json;
+    const container = (((job.template as Json).spec as Json).containers as Json[])[0]!;
+    for (const [a, b] of sample(replicas, job.completions as number)) {
+      const labels: Record<string, string> = {
+        'jobset.sigs.k8s.io/replicatedjob-name': String(rj.name),
+        'jobset.sigs.k8s.io/replicatedjob-replicas': String(replicas),
+        'jobset.sigs.k8s.io/global-replicas': String(globalReplicas),
+        'jobset.sigs.k8s.io/job-index': String(a),
+        'jobset.sigs.k8s.io/job-global-index': String(offset + a),
+      };
+      const env: Record<string, string> = {};
+      if (job.completionMode === 'Indexed') env[COMPLETION_INDEX_VARIABLE] = String(b);
+      for (const e of (container.env as Json[]) ?? []) {
+        const path = (((e.valueFrom as Json)?.fieldRef as Json)?.fieldPath as string) ?? '';
+        const m = /^metadata\.labels\['(.+)'\]$/.exec(path);
+        if (!m || !(m[1]! in labels)) throw new Error(`cannot resolve ${path}`);
+        env[e.name as string] = labels[m[1]!]!;
+      }
+      out.set(`${String(rj.name)}-${a}-${b}`, env);
+    }
+    offset += replicas;
+  }
+  return out;
+}
+
+/** Every check of one valid design; returns nothing, fails with the design's name. */
+function checkDesign(label: string, text: string) {
+  const before = analyze(text);
+  const r = exported(text);
+  const jobset = parseYaml(r.yaml) as Json;
+  // 1. The API server would accept it.
+  if (schema) expect(validateOpenApi(jobset, schema), label).toEqual([]);
+  // 2. The controller gives every pod the designer's six variables.
+  const envs = controllerEnvs(jobset, (c, n) => samplePods(c, n, 12));
+  for (const [pod, env] of envs) {
+    const [, group, a, b] = /^(.+)-(\d+)-(\d+)$/.exec(pod)!;
+    expect(env, `${label}: ${pod}`).toEqual({
+      ...designerEnv(before, group!, Number(a), Number(b)),
+    });
+  }
+  // 3. Importing it back gives the same groups and figures, and the same variables.
+  const back = importJobSet(r.yaml);
+  if (back.kind !== 'imported') throw new Error(`${label}: ${back.reason}`);
+  const after = analyze(back.manifest);
+  expect(after.valid, `${label}: ${after.diagnostics.map((d) => d.message).join('; ')}`).toBe(true);
+  expect(runFigures(after), label).toEqual(runFigures(before));
+  for (const pod of envs.keys()) {
+    const [, group, a, b] = /^(.+)-(\d+)-(\d+)$/.exec(pod)!;
+    expect(designerEnv(after, group!, Number(a), Number(b)), `${label}: ${pod}`).toEqual(
+      designerEnv(before, group!, Number(a), Number(b)),
+    );
+  }
+  // A JobSet exported by the designer brings no surprise back.
+  expect(
+    back.report.filter((i) => i.severity === 'warning'),
+    label,
+  ).toEqual([]);
+}
+
+describe('exportJobSet', () => {
+  it('maps a group exactly as the contract says', () => {
+    const r = exported(
+      withTypes(`    worker:
+      count: 3
+      completions: 4
+      parallelisms: 2
+      resources:
+        cpus: 0.5
+        ramRatio: 3
+        shmSizeGB: 16
+        accelerators:
+          gpu:
+            count: 2
+            type: gpu
+            product: NVIDIA-A100-SXM4-80GB
+`),
+      'sweep',
+    );
+    const js = parseYaml(r.yaml) as Json;
+    expect(js.apiVersion).toBe('jobset.x-k8s.io/v1alpha2');
+    expect(js.kind).toBe('JobSet');
+    expect(js.metadata).toEqual({ name: 'sweep' });
+    expect((js.spec as Json).network).toEqual({ enableDNSHostnames: true });
+    const [rj] = (js.spec as Json).replicatedJobs as Json[];
+    expect(rj!.name).toBe('worker');
+    expect(rj!.replicas).toBe(3);
+    const job = (rj!.template as Json).spec as Json;
+    expect(job).toMatchObject({
+      completions: 4,
+      parallelism: 2,
+      completionMode: 'Indexed',
+      backoffLimit: 0,
+    });
+    const pod = (job.template as Json).spec as Json;
+    expect(pod.restartPolicy).toBe('Never');
+    expect(pod.nodeSelector).toEqual({ 'nvidia.com/gpu.product': 'NVIDIA-A100-SXM4-80GB' });
+    expect(pod.volumes).toEqual([
+      { name: 'dshm', emptyDir: { medium: 'Memory', sizeLimit: '16Gi' } },
+    ]);
+    const [c] = pod.containers as Json[];
+    expect(c!.image).toBe('i');
+    expect(c!.command).toEqual(['/bin/sh', '-c', 'run']);
+    expect(c!.volumeMounts).toEqual([{ name: 'dshm', mountPath: '/dev/shm' }]);
+    expect(c!.resources).toEqual({
+      requests: { cpu: '0.5', memory: '1.5Gi' },
+      limits: { cpu: '0.5', memory: '1.5Gi', 'nvidia.com/gpu': 2 },
+    });
+    expect((c!.env as Json[]).map((e) => e.name)).toEqual([
+      'JOB_INDEX',
+      'JOB_GLOBAL_INDEX',
+      'GLOBAL_REPLICAS',
+      'REPLICATED_JOB_NAME',
+      'REPLICATED_JOB_REPLICAS',
+    ]);
+    expect(r.yaml).toContain('# RAM is written in GiB');
+  });
+
+  it('lists the groups in type-name order, so the global index matches the platform', () => {
+    const text = readFixture('global-index-order');
+    const names = ((parseYaml(exported(text).yaml) as Json).spec as Json).replicatedJobs as Json[];
+    const listed = names.map((rj) => rj.name as string);
+    expect(listed).toEqual([...listed].sort());
+    const declared = analyze(text).expansion!.groups.map((g) => g.name);
+    expect(declared).not.toEqual(listed); // the fixture declares them out of order
+  });
+
+  it('lists what has no JobSet counterpart in a comment at the top', () => {
+    const text = `kind: AIchorManifest
+apiVersion: "0.2.3"
+name: Sweep v2
+builder:
+  image: img
+  dockerfile: ./Dockerfile
+spec:
+  operator: jobset
+  image: img
+  command: python3 main.py
+  timeout: 6h
+  storage:
+    sharedVolume: { mountPoint: /data, sizeGB: 16 }
+  tensorboard: { enabled: true }
+  types:
+    worker:
+      count: 2
+      resources:
+        cpus: 4
+        ramRatio: 2
+        cpuLimitRatio: 1
+        extraSelectors: { cloud.google.com/gke-spot: "true" }
+`;
+    const r = exported(text);
+    expect(r.notCarried.map((n) => n.path)).toEqual([
+      'builder',
+      'spec.timeout',
+      'spec.storage',
+      'spec.tensorboard',
+      'spec.types.worker.resources.cpuLimitRatio',
+      'spec.types.worker.resources.extraSelectors',
+    ]);
+    const header = r.yaml.slice(0, r.yaml.indexOf('apiVersion:'));
+    for (const n of r.notCarried) expect(header).toContain(`#   ${n.path}: `);
+    expect(r.name).toBe('sweep-v2');
+  });
+
+  it('refuses an invalid manifest with its errors, and names another operator', () => {
+    const bad = exportJobSet(analyze(withTypes('    worker:\n      count: -2\n')));
+    expect(bad.kind).toBe('invalid');
+    if (bad.kind === 'invalid')
+      expect(bad.errors[0]!.path).toEqual(['spec', 'types', 'worker', 'count']);
+    const other = exportJobSet(
+      analyze(readFixture('platform-main').replace('operator: jobset', 'operator: pytorch')),
+    );
+    expect(other).toEqual({ kind: 'not-jobset', operator: 'pytorch' });
+  });
+});
+
+describe('the JobSet name, as the webhook checks it', () => {
+  const groups = [{ name: 'rj', count: 101, completions: 1 }];
+  it('ports the webhook cases (jobset-crd.md §5.1)', () => {
+    expect(jobsetNameProblems('a'.repeat(62), groups)).not.toEqual([]);
+    expect(
+      jobsetNameProblems('a'.repeat(56), [{ name: 'rj', count: 1, completions: 1 }])[0],
+    ).toMatch(/pod names of group "rj" have 69 characters/);
+    expect(
+      jobsetNameProblems('js', [{ name: 'username.llama65b', count: 1, completions: 1 }]),
+    ).toEqual([]);
+    expect(jobsetNameProblems('a'.repeat(64), [])[0]).toMatch(/64 characters/);
+  });
+
+  it('refuses what is not a DNS-1035 label', () => {
+    for (const name of ['', 'My-Jobset', '1st', 'ends-', 'has_underscore', 'dots.in']) {
+      expect(jobsetNameProblems(name, groups), name).not.toEqual([]);
+    }
+    expect(jobsetNameProblems('sweep-2', groups)).toEqual([]);
+  });
+
+  it('makes a default that fits every generated name', () => {
+    const big = [{ name: 'worker-with-a-long-name', count: 1000, completions: 1000 }];
+    const name = defaultJobSetName('Learning-rate sweep over the whole grid (A100, 80 GB)', big);
+    expect(jobsetNameProblems(name, big)).toEqual([]);
+    expect(generatedNameLengths(name, big[0]!.name, 1000, 1000).pod).toBeLessThanOrEqual(63);
+    expect(defaultJobSetName(null, big)).toBe('experiment');
+    expect(defaultJobSetName('42 — Été', [])).toBe('ete');
+  });
+
+  it('is refused with the reason, and nothing is exported', () => {
+    const r = exportJobSet(analyze(readFixture('platform-main')), 'Not_Valid');
+    expect(r.kind).toBe('bad-name');
+    if (r.kind === 'bad-name') expect(r.problems[0]).toMatch(/DNS-1035/);
+  });
+});
+
+describe.skipIf(schema === null)(`against the JobSet CRD (${JOBSET_CRD})`, () => {
+  it('a broken object is refused, so the check can fail', () => {
+    const js = parseYaml(exported(readFixture('platform-main')).yaml) as Json;
+    const rj = ((js.spec as Json).replicatedJobs as Json[])[0]!;
+    (rj as Json).replicas = 'two';
+    ((rj.template as Json).spec as Json).backoffLimit = 'none';
+    (js.spec as Json).unknownField = 1;
+    expect(validateOpenApi(js, schema!).length).toBe(3);
+  });
+});
+
+describe('every platform example and template', () => {
+  for (const id of TEMPLATE_IDS) {
+    it(id, () => checkDesign(id, readFixture(id)));
+  }
+  it('global-index-order', () =>
+    checkDesign('global-index-order', readFixture('global-index-order')));
+});
+
+const corpus = corpusFiles()
+  .map((f) => ({ name: basename(f), text: readFileSync(f, 'utf8') }))
+  .filter((f) => /operator:\s*["']?jobset/.test(f.text));
+
+describe.skipIf(corpus.length === 0)('every jobset manifest of the real corpus', () => {
+  it('exports every valid one and refuses every invalid one with its errors', () => {
+    let exportedCount = 0;
+    for (const f of corpus) {
+      const a = analyze(f.text);
+      if (a.operator !== 'jobset') continue;
+      const r = exportJobSet(a);
+      if (a.valid) {
+        // A valid design may still need a name shorter than the default: none does here.
+        expect(r.kind, f.name).toBe('exported');
+        checkDesign(f.name, f.text);
+        exportedCount++;
+      } else {
+        expect(r.kind, f.name).toBe('invalid');
+        if (r.kind === 'invalid') expect(r.errors.length, f.name).toBeGreaterThan(0);
+      }
+    }
+    expect(exportedCount).toBeGreaterThan(30);
+  });
+});
+
+const groupArb = fc.record(
+  {
+    count: fc.integer({ min: 0, max: 40 }),
+    completions: fc.integer({ min: 0, max: 30 }),
+    parallelisms: fc.integer({ min: 0, max: 12 }),
+    cpus: fc.oneof(fc.integer({ min: 1, max: 96 }), fc.constantFrom(0.1, 0.25, 0.5, 1.5)),
+    ram: fc.oneof(
+      fc.record({ ramRatio: fc.constantFrom(1, 2, 3, 0.5, 1.1, 7.3) }),
+      fc.record({ memory: fc.constantFrom(1, 8, 12.5, 300) }),
+    ),
+    shm: fc.constantFrom(0, 0, 8, 64),
+    gpu: fc.option(
+      fc.record({
+        count: fc.integer({ min: 0, max: 8 }),
+        product: fc.constantFrom(
+          'NVIDIA-A100-SXM4-80GB',
+          'NVIDIA-H100-80GB-HBM3',
+          'nvidia-tesla-t4',
+        ),
+      }),
+    ),
+  },
+  { requiredKeys: ['count', 'completions', 'parallelisms', 'cpus', 'ram'] },
+);
+
+type GroupGen = typeof groupArb extends fc.Arbitrary<infer T> ? T : never;
+
+function designText(types: Record<string, GroupGen>): string {
+  return withTypes(
+    Object.entries(types)
+      .map(([name, g]) => {
+        const ram = 'ramRatio' in g.ram ? `ramRatio: ${g.ram.ramRatio}` : `memory: ${g.ram.memory}`;
+        const gpu = g.gpu
+          ? `\n        accelerators:\n          gpu:\n            count: ${g.gpu.count}\n            type: gpu\n            product: ${g.gpu.product}`
+          : '';
+        const shm = g.shm ? `\n        shmSizeGB: ${g.shm}` : '';
+        return `    ${name}:\n      count: ${g.count}\n      completions: ${g.completions}\n      parallelisms: ${g.parallelisms}\n      resources:\n        cpus: ${g.cpus}\n        ${ram}${shm}${gpu}\n`;
+      })
+      .join(''),
+  );
+}
+
+describe('random designs', () => {
+  it('validate, number their pods as the platform does, and come back the same', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/), groupArb, {
+          minKeys: 1,
+          maxKeys: 6,
+        }),
+        (types) => {
+          const text = designText(types);
+          if (!analyze(text).valid) return; // e.g. count x parallelisms beyond int32: not exportable
+          checkDesign(Object.keys(types).join(','), text);
+        },
+      ),
+      { numRuns: 150, seed: 14 },
+    );
+  });
+});

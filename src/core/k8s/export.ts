@@ -1,0 +1,208 @@
+/**
+ * An AIchor jobset design as a Kubernetes JobSet (`jobset.x-k8s.io/v1alpha2`), exactly as the
+ * contract (kubernetes-export.md) maps it. The groups are listed in type-name order, because
+ * JobSet numbers `job-global-index` by list order while the platform numbers `JOB_GLOBAL_INDEX`
+ * by name: in that order every pod keeps its six variables. What has no JobSet counterpart is
+ * listed in a comment block at the top, never silently dropped. An invalid manifest is refused
+ * with its errors, and a name Kubernetes would refuse is reported, not exported.
+ */
+import { Document, isScalar, isSeq } from 'yaml';
+import type { Diagnostic } from '../diagnostics.ts';
+import { readGroups, type Group } from '../jobset/groups.ts';
+import { tidy } from '../jobset/numbers.ts';
+import { isObject } from '../manifest/schemaCheck.ts';
+import { byCodePoint } from '../jobset/names.ts';
+import { defaultJobSetName, jobsetNameProblems } from './jobsetName.ts';
+import {
+  GPU_PRODUCT_LABEL,
+  GPU_RESOURCE,
+  JOBSET_API_VERSION,
+  JOBSET_KIND,
+  LABEL_VARIABLES,
+  labelPath,
+  MEMORY_UNIT,
+  MEMORY_UNIT_NOTE,
+  SHM_PATH,
+  SHM_VOLUME,
+} from './labels.ts';
+import { notCarriedOver, type NotCarried } from './notCarried.ts';
+
+/** What the export needs of an analysis. */
+export interface ExportInput {
+  readonly data: unknown;
+  readonly valid: boolean;
+  readonly syntaxError: boolean;
+  readonly operator: string | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export type JobSetExport =
+  | {
+      readonly kind: 'exported';
+      /** The name in `metadata.name`, given or by default. */
+      readonly name: string;
+      /** The default name (a slug of the design's name), shown as the name field's placeholder. */
+      readonly defaultName: string;
+      readonly yaml: string;
+      readonly notCarried: readonly NotCarried[];
+    }
+  | {
+      /** The JobSet name would be refused by Kubernetes: nothing exported until it is fixed. */
+      readonly kind: 'bad-name';
+      readonly name: string;
+      readonly defaultName: string;
+      readonly problems: readonly string[];
+    }
+  | { readonly kind: 'invalid'; readonly errors: readonly Diagnostic[] }
+  | { readonly kind: 'not-jobset'; readonly operator: string | null };
+
+export function exportJobSet(input: ExportInput, name?: string): JobSetExport {
+  if (input.syntaxError || input.data === undefined || input.operator !== 'jobset') {
+    if (input.syntaxError || input.data === undefined) {
+      return { kind: 'invalid', errors: input.diagnostics.filter((d) => d.severity === 'error') };
+    }
+    return { kind: 'not-jobset', operator: input.operator };
+  }
+  if (!input.valid) {
+    return { kind: 'invalid', errors: input.diagnostics.filter((d) => d.severity === 'error') };
+  }
+  const data = input.data as Record<string, unknown>;
+  // Valid manifest: every figure is known (defaults applied) and spec.types is a non-empty map.
+  const groups = readGroups(data).sort((a, b) => byCodePoint(a.name, b.name));
+  const named = groups.map((g) => ({
+    name: g.name,
+    count: g.count ?? 1,
+    completions: g.completions ?? 1,
+  }));
+  const designName = typeof data.name === 'string' ? data.name : null;
+  const defaultName = defaultJobSetName(designName, named);
+  const chosen = name?.trim() ? name.trim() : defaultName;
+  const problems = jobsetNameProblems(chosen, named);
+  if (problems.length) return { kind: 'bad-name', name: chosen, defaultName, problems };
+
+  const spec = data.spec as Record<string, unknown>;
+  const image = String(spec.image);
+  const command = String(spec.command);
+  const jobset = {
+    apiVersion: JOBSET_API_VERSION,
+    kind: JOBSET_KIND,
+    metadata: { name: chosen },
+    spec: {
+      network: { enableDNSHostnames: true },
+      replicatedJobs: groups.map((g) => replicatedJob(g, shmOf(spec, g.name), image, command)),
+    },
+  };
+  const notCarried = notCarriedOver(data);
+  const doc = new Document(jobset);
+  // The shell command reads best on one line, as it would be typed.
+  doc.commentBefore = header(designName, chosen, notCarried);
+  jobset.spec.replicatedJobs.forEach((_, i) => {
+    const path = ['spec', 'replicatedJobs', i, 'template', 'spec', 'template', 'spec'];
+    const cmd = doc.getIn([...path, 'containers', 0, 'command']);
+    if (!isSeq(cmd)) return;
+    cmd.flow = true;
+    for (const item of cmd.items) if (isScalar(item)) item.type = 'QUOTE_DOUBLE';
+  });
+  return {
+    kind: 'exported',
+    name: chosen,
+    defaultName,
+    yaml: doc.toString({ lineWidth: 0, flowCollectionPadding: false }),
+    notCarried,
+  };
+}
+
+function header(
+  designName: string | null,
+  name: string,
+  notCarried: readonly NotCarried[],
+): string {
+  const lines = [
+    ` JobSet "${name}", exported by JobSet Designer from the AIchor manifest${designName ? ` "${oneLine(designName)}"` : ''}.`,
+    ' Needs the JobSet controller (v0.7 or later). Groups are listed in type-name order, so',
+    ' JOB_GLOBAL_INDEX numbers the pods as the platform does.',
+    ` ${MEMORY_UNIT_NOTE}`,
+  ];
+  if (notCarried.length === 0) {
+    lines.push(' Everything in the manifest has a JobSet counterpart.');
+  } else {
+    lines.push(' Not carried over (no JobSet counterpart):');
+    for (const item of notCarried) lines.push(`   ${item.path}: ${item.reason}`);
+  }
+  return lines.join('\n');
+}
+
+const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
+
+function shmOf(spec: Record<string, unknown>, type: string): number {
+  const types = spec.types as Record<string, unknown>;
+  const g = types[type];
+  const res = isObject(g) && isObject(g.resources) ? g.resources : {};
+  return typeof res.shmSizeGB === 'number' && res.shmSizeGB > 0 ? res.shmSizeGB : 0;
+}
+
+function replicatedJob(g: Group, shmGB: number, image: string, command: string) {
+  const r = g.resources;
+  const amounts: Record<string, number | string> = {};
+  if (r.cpus !== null) amounts.cpu = cpuQuantity(r.cpus);
+  if (r.ramGB !== null) amounts.memory = `${decimal(r.ramGB)}${MEMORY_UNIT}`;
+  const gpus = r.gpus ?? 0;
+  const limits: Record<string, number | string> = { ...amounts };
+  if (gpus > 0) limits[GPU_RESOURCE] = gpus;
+  const resources = {
+    ...(Object.keys(amounts).length ? { requests: amounts } : {}),
+    ...(Object.keys(limits).length ? { limits } : {}),
+  };
+  const container = {
+    name: g.name,
+    image,
+    command: ['/bin/sh', '-c', command],
+    env: LABEL_VARIABLES.map(([variable, label]) => ({
+      name: variable,
+      valueFrom: { fieldRef: { fieldPath: labelPath(label) } },
+    })),
+    ...(Object.keys(resources).length ? { resources } : {}),
+    ...(shmGB > 0 ? { volumeMounts: [{ name: SHM_VOLUME, mountPath: SHM_PATH }] } : {}),
+  };
+  const podSpec = {
+    restartPolicy: 'Never',
+    ...(gpus > 0 && r.gpuProduct !== null
+      ? { nodeSelector: { [GPU_PRODUCT_LABEL]: r.gpuProduct } }
+      : {}),
+    containers: [container],
+    ...(shmGB > 0
+      ? {
+          volumes: [
+            {
+              name: SHM_VOLUME,
+              emptyDir: { medium: 'Memory', sizeLimit: `${decimal(shmGB)}${MEMORY_UNIT}` },
+            },
+          ],
+        }
+      : {}),
+  };
+  return {
+    name: g.name,
+    replicas: g.count ?? 1,
+    template: {
+      spec: {
+        completions: g.completions ?? 1,
+        parallelism: g.parallelisms ?? 1,
+        completionMode: 'Indexed',
+        // One failed pod fails its Job, and then the JobSet, as one failed pod fails an experiment.
+        backoffLimit: 0,
+        template: { spec: podSpec },
+      },
+    },
+  };
+}
+
+/** Whole CPUs as a number; fractions as a quantity string ("0.5"), which Kubernetes reads exactly. */
+function cpuQuantity(cpus: number): number | string {
+  return Number.isInteger(cpus) ? cpus : decimal(cpus);
+}
+
+/** A number as plain decimals, never in exponent notation (which a quantity would misread). */
+export function decimal(x: number): string {
+  return tidy(x).toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 6 });
+}

@@ -1,0 +1,178 @@
+// Importing a Kubernetes JobSet: what carries over becomes the manifest, everything else is
+// reported item by item with its path.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../analyze.ts';
+import { looksLikeJobSet } from './detect.ts';
+import { importJobSet } from './import.ts';
+import { parseQuantity } from './quantity.ts';
+
+const JOBSET = `apiVersion: jobset.x-k8s.io/v1alpha2
+kind: JobSet
+metadata:
+  name: pretrain
+  namespace: research
+spec:
+  startupPolicy:
+    startupPolicyOrder: InOrder
+  failurePolicy:
+    maxRestarts: 3
+  coordinator:
+    replicatedJob: workers
+  replicatedJobs:
+    - name: workers
+      replicas: 4
+      template:
+        spec:
+          completions: 2
+          parallelism: 2
+          template:
+            spec:
+              nodeSelector:
+                nvidia.com/gpu.product: NVIDIA-H100-80GB-HBM3
+                cloud.google.com/gke-spot: "true"
+              initContainers:
+                - name: fetch
+                  image: busybox
+              containers:
+                - name: main
+                  image: registry/train:1
+                  command: ["python3", "train.py", "--lr", "3e-4", "--name", "it's"]
+                  env:
+                    - name: WANDB_MODE
+                      value: offline
+                  resources:
+                    requests: { cpu: 8000m, memory: 64Gi }
+                    limits: { cpu: "8", memory: 64Gi, nvidia.com/gpu: "2" }
+                  volumeMounts:
+                    - { name: dshm, mountPath: /dev/shm }
+                - name: sidecar
+                  image: registry/log:1
+              volumes:
+                - name: dshm
+                  emptyDir: { medium: Memory, sizeLimit: 32Gi }
+    - name: driver
+      dependsOn:
+        - name: workers
+          status: Ready
+      template:
+        spec:
+          template:
+            spec:
+              containers:
+                - name: main
+                  image: registry/driver:1
+                  command: ["/bin/bash", "-c", "python3 drive.py && echo done"]
+                  resources:
+                    limits: { cpu: 2, memory: 3G }
+`;
+
+describe('importJobSet', () => {
+  const r = importJobSet(JOBSET);
+  if (r.kind !== 'imported') throw new Error(r.reason);
+  const a = analyze(r.manifest);
+
+  it('brings the groups, their figures and resources into a manifest that validates', () => {
+    expect(a.valid, a.diagnostics.map((d) => d.message).join('; ')).toBe(true);
+    const figures = Object.fromEntries(a.expansion!.groups.map((g) => [g.name, g]));
+    expect(figures.workers).toMatchObject({ count: 4, completions: 2, parallelisms: 2 });
+    expect(figures.workers!.pod).toEqual({
+      cpus: 8,
+      ramGB: 64,
+      gpus: 2,
+      gpuProduct: 'NVIDIA-H100-80GB-HBM3',
+    });
+    // replicas, completions and parallelism default to 1; 3G is 3·10^9 bytes, in GiB.
+    expect(figures.driver).toMatchObject({ count: 1, completions: 1, parallelisms: 1 });
+    expect(figures.driver!.pod.ramGB).toBeCloseTo(2.793968, 5);
+    expect(r.manifest).toContain('shmSizeGB: 32');
+    expect(r.manifest).toContain('name: pretrain');
+    expect(r.manifest).toContain('apiVersion: "0.2.3"');
+  });
+
+  it("keeps the first group's image and command, with the command quoted as a shell would", () => {
+    expect(r.manifest).toContain('image: registry/train:1');
+    expect(r.manifest).toContain(`command: "python3 train.py --lr 3e-4 --name 'it'\\\\''s'"`);
+  });
+
+  it('reports everything that did not carry over, with its path', () => {
+    const paths = r.report.map((i) => i.path);
+    const rj0 = 'spec.replicatedJobs[0]';
+    const pod0 = `${rj0}.template.spec.template.spec`;
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'metadata.namespace',
+        'spec.startupPolicy',
+        'spec.failurePolicy',
+        'spec.coordinator',
+        `${pod0}.nodeSelector.cloud.google.com/gke-spot`,
+        `${pod0}.initContainers`,
+        `${pod0}.containers[1]`,
+        `${pod0}.containers[0].env[0]`,
+        'spec.replicatedJobs[1].dependsOn',
+        'spec.replicatedJobs[1].template.spec.template.spec.containers[0].image',
+        'spec.replicatedJobs[1].template.spec.template.spec.containers[0].command',
+      ]),
+    );
+    // What carries over is not reported: the GPU product, the /dev/shm volume and its mount.
+    expect(paths).not.toContain(`${pod0}.nodeSelector.nvidia.com/gpu.product`);
+    expect(paths.filter((p) => p.includes('volume'))).toEqual([]);
+  });
+
+  it('warns that JOB_GLOBAL_INDEX numbers groups by name when the list is not in name order', () => {
+    const order = r.report.find((i) => i.path === 'spec.replicatedJobs');
+    expect(order?.severity).toBe('warning');
+    expect(order?.message).toMatch(/listed workers, driver.*name order \(driver, workers\)/);
+  });
+
+  it('says nothing of the order when the list is in name order', () => {
+    const sorted = importJobSet(JOBSET.replace('name: driver', 'name: zdriver'));
+    if (sorted.kind !== 'imported') throw new Error('not imported');
+    expect(sorted.report.some((i) => /JOB_GLOBAL_INDEX/.test(i.message))).toBe(false);
+  });
+
+  it('takes the JobSet out of a file of several objects, and reports the others', () => {
+    const multi = importJobSet(
+      `apiVersion: v1\nkind: Namespace\nmetadata: { name: x }\n---\n${JOBSET}`,
+    );
+    expect(multi.kind).toBe('imported');
+    if (multi.kind === 'imported') {
+      expect(multi.report[0]).toMatchObject({ path: '(document 1)' });
+      expect(multi.report[0]!.message).toMatch(/Namespace/);
+    }
+  });
+
+  it('refuses what is not a JobSet, and YAML it cannot read', () => {
+    expect(importJobSet('kind: AIchorManifest\napiVersion: "0.2.3"\n').kind).toBe('not-jobset');
+    expect(importJobSet('').kind).toBe('not-jobset');
+    expect(importJobSet('kind: JobSet\napiVersion: jobset.x-k8s.io/v1alpha2\nspec: [\n').kind).toBe(
+      'unreadable',
+    );
+  });
+
+  it('keeps a wrong figure as written, so the manifest says what is wrong at its place', () => {
+    const bad = importJobSet(JOBSET.replace('replicas: 4', 'replicas: "four"'));
+    if (bad.kind !== 'imported') throw new Error('not imported');
+    const d = analyze(bad.manifest).diagnostics.find((x) => x.severity === 'error');
+    expect(d?.path).toEqual(['spec', 'types', 'workers', 'count']);
+  });
+});
+
+describe('looksLikeJobSet', () => {
+  it('recognises a JobSet by its apiVersion and kind', () => {
+    expect(looksLikeJobSet(JOBSET)).toBe(true);
+    expect(looksLikeJobSet('kind: JobSet\napiVersion: batch/v1\n')).toBe(false);
+    expect(looksLikeJobSet('kind: AIchorManifest\napiVersion: "0.2.3"\n')).toBe(false);
+  });
+});
+
+describe('parseQuantity', () => {
+  it('reads the forms Kubernetes writes', () => {
+    expect(parseQuantity('500m')).toBe(0.5);
+    expect(parseQuantity('8Gi')).toBe(8 * 2 ** 30);
+    expect(parseQuantity('3G')).toBe(3e9);
+    expect(parseQuantity('1.5')).toBe(1.5);
+    expect(parseQuantity('1e3')).toBe(1000);
+    expect(parseQuantity(4)).toBe(4);
+    expect(parseQuantity('4 cores')).toBeNull();
+  });
+});
