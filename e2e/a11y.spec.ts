@@ -1,6 +1,8 @@
 // axe-core over every view, popover and dialog, in light and dark: nothing found.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { analyze } from '../src/core/analyze.ts';
+import { exportJobSet } from '../src/core/k8s/export.ts';
 import { readFixture } from '../src/fixtures/read.ts';
 import { openDesigner } from './designer.ts';
 import { expect, test } from './fixtures.ts';
@@ -12,8 +14,15 @@ async function violations(page: Page) {
   );
 }
 
-const view = (page: Page, name: 'YAML' | 'Form' | 'Both') =>
+const view = (page: Page, name: 'YAML' | 'Form' | 'Both' | 'Kubernetes') =>
   page.getByRole('group', { name: 'Editor view' }).getByRole('button', { name }).click();
+
+/** A JobSet with something that does not carry over, so the dialog shows its report. */
+const JOBSET = (() => {
+  const r = exportJobSet(analyze(readFixture('two-groups')), 'two');
+  if (r.kind !== 'exported') throw new Error(r.kind);
+  return r.yaml.replace('spec:\n  network:', 'spec:\n  suspend: true\n  network:');
+})();
 
 const SIZES = [
   [1440, 900],
@@ -72,6 +81,24 @@ for (const [width, height] of SIZES)
       await page.getByRole('button', { name: 'Templates', exact: true }).click();
       await expect(page.getByRole('dialog', { name: 'Templates' })).toBeVisible();
       expect(await violations(page), 'Templates').toEqual([]);
+      await page.keyboard.press('Escape');
+
+      await view(page, 'Kubernetes');
+      const k8s = page.getByRole('region', { name: 'Kubernetes JobSet' });
+      await expect(k8s.locator('[data-testid="jobset-yaml"][data-ready="true"]')).toBeVisible();
+      expect(await violations(page), 'Kubernetes').toEqual([]);
+      await k8s.getByLabel('JobSet name').fill('Not_A_Name');
+      await expect(k8s.getByRole('alert')).toBeVisible();
+      expect(await violations(page), 'Kubernetes, a refused name').toEqual([]);
+
+      // A JobSet in the editor: the banner and the conversion dialog.
+      await view(page, 'YAML');
+      await page.evaluate((t) => window.__designerTestApi!.load(t), JOBSET);
+      await page.getByRole('button', { name: 'Convert to an AIchor manifest…' }).click();
+      await expect(
+        page.getByRole('dialog', { name: 'Convert this Kubernetes JobSet?' }),
+      ).toBeVisible();
+      expect(await violations(page), 'JobSet conversion').toEqual([]);
     });
   }
 

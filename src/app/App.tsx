@@ -3,6 +3,7 @@ import { ResourcesPanel } from '../features/sidebar/ResourcesPanel.tsx';
 import { CanvasArea } from '../features/canvas/CanvasArea.tsx';
 import { Header } from './Header.tsx';
 import { Notices } from './Notices.tsx';
+import { JobSetOffer } from './JobSetOffer.tsx';
 
 export function App() {
   return (
@@ -10,6 +11,7 @@ export function App() {
       <SkipLink />
       <Header />
       <Notices />
+      <JobSetOffer />
       <main className="layout">
         <EditorPane />
         <CanvasArea />

@@ -1,4 +1,7 @@
-/** The editor pane: YAML, form, or both side by side; both edit the same text. */
+/**
+ * The editor pane: YAML, form, or both side by side (both edit the same text), or the design as
+ * a Kubernetes JobSet (read-only, derived from the text).
+ */
 import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { useDesigner } from '../state/store.ts';
 import { selectEditorMode } from '../state/selectors.ts';
@@ -8,12 +11,28 @@ import { YamlPanel } from '../features/editor/YamlPanel.tsx';
 // The form (and the YAML library its edits use) loads when it is first shown.
 const loadForm = () => import('../features/form/ManifestForm.tsx');
 const ManifestForm = lazy(() => loadForm().then((m) => ({ default: m.ManifestForm })));
+const loadKubernetes = () => import('../features/kubernetes/KubernetesPanel.tsx');
+const ReadOnlyYaml = lazy(() => import('../features/editor/ReadOnlyYaml.tsx'));
+/** The JobSet in the code editor's read-only viewer; plain text while the viewer loads. */
+const renderYaml = (text: string, label: string) => (
+  <Suspense fallback={<pre className="readonly-yaml-plain">{text}</pre>}>
+    <ReadOnlyYaml text={text} label={label} />
+  </Suspense>
+);
+const KubernetesPanel = lazy(() => loadKubernetes().then((m) => ({ default: m.KubernetesPanel })));
 
 const MODES: readonly [EditorMode, string][] = [
   ['yaml', 'YAML'],
   ['form', 'Form'],
   ['both', 'Both'],
+  ['kubernetes', 'Kubernetes'],
 ];
+
+const preload: Partial<Record<EditorMode, () => unknown>> = {
+  form: loadForm,
+  both: loadForm,
+  kubernetes: loadKubernetes,
+};
 
 export function EditorPane() {
   const mode = useDesigner(selectEditorMode);
@@ -27,9 +46,9 @@ export function EditorPane() {
             type="button"
             aria-pressed={mode === m}
             onClick={() => setMode(m)}
-            // Pointing at Form or Both starts loading the form: it is there by the click.
-            onPointerEnter={m === 'yaml' ? undefined : () => void loadForm()}
-            onFocus={m === 'yaml' ? undefined : () => void loadForm()}
+            // Pointing at a view starts loading its code: it is there by the click.
+            onPointerEnter={preload[m] && (() => void preload[m]!())}
+            onFocus={preload[m] && (() => void preload[m]!())}
           >
             {label}
           </button>
@@ -37,13 +56,20 @@ export function EditorPane() {
       </div>
       <div className="editors">
         {/* The YAML editor stays mounted while hidden: switching views keeps its state and costs nothing. */}
-        <YamlPanel hidden={mode === 'form'} />
-        {mode !== 'yaml' && (
+        <YamlPanel hidden={mode === 'form' || mode === 'kubernetes'} />
+        {mode === 'kubernetes' && (
+          <FormLoad what="Kubernetes view">
+            <Suspense fallback={<p className="muted">Loading the Kubernetes view…</p>}>
+              <KubernetesPanel renderYaml={renderYaml} />
+            </Suspense>
+          </FormLoad>
+        )}
+        {(mode === 'form' || mode === 'both') && (
           <section className="panel form-panel" aria-labelledby="form-title">
             <h2 id="form-title" className="visually-hidden">
               Form
             </h2>
-            <FormLoad>
+            <FormLoad what="form">
               <Suspense fallback={<p className="muted">Loading the form…</p>}>
                 <ManifestForm />
               </Suspense>
@@ -55,8 +81,8 @@ export function EditorPane() {
   );
 }
 
-/** The form's code failed to load (offline, a new version deployed): say so in its place. */
-class FormLoad extends Component<{ children: ReactNode }, { failed: string | null }> {
+/** A view's code failed to load (offline, a new version deployed): say so in its place. */
+class FormLoad extends Component<{ what: string; children: ReactNode }, { failed: string | null }> {
   state = { failed: null as string | null };
 
   static getDerivedStateFromError(error: Error) {
@@ -67,8 +93,8 @@ class FormLoad extends Component<{ children: ReactNode }, { failed: string | nul
     if (this.state.failed === null) return this.props.children;
     return (
       <p role="alert">
-        The form could not be loaded ({this.state.failed}). The YAML editor still works, and the
-        design is saved.{' '}
+        The {this.props.what} could not be loaded ({this.state.failed}). The YAML editor still
+        works, and the design is saved.{' '}
         <button type="button" onClick={() => location.reload()}>
           Reload
         </button>

@@ -6,9 +6,15 @@ import { designSettings } from '../state/slices/design.ts';
 export function boot(): () => void {
   const { setAnalysis, fallBackToMainThread } = useDesigner.getState();
   const client = createCoreClient(setAnalysis, fallBackToMainThread);
+  // The JobSet is computed only while the Kubernetes view shows it.
+  const wantsJobSet = (s: { editorMode: string }) => s.editorMode === 'kubernetes';
   const unsubscribe = useDesigner.subscribe((s, prev) => {
-    if (s.version !== prev.version || s.settingsVersion !== prev.settingsVersion) {
-      client.submit(s.version, s.text, designSettings(s));
+    if (
+      s.version !== prev.version ||
+      s.settingsVersion !== prev.settingsVersion ||
+      wantsJobSet(s) !== wantsJobSet(prev)
+    ) {
+      client.submit(s.version, s.text, designSettings(s), wantsJobSet(s));
     }
   });
   return () => {

@@ -24,6 +24,7 @@ const send = () => {
     version,
     text: text.value,
     settings: {},
+    exportJobSet: false,
   };
   worker.postMessage(request);
 };

@@ -19,4 +19,3 @@ export { plan, schedule } from './schedule/index.ts';
 export { simulate } from './sim/simulate.ts';
 export { exportJobSet, type ExportInput } from './k8s/export.ts';
 export { importJobSet } from './k8s/import.ts';
-export { isJobSet } from './k8s/detect.ts';

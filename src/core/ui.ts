@@ -75,5 +75,5 @@ export {
 export type { JobSetExport } from './k8s/export.ts';
 export type { ImportItem, JobSetImport } from './k8s/import.ts';
 export type { NotCarried } from './k8s/notCarried.ts';
-export { looksLikeJobSet } from './k8s/detect.ts';
+export { isJobSet, looksLikeJobSet } from './k8s/detect.ts';
 export { MEMORY_UNIT_NOTE } from './k8s/labels.ts';

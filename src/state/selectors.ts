@@ -1,5 +1,6 @@
 /** Module-level selectors: atomic, returning primitives or stable references. */
 import { indexDiagnostics, type Diagnostic, type DiagnosticIndex } from '../core/diagnostics.ts';
+import { isJobSet, looksLikeJobSet } from '../core/k8s/detect.ts';
 import type { DesignerState } from './store.ts';
 
 export const selectText = (s: DesignerState) => s.text;
@@ -54,3 +55,16 @@ export const selectDiagnosticIndex = (s: DesignerState): DiagnosticIndex => {
   }
   return index;
 };
+
+/** The design as a Kubernetes JobSet, null until the worker has made it for the current text. */
+export const selectJobSet = (s: DesignerState) =>
+  s.analysisVersion === s.version ? s.jobset : null;
+export const selectJobSetName = (s: DesignerState) => s.jobsetName;
+/**
+ * The editor holds a Kubernetes JobSet (read as data, or by a look at the text when a file of
+ * several objects is not one manifest): the app offers to convert it.
+ */
+export const selectHoldsJobSet = (s: DesignerState) =>
+  s.analysisVersion === s.version &&
+  s.analysis !== null &&
+  (isJobSet(s.analysis.data) || (s.analysis.syntaxError && looksLikeJobSet(s.text)));

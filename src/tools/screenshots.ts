@@ -34,6 +34,38 @@ const designs: Record<string, (page: Page) => Promise<void>> = {
       .click();
     await page.getByRole('button', { name: 'Edit group-1', exact: true }).click();
   },
+  kubernetes: async (page) => {
+    await page
+      .getByRole('group', { name: 'Editor view' })
+      .getByRole('button', { name: 'Kubernetes' })
+      .click();
+    await page.locator('[data-testid="jobset-yaml"][data-ready="true"]').waitFor();
+  },
+  'kubernetes-million': async (page) => {
+    await load(page, generatedDesign(1, 1000, 1000, 10));
+    await page
+      .getByRole('group', { name: 'Editor view' })
+      .getByRole('button', { name: 'Kubernetes' })
+      .click();
+    await page.getByLabel('JobSet name').fill('Not_A_Name');
+  },
+  'jobset-offer': async (page) => {
+    const jobset = readFixture('heterogeneous-pools');
+    await load(page, jobset);
+    const { exportJobSet } = await import('../core/k8s/export.ts');
+    const { analyze } = await import('../core/analyze.ts');
+    const r = exportJobSet(analyze(jobset), 'pools');
+    if (r.kind !== 'exported') throw new Error(r.kind);
+    await load(
+      page,
+      r.yaml.replace(
+        '    - name: gpu-worker\n',
+        '    - name: gpu-worker\n      dependsOn: [{ name: coordinator, status: Ready }]\n',
+      ),
+    );
+    await page.getByRole('button', { name: 'Convert to an AIchor manifest…' }).click();
+    await page.getByRole('dialog').waitFor();
+  },
   cluster: async (page) => {
     await load(page, readFixture('hyperparameter-sweep'));
     const side = page.getByRole('complementary', { name: 'Resources' });

@@ -8,19 +8,24 @@
  * a reason to run it again: it comes back as an `internal-error` diagnostic, the text untouched.
  */
 import { internalError } from '../core/internal.ts';
-import type { Analysis, DesignSettings } from '../core/index.ts';
+import type { Analysis, DesignSettings, JobSetExport } from '../core/index.ts';
 import { assertNever, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 
 export interface AnalysisResult {
   /** The document version the analysis is of. */
   readonly version: number;
   readonly analysis: Analysis;
+  /** The design as a Kubernetes JobSet, when it was asked for. */
+  readonly jobset: JobSetExport | null;
   readonly computeMs: number;
 }
 
 export interface CoreClient {
-  /** Asks for the analysis of `text` (document `version`) with `settings`; only the latest is answered. */
-  submit(version: number, text: string, settings?: DesignSettings): void;
+  /**
+   * Asks for the analysis of `text` (document `version`) with `settings`, and the JobSet export
+   * when `exportJobSet`; only the latest is answered.
+   */
+  submit(version: number, text: string, settings?: DesignSettings, exportJobSet?: boolean): void;
   dispose(): void;
 }
 
@@ -33,6 +38,7 @@ export function createCoreClient(
     readonly version: number;
     readonly text: string;
     readonly settings: DesignSettings;
+    readonly exportJobSet: boolean;
   };
   let worker: Worker | null = null;
   let inFlight: Job | null = null;
@@ -40,11 +46,15 @@ export function createCoreClient(
   let latest = -1;
   let fallback = false;
 
-  const runOnMainThread = async ({ seq, version, text, settings }: Job) => {
-    const { analyze } = await import('../core/analyze.ts');
+  const runOnMainThread = async ({ seq, version, text, settings, exportJobSet }: Job) => {
+    const [{ analyze }, k8s] = await Promise.all([
+      import('../core/analyze.ts'),
+      exportJobSet ? import('../core/k8s/export.ts') : null,
+    ]);
     const t0 = performance.now();
     const analysis = analyze(text, settings);
-    if (seq === latest) onResult({ version, analysis, computeMs: performance.now() - t0 });
+    const jobset = k8s ? k8s.exportJobSet(analysis, settings.jobsetName) : null;
+    if (seq === latest) onResult({ version, analysis, jobset, computeMs: performance.now() - t0 });
   };
 
   const fail = (reason: string) => {
@@ -67,6 +77,7 @@ export function createCoreClient(
       version: job.version,
       text: job.text,
       settings: job.settings,
+      exportJobSet: job.exportJobSet,
     };
     worker.postMessage(msg);
   };
@@ -81,7 +92,12 @@ export function createCoreClient(
       switch (msg.type) {
         case 'result':
           if (msg.requestId === latest) {
-            onResult({ version: msg.version, analysis: msg.analysis, computeMs: msg.computeMs });
+            onResult({
+              version: msg.version,
+              analysis: msg.analysis,
+              jobset: msg.jobset,
+              computeMs: msg.computeMs,
+            });
           }
           break;
         case 'error':
@@ -89,6 +105,7 @@ export function createCoreClient(
             onResult({
               version: msg.version,
               analysis: internalError(msg.message),
+              jobset: null,
               computeMs: 0,
             });
           }
@@ -111,8 +128,8 @@ export function createCoreClient(
   }
 
   return {
-    submit(version, text, settings = {}) {
-      const job = { seq: ++latest, version, text, settings };
+    submit(version, text, settings = {}, exportJobSet = false) {
+      const job = { seq: ++latest, version, text, settings, exportJobSet };
       if (fallback) void runOnMainThread(job);
       else if (!worker || inFlight) queued = job;
       else send(job);

@@ -1,17 +1,19 @@
 /// <reference lib="webworker" />
 // The core, off the main thread: one request in, one result out. `analyze` turns a failure of
 // its own into a diagnostic; a result that cannot be sent back is reported as an error.
-import { analyze } from '../core/index.ts';
+import { analyze, exportJobSet } from '../core/index.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const { requestId, version, text, settings } = event.data;
   const t0 = performance.now();
+  const analysis = analyze(text, settings);
   const reply: WorkerResponse = {
     type: 'result',
     requestId,
     version,
-    analysis: analyze(text, settings),
+    analysis,
+    jobset: event.data.exportJobSet ? exportJobSet(analysis, settings.jobsetName) : null,
     computeMs: performance.now() - t0,
   };
   try {

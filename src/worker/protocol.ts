@@ -3,7 +3,7 @@
  * request and result carries the document version it was computed from, so the app can drop
  * results for text that has since changed.
  */
-import type { Analysis, DesignSettings } from '../core/index.ts';
+import type { Analysis, DesignSettings, JobSetExport } from '../core/index.ts';
 
 export type WorkerRequest = {
   readonly type: 'analyze';
@@ -13,6 +13,8 @@ export type WorkerRequest = {
   readonly text: string;
   /** Durations, capacity, prices: they change the figures but are not part of the text. */
   readonly settings: DesignSettings;
+  /** Also export the design as a Kubernetes JobSet (while the Kubernetes view shows). */
+  readonly exportJobSet: boolean;
 };
 
 export type WorkerResponse =
@@ -21,6 +23,8 @@ export type WorkerResponse =
       readonly requestId: number;
       readonly version: number;
       readonly analysis: Analysis;
+      /** The JobSet, when asked for. */
+      readonly jobset: JobSetExport | null;
       readonly computeMs: number;
     }
   | {

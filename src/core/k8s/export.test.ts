@@ -205,7 +205,7 @@ spec:
       'spec.types.worker.resources.extraSelectors',
     ]);
     const header = r.yaml.slice(0, r.yaml.indexOf('apiVersion:'));
-    for (const n of r.notCarried) expect(header).toContain(`#   ${n.path}: `);
+    for (const n of r.notCarried) expect(header).toContain(`#   ${n.path}:\n#     ${n.reason}\n`);
     expect(r.name).toBe('sweep-v2');
   });
 

@@ -118,18 +118,37 @@ function header(
   notCarried: readonly NotCarried[],
 ): string {
   const lines = [
-    ` JobSet "${name}", exported by JobSet Designer from the AIchor manifest${designName ? ` "${oneLine(designName)}"` : ''}.`,
+    ...(designName
+      ? [
+          ` JobSet "${name}", exported by JobSet Designer`,
+          ` from the AIchor manifest "${oneLine(designName)}".`,
+        ]
+      : [` JobSet "${name}", exported by JobSet Designer from an AIchor manifest.`]),
     ' Needs the JobSet controller (v0.7 or later). Groups are listed in type-name order, so',
     ' JOB_GLOBAL_INDEX numbers the pods as the platform does.',
-    ` ${MEMORY_UNIT_NOTE}`,
+    ...wrap(MEMORY_UNIT_NOTE),
   ];
   if (notCarried.length === 0) {
     lines.push(' Everything in the manifest has a JobSet counterpart.');
   } else {
     lines.push(' Not carried over (no JobSet counterpart):');
-    for (const item of notCarried) lines.push(`   ${item.path}: ${item.reason}`);
+    for (const item of notCarried) lines.push(`   ${item.path}:`, `     ${item.reason}`);
   }
   return lines.join('\n');
+}
+
+/** A sentence as comment lines of at most 90 characters. */
+function wrap(text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + word.length + 1 > 90) {
+      lines.push(` ${line}`);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(` ${line}`);
+  return lines;
 }
 
 const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');

@@ -12,32 +12,7 @@ import { applyFix } from '../../state/fixes.ts';
 import { useDesigner } from '../../state/store.ts';
 import { MARKER_OWNER, toMarkers } from './markers.ts';
 import { monaco, MODEL_URI } from './monacoSetup.ts';
-
-const dark = window.matchMedia('(prefers-color-scheme: dark)');
-const themeNow = () => (dark.matches ? 'jobset-dark' : 'jobset-light');
-
-// Monaco's own themes miss WCAG AA in places (dark comments 4.2:1, faint line numbers): ours
-// keep its colours and raise those to the app's text colours (4.5:1 or more on the editor).
-monaco.editor.defineTheme('jobset-light', {
-  base: 'vs',
-  inherit: true,
-  rules: [],
-  colors: {
-    'editorLineNumber.foreground': '#5b6475',
-    'editorLineNumber.activeForeground': '#1d2330',
-    'editorLineNumber.dimmedForeground': '#5b6475',
-  },
-});
-monaco.editor.defineTheme('jobset-dark', {
-  base: 'vs-dark',
-  inherit: true,
-  rules: [{ token: 'comment', foreground: '8cb87c' }],
-  colors: {
-    'editorLineNumber.foreground': '#9aa3b2',
-    'editorLineNumber.activeForeground': '#e6e9ef',
-    'editorLineNumber.dimmedForeground': '#9aa3b2',
-  },
-});
+import { followColorScheme, themeNow } from './theme.ts';
 
 /** Diagnostics with a fix, by marker position, for the quick-fix provider. */
 let fixable: { version: number; byKey: Map<string, Diagnostic> } = {
@@ -185,12 +160,12 @@ export default function MonacoYamlEditor() {
     };
     reveal();
 
-    // While only the form shows, the hidden editor is brought up to date when it is shown
+    // While only the form (or the JobSet) shows, the hidden editor is brought up to date when it is shown
     // again, not at every form keystroke: its model change would set the YAML language worker
     // re-reading the document while the core worker computes the figures the user waits for.
     let behind = false;
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.editorMode === 'form' && s.reveal === prev.reveal) {
+      if ((s.editorMode === 'form' || s.editorMode === 'kubernetes') && s.reveal === prev.reveal) {
         behind ||=
           s.text !== prev.text || s.analysis !== prev.analysis || s.version !== prev.version;
       } else if (behind) {
@@ -221,8 +196,7 @@ export default function MonacoYamlEditor() {
     );
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, () => store.getState().redo());
 
-    const onTheme = () => monaco.editor.setTheme(themeNow());
-    dark.addEventListener('change', onTheme);
+    const stopTheme = followColorScheme();
     const api = window.__designerTestApi;
     if (api) {
       api.markers = () =>
@@ -248,7 +222,7 @@ export default function MonacoYamlEditor() {
     host.current!.dataset.ready = 'true';
 
     return () => {
-      dark.removeEventListener('change', onTheme);
+      stopTheme();
       unsubscribe();
       cursor.dispose();
       typed.dispose();

@@ -4,14 +4,20 @@
  * current design is not touched.
  */
 // Parsing comes with the YAML library, loaded when a file is first opened, not with the page.
-import { decodeManifest } from '../../core/ui.ts';
+import { decodeManifest, isJobSet, looksLikeJobSet } from '../../core/ui.ts';
 import { LIMITS } from '../../core/manifest/limits.ts';
 
 /** A file larger than the core reads is refused before it is read. */
 export const MAX_IMPORT_BYTES = LIMITS.maxChars;
 
 export type Imported =
-  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+  | {
+      readonly ok: true;
+      readonly text: string;
+      /** A Kubernetes JobSet, to offer for conversion rather than open as a manifest. */
+      readonly jobset?: boolean;
+    }
+  | { readonly ok: false; readonly reason: string };
 
 const refuse = (name: string, why: string): Imported => ({
   ok: false,
@@ -33,6 +39,8 @@ export async function readDesignFile(file: File): Promise<Imported> {
 
 /** Reads a text as a design with the core's own parse (its limits, merge keys and duplicate keys). */
 export async function importText(text: string, name: string): Promise<Imported> {
+  // A JobSet file may hold several objects, which the manifest reader would refuse.
+  if (looksLikeJobSet(text)) return { ok: true, text, jobset: true };
   const { parse, yamlOf } = await import('../../core/manifest/read.ts');
   const parsed = parse(text);
   const isJson = /\.json$/i.test(name);
@@ -47,6 +55,8 @@ export async function importText(text: string, name: string): Promise<Imported> 
     }
     return refuse(name, 'it is not YAML');
   }
+  if (isJobSet(parsed.data))
+    return { ok: true, text: isJson ? yamlOf(parsed.data) : text, jobset: true };
   if (!looksLikeManifest(parsed.data)) {
     return refuse(
       name,

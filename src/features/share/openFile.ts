@@ -22,6 +22,10 @@ export async function openFile(file: File): Promise<void> {
     s.notify(r.reason, 'error');
     return;
   }
+  if (r.jobset) {
+    s.offerJobSet({ text: r.text, source: `"${file.name}"` });
+    return;
+  }
   s.load(r.text);
   s.notify(`Opened "${file.name}". Undo brings the previous design back.`);
 }
@@ -45,6 +49,7 @@ export function installDropToOpen(): () => void {
     const r = await guarded(() => importText(text, 'pasted text'));
     const s = useDesigner.getState();
     if (!r.ok) s.notify(r.reason, 'error');
+    else if (r.jobset) s.offerJobSet({ text: r.text, source: 'The pasted text' });
     else {
       s.load(r.text);
       s.notify('Opened the pasted manifest. Undo brings the previous design back.');

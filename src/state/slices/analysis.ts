@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { TrackedKey } from '../../core/edit/keys.ts';
-import type { Analysis } from '../../core/ui.ts';
+import type { Analysis, JobSetExport } from '../../core/ui.ts';
 import type { AnalysisResult } from '../../worker/client.ts';
 import type { DesignerState } from '../store.ts';
 
@@ -14,6 +14,8 @@ export interface AnalysisSlice {
   readonly analysisVersion: number;
   readonly lastGood: Analysis | null;
   readonly computeMs: number | null;
+  /** The design as a Kubernetes JobSet, while the Kubernetes view asks for it; of `analysisVersion`. */
+  readonly jobset: JobSetExport | null;
   readonly engine: 'worker' | 'main-thread';
   readonly engineNotice: string | null;
   setAnalysis(result: AnalysisResult): void;
@@ -25,9 +27,10 @@ export const createAnalysisSlice: StateCreator<DesignerState, [], [], AnalysisSl
   analysisVersion: -1,
   lastGood: null,
   computeMs: null,
+  jobset: null,
   engine: 'worker',
   engineNotice: null,
-  setAnalysis: ({ version, analysis, computeMs }) =>
+  setAnalysis: ({ version, analysis, jobset, computeMs }) =>
     set((s) => {
       if (version < s.analysisVersion) return s;
       // The keys of the text the user sees: where renames and removals are followed from.
@@ -36,6 +39,7 @@ export const createAnalysisSlice: StateCreator<DesignerState, [], [], AnalysisSl
         analysis,
         analysisVersion: version,
         computeMs,
+        jobset,
         lastGood: analysis.syntaxError ? s.lastGood : analysis,
         ...(fresh ? { groupKeys: rebase(s.groupKeys, analysis.typeKeys) } : {}),
       };

@@ -17,6 +17,7 @@ function analysed(s: Store) {
   s.getState().setAnalysis({
     version,
     analysis: analyze(text, { durations, synchronous, prices, capacity }),
+    jobset: null,
     computeMs: 0,
   });
 }

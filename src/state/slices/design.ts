@@ -48,6 +48,8 @@ export interface Settings {
   readonly prices: Prices;
   readonly capacity: Capacity | null;
   readonly synchronous: readonly string[];
+  /** The name of the design exported as a Kubernetes JobSet; '' for the default. */
+  readonly jobsetName: string;
 }
 
 /** One state of the design, as the history keeps it. */
@@ -81,6 +83,7 @@ export interface DesignSlice extends Settings {
   setPrices(prices: Prices): void;
   setCapacity(capacity: Capacity | null): void;
   setSynchronous(group: string, on: boolean): void;
+  setJobSetName(name: string): void;
   /** Replaces every setting, keeping the text: one undo step. */
   applySettings(settings: DesignSettings): void;
 }
@@ -90,6 +93,7 @@ export const DEFAULT_SETTINGS: Settings = {
   prices: EXAMPLE_PRICES,
   capacity: null,
   synchronous: [],
+  jobsetName: '',
 };
 
 /** The settings as the core and the link take them. */
@@ -99,6 +103,7 @@ export function designSettings(s: Settings): DesignSettings {
     prices: s.prices,
     capacity: s.capacity,
     synchronous: s.synchronous,
+    ...(s.jobsetName ? { jobsetName: s.jobsetName } : {}),
   };
 }
 
@@ -108,6 +113,7 @@ function complete(settings: DesignSettings): Settings {
     prices: settings.prices ?? EXAMPLE_PRICES,
     capacity: settings.capacity ?? null,
     synchronous: settings.synchronous ?? [],
+    jobsetName: settings.jobsetName ?? '',
   };
 }
 
@@ -117,6 +123,7 @@ const settingsOf = (s: Settings): Settings => ({
   prices: s.prices,
   capacity: s.capacity,
   synchronous: s.synchronous,
+  jobsetName: s.jobsetName,
 });
 
 export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice> = (set) => {
@@ -200,7 +207,12 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
         // cluster are the user's and stay unless the new design brings its own.
         ...(settings
           ? complete(settings)
-          : { ...settingsOf(s), durations: {}, synchronous: [] as readonly string[] }),
+          : {
+              ...settingsOf(s),
+              durations: {},
+              synchronous: [] as readonly string[],
+              jobsetName: '',
+            }),
         version: s.version + 1,
         settingsVersion: s.settingsVersion + 1,
         lastOrigin: 'load',
@@ -241,6 +253,7 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
           ? [...new Set([...s.synchronous, group])]
           : s.synchronous.filter((g) => g !== group),
       })),
+    setJobSetName: (jobsetName) => setSettings((s) => ({ ...s, jobsetName }), 'jobset-name'),
     applySettings: (settings) => setSettings(() => settings),
   };
 };
@@ -267,6 +280,7 @@ function sameSettings(a: Settings, b: Settings): boolean {
     a.durations === b.durations &&
     a.prices === b.prices &&
     a.capacity === b.capacity &&
-    a.synchronous === b.synchronous
+    a.synchronous === b.synchronous &&
+    a.jobsetName === b.jobsetName
   );
 }

@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { Path } from '../../core/diagnostics.ts';
 import type { DesignerState } from '../store.ts';
 
-export type EditorMode = 'yaml' | 'form' | 'both';
+export type EditorMode = 'yaml' | 'form' | 'both' | 'kubernetes';
 
 /** A request to show a place: the YAML editor selects the range, the form focuses the field. */
 export interface RevealRequest {
@@ -15,7 +15,16 @@ export interface RevealRequest {
   readonly nonce: number;
 }
 
+/** A Kubernetes JobSet the user brought in (opened, dropped, pasted or in the editor), offered for conversion. */
+export interface JobSetOffer {
+  readonly text: string;
+  /** How the dialog names where it came from: `"jobset.yaml"`, `The pasted text`. */
+  readonly source: string;
+}
+
 export interface ViewSlice {
+  readonly jobsetOffer: JobSetOffer | null;
+  offerJobSet(offer: JobSetOffer | null): void;
   readonly editorMode: EditorMode;
   readonly reveal: RevealRequest | null;
   /** A form edit that could not be made (e.g. a name already taken), shown until the next edit. */
@@ -37,6 +46,8 @@ export const createViewSlice: StateCreator<DesignerState, [], [], ViewSlice> = (
   // Side by side only where both editors get a usable width.
   editorMode: typeof window !== 'undefined' && window.innerWidth >= 1700 ? 'both' : 'yaml',
   reveal: null,
+  jobsetOffer: null,
+  offerJobSet: (jobsetOffer) => set({ jobsetOffer }),
   editError: null,
   groupOpen: {},
   setEditorMode: (editorMode) => set({ editorMode }),

@@ -93,6 +93,7 @@ class CoreThread {
       version: requestId,
       text,
       settings: {},
+      exportJobSet: false,
     };
     this.worker.postMessage(request);
     let timer: NodeJS.Timeout | undefined;
