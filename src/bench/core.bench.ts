@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { analyze, simulate } from '../core/index.ts';
+import { analyze, exportJobSet, importJobSet, simulate } from '../core/index.ts';
 import { corpusFiles, generatedDesign, readFixture } from '../fixtures/read.ts';
 import { buildCli } from '../tools/build-cli.mjs';
 
@@ -102,6 +102,31 @@ function measureOnce(text: string): number {
   }
   times.sort((a, b) => a - b);
   return times[times.length >> 1]!;
+}
+
+// The Kubernetes export the worker adds while its view shows: on top of the analysis it
+// extends, for 10, 200 and 2,000 groups (time that grows with the groups, not the pods).
+{
+  const median = (run: () => void) => {
+    for (let i = 0; i < 3; i++) run();
+    const times: number[] = [];
+    const until = performance.now() + 1000;
+    while (times.length < 7 || (performance.now() < until && times.length < 60)) {
+      const t0 = performance.now();
+      run();
+      times.push(performance.now() - t0);
+    }
+    times.sort((x, y) => x - y);
+    return times[times.length >> 1]!;
+  };
+  const line = [10, 200, 2000].map((n) => {
+    const a = analyze(generatedDesign(n, 1000, 1000, 10));
+    const ms = median(() => exportJobSet(a));
+    const back = exportJobSet(a);
+    const imp = back.kind === 'exported' ? median(() => importJobSet(back.yaml)) : NaN;
+    return `${n} groups: export ${ms.toFixed(1)} ms, import ${imp.toFixed(1)} ms`;
+  });
+  console.log(`\nexportJobSet() / importJobSet() (1,000 x 1,000 pods a group): ${line.join('; ')}`);
 }
 
 // The cluster simulation: the 1,000,000-pod design (one A100 per pod) on 512 free GPUs.

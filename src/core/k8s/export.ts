@@ -6,7 +6,6 @@
  * listed in a comment block at the top, never silently dropped. An invalid manifest is refused
  * with its errors, and a name Kubernetes would refuse is reported, not exported.
  */
-import { Document, isScalar, isSeq } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
 import { readGroups, type Group } from '../jobset/groups.ts';
 import { tidy } from '../jobset/numbers.ts';
@@ -26,6 +25,7 @@ import {
   SHM_VOLUME,
 } from './labels.ts';
 import { notCarriedOver, type NotCarried } from './notCarried.ts';
+import { emitYaml, Flow } from './emit.ts';
 
 /** What the export needs of an analysis. */
 export interface ExportInput {
@@ -93,21 +93,15 @@ export function exportJobSet(input: ExportInput, name?: string): JobSetExport {
     },
   };
   const notCarried = notCarriedOver(data);
-  const doc = new Document(jobset);
-  // The shell command reads best on one line, as it would be typed.
-  doc.commentBefore = header(designName, chosen, notCarried);
-  jobset.spec.replicatedJobs.forEach((_, i) => {
-    const path = ['spec', 'replicatedJobs', i, 'template', 'spec', 'template', 'spec'];
-    const cmd = doc.getIn([...path, 'containers', 0, 'command']);
-    if (!isSeq(cmd)) return;
-    cmd.flow = true;
-    for (const item of cmd.items) if (isScalar(item)) item.type = 'QUOTE_DOUBLE';
-  });
+  const head = header(designName, chosen, notCarried)
+    .split('\n')
+    .map((l) => `#${l}`)
+    .join('\n');
   return {
     kind: 'exported',
     name: chosen,
     defaultName,
-    yaml: doc.toString({ lineWidth: 0, flowCollectionPadding: false }),
+    yaml: `${head}\n\n${emitYaml(jobset)}`,
     notCarried,
   };
 }
@@ -175,7 +169,8 @@ function replicatedJob(g: Group, shmGB: number, image: string, command: string) 
   const container = {
     name: g.name,
     image,
-    command: ['/bin/sh', '-c', command],
+    // One line, as it would be typed.
+    command: new Flow(['/bin/sh', '-c', command]),
     env: LABEL_VARIABLES.map(([variable, label]) => ({
       name: variable,
       valueFrom: { fieldRef: { fieldPath: labelPath(label) } },
