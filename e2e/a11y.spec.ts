@@ -99,6 +99,17 @@ for (const [width, height] of SIZES)
         page.getByRole('dialog', { name: 'Convert this Kubernetes JobSet?' }),
       ).toBeVisible();
       expect(await violations(page), 'JobSet conversion').toEqual([]);
+      await page.keyboard.press('Escape');
+
+      // Comparing with a template: the totals, groups, both runs and the YAML diff.
+      await page.evaluate((t) => window.__designerTestApi!.load(t), readFixture('platform-main'));
+      await page.getByRole('button', { name: 'Compare', exact: true }).click();
+      const compare = page.getByRole('dialog', { name: 'Compare designs' });
+      expect(await violations(page), 'Compare, choosing').toEqual([]);
+      await compare.getByLabel('A template').selectOption({ label: 'Heterogeneous pools' });
+      await compare.getByRole('button', { name: 'Compare with this template' }).click();
+      await expect(compare.locator('[data-testid="yaml-diff"][data-ready="true"]')).toBeVisible();
+      expect(await violations(page), 'Compare').toEqual([]);
     });
   }
 

@@ -24,9 +24,25 @@ export function markers(page: Page) {
   return page.evaluate(() => window.__designerTestApi!.markers());
 }
 
+/**
+ * Focuses the YAML editor by a click in the middle of the part of it that shows. Not the centre
+ * of its lines: they are as tall as the text, and the editor shows part of them.
+ */
+export async function focusYaml(page: Page) {
+  const host = page.getByRole('region', { name: 'Manifest YAML' }).locator('.monaco-editor');
+  await host.scrollIntoViewIfNeeded();
+  const box = (await host.boundingBox())!;
+  // A hover card may cover the middle: then move away and click higher up.
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.3);
+    await expect(host).toHaveClass(/focused/, { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+}
+
 /** Puts the cursor at the end of line `n` of the YAML editor. */
 export async function yamlCursorAtEndOfLine(page: Page, n: number) {
-  await page.getByRole('region', { name: 'Manifest YAML' }).locator('.view-lines').click();
+  await focusYaml(page);
   await page.keyboard.press('Control+Home');
   for (let i = 1; i < n; i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('End');

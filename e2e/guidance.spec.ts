@@ -1,7 +1,7 @@
 // What helps a user read the designer: problems by severity with a filter, the grid's axes in
 // words, the table toggle's state, and the "How to read this" help.
 import { readFixture } from '../src/fixtures/read.ts';
-import { openDesigner, yamlText } from './designer.ts';
+import { openDesigner, yamlText, focusYaml } from './designer.ts';
 import { expect, test } from './fixtures.ts';
 
 test('problems list errors first, then warnings, then info, and filter by severity', async ({
@@ -62,7 +62,7 @@ test('? opens "How to read this" outside text fields; Esc closes it and focus co
   await expect(grid).toBeFocused();
 
   // Typed into the editor, ? is a character, not a shortcut.
-  await page.getByRole('region', { name: 'Manifest YAML' }).locator('.view-lines').click();
+  await focusYaml(page);
   await page.keyboard.press('Control+End');
   await page.keyboard.type('#?');
   await expect(help).toBeHidden();

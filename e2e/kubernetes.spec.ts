@@ -13,6 +13,7 @@ import {
   pasteOnPage,
   yamlCursorAtEndOfLine,
   yamlText,
+  focusYaml,
 } from './designer.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -158,7 +159,7 @@ test('a JobSet pasted into the YAML editor is recognised and converted', async (
   await openDesigner(page, 'YAML');
   const jobset = jobsetOf('two-groups', 'two');
   await page.evaluate((t) => navigator.clipboard.writeText(t), jobset);
-  await page.getByRole('region', { name: 'Manifest YAML' }).locator('.view-lines').click();
+  await focusYaml(page);
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
   await expect.poll(() => yamlText(page)).toBe(jobset);

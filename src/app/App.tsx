@@ -4,6 +4,7 @@ import { CanvasArea } from '../features/canvas/CanvasArea.tsx';
 import { Header } from './Header.tsx';
 import { Notices } from './Notices.tsx';
 import { JobSetOffer } from './JobSetOffer.tsx';
+import { CompareHost } from './CompareHost.tsx';
 
 export function App() {
   return (
@@ -12,6 +13,7 @@ export function App() {
       <Header />
       <Notices />
       <JobSetOffer />
+      <CompareHost />
       <main className="layout">
         <EditorPane />
         <CanvasArea />

@@ -16,6 +16,8 @@ export function Header() {
   const canUndo = useDesigner(selectCanUndo);
   const canRedo = useDesigner(selectCanRedo);
   const load = useDesigner((s) => s.load);
+  const comparing = useDesigner((s) => s.comparison !== null);
+  const setCompareOpen = useDesigner((s) => s.setCompareOpen);
   return (
     <header className="app-header">
       <div className="title">
@@ -49,6 +51,14 @@ export function Header() {
           onClick={() => undoRedo('redo')}
         >
           ↷<span className="wide-only"> Redo</span>
+        </button>
+        <button
+          type="button"
+          title="Compare this design with a template, a draft, a link or a file"
+          aria-pressed={comparing}
+          onClick={() => setCompareOpen(true)}
+        >
+          Compare
         </button>
         <ShareMenu />
         <HelpButton />

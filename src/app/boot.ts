@@ -2,6 +2,7 @@
 import { useDesigner } from '../state/store.ts';
 import { createCoreClient } from '../worker/client.ts';
 import { designSettings } from '../state/slices/design.ts';
+import type { OtherDesign } from '../state/slices/compare.ts';
 
 export function boot(): () => void {
   const { setAnalysis, fallBackToMainThread } = useDesigner.getState();
@@ -17,8 +18,30 @@ export function boot(): () => void {
       client.submit(s.version, s.text, designSettings(s), wantsJobSet(s));
     }
   });
+  // The other design of a comparison is analysed by a worker of its own, started on first use.
+  let other: ReturnType<typeof createCoreClient> | null = null;
+  let otherSeq = 0;
+  const pending = new Map<number, OtherDesign>();
+  const unsubscribeCompare = useDesigner.subscribe((s, prev) => {
+    const c = s.comparison;
+    if (!c || c.other === prev.comparison?.other) return;
+    const of = c.other;
+    other ??= createCoreClient(
+      (r) => {
+        const of = pending.get(r.version);
+        if (of) useDesigner.getState().setOtherAnalysis(of, r.analysis);
+      },
+      () => {},
+    );
+    const version = ++otherSeq;
+    pending.clear();
+    pending.set(version, of);
+    other.submit(version, of.text, of.settings);
+  });
   return () => {
     unsubscribe();
+    unsubscribeCompare();
     client.dispose();
+    other?.dispose();
   };
 }

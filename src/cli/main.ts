@@ -10,6 +10,8 @@ import type { Readable, Writable } from 'node:stream';
 import {
   allPods,
   analyze,
+  compareDesigns,
+  diffLines,
   countBySeverity,
   exportJobSet,
   importJobSet,
@@ -45,6 +47,8 @@ export const USAGE = `Usage:
                                           the design as a Kubernetes JobSet (YAML)
   jobset-designer import <input>          a Kubernetes JobSet as an AIchor manifest; what did
                                           not carry over is reported on stderr
+  jobset-designer diff <a> <b> [--json]   what changing design a into b does: totals and their
+                                          deltas, and each group added, removed, renamed or changed
 An <input> is a file, a pattern such as 'manifests/**/*.yaml', - for standard input, or a
 design link (the designer's address, or just its #v1... part) with its settings.
 Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage (the worst of all inputs).`;
@@ -54,11 +58,11 @@ class UsageError extends Error {}
 /** The commands that only make sense for `operator: jobset`. */
 const JOBSET_ONLY: ReadonlySet<string> = new Set(['pods', 'export']);
 
-const COMMANDS = ['validate', 'expand', 'pods', 'json', 'export', 'import'] as const;
+const COMMANDS = ['validate', 'expand', 'pods', 'json', 'export', 'import', 'diff'] as const;
 type Command = (typeof COMMANDS)[number];
 const isCommand = (x: string | undefined): x is Command =>
   (COMMANDS as readonly (string | undefined)[]).includes(x);
-const COMMAND_LIST = 'validate, expand, pods, json, export or import';
+const COMMAND_LIST = 'validate, expand, pods, json, export, import or diff';
 
 interface Args {
   readonly command: Command;
@@ -100,7 +104,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       if (v === undefined) throw new UsageError(`${arg} needs a value`);
       return v;
     };
-    if (arg === '--json' && command === 'validate') setFormat('json');
+    if (arg === '--json' && (command === 'validate' || command === 'diff')) setFormat('json');
     else if (arg === '--format' && command === 'validate') {
       const v = value();
       if (!(FORMATS as readonly string[]).includes(v))
@@ -123,7 +127,10 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
     throw new UsageError(`${command} needs a file, a design link, or - for standard input`);
   if (inputs.filter((x) => x === '-').length > 1)
     throw new UsageError('standard input (-) can be read once');
-  if (command !== 'validate' && inputs.length > 1)
+  if (command === 'diff') {
+    if (inputs.length !== 2)
+      throw new UsageError(`diff compares two designs (got ${inputs.length})`);
+  } else if (command !== 'validate' && inputs.length > 1)
     throw new UsageError(`${command} reads one input at a time (got ${inputs.length})`);
   return { command, inputs, format: format ?? 'text', type, limit, name };
 }
@@ -198,6 +205,7 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
       args.inputs.length > 1 || expanded.some((x) => !('arg' in x) || !args.inputs.includes(x.arg));
     return validate(checked, args.format, many, out, io.stderr);
   }
+  if (args.command === 'diff') return diffCommand(checked, args.format, out, io.stderr);
   if (checked.length !== 1) {
     io.stderr.write(
       `jobset-designer: ${args.command} reads one input at a time; ${args.inputs[0]} matches ${checked.length} files\n`,
@@ -250,6 +258,30 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
     case 'export':
       return exportCommand(only, args.name ?? design.settings.jobsetName ?? null, out, io.stderr);
   }
+}
+
+/** The deltas between two designs, as text or JSON; 0 whatever they are, 2 when one is unreadable. */
+async function diffCommand(
+  checked: readonly Checked[],
+  format: Format,
+  out: Output,
+  stderr: Writable,
+): Promise<number> {
+  const [a, b] = checked;
+  if (a?.kind !== 'checked' || b?.kind !== 'checked') {
+    for (const c of checked)
+      if (c.kind === 'unreadable') stderr.write(`jobset-designer: ${c.reason}\n`);
+    if (checked.length !== 2)
+      stderr.write('jobset-designer: diff compares two designs, one file each\n');
+    return 2;
+  }
+  const d = compareDesigns(a.analysis, b.analysis);
+  if (format === 'json') {
+    await out.write(JSON.stringify({ a: a.design.name, b: b.design.name, ...d }, null, 2) + '\n');
+  } else {
+    await out.write(diffLines(d, a.design.name, b.design.name).join('\n') + '\n');
+  }
+  return 0;
 }
 
 /** The JobSet on stdout (0); an invalid manifest's problems on stderr and nothing on stdout (1). */

@@ -16,3 +16,13 @@ export function num(x: number, digits = 4): string {
   }
   return f.format(x);
 }
+
+const cents = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+/** Dollars with cents: `$1,234.56` (`-$3.00` below zero). */
+export function dollars(x: number): string {
+  return `${x < 0 ? '-' : ''}$${cents.format(Math.abs(x))}`;
+}

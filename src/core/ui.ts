@@ -77,3 +77,12 @@ export type { ImportItem, JobSetImport } from './k8s/import.ts';
 export type { NotCarried } from './k8s/notCarried.ts';
 export { isJobSet, looksLikeJobSet } from './k8s/detect.ts';
 export { MEMORY_UNIT_NOTE } from './k8s/labels.ts';
+export {
+  compareDesigns,
+  FIELD_LABELS,
+  type DesignDiff,
+  type FieldChange,
+  type GroupChange,
+  type TotalDelta,
+} from './compare/diff.ts';
+export { changeText, deltaText, diffLines, figureText, groupChangeText } from './compare/text.ts';

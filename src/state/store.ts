@@ -7,11 +7,17 @@
 import { create } from 'zustand';
 import { createAnalysisSlice, type AnalysisSlice } from './slices/analysis.ts';
 import { createCanvasSlice, type CanvasSlice } from './slices/canvas.ts';
+import { createCompareSlice, type CompareSlice } from './slices/compare.ts';
 import { createDesignSlice, type DesignSlice } from './slices/design.ts';
 import { createNoticesSlice, type NoticesSlice } from './slices/notices.ts';
 import { createViewSlice, type ViewSlice } from './slices/view.ts';
 
-export type DesignerState = DesignSlice & AnalysisSlice & ViewSlice & CanvasSlice & NoticesSlice;
+export type DesignerState = DesignSlice &
+  AnalysisSlice &
+  ViewSlice &
+  CanvasSlice &
+  NoticesSlice &
+  CompareSlice;
 
 /** A new store (the app has one; tests make their own). */
 export const createDesignerStore = () =>
@@ -21,6 +27,7 @@ export const createDesignerStore = () =>
     ...createViewSlice(...a),
     ...createCanvasSlice(...a),
     ...createNoticesSlice(...a),
+    ...createCompareSlice(...a),
   }));
 
 export const useDesigner = createDesignerStore();

@@ -66,6 +66,13 @@ const designs: Record<string, (page: Page) => Promise<void>> = {
     await page.getByRole('button', { name: 'Convert to an AIchor manifest…' }).click();
     await page.getByRole('dialog').waitFor();
   },
+  compare: async (page) => {
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Compare designs' });
+    await dialog.getByLabel('A template').selectOption({ label: 'Hyperparameter sweep' });
+    await dialog.getByRole('button', { name: 'Compare with this template' }).click();
+    await dialog.locator('[data-testid="yaml-diff"][data-ready="true"]').waitFor();
+  },
   cluster: async (page) => {
     await load(page, readFixture('hyperparameter-sweep'));
     const side = page.getByRole('complementary', { name: 'Resources' });

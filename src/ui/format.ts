@@ -3,7 +3,7 @@
  * goes through the core's cached formatter: `toLocaleString` builds a formatter on every call,
  * which a design of thousands of groups pays thousands of times per edit.
  */
-import { num } from '../core/format.ts';
+import { dollars, num } from '../core/format.ts';
 
 export function formatNumber(n: number | null | undefined, unset = 'not set'): string {
   if (n === null || n === undefined) return unset;
@@ -13,13 +13,8 @@ export function formatNumber(n: number | null | undefined, unset = 'not set'): s
 /** Dollars with cents: "$1,234.56"; "not set" when unknown. */
 export function formatMoney(n: number | null | undefined): string {
   if (n === null || n === undefined) return 'not set';
-  return `$${money.format(n)}`;
+  return dollars(n);
 }
-
-const money = new Intl.NumberFormat('en-US', {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
 
 /** Longest figure a sidebar cell shows as written; longer ones are shown compact. */
 export const MAX_FIGURE_CHARS = 12;

@@ -37,7 +37,13 @@ export function startPersistence(defaultText: string): () => void {
       flushStorage();
       const s = store.getState();
       const mine = ++generation;
-      void encodeDesign({ text: s.text, settings: designSettings(s) }).then((link) => {
+      const c = s.comparison;
+      const compare = c ? { ...c.other, currentFirst: c.currentFirst } : undefined;
+      void encodeDesign({
+        text: s.text,
+        settings: designSettings(s),
+        ...(compare ? { compare } : {}),
+      }).then((link) => {
         if (mine !== generation) return; // a newer change is on its way
         if (link === null) {
           history.replaceState(null, '', location.pathname);
@@ -50,7 +56,12 @@ export function startPersistence(defaultText: string): () => void {
     }, DELAY_MS);
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.text !== prev.text || s.settingsVersion !== prev.settingsVersion) schedule();
+    if (
+      s.text !== prev.text ||
+      s.settingsVersion !== prev.settingsVersion ||
+      s.comparison !== prev.comparison
+    )
+      schedule();
   });
 
   const openLink = async (fragment: string) => {
@@ -73,6 +84,10 @@ export function startPersistence(defaultText: string): () => void {
       }
       s.load(r.design.text, r.design.settings);
     } else s.applySettings(r.design.settings);
+    const c = r.design.compare;
+    if (c) {
+      s.startCompare({ text: c.text, settings: c.settings, label: c.label }, c.currentFirst);
+    }
   };
   if (location.hash.length > 1) void openLink(location.hash);
   else schedule();

@@ -18,6 +18,13 @@ export const MAX_INFLATED_BYTES = 12_500_000;
 export interface SharedDesign {
   readonly text: string;
   readonly settings: DesignSettings;
+  /** A comparison open with it: the other design, and which side the design is on. */
+  readonly compare?: {
+    readonly text: string;
+    readonly settings: DesignSettings;
+    readonly label: string;
+    readonly currentFirst: boolean;
+  };
 }
 
 export type Decoded =
@@ -32,7 +39,13 @@ export type Decoded =
 
 /** The link for a design, or null when it is too large to be opened again from a link. */
 export async function encodeDesign(design: SharedDesign): Promise<string | null> {
-  const json = new TextEncoder().encode(JSON.stringify({ t: design.text, s: design.settings }));
+  const c = design.compare;
+  const payload = {
+    t: design.text,
+    s: design.settings,
+    ...(c ? { c: { t: c.text, s: c.settings, l: c.label, f: c.currentFirst } } : {}),
+  };
+  const json = new TextEncoder().encode(JSON.stringify(payload));
   if (json.length > MAX_INFLATED_BYTES) return null;
   const bytes = await pipe(json, new CompressionStream('deflate-raw'));
   return `${LINK_VERSION}.${toBase64Url(bytes)}`;
@@ -68,11 +81,24 @@ export async function decodeDesign(fragment: string): Promise<Decoded> {
   } catch {
     return fail('the link is damaged (its content is not a design)');
   }
-  const p = parsed as { t?: unknown; s?: unknown };
+  const p = parsed as { t?: unknown; s?: unknown; c?: unknown };
   if (typeof p !== 'object' || p === null || typeof p.t !== 'string') {
     return fail('the link does not hold a design');
   }
-  return { ok: true, design: { text: p.t, settings: sanitizeSettings(p.s) } };
+  const c = p.c as { t?: unknown; s?: unknown; l?: unknown; f?: unknown } | null | undefined;
+  const compare =
+    c && typeof c === 'object' && typeof c.t === 'string'
+      ? {
+          text: c.t,
+          settings: sanitizeSettings(c.s),
+          label: typeof c.l === 'string' ? c.l.slice(0, 200) : 'The other design',
+          currentFirst: c.f !== false,
+        }
+      : undefined;
+  return {
+    ok: true,
+    design: { text: p.t, settings: sanitizeSettings(p.s), ...(compare ? { compare } : {}) },
+  };
 }
 
 const fail = (cause: string): Decoded => ({

@@ -1,0 +1,85 @@
+// Comparing two designs in the browser: totals and their deltas, groups, both runs, the YAML
+// diff; swapping sides, taking the other design, and opening a comparison from its link.
+import type { Page } from '@playwright/test';
+import { readFixture } from '../src/fixtures/read.ts';
+import { openDesigner, yamlText } from './designer.ts';
+import { expect, test } from './fixtures.ts';
+
+function compareDialog(page: Page) {
+  return page.getByRole('dialog', { name: 'Compare designs' });
+}
+
+/** The cells of a row of the totals table: A, B and the change. */
+function totalsRow(page: Page, label: string) {
+  return compareDialog(page)
+    .getByRole('table', { name: 'Totals compared' })
+    .getByRole('row', { name: new RegExp(`^${label}\\s`) })
+    .getByRole('cell');
+}
+
+async function compareWithTemplate(page: Page, title: string) {
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const dialog = compareDialog(page);
+  await dialog.getByLabel('A template').selectOption({ label: title });
+  await dialog.getByRole('button', { name: 'Compare with this template' }).click();
+  await expect(dialog.getByRole('table', { name: 'Totals compared' })).toBeVisible();
+}
+
+test('compares the design with a template: totals, groups, both runs and the YAML diff', async ({
+  page,
+}) => {
+  await openDesigner(page, 'YAML');
+  await compareWithTemplate(page, 'Hyperparameter sweep');
+  const dialog = compareDialog(page);
+  // platform-main has 7 pods; the sweep 16.
+  await expect(totalsRow(page, 'Pods')).toHaveText(['7', '16', '+9']);
+  await expect(totalsRow(page, 'Jobs')).toHaveText(['7', '16', '+9']);
+  const groups = dialog.getByRole('list', { name: 'Groups compared' });
+  // The sweep's one group matches the GPU workers' content: a rename, with what changed.
+  await expect(groups.getByRole('listitem').filter({ hasText: 'worker → trial' })).toContainText(
+    'Jobs (count) 5 → 16',
+  );
+  await expect(groups).toContainText('master removed in B');
+  // Both runs on one time scale, each described in words.
+  const runs = dialog.locator('.compare-timelines img');
+  await expect(runs).toHaveCount(2);
+  await expect(runs.first()).toHaveAttribute('alt', /^A: .*\(current\)/);
+  await expect(dialog.locator('[data-testid="yaml-diff"][data-ready="true"]')).toBeVisible();
+  await expect(dialog.locator('.tint-removed').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/compare.png' });
+
+  // Swapping the sides turns the deltas around.
+  await dialog.getByRole('button', { name: 'Swap sides' }).click();
+  await expect(totalsRow(page, 'Pods')).toHaveText(['16', '7', '-9']);
+
+  // Taking the template makes it the current design in one undo step.
+  const before = await yamlText(page);
+  await dialog
+    .getByRole('button', { name: 'Make Template: Hyperparameter sweep the current design' })
+    .click();
+  await expect.poll(() => yamlText(page)).toBe(readFixture('hyperparameter-sweep'));
+  // The design before is now the other side, on the side it was on.
+  await expect(totalsRow(page, 'Pods')).toHaveText(['16', '7', '-9']);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => yamlText(page)).toBe(before);
+});
+
+test('a comparison opens from its link, as it was', async ({ page, browser }) => {
+  await openDesigner(page, 'YAML');
+  await compareWithTemplate(page, 'Two groups');
+  await expect(totalsRow(page, 'Pods')).toHaveText(['7', /\d+/, /[+-]\d+|no change/]);
+  const expected = await totalsRow(page, 'Pods').allTextContents();
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v1\./);
+  await page.waitForTimeout(600); // the link follows the last change within a second
+  const link = await page.evaluate(() => location.href);
+
+  const other = await browser.newContext();
+  const colleague = await other.newPage();
+  await colleague.goto(link);
+  const dialog = compareDialog(colleague);
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Template: Two groups');
+  await expect(totalsRow(colleague, 'Pods')).toHaveText(expected);
+  await other.close();
+});

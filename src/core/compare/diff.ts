@@ -1,0 +1,271 @@
+/**
+ * What changing one design into another does to the run: the totals side by side with their
+ * deltas (Jobs, pods, peaks, GPUs per product, makespan, cost, and the run on the user's cluster
+ * when either side sets one), and per group whether it was added, removed, renamed (found by
+ * matching content) or changed, with each changed figure. Every figure is read from the same
+ * core functions the sidebar, the timeline and the CLI read; none is computed again here.
+ */
+import type { Analysis } from '../analyze.ts';
+import type { GroupFigures } from '../jobset/expand.ts';
+import { tidy } from '../jobset/numbers.ts';
+import { headline } from '../schedule/index.ts';
+
+/** What a side of the comparison needs of its analysis. */
+export type CompareSide = Pick<Analysis, 'expansion' | 'schedule' | 'usage'>;
+
+export type FigureUnit = 'count' | 'cpus' | 'gb' | 'gpus' | 'hours' | 'dollars';
+
+export interface TotalDelta {
+  /** Stable key: `jobs`, `gpus:NVIDIA-A100-SXM4-80GB`, `simulated.makespan`, ... */
+  readonly key: string;
+  readonly label: string;
+  readonly unit: FigureUnit;
+  readonly a: number | null;
+  readonly b: number | null;
+  /** b - a; null when either side is unknown. */
+  readonly delta: number | null;
+}
+
+export const GROUP_FIELDS = [
+  'count',
+  'completions',
+  'parallelisms',
+  'pods',
+  'concurrentPods',
+  'cpus',
+  'ramGB',
+  'gpus',
+  'gpuProduct',
+] as const;
+export type GroupField = (typeof GROUP_FIELDS)[number];
+
+export const FIELD_LABELS: Readonly<Record<GroupField, string>> = {
+  count: 'Jobs (count)',
+  completions: 'pods per Job (completions)',
+  parallelisms: 'at a time (parallelisms)',
+  pods: 'pods',
+  concurrentPods: 'concurrent pods',
+  cpus: 'CPUs per pod',
+  ramGB: 'RAM GB per pod',
+  gpus: 'GPUs per pod',
+  gpuProduct: 'GPU product',
+};
+
+export interface FieldChange {
+  readonly field: GroupField;
+  readonly a: number | string | null;
+  readonly b: number | string | null;
+}
+
+export type GroupChange =
+  | { readonly kind: 'same'; readonly name: string }
+  | { readonly kind: 'changed'; readonly name: string; readonly changes: readonly FieldChange[] }
+  | {
+      readonly kind: 'renamed';
+      readonly from: string;
+      readonly to: string;
+      readonly changes: readonly FieldChange[];
+    }
+  | { readonly kind: 'added'; readonly name: string }
+  | { readonly kind: 'removed'; readonly name: string };
+
+export interface DesignDiff {
+  readonly totals: readonly TotalDelta[];
+  /** B's groups in B's order (same, changed, renamed, added), then A's removed groups. */
+  readonly groups: readonly GroupChange[];
+  /** True when nothing differs, in totals or groups. */
+  readonly same: boolean;
+}
+
+export function compareDesigns(a: CompareSide, b: CompareSide): DesignDiff {
+  const totals = compareTotals(a, b);
+  const groups = compareGroups(a.expansion?.groups ?? [], b.expansion?.groups ?? []);
+  return {
+    totals,
+    groups,
+    same: totals.every((t) => t.a === t.b) && groups.every((g) => g.kind === 'same'),
+  };
+}
+
+function row(
+  key: string,
+  label: string,
+  unit: FigureUnit,
+  a: number | null,
+  b: number | null,
+): TotalDelta {
+  return { key, label, unit, a, b, delta: a === null || b === null ? null : tidy(b - a) };
+}
+
+function compareTotals(a: CompareSide, b: CompareSide): TotalDelta[] {
+  const ta = a.expansion?.totals ?? null;
+  const tb = b.expansion?.totals ?? null;
+  const rows: TotalDelta[] = [
+    row('jobs', 'Jobs', 'count', ta?.jobs ?? null, tb?.jobs ?? null),
+    row('pods', 'Pods', 'count', ta?.pods ?? null, tb?.pods ?? null),
+    row(
+      'concurrentPods',
+      'Peak concurrent pods',
+      'count',
+      ta?.concurrentPods ?? null,
+      tb?.concurrentPods ?? null,
+    ),
+    row('cpus', 'Peak CPUs', 'cpus', ta?.peak.cpus ?? null, tb?.peak.cpus ?? null),
+    row('ramGB', 'Peak RAM (GB)', 'gb', ta?.peak.ramGB ?? null, tb?.peak.ramGB ?? null),
+    row('gpus', 'Peak GPUs', 'gpus', ta?.peak.gpus ?? null, tb?.peak.gpus ?? null),
+  ];
+  const products = [
+    ...new Set([
+      ...Object.keys(ta?.peak.gpusByProduct ?? {}),
+      ...Object.keys(tb?.peak.gpusByProduct ?? {}),
+    ]),
+  ].sort();
+  for (const p of products) {
+    const ga = ta
+      ? Object.hasOwn(ta.peak.gpusByProduct, p)
+        ? ta.peak.gpusByProduct[p]!
+        : 0
+      : null;
+    const gb = tb
+      ? Object.hasOwn(tb.peak.gpusByProduct, p)
+        ? tb.peak.gpusByProduct[p]!
+        : 0
+      : null;
+    rows.push(row(`gpus:${p}`, `Peak GPUs: ${p}`, 'gpus', ga, gb));
+  }
+  const ha = a.schedule && a.usage ? headline(a.schedule, a.usage) : null;
+  const hb = b.schedule && b.usage ? headline(b.schedule, b.usage) : null;
+  rows.push(
+    row(
+      'makespan',
+      'Makespan (h)',
+      'hours',
+      ha?.planned.makespan ?? null,
+      hb?.planned.makespan ?? null,
+    ),
+    row(
+      'requestedCost',
+      'Cost, requested',
+      'dollars',
+      ha?.planned.requestedCost ?? null,
+      hb?.planned.requestedCost ?? null,
+    ),
+    row(
+      'reservedCost',
+      'Cost, reserved',
+      'dollars',
+      ha?.planned.reservedCost ?? null,
+      hb?.planned.reservedCost ?? null,
+    ),
+  );
+  // The run on the user's cluster, when either side simulates one.
+  if (ha?.run === 'cluster' || hb?.run === 'cluster') {
+    const sim = (h: typeof ha, pick: 'makespan' | 'requestedCost' | 'reservedCost') =>
+      h?.run === 'cluster' ? h[pick] : null;
+    rows.push(
+      row(
+        'simulated.makespan',
+        'Makespan on your cluster (h)',
+        'hours',
+        sim(ha, 'makespan'),
+        sim(hb, 'makespan'),
+      ),
+      row(
+        'simulated.requestedCost',
+        'Cost on your cluster, requested',
+        'dollars',
+        sim(ha, 'requestedCost'),
+        sim(hb, 'requestedCost'),
+      ),
+      row(
+        'simulated.reservedCost',
+        'Cost on your cluster, reserved',
+        'dollars',
+        sim(ha, 'reservedCost'),
+        sim(hb, 'reservedCost'),
+      ),
+    );
+  }
+  return rows;
+}
+
+function fieldOf(g: GroupFigures, f: GroupField): number | string | null {
+  switch (f) {
+    case 'count':
+    case 'completions':
+    case 'parallelisms':
+    case 'pods':
+    case 'concurrentPods':
+      return g[f];
+    case 'cpus':
+    case 'ramGB':
+    case 'gpus':
+    case 'gpuProduct':
+      return g.pod[f];
+  }
+}
+
+/** The figures a user sets (derived ones follow them): what rename detection matches on. */
+const OWN_FIELDS: readonly GroupField[] = [
+  'count',
+  'completions',
+  'parallelisms',
+  'cpus',
+  'ramGB',
+  'gpus',
+  'gpuProduct',
+];
+/** A renamed group keeps at least this many of its own figures; fewer is a removal and an addition. */
+const RENAME_MIN_SAME = 5;
+
+function changesBetween(a: GroupFigures, b: GroupFigures): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const field of GROUP_FIELDS) {
+    const x = fieldOf(a, field);
+    const y = fieldOf(b, field);
+    if (x !== y) out.push({ field, a: x, b: y });
+  }
+  return out;
+}
+
+function sameOwn(a: GroupFigures, b: GroupFigures): number {
+  return OWN_FIELDS.filter((f) => fieldOf(a, f) === fieldOf(b, f)).length;
+}
+
+function compareGroups(as: readonly GroupFigures[], bs: readonly GroupFigures[]): GroupChange[] {
+  const byNameA = new Map(as.map((g) => [g.name, g]));
+  const byNameB = new Map(bs.map((g) => [g.name, g]));
+  const goneA = as.filter((g) => !byNameB.has(g.name));
+  const newB = bs.filter((g) => !byNameA.has(g.name));
+  // Renames: the best-matching pairs first (equal figures count), each group used once.
+  const pairs: { a: GroupFigures; b: GroupFigures; score: number }[] = [];
+  for (const a of goneA) {
+    for (const b of newB) {
+      const score = sameOwn(a, b);
+      if (score >= RENAME_MIN_SAME) pairs.push({ a, b, score });
+    }
+  }
+  pairs.sort((x, y) => y.score - x.score);
+  const renamedFrom = new Map<string, GroupFigures>();
+  const usedA = new Set<string>();
+  for (const p of pairs) {
+    if (usedA.has(p.a.name) || renamedFrom.has(p.b.name)) continue;
+    usedA.add(p.a.name);
+    renamedFrom.set(p.b.name, p.a);
+  }
+  const out: GroupChange[] = bs.map((b): GroupChange => {
+    const a = byNameA.get(b.name);
+    if (a) {
+      const changes = changesBetween(a, b);
+      return changes.length
+        ? { kind: 'changed', name: b.name, changes }
+        : { kind: 'same', name: b.name };
+    }
+    const from = renamedFrom.get(b.name);
+    if (from)
+      return { kind: 'renamed', from: from.name, to: b.name, changes: changesBetween(from, b) };
+    return { kind: 'added', name: b.name };
+  });
+  for (const a of goneA) if (!usedA.has(a.name)) out.push({ kind: 'removed', name: a.name });
+  return out;
+}

@@ -1,0 +1,136 @@
+/**
+ * Compare the current design with another: the totals and their deltas, what happened to each
+ * group, both runs on one time scale, and the YAML diff with the same groups tinted. Swap the
+ * sides, or make the other design the current one; the comparison is part of the link.
+ */
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { compareDesigns } from '../../core/ui.ts';
+import { useDesigner } from '../../state/store.ts';
+import { selectDesignName } from '../../state/selectors.ts';
+import { ComparePicker } from './ComparePicker.tsx';
+import { GroupChanges, TotalsTable } from './CompareTables.tsx';
+import { CompareTimelines } from './CompareTimelines.tsx';
+import { highlights, sidesOf, type Highlight, type Side } from './sides.ts';
+
+export interface DiffProps {
+  readonly a: Side;
+  readonly b: Side;
+  readonly tints: { readonly a: readonly Highlight[]; readonly b: readonly Highlight[] };
+}
+
+interface Props {
+  /** The YAML diff (the app gives the code editor's diff view). */
+  readonly renderDiff: (props: DiffProps) => ReactNode;
+}
+
+export default function CompareDialog({ renderDiff }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const name = useDesigner(selectDesignName);
+  const comparison = useDesigner((s) => s.comparison);
+  const input = useDesigner(
+    useShallow((s) => ({
+      comparison: s.comparison,
+      otherAnalysis: s.otherAnalysis,
+      text: s.text,
+      analysis: s.analysis,
+      analysisVersion: s.analysisVersion,
+      version: s.version,
+    })),
+  );
+  const sides = useMemo(() => sidesOf(input, `${name} (current)`), [input, name]);
+  const [picking, setPicking] = useState(false);
+  const close = () => useDesigner.getState().setCompareOpen(false);
+
+  useEffect(() => {
+    const d = ref.current!;
+    if (!d.open) d.showModal();
+    return () => d.close();
+  }, []);
+
+  const pick = (other: Parameters<ReturnType<typeof useDesigner.getState>['startCompare']>[0]) => {
+    useDesigner.getState().startCompare(other, comparison?.currentFirst ?? true);
+    setPicking(false);
+  };
+  const [a, b] = sides ?? [null, null];
+  const aAnalysis = a?.analysis ?? null;
+  const bAnalysis = b?.analysis ?? null;
+  const diff = useMemo(
+    () => (aAnalysis && bAnalysis ? compareDesigns(aAnalysis, bAnalysis) : null),
+    [aAnalysis, bAnalysis],
+  );
+  const other = sides?.find((s) => !s.current);
+
+  return (
+    <dialog
+      ref={ref}
+      className="compare-dialog"
+      aria-labelledby="compare-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        close();
+      }}
+    >
+      <div className="compare-head">
+        <h2 id="compare-title">Compare designs</h2>
+        {comparison && (
+          <>
+            <button type="button" onClick={() => useDesigner.getState().swapCompare()}>
+              Swap sides
+            </button>
+            <button type="button" onClick={() => useDesigner.getState().makeOtherCurrent()}>
+              Make {other?.label ?? 'the other design'} the current design
+            </button>
+            <button type="button" aria-expanded={picking} onClick={() => setPicking(!picking)}>
+              Compare with another…
+            </button>
+            <button type="button" onClick={() => useDesigner.getState().endCompare()}>
+              End comparison
+            </button>
+          </>
+        )}
+        <button type="button" className="compare-close" onClick={close}>
+          Close
+        </button>
+      </div>
+      {(!comparison || picking) && <ComparePicker onPick={pick} />}
+      {a && b && (
+        <>
+          <p className="compare-sides">
+            <span>
+              <b>A</b>: {a.label}
+            </span>
+            <span>
+              <b>B</b>: {b.label}
+            </span>
+            {diff?.same && <span className="tag">They run the same.</span>}
+          </p>
+          {!diff ? (
+            <p className="muted" role="status">
+              Checking both designs…
+            </p>
+          ) : (
+            <div className="compare-body">
+              <section aria-labelledby="compare-totals-title">
+                <h3 id="compare-totals-title">Totals</h3>
+                <TotalsTable diff={diff} a={a.label} b={b.label} />
+              </section>
+              <section aria-labelledby="compare-groups-title">
+                <h3 id="compare-groups-title">Groups</h3>
+                <GroupChanges groups={diff.groups} />
+              </section>
+              <section aria-labelledby="compare-timelines-title" className="compare-wide">
+                <h3 id="compare-timelines-title">Both runs on one time scale</h3>
+                <CompareTimelines sides={[a, b]} />
+              </section>
+              <section aria-labelledby="compare-yaml-title" className="compare-wide">
+                <h3 id="compare-yaml-title">YAML (A left, B right)</h3>
+                {renderDiff({ a, b, tints: highlights(diff.groups, a.analysis, b.analysis) })}
+              </section>
+            </div>
+          )}
+        </>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,74 @@
+/** The comparison's figures: totals side by side with their deltas, and what happened to each group. */
+import {
+  changeText,
+  deltaText,
+  figureText,
+  type DesignDiff,
+  type GroupChange,
+} from '../../core/ui.ts';
+
+export function TotalsTable({ diff, a, b }: { diff: DesignDiff; a: string; b: string }) {
+  return (
+    <table className="compare-totals" aria-label="Totals compared">
+      <thead>
+        <tr>
+          <th scope="col">Figure</th>
+          <th scope="col">
+            A<span className="visually-hidden">: {a}</span>
+          </th>
+          <th scope="col">
+            B<span className="visually-hidden">: {b}</span>
+          </th>
+          <th scope="col">Change</th>
+        </tr>
+      </thead>
+      <tbody>
+        {diff.totals.map((t) => {
+          const d = deltaText(t.unit, t.delta);
+          return (
+            <tr key={t.key}>
+              <th scope="row">{t.label}</th>
+              <td>{figureText(t.unit, t.a)}</td>
+              <td>{figureText(t.unit, t.b)}</td>
+              <td className={t.delta ? (t.delta > 0 ? 'delta-up' : 'delta-down') : 'delta-none'}>
+                {d}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+const KIND_LABEL: Record<GroupChange['kind'], string> = {
+  same: 'unchanged',
+  changed: 'changed',
+  renamed: 'renamed',
+  added: 'added in B',
+  removed: 'removed in B',
+};
+
+export function GroupChanges({ groups }: { groups: readonly GroupChange[] }) {
+  if (groups.length === 0) return <p className="muted">Neither side has job groups.</p>;
+  return (
+    <ul className="compare-groups" aria-label="Groups compared">
+      {groups.map((g) => {
+        const name = g.kind === 'renamed' ? `${g.from} → ${g.to}` : g.name;
+        const changes = g.kind === 'changed' || g.kind === 'renamed' ? g.changes : [];
+        return (
+          <li key={`${g.kind}:${name}`} className={`group-${g.kind}`}>
+            <strong>{name}</strong> <span className="tag">{KIND_LABEL[g.kind]}</span>
+            {changes.length > 0 && (
+              <ul>
+                {changes.map((c) => (
+                  <li key={c.field}>{changeText(c)}</li>
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
