@@ -14,7 +14,7 @@ async function violations(page: Page) {
   );
 }
 
-const view = (page: Page, name: 'YAML' | 'Form' | 'Both' | 'Kubernetes') =>
+const view = (page: Page, name: 'YAML' | 'Form' | 'Both' | 'Kubernetes' | 'Program') =>
   page.getByRole('group', { name: 'Editor view' }).getByRole('button', { name }).click();
 
 /** A JobSet with something that does not carry over, so the dialog shows its report. */
@@ -90,6 +90,13 @@ for (const [width, height] of SIZES)
       await k8s.getByLabel('JobSet name').fill('Not_A_Name');
       await expect(k8s.getByRole('alert')).toBeVisible();
       expect(await violations(page), 'Kubernetes, a refused name').toEqual([]);
+
+      await view(page, 'Program');
+      const program = page.getByRole('region', { name: 'Pod program' });
+      await program.getByRole('button', { name: /^Add a sweep to / }).click();
+      await program.getByRole('button', { name: 'Add an axis' }).click();
+      await expect(program.locator('[data-testid="jobset-yaml"][data-ready="true"]')).toBeVisible();
+      expect(await violations(page), 'Program, with a sweep being defined').toEqual([]);
 
       // A JobSet in the editor: the banner and the conversion dialog.
       await view(page, 'YAML');

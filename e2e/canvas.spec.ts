@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { analyze } from '../src/core/analyze.ts';
 import { readFixture } from '../src/fixtures/read.ts';
 import { TEMPLATE_IDS } from '../src/templates/catalog.ts';
-import { group, lineOf, openDesigner, yamlCursorAtEndOfLine } from './designer.ts';
+import { group, lineOf, openDesigner, yamlCursorAtEndOfLine, clickCell } from './designer.ts';
 import { expect, test } from './fixtures.ts';
 
 async function load(page: Page, text: string) {
@@ -14,19 +14,6 @@ async function load(page: Page, text: string) {
 }
 
 const gridCanvas = (page: Page) => page.getByRole('application', { name: /Pod grid/ });
-
-/** Clicks the cell of (group, job, pod) where the app draws it now. */
-async function clickCell(page: Page, name: string, job: number, pod: number) {
-  await gridCanvas(page).scrollIntoViewIfNeeded();
-  const at = await page.evaluate(([n, j, p]) => window.__designerTestApi!.gridCell!(n, j, p), [
-    name,
-    job,
-    pod,
-  ] as const);
-  expect(at, `cell ${name}-${job}-${pod}`).not.toBeNull();
-  expect(at!.size).toBeGreaterThanOrEqual(4);
-  await page.mouse.click(at!.x, at!.y);
-}
 
 const examples = TEMPLATE_IDS.filter((id) => id !== 'platform-main');
 

@@ -96,3 +96,16 @@ export async function showProblemInForm(page: Page, code: string) {
     .getByRole('button', { name: 'Show in form' })
     .click();
 }
+
+/** Clicks the cell of (group, job, pod) of the pod grid where the app draws it now. */
+export async function clickCell(page: Page, name: string, job: number, pod: number) {
+  await page.getByRole('application', { name: /Pod grid/ }).scrollIntoViewIfNeeded();
+  const at = await page.evaluate(([n, j, p]) => window.__designerTestApi!.gridCell!(n, j, p), [
+    name,
+    job,
+    pod,
+  ] as const);
+  expect(at, `cell ${name}-${job}-${pod}`).not.toBeNull();
+  expect(at!.size).toBeGreaterThanOrEqual(4);
+  await page.mouse.click(at!.x, at!.y);
+}

@@ -12,11 +12,13 @@ import { YamlPanel } from '../features/editor/YamlPanel.tsx';
 const loadForm = () => import('../features/form/ManifestForm.tsx');
 const ManifestForm = lazy(() => loadForm().then((m) => ({ default: m.ManifestForm })));
 const loadKubernetes = () => import('../features/kubernetes/KubernetesPanel.tsx');
+const loadProgram = () => import('../features/program/ProgramPanel.tsx');
+const ProgramPanel = lazy(() => loadProgram().then((m) => ({ default: m.ProgramPanel })));
 const ReadOnlyYaml = lazy(() => import('../features/editor/ReadOnlyYaml.tsx'));
 /** The JobSet in the code editor's read-only viewer; plain text while the viewer loads. */
-const renderYaml = (text: string, label: string) => (
+const renderCode = (text: string, label: string, language = 'yaml') => (
   <Suspense fallback={<pre className="readonly-yaml-plain">{text}</pre>}>
-    <ReadOnlyYaml text={text} label={label} />
+    <ReadOnlyYaml text={text} label={label} language={language} />
   </Suspense>
 );
 const KubernetesPanel = lazy(() => loadKubernetes().then((m) => ({ default: m.KubernetesPanel })));
@@ -26,12 +28,14 @@ const MODES: readonly [EditorMode, string][] = [
   ['form', 'Form'],
   ['both', 'Both'],
   ['kubernetes', 'Kubernetes'],
+  ['program', 'Program'],
 ];
 
 const preload: Partial<Record<EditorMode, () => unknown>> = {
   form: loadForm,
   both: loadForm,
   kubernetes: loadKubernetes,
+  program: loadProgram,
 };
 
 export function EditorPane() {
@@ -56,11 +60,18 @@ export function EditorPane() {
       </div>
       <div className="editors">
         {/* The YAML editor stays mounted while hidden: switching views keeps its state and costs nothing. */}
-        <YamlPanel hidden={mode === 'form' || mode === 'kubernetes'} />
+        <YamlPanel hidden={mode === 'form' || mode === 'kubernetes' || mode === 'program'} />
+        {mode === 'program' && (
+          <FormLoad what="Program view">
+            <Suspense fallback={<p className="muted">Loading the Program view…</p>}>
+              <ProgramPanel renderCode={renderCode} />
+            </Suspense>
+          </FormLoad>
+        )}
         {mode === 'kubernetes' && (
           <FormLoad what="Kubernetes view">
             <Suspense fallback={<p className="muted">Loading the Kubernetes view…</p>}>
-              <KubernetesPanel renderYaml={renderYaml} />
+              <KubernetesPanel renderYaml={renderCode} />
             </Suspense>
           </FormLoad>
         )}

@@ -5,7 +5,8 @@
  * message on stderr); for several inputs, the worst of them.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import {
   allPods,
@@ -17,6 +18,8 @@ import {
   importJobSet,
   jsonOf,
   looksLikeJobSet,
+  podProgram,
+  PROGRAM_FILES,
   type Analysis,
 } from '../core/index.ts';
 import {
@@ -47,6 +50,9 @@ export const USAGE = `Usage:
                                           the design as a Kubernetes JobSet (YAML)
   jobset-designer import <input>          a Kubernetes JobSet as an AIchor manifest; what did
                                           not carry over is reported on stderr
+  jobset-designer program <input> [--out DIR]
+                                          the pod program (jobset_env.py, main.py) into DIR
+                                          (default: the current folder), with a link's sweeps
   jobset-designer diff <a> <b> [--json]   what changing design a into b does: totals and their
                                           deltas, and each group added, removed, renamed or changed
 An <input> is a file, a pattern such as 'manifests/**/*.yaml', - for standard input, or a
@@ -56,13 +62,22 @@ Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage (the worst of 
 class UsageError extends Error {}
 
 /** The commands that only make sense for `operator: jobset`. */
-const JOBSET_ONLY: ReadonlySet<string> = new Set(['pods', 'export']);
+const JOBSET_ONLY: ReadonlySet<string> = new Set(['pods', 'export', 'program']);
 
-const COMMANDS = ['validate', 'expand', 'pods', 'json', 'export', 'import', 'diff'] as const;
+const COMMANDS = [
+  'validate',
+  'expand',
+  'pods',
+  'json',
+  'export',
+  'import',
+  'diff',
+  'program',
+] as const;
 type Command = (typeof COMMANDS)[number];
 const isCommand = (x: string | undefined): x is Command =>
   (COMMANDS as readonly (string | undefined)[]).includes(x);
-const COMMAND_LIST = 'validate, expand, pods, json, export, import or diff';
+const COMMAND_LIST = 'validate, expand, pods, json, export, import, diff or program';
 
 interface Args {
   readonly command: Command;
@@ -72,6 +87,8 @@ interface Args {
   readonly limit: number;
   /** `export --name`: the JobSet's name. */
   readonly name: string | null;
+  /** `program --out`: where the files go. */
+  readonly out: string | null;
 }
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
@@ -89,6 +106,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   let type: string | null = null;
   let limit = Infinity;
   let name: string | null = null;
+  let outDir: string | null = null;
   const setFormat = (f: Format) => {
     if (format !== null && format !== f)
       throw new UsageError(`two formats asked for (${format} and ${f})`);
@@ -119,6 +137,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       const v = value();
       if (v !== 'jobset') throw new UsageError(`export --to knows one target, jobset, not "${v}"`);
     } else if (arg === '--name' && command === 'export') name = value();
+    else if (arg === '--out' && command === 'program') outDir = value();
     else if (raw.startsWith('-') && raw !== '-') {
       throw new UsageError(`unknown option "${raw}" for ${command}`);
     } else inputs.push(raw);
@@ -132,7 +151,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       throw new UsageError(`diff compares two designs (got ${inputs.length})`);
   } else if (command !== 'validate' && inputs.length > 1)
     throw new UsageError(`${command} reads one input at a time (got ${inputs.length})`);
-  return { command, inputs, format: format ?? 'text', type, limit, name };
+  return { command, inputs, format: format ?? 'text', type, limit, name, out: outDir };
 }
 
 /** The streams the CLI talks to: the process's own, or a test's. */
@@ -255,9 +274,49 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
       await streamPods(analysis, args, out);
       return code;
     }
+    case 'program':
+      return programCommand(only, resolve(dir, args.out ?? '.'), io.stderr);
     case 'export':
       return exportCommand(only, args.name ?? design.settings.jobsetName ?? null, out, io.stderr);
   }
+}
+
+/** The pod program's two files, written into `outDir` (made when missing); 1 for an invalid manifest. */
+async function programCommand(
+  c: Checked & { kind: 'checked' },
+  outDir: string,
+  stderr: Writable,
+): Promise<number> {
+  const e = c.analysis.expansion;
+  if (!c.analysis.valid || !e) {
+    for (const line of textLines([c])) stderr.write(line + '\n');
+    stderr.write(`${c.design.name}: invalid, no program written\n`);
+    return 1;
+  }
+  const program = podProgram({
+    designName: c.analysis.view?.name || null,
+    groups: e.groups.map((g) => ({
+      name: g.name,
+      count: g.count ?? 1,
+      completions: g.completions ?? 1,
+      parallelisms: g.parallelisms ?? 1,
+    })),
+    synchronous: c.design.settings.synchronous ?? [],
+    sweeps: c.design.settings.sweeps ?? {},
+  });
+  try {
+    await mkdir(outDir, { recursive: true });
+    for (const f of PROGRAM_FILES) await writeFile(join(outDir, f), program[f]);
+  } catch (err) {
+    stderr.write(
+      `jobset-designer: cannot write into ${outDir}: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    return 2;
+  }
+  stderr.write(
+    `${c.design.name}: wrote ${PROGRAM_FILES.map((f) => join(outDir, f)).join(' and ')}\n`,
+  );
+  return 0;
 }
 
 /** The deltas between two designs, as text or JSON; 0 whatever they are, 2 when one is unreadable. */

@@ -3,6 +3,8 @@
  * design, never written into the YAML.
  */
 
+import type { Sweep } from './sweep/sweep.ts';
+
 /** Free capacity of the cluster; a dimension left out is unlimited. */
 export interface Capacity {
   readonly cpus?: number;
@@ -27,6 +29,8 @@ export interface DesignSettings {
   readonly prices?: Prices;
   /** The name of the design exported as a Kubernetes JobSet; unset for the default. */
   readonly jobsetName?: string;
+  /** Per group, the grid of hyperparameters its pods sweep. */
+  readonly sweeps?: Readonly<Record<string, Sweep>>;
 }
 
 /**
@@ -76,6 +80,11 @@ export function renameGroupSettings(
   }
   const sync = settings.synchronous ?? [];
   if (sync.includes(from)) out.synchronous = [...new Set(sync.map((g) => (g === from ? to : g)))];
+  const sweeps = settings.sweeps ?? {};
+  if (Object.hasOwn(sweeps, from)) {
+    const { [from]: sweep, ...rest } = sweeps;
+    out.sweeps = { ...rest, [to]: sweep! };
+  }
   return out;
 }
 
@@ -90,13 +99,20 @@ export function dropGroupSettings(settings: DesignSettings, name: string): Desig
   if (settings.synchronous?.includes(name)) {
     out.synchronous = settings.synchronous.filter((g) => g !== name);
   }
+  const sweeps = settings.sweeps ?? {};
+  if (Object.hasOwn(sweeps, name)) {
+    const { [name]: _, ...rest } = sweeps;
+    out.sweeps = rest;
+  }
   return out;
 }
 
 /** True when the group has a setting of its own. */
 export function hasGroupSettings(settings: DesignSettings, name: string): boolean {
   return (
-    Object.hasOwn(settings.durations ?? {}, name) || (settings.synchronous ?? []).includes(name)
+    Object.hasOwn(settings.durations ?? {}, name) ||
+    (settings.synchronous ?? []).includes(name) ||
+    Object.hasOwn(settings.sweeps ?? {}, name)
   );
 }
 

@@ -86,3 +86,22 @@ export {
   type TotalDelta,
 } from './compare/diff.ts';
 export { changeText, deltaText, diffLines, figureText, groupChangeText } from './compare/text.ts';
+export {
+  axisValues,
+  gridSize,
+  paramsText,
+  parseSweepList,
+  podParams,
+  SWEEP_INDEXES,
+  sweepField,
+  sweepPoint,
+  sweepProblems,
+  sweepWarning,
+  pointIndexOf,
+  type AxisValues,
+  type Sweep,
+  type SweepAxis,
+  type SweepIndex,
+  type SweepValue,
+} from './sweep/sweep.ts';
+export { podProgram, PROGRAM_FILES, type PodProgram, type ProgramInput } from './program/python.ts';

@@ -66,6 +66,31 @@ const designs: Record<string, (page: Page) => Promise<void>> = {
     await page.getByRole('button', { name: 'Convert to an AIchor manifest…' }).click();
     await page.getByRole('dialog').waitFor();
   },
+  program: async (page) => {
+    await page
+      .getByRole('group', { name: 'Editor view' })
+      .getByRole('button', { name: 'Program' })
+      .click();
+    const view = page.getByRole('region', { name: 'Pod program' });
+    await view.getByLabel('Group').selectOption('worker');
+    await view.getByRole('button', { name: 'Add a sweep to worker' }).click();
+    const values = view
+      .getByRole('group', { name: 'Axis 1' })
+      .getByLabel('Values, separated by commas');
+    await values.fill('0.1, 0.01, 0.001');
+    await values.press('Enter');
+    await view.getByRole('button', { name: 'Add an axis' }).click();
+    await view.getByRole('group', { name: 'Axis 2' }).getByLabel('Name').fill('2bad');
+    await page.locator('[data-testid="jobset-yaml"][data-ready="true"]').waitFor();
+  },
+  'program-million': async (page) => {
+    await load(page, generatedDesign(1, 1000, 1000, 10));
+    await page
+      .getByRole('group', { name: 'Editor view' })
+      .getByRole('button', { name: 'Program' })
+      .click();
+    await page.locator('[data-testid="jobset-yaml"][data-ready="true"]').waitFor();
+  },
   compare: async (page) => {
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Compare designs' });

@@ -8,7 +8,7 @@ import { zoomFilter, zoomWheelDelta } from './gestures.ts';
 import { WheelHint } from './WheelHint.tsx';
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { podAt, type Expansion, type Plan } from '../../core/ui.ts';
+import { paramsText, podAt, podParams, type Expansion, type Plan } from '../../core/ui.ts';
 import {
   fitGrid,
   gridShapes,
@@ -189,7 +189,12 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
     if (!pod) return [];
     const wave = pod.wave === null ? 'paused' : `wave ${pod.wave + 1}`;
     const time = pod.start === null ? '' : `, runs ${pod.start}–${pod.end} h`;
-    return [pod.name, `Job ${pod.jobIndex}, pod ${pod.podIndex}, ${wave}${time}`];
+    const params = podParams(useDesigner.getState().sweeps, pod);
+    return [
+      pod.name,
+      `Job ${pod.jobIndex}, pod ${pod.podIndex}, ${wave}${time}`,
+      ...(params ? [paramsText(params)] : []),
+    ];
   };
 
   /** Pans so that a pod moved to with the keyboard stays in view. */

@@ -3,7 +3,7 @@
  * pod), they scroll into view and take focus; Esc or the close button goes back to the pod.
  */
 import { useEffect, useRef } from 'react';
-import { podAt, type Expansion, type Plan } from '../../core/ui.ts';
+import { paramsText, podAt, podParams, type Expansion, type Plan } from '../../core/ui.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectExpansion, selectSchedule } from '../../state/selectors.ts';
@@ -51,6 +51,8 @@ function Details({
   const groupPlan = plan.groups.find((g) => g.name === selected.group);
   const pod = groupPlan && podAt(expansion, groupPlan, selected.job, selected.pod);
   const group = groupPlan?.figures;
+  const sweeps = useDesigner((s) => s.sweeps);
+  const params = pod ? podParams(sweeps, pod) : null;
   const asked = useDesigner((s) => s.detailsAsked);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -105,6 +107,12 @@ function Details({
             ? `, ${group.pod.gpus} × ${group.pod.gpuProduct ?? 'GPU (no product)'}`
             : ''}
         </dd>
+        {params && (
+          <>
+            <dt>Sweep point</dt>
+            <dd data-testid="sweep-point">{paramsText(params)}</dd>
+          </>
+        )}
       </dl>
       <table aria-label="Injected variables" className="env">
         <tbody>

@@ -2,6 +2,7 @@
 import { formatNumber } from '../../ui/format.ts';
 import {
   podByOrdinal,
+  podParams,
   type Expansion,
   type GroupFigures,
   type GroupPlan,
@@ -9,6 +10,7 @@ import {
 } from '../../core/ui.ts';
 import { Pager } from '../../ui/Pager.tsx';
 import { usePage } from '../../ui/usePage.ts';
+import { useDesigner } from '../../state/store.ts';
 
 const PAGE = 50;
 /** Groups shown at once: a design of thousands of groups pages through them. */
@@ -37,6 +39,9 @@ export function TableView({
 
 function GroupTablePage({ expansion, plan }: { expansion: Expansion; plan: GroupPlan }) {
   const group = plan.figures;
+  const sweeps = useDesigner((s) => s.sweeps);
+  // A column per axis of the group's sweep, in the axes' order.
+  const axes = Object.hasOwn(sweeps, group.name) ? sweeps[group.name]!.axes.map((a) => a.name) : [];
   const total = group.pods ?? 0;
   const { from, to, page, pages, setPage } = usePage(total, PAGE);
   const rows = [];
@@ -59,20 +64,31 @@ function GroupTablePage({ expansion, plan }: { expansion: Expansion; plan: Group
             <th scope="col">Wave</th>
             <th scope="col">Start (h)</th>
             <th scope="col">End (h)</th>
+            {axes.map((a) => (
+              <th key={a} scope="col">
+                {a}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {rows.map((p) => (
-            <tr key={p.name}>
-              <th scope="row">{p.name}</th>
-              <td>{p.jobIndex}</td>
-              <td>{p.podIndex}</td>
-              <td>{p.env.JOB_GLOBAL_INDEX}</td>
-              <td>{p.wave === null ? 'paused' : p.wave + 1}</td>
-              <td>{p.start ?? '–'}</td>
-              <td>{p.end ?? '–'}</td>
-            </tr>
-          ))}
+          {rows.map((p) => {
+            const params = axes.length ? podParams(sweeps, p) : null;
+            return (
+              <tr key={p.name}>
+                <th scope="row">{p.name}</th>
+                <td>{p.jobIndex}</td>
+                <td>{p.podIndex}</td>
+                <td>{p.env.JOB_GLOBAL_INDEX}</td>
+                <td>{p.wave === null ? 'paused' : p.wave + 1}</td>
+                <td>{p.start ?? '–'}</td>
+                <td>{p.end ?? '–'}</td>
+                {axes.map((a) => (
+                  <td key={a}>{params && Object.hasOwn(params, a) ? String(params[a]) : '–'}</td>
+                ))}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <Pager label={group.name} page={page} pages={pages} setPage={setPage} />

@@ -59,6 +59,9 @@ export default function DiffYaml({
       modifiedAriaLabel: `${label}: B`,
     });
     diff.setModel({ original: a, modified: b });
+    // The construction options' side labels do not reach the inner editors: set them there.
+    diff.getOriginalEditor().updateOptions({ ariaLabel: `${label}: A (read-only)` });
+    diff.getModifiedEditor().updateOptions({ ariaLabel: `${label}: B (read-only)` });
     editor.current = diff;
     const stopTheme = followColorScheme();
     host.current!.dataset.ready = 'true';

@@ -165,7 +165,7 @@ export default function MonacoYamlEditor() {
     // re-reading the document while the core worker computes the figures the user waits for.
     let behind = false;
     const unsubscribe = store.subscribe((s, prev) => {
-      if ((s.editorMode === 'form' || s.editorMode === 'kubernetes') && s.reveal === prev.reveal) {
+      if (s.editorMode !== 'yaml' && s.editorMode !== 'both' && s.reveal === prev.reveal) {
         behind ||=
           s.text !== prev.text || s.analysis !== prev.analysis || s.version !== prev.version;
       } else if (behind) {

@@ -1,5 +1,5 @@
 /**
- * A read-only Monaco editor for derived YAML (the JobSet): folding, search and colours as in the
+ * A read-only Monaco editor for derived text (the JobSet, the pod program): folding, search and colours as in the
  * manifest editor, on a model of its own that no schema is attached to. Keeps its scroll position
  * when the text changes under it.
  */
@@ -10,19 +10,21 @@ import { followColorScheme, themeNow } from './theme.ts';
 interface Props {
   readonly text: string;
   readonly label: string;
+  /** Monaco's language id: YAML by default (the JobSet), `python` for the pod program. */
+  readonly language?: string;
 }
 
 let models = 0;
 
-export default function ReadOnlyYaml({ text, label }: Props) {
+export default function ReadOnlyYaml({ text, label, language = 'yaml' }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<ReturnType<typeof monaco.editor.create> | null>(null);
 
   useEffect(() => {
     const model = monaco.editor.createModel(
       '',
-      'yaml',
-      monaco.Uri.parse(`inmemory://derived/${++models}.yaml`),
+      language,
+      monaco.Uri.parse(`inmemory://derived/${++models}.${language === 'yaml' ? 'yaml' : 'txt'}`),
     );
     const editor = monaco.editor.create(host.current!, {
       model,
@@ -53,7 +55,7 @@ export default function ReadOnlyYaml({ text, label }: Props) {
       editor.dispose();
       model.dispose();
     };
-  }, [label]);
+  }, [label, language]);
 
   useEffect(() => {
     const editor = editorRef.current;

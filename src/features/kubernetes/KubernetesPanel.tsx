@@ -3,7 +3,7 @@
  * view shows), with its name, what did not carry over, and copy and download. A manifest that
  * cannot be exported says why, with its errors one click from their place.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import {
   MEMORY_UNIT_NOTE,
   type Diagnostic,
@@ -13,6 +13,7 @@ import {
 import { useDesigner } from '../../state/store.ts';
 import { selectJobSet, selectJobSetName } from '../../state/selectors.ts';
 import { download } from '../../ui/download.ts';
+import { useCopy } from '../../ui/useCopy.ts';
 
 interface Props {
   /** Shows YAML read-only (the app gives the code editor's viewer). */
@@ -64,19 +65,11 @@ export function KubernetesPanel({ renderYaml }: Props) {
 }
 
 function Actions({ jobset }: { jobset: JobSetExport | null }) {
-  const notify = useDesigner((s) => s.notify);
-  const [copied, setCopied] = useState(false);
+  const { copied, copy: copyText } = useCopy();
   const ready = jobset?.kind === 'exported' ? jobset : null;
   const why = !ready ? 'Nothing to copy or download until the design exports.' : undefined;
   const copy = async () => {
-    if (!ready) return;
-    try {
-      await navigator.clipboard.writeText(ready.yaml);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2000);
-    } catch {
-      notify('Could not copy the JobSet: the browser refused access to the clipboard.', 'error');
-    }
+    if (ready) await copyText(ready.yaml, 'the JobSet');
   };
   return (
     <div className="k8s-actions">

@@ -5,6 +5,7 @@
  * compression bomb) or not a design is refused with a reason, and nothing else happens.
  */
 import type { DesignSettings } from '../../core/settings.ts';
+import { readSweep, type Sweep } from '../../core/sweep/sweep.ts';
 
 export const LINK_VERSION = 'v1';
 /** Longest fragment accepted (browsers keep far longer URLs, but no design needs this). */
@@ -124,6 +125,14 @@ export function sanitizeSettings(raw: unknown): DesignSettings {
   if (durations) settings.durations = durations;
   if (Array.isArray(o.synchronous))
     settings.synchronous = o.synchronous.filter((x): x is string => typeof x === 'string');
+  if (typeof o.sweeps === 'object' && o.sweeps !== null) {
+    const sweeps: Record<string, Sweep> = {};
+    for (const [group, raw] of Object.entries(o.sweeps)) {
+      const sweep = readSweep(raw);
+      if (sweep) sweeps[group] = sweep;
+    }
+    settings.sweeps = sweeps;
+  }
   if (typeof o.jobsetName === 'string' && o.jobsetName.length <= 253)
     settings.jobsetName = o.jobsetName;
   const p = o.prices as Record<string, unknown> | undefined;

@@ -87,6 +87,32 @@ describe('design history', () => {
     expect(s.getState().text).toBe('c');
   });
 
+  it('makes a text edit and its settings one step: a sweep and the count it writes', () => {
+    const s = store();
+    s.getState().load(readFixture('platform-main'));
+    analysed(s);
+    const sweep = {
+      index: 'JOB_INDEX' as const,
+      axes: [{ name: 'lr', values: { kind: 'list' as const, values: [1, 2, 3] } }],
+    };
+    const before = s.getState().text;
+    const text = before.replace('count: 5', 'count: 3');
+    s.getState().commit(text, {
+      origin: 'settings',
+      settings: { prices: s.getState().prices, sweeps: { worker: sweep } },
+    });
+    expect(s.getState().text).toBe(text);
+    expect(s.getState().sweeps).toEqual({ worker: sweep });
+    s.getState().undo();
+    expect(s.getState().text).toBe(before);
+    expect(s.getState().sweeps).toEqual({});
+    // The sweep follows its group through a rename typed in the YAML.
+    s.getState().redo();
+    analysed(s);
+    typeOver(s, 'worker:', 'trial:');
+    expect(Object.keys(s.getState().sweeps)).toEqual(['trial']);
+  });
+
   it('puts settings changes in the same history: typing a duration is one step', () => {
     const s = store();
     s.getState().load(readFixture('platform-main'));

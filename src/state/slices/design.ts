@@ -21,6 +21,7 @@ import {
   type DesignSettings,
   type Prices,
 } from '../../core/settings.ts';
+import type { Sweep } from '../../core/sweep/sweep.ts';
 import type { DesignerState } from '../store.ts';
 
 export const BURST_MS = 1000;
@@ -40,6 +41,8 @@ export interface CommitOptions {
    * assumed, which may be ambiguous where the text repeats itself.
    */
   readonly edits?: readonly TextEdit[];
+  /** New settings made in the same step (a sweep and the count it writes). */
+  readonly settings?: DesignSettings;
 }
 
 /** The settings as the store holds them: every field present. */
@@ -50,6 +53,7 @@ export interface Settings {
   readonly synchronous: readonly string[];
   /** The name of the design exported as a Kubernetes JobSet; '' for the default. */
   readonly jobsetName: string;
+  readonly sweeps: Readonly<Record<string, Sweep>>;
 }
 
 /** One state of the design, as the history keeps it. */
@@ -94,6 +98,7 @@ export const DEFAULT_SETTINGS: Settings = {
   capacity: null,
   synchronous: [],
   jobsetName: '',
+  sweeps: {},
 };
 
 /** The settings as the core and the link take them. */
@@ -104,6 +109,7 @@ export function designSettings(s: Settings): DesignSettings {
     capacity: s.capacity,
     synchronous: s.synchronous,
     ...(s.jobsetName ? { jobsetName: s.jobsetName } : {}),
+    ...(Object.keys(s.sweeps).length ? { sweeps: s.sweeps } : {}),
   };
 }
 
@@ -114,6 +120,7 @@ function complete(settings: DesignSettings): Settings {
     capacity: settings.capacity ?? null,
     synchronous: settings.synchronous ?? [],
     jobsetName: settings.jobsetName ?? '',
+    sweeps: settings.sweeps ?? {},
   };
 }
 
@@ -124,6 +131,7 @@ const settingsOf = (s: Settings): Settings => ({
   capacity: s.capacity,
   synchronous: s.synchronous,
   jobsetName: s.jobsetName,
+  sweeps: s.sweeps,
 });
 
 export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice> = (set) => {
@@ -184,10 +192,10 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
     groupKeys: null,
     commit: (text, options) =>
       set((s) => {
-        if (text === s.text) return s;
-        let settings: DesignSettings = settingsOf(s);
+        if (text === s.text && !options.settings) return s;
+        let settings: DesignSettings = options.settings ?? settingsOf(s);
         let groupKeys: readonly TrackedKey[] | null = null;
-        if (s.groupKeys) {
+        if (s.groupKeys && text !== s.text) {
           const keys = trackKeys(s.groupKeys, s.text, options.edits ?? [diffEdit(s.text, text)]);
           for (const name of keys.removed) settings = dropGroupSettings(settings, name);
           for (const r of keys.moved) {
@@ -198,7 +206,13 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
           }
           groupKeys = keys.keys;
         }
-        return change(s, { text, settings: complete(settings), groupKeys }, options);
+        const next = complete(settings);
+        if (text === s.text && sameSettings(next, s)) return s;
+        return change(
+          s,
+          { text, settings: next, groupKeys: text === s.text ? s.groupKeys : groupKeys },
+          options,
+        );
       }),
     load: (text, settings) =>
       set((s) => ({
@@ -281,6 +295,7 @@ function sameSettings(a: Settings, b: Settings): boolean {
     a.prices === b.prices &&
     a.capacity === b.capacity &&
     a.synchronous === b.synchronous &&
-    a.jobsetName === b.jobsetName
+    a.jobsetName === b.jobsetName &&
+    a.sweeps === b.sweeps
   );
 }

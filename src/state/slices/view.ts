@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { Path } from '../../core/diagnostics.ts';
 import type { DesignerState } from '../store.ts';
 
-export type EditorMode = 'yaml' | 'form' | 'both' | 'kubernetes';
+export type EditorMode = 'yaml' | 'form' | 'both' | 'kubernetes' | 'program';
 
 /** A request to show a place: the YAML editor selects the range, the form focuses the field. */
 export interface RevealRequest {

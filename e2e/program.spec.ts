@@ -1,0 +1,77 @@
+// Sweeps and the pod program in the browser: define a sweep, see count follow the grid in one
+// undo step, read a pod's parameters in its details and the table, and take the generated files.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { clickCell, openDesigner, yamlText } from './designer.ts';
+import { expect, test } from './fixtures.ts';
+
+async function openProgram(page: Page) {
+  await openDesigner(page, 'YAML');
+  await page
+    .getByRole('group', { name: 'Editor view' })
+    .getByRole('button', { name: 'Program' })
+    .click();
+  return page.getByRole('region', { name: 'Pod program' });
+}
+
+test('a sweep sets count, and each pod shows its parameters in its details, tooltip and table', async ({
+  page,
+}) => {
+  const view = await openProgram(page);
+  await view.getByLabel('Group').selectOption('worker');
+  await view.getByRole('button', { name: 'Add a sweep to worker' }).click();
+  const sweep = view.getByRole('group', { name: 'Sweep of worker' });
+  const axis1 = sweep.getByRole('group', { name: 'Axis 1' });
+  await axis1.getByLabel('Values, separated by commas').fill('0.1, 0.01, 0.001');
+  await axis1.getByLabel('Values, separated by commas').press('Enter');
+  await expect(sweep.getByRole('status')).toHaveText('3 points: count follows the grid.');
+  await expect.poll(() => yamlText(page)).toMatch(/worker:\n {6}count: 3\n/);
+
+  await sweep.getByRole('button', { name: 'Add an axis' }).click();
+  const axis2 = sweep.getByRole('group', { name: 'Axis 2' });
+  await axis2.getByLabel('Name').fill('batch');
+  await axis2.getByLabel('Values', { exact: true }).selectOption('linear');
+  await axis2.getByLabel('from').fill('32');
+  await axis2.getByLabel('to').fill('64');
+  await axis2.getByLabel('points').fill('2');
+  await expect(sweep.getByRole('status')).toHaveText('6 points: count follows the grid.');
+  await expect.poll(() => yamlText(page)).toMatch(/worker:\n {6}count: 6\n/);
+
+  // Pod 4 of the grid (row-major, last axis fastest): lr = 0.001, batch = 32.
+  await clickCell(page, 'worker', 4, 0);
+  const details = page.getByRole('region', { name: 'Pod details' });
+  await expect(details.getByTestId('sweep-point')).toHaveText('lr = 0.001, batch = 32');
+
+  // The table view has a column per axis.
+  await page.getByRole('button', { name: 'Table view' }).click();
+  const table = page.getByRole('table', { name: 'Pods of worker' });
+  await expect(table.getByRole('columnheader', { name: 'lr' })).toBeVisible();
+  const cells = table.getByRole('row', { name: /^worker-5-0 / }).getByRole('cell');
+  await expect(cells.nth(-2)).toHaveText('0.001');
+  await expect(cells.nth(-1)).toHaveText('64');
+
+  // The program: each file downloads; main.py reads the sweep's parameters.
+  const [envFile] = await Promise.all([
+    page.waitForEvent('download'),
+    view.getByRole('button', { name: 'Download jobset_env.py' }).click(),
+  ]);
+  expect(envFile.suggestedFilename()).toBe('jobset_env.py');
+  expect(readFileSync((await envFile.path())!, 'utf8')).toContain('def wait_for_peers(');
+  await view.getByRole('button', { name: 'main.py', exact: true }).click();
+  await expect(view.locator('.view-lines')).toContainText('def run_master():');
+  const [mainFile] = await Promise.all([
+    page.waitForEvent('download'),
+    view.getByRole('button', { name: 'Download main.py' }).click(),
+  ]);
+  expect(readFileSync((await mainFile.path())!, 'utf8')).toContain('    lr = params["lr"]\n');
+
+  // Undo takes the sweep and the count it wrote back together, in one step.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  const status = sweep.or(view.getByRole('button', { name: 'Add a sweep to worker' }));
+  await expect(status).toBeVisible();
+  const text = await yamlText(page);
+  const count = /worker:\n {6}count: (\d+)\n/.exec(text)![1];
+  if (await sweep.isVisible()) {
+    await expect(sweep.getByRole('status')).toHaveText(`${count} points: count follows the grid.`);
+  } else expect(count).toBe('5');
+});

@@ -1,0 +1,217 @@
+// The generated pod program, run for real with this machine's python3: it compiles for every
+// template and random designs, each pod of a 2 x 3 sweep prints its own point, and both ways of
+// waiting for peers release everyone when all are up and fail everyone at the deadline when one
+// is missing. Without python3 these tests say so and are skipped.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFixture } from '../../fixtures/read.ts';
+import { TEMPLATE_IDS } from '../../templates/catalog.ts';
+import { analyze } from '../analyze.ts';
+import { allPods } from '../jobset/pods.ts';
+import { gridSize, sweepPoint, type Sweep } from '../sweep/sweep.ts';
+import { podProgram, type ProgramInput } from './python.ts';
+
+const PYTHON = (() => {
+  const r = spawnSync('python3', ['--version'], { encoding: 'utf8' });
+  return r.status === 0 ? 'python3' : null;
+})();
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function write(input: ProgramInput): string {
+  const dir = mkdtempSync(join(tmpdir(), 'jobset-program-'));
+  dirs.push(dir);
+  const files = podProgram(input);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+function inputOf(text: string, extra: Partial<ProgramInput> = {}): ProgramInput {
+  const a = analyze(text);
+  return {
+    designName: null,
+    groups: a.expansion!.groups.map((g) => ({
+      name: g.name,
+      count: g.count!,
+      completions: g.completions!,
+      parallelisms: g.parallelisms!,
+    })),
+    synchronous: [],
+    sweeps: {},
+    ...extra,
+  };
+}
+
+function compiles(dir: string) {
+  const r = spawnSync(PYTHON!, ['-m', 'py_compile', 'jobset_env.py', 'main.py'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  expect(r.stderr, dir).toBe('');
+  expect(r.status).toBe(0);
+}
+
+/** Runs `code` as pod `name-a-b` of the design in `dir`, with its six variables. */
+function runPod(
+  dir: string,
+  text: string,
+  group: string,
+  a: number,
+  b: number,
+  code: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+  const analysis = analyze(text);
+  const pod = [...allPods(analysis.expansion!, analysis.schedule!.plan, group)].find(
+    (p) => p.jobIndex === a && p.podIndex === b,
+  );
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(PYTHON!, ['-c', code], {
+      cwd: dir,
+      env: { ...process.env, ...pod!.env, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('close', (c) => resolve({ code: c, stdout, stderr, ms: Date.now() - t0 }));
+  });
+}
+
+const sweep2x3: Sweep = {
+  index: 'JOB_INDEX',
+  axes: [
+    { name: 'lr', values: { kind: 'range', scale: 'log', from: 1e-4, to: 1e-2, points: 2 } },
+    { name: 'batch', values: { kind: 'list', values: [32, 64, 128] } },
+  ],
+};
+
+const trials = `kind: AIchorManifest
+apiVersion: "0.2.3"
+builder: { image: i }
+spec:
+  operator: jobset
+  image: i
+  command: python3 main.py
+  types:
+    trial:
+      count: 6
+      resources: { cpus: 1, ramRatio: 2 }
+`;
+
+/** One coordinator and three workers: a synchronous group of four pods running at once. */
+const gang = trials.replace(
+  'trial:\n      count: 6',
+  'train:\n      count: 1\n      completions: 4\n      parallelisms: 4',
+);
+
+let nextPort = 21000 + Math.floor(Math.random() * 20000);
+
+describe.skipIf(PYTHON === null)('the generated pod program (python3 found)', () => {
+  it('compiles for every template', () => {
+    for (const id of TEMPLATE_IDS) compiles(write(inputOf(readFixture(id), { designName: id })));
+  });
+
+  it('compiles for random designs, sweeps and synchronous groups', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        fc.constantFrom('JOB_INDEX', 'JOB_COMPLETION_INDEX', 'JOB_GLOBAL_INDEX'),
+        (names, sync, index) => {
+          const input: ProgramInput = {
+            designName: `Design "${names[0]}"\nwith a newline`,
+            groups: names.map((name, i) => ({
+              name,
+              count: i + 1,
+              completions: 2,
+              parallelisms: 1,
+            })),
+            synchronous: sync ? [names[0]!] : [],
+            sweeps: { [names[0]!]: { ...sweep2x3, index } },
+          };
+          compiles(write(input));
+        },
+      ),
+      { numRuns: 12, seed: 15 },
+    );
+  });
+
+  it('gives each of the six trials of a 2 x 3 sweep a distinct point, covering the grid', async () => {
+    expect(gridSize(sweep2x3)).toBe(6);
+    const dir = write(inputOf(trials, { sweeps: { trial: sweep2x3 } }));
+    const code = 'import json, jobset_env; print(json.dumps(jobset_env.params(), sort_keys=True))';
+    const runs = await Promise.all(
+      [0, 1, 2, 3, 4, 5].map((a) => runPod(dir, trials, 'trial', a, 0, code)),
+    );
+    const points = runs.map((r) => {
+      expect(r.stderr).toBe('');
+      return r.stdout.trim();
+    });
+    expect(new Set(points).size).toBe(6);
+    // Row-major, last axis fastest: the designer's own table says the same.
+    for (let k = 0; k < 6; k++) {
+      expect(JSON.parse(points[k]!)).toEqual(sweepPoint(sweep2x3, k));
+    }
+    expect(points.map((p) => JSON.parse(p) as { lr: number }).map((p) => p.lr)).toEqual([
+      0.0001, 0.0001, 0.0001, 0.01, 0.01, 0.01,
+    ]);
+  });
+
+  it('runs main.py: each pod calls its group\u2019s function', async () => {
+    const dir = write(inputOf(trials, { sweeps: { trial: sweep2x3 } }));
+    const r = await runPod(
+      dir,
+      trials,
+      'trial',
+      4,
+      0,
+      'import runpy; runpy.run_path("main.py", run_name="__main__")',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain("trial-4-0: running with {'lr': 0.01, 'batch': 64}");
+  });
+
+  for (const pattern of ['coordinator', 'decentralized'] as const) {
+    it(`${pattern}: four pods on 127.0.0.1 are all released within the deadline`, async () => {
+      const dir = write(inputOf(gang, { synchronous: ['train'] }));
+      const env = { JOBSET_ENV_HOST: '127.0.0.1', JOBSET_ENV_PORT: String((nextPort += 10)) };
+      const code = `import jobset_env; jobset_env.wait_for_peers("${pattern}", deadline_s=20); print("released")`;
+      // The coordinator starts last: workers wait for it rather than fail.
+      const runs = await Promise.all(
+        [3, 2, 1, 0].map(async (b, i) => {
+          await new Promise((r) => setTimeout(r, i * 150));
+          return runPod(dir, gang, 'train', 0, b, code, env);
+        }),
+      );
+      for (const r of runs) {
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        expect(r.stdout.trim()).toBe('released');
+        expect(r.ms).toBeLessThan(20_000);
+      }
+    });
+
+    it(`${pattern}: with one worker missing, every pod exits non-zero at the deadline`, async () => {
+      const dir = write(inputOf(gang, { synchronous: ['train'] }));
+      const env = { JOBSET_ENV_HOST: '127.0.0.1', JOBSET_ENV_PORT: String((nextPort += 10)) };
+      const deadline = 2;
+      const code = `import jobset_env; jobset_env.wait_for_peers("${pattern}", deadline_s=${deadline}); print("released")`;
+      const runs = await Promise.all(
+        [0, 1, 2].map((b) => runPod(dir, gang, 'train', 0, b, code, env)),
+      );
+      for (const r of runs) {
+        expect(r.code).not.toBe(0);
+        expect(r.stdout).not.toContain('released');
+        expect(r.stderr).toContain('exiting rather than holding resources idle');
+        expect(r.ms).toBeGreaterThanOrEqual(deadline * 1000 - 100);
+      }
+    });
+  }
+});

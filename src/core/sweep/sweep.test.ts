@@ -1,0 +1,102 @@
+// Sweeps: the values of an axis, the grid in row-major order (last axis fastest), the checks, and
+// a sweep that follows its group on a rename.
+import { describe, expect, it } from 'vitest';
+import { renameGroupSettings, dropGroupSettings } from '../settings.ts';
+import {
+  axisValues,
+  gridSize,
+  parseSweepList,
+  readSweep,
+  sweepPoint,
+  sweepProblems,
+  sweepTarget,
+  sweepWarning,
+  type Sweep,
+} from './sweep.ts';
+
+const grid: Sweep = {
+  index: 'JOB_INDEX',
+  axes: [
+    { name: 'lr', values: { kind: 'range', scale: 'log', from: 1e-4, to: 1e-2, points: 3 } },
+    { name: 'opt', values: { kind: 'list', values: ['adam', 'sgd'] } },
+  ],
+};
+
+describe('sweeps', () => {
+  it('computes linear and log ranges, rounded as people write them', () => {
+    expect(axisValues({ kind: 'range', scale: 'linear', from: 0, to: 1, points: 5 })).toEqual([
+      0, 0.25, 0.5, 0.75, 1,
+    ]);
+    expect(axisValues({ kind: 'range', scale: 'log', from: 1e-4, to: 1e-2, points: 3 })).toEqual([
+      0.0001, 0.001, 0.01,
+    ]);
+    expect(axisValues({ kind: 'range', scale: 'linear', from: 0.1, to: 0.3, points: 3 })).toEqual([
+      0.1, 0.2, 0.3,
+    ]);
+  });
+
+  it('numbers the grid row-major, the last axis fastest', () => {
+    expect(gridSize(grid)).toBe(6);
+    expect([0, 1, 2, 5].map((k) => sweepPoint(grid, k))).toEqual([
+      { lr: 0.0001, opt: 'adam' },
+      { lr: 0.0001, opt: 'sgd' },
+      { lr: 0.001, opt: 'adam' },
+      { lr: 0.01, opt: 'sgd' },
+    ]);
+    expect(sweepPoint(grid, 6)).toBeNull();
+    expect(sweepPoint(grid, -1)).toBeNull();
+  });
+
+  it('says what is wrong with an axis', () => {
+    const bad: Sweep = {
+      index: 'JOB_INDEX',
+      axes: [
+        { name: '2fast', values: { kind: 'list', values: [] } },
+        { name: 'class', values: { kind: 'range', scale: 'log', from: 0, to: 1, points: 3 } },
+        { name: 'x', values: { kind: 'range', scale: 'linear', from: 0, to: 1, points: 0 } },
+        { name: 'x', values: { kind: 'list', values: [1] } },
+      ],
+    };
+    const p = sweepProblems(bad).join(' | ');
+    expect(p).toContain('"2fast" must be a Python name');
+    expect(p).toContain('"class" must be a Python name');
+    expect(p).toContain('Axis "2fast" has no values');
+    expect(p).toContain('a log range needs bounds above 0');
+    expect(p).toContain('number of points must be a whole number');
+    expect(p).toContain('Two axes are called "x"');
+    expect(sweepProblems(grid)).toEqual([]);
+  });
+
+  it('warns above 100,000 points', () => {
+    const big: Sweep = {
+      index: 'JOB_INDEX',
+      axes: [
+        { name: 'a', values: { kind: 'range', scale: 'linear', from: 0, to: 1, points: 1000 } },
+        { name: 'b', values: { kind: 'range', scale: 'linear', from: 0, to: 1, points: 101 } },
+      ],
+    };
+    expect(sweepWarning(big)).toMatch(/101,000 points/);
+    expect(sweepWarning(grid)).toBeNull();
+  });
+
+  it('sets count, completions, or the Jobs that make GLOBAL_REPLICAS the grid size', () => {
+    expect(sweepTarget(grid, 3)).toBe(6);
+    expect(sweepTarget({ ...grid, index: 'JOB_GLOBAL_INDEX' }, 2)).toBe(4);
+    expect(sweepTarget({ ...grid, index: 'JOB_GLOBAL_INDEX' }, 6)).toBeNull();
+  });
+
+  it('reads a list as typed, and a sweep from untrusted data', () => {
+    expect(parseSweepList('1e-3, 0.01 ,adam,, 7')).toEqual([0.001, 0.01, 'adam', 7]);
+    expect(readSweep(JSON.parse(JSON.stringify(grid)))).toEqual(grid);
+    expect(
+      readSweep({ index: 'JOB_INDEX', axes: [{ name: 'x', values: { kind: 'magic' } }] }),
+    ).toBeNull();
+    expect(readSweep({ index: 'NOPE', axes: [] })).toBeNull();
+  });
+
+  it('follows its group on a rename and goes with it on a removal', () => {
+    const settings = { sweeps: { worker: grid } };
+    expect(renameGroupSettings(settings, 'worker', 'trial').sweeps).toEqual({ trial: grid });
+    expect(dropGroupSettings(settings, 'worker').sweeps).toEqual({});
+  });
+});
