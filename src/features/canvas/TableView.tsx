@@ -3,6 +3,7 @@ import { formatNumber } from '../../ui/format.ts';
 import {
   podByOrdinal,
   podParams,
+  sweepProblems,
   type Expansion,
   type GroupFigures,
   type GroupPlan,
@@ -40,8 +41,10 @@ export function TableView({
 function GroupTablePage({ expansion, plan }: { expansion: Expansion; plan: GroupPlan }) {
   const group = plan.figures;
   const sweeps = useDesigner((s) => s.sweeps);
-  // A column per axis of the group's sweep, in the axes' order.
-  const axes = Object.hasOwn(sweeps, group.name) ? sweeps[group.name]!.axes.map((a) => a.name) : [];
+  // A column per axis of the group's sweep once it is usable, in the axes' order.
+  const sweep = Object.hasOwn(sweeps, group.name) ? sweeps[group.name]! : null;
+  const axes =
+    sweep && sweepProblems(sweep).length === 0 ? sweep.axes.map((a) => a.name.trim()) : [];
   const total = group.pods ?? 0;
   const { from, to, page, pages, setPage } = usePage(total, PAGE);
   const rows = [];
