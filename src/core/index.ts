@@ -19,3 +19,13 @@ export { plan, schedule } from './schedule/index.ts';
 export { simulate } from './sim/simulate.ts';
 export { exportJobSet, type ExportInput } from './k8s/export.ts';
 export { importJobSet } from './k8s/import.ts';
+export { podProgram, PROGRAM_FILES, type PodProgram, type ProgramInput } from './program/python.ts';
+export {
+  compareDesigns,
+  FIELD_LABELS,
+  type DesignDiff,
+  type FieldChange,
+  type GroupChange,
+  type TotalDelta,
+} from './compare/diff.ts';
+export { changeText, deltaText, diffLines, figureText, groupChangeText } from './compare/text.ts';

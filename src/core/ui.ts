@@ -3,6 +3,8 @@
  * not reading a text (the YAML library, the schema, the rules). That runs in the worker; the page
  * loads it on demand (a quick fix, an opened file, the form, a fallback).
  * Importing them here would put them (the YAML library alone is 94 KB) in the first load.
+ * Modules only views loaded on demand use (the comparison, the pod program) are imported from
+ * their own files by those views: re-exported here, they would land in the first load too.
  */
 export type { Analysis, GroupSpan } from './analyze.ts';
 export {
@@ -78,15 +80,6 @@ export type { NotCarried } from './k8s/notCarried.ts';
 export { isJobSet, looksLikeJobSet } from './k8s/detect.ts';
 export { MEMORY_UNIT_NOTE } from './k8s/labels.ts';
 export {
-  compareDesigns,
-  FIELD_LABELS,
-  type DesignDiff,
-  type FieldChange,
-  type GroupChange,
-  type TotalDelta,
-} from './compare/diff.ts';
-export { changeText, deltaText, diffLines, figureText, groupChangeText } from './compare/text.ts';
-export {
   axisValues,
   gridSize,
   paramsText,
@@ -104,4 +97,3 @@ export {
   type SweepIndex,
   type SweepValue,
 } from './sweep/sweep.ts';
-export { podProgram, PROGRAM_FILES, type PodProgram, type ProgramInput } from './program/python.ts';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { compareDesigns } from '../../core/ui.ts';
+import { compareDesigns } from '../../core/compare/diff.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectDesignName } from '../../state/selectors.ts';
 import { ComparePicker } from './ComparePicker.tsx';

@@ -1,11 +1,6 @@
 /** The comparison's figures: totals side by side with their deltas, and what happened to each group. */
-import {
-  changeText,
-  deltaText,
-  figureText,
-  type DesignDiff,
-  type GroupChange,
-} from '../../core/ui.ts';
+import type { DesignDiff, GroupChange } from '../../core/compare/diff.ts';
+import { changeText, deltaText, figureText } from '../../core/compare/text.ts';
 
 export function TotalsTable({ diff, a, b }: { diff: DesignDiff; a: string; b: string }) {
   return (

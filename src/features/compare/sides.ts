@@ -3,7 +3,8 @@
  * its text, label and analysis (null while it is being made), and which of them is the current
  * design.
  */
-import type { Analysis, GroupChange } from '../../core/ui.ts';
+import type { GroupChange } from '../../core/compare/diff.ts';
+import type { Analysis } from '../../core/ui.ts';
 import type { DesignerState } from '../../state/store.ts';
 
 export interface Side {

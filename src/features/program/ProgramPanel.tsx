@@ -3,7 +3,7 @@
  * (`jobset_env.py`, `main.py`), generated from the design and its sweeps, to copy or download.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { podProgram, PROGRAM_FILES, type PodProgram } from '../../core/ui.ts';
+import { podProgram, PROGRAM_FILES, type PodProgram } from '../../core/program/python.ts';
 import { selectExpansion } from '../../state/selectors.ts';
 import { useDesigner } from '../../state/store.ts';
 import { download } from '../../ui/download.ts';
