@@ -35,10 +35,11 @@ test('compares the design with a template: totals, groups, both runs and the YAM
   await expect(totalsRow(page, 'Pods')).toHaveText(['7', '16', '+9']);
   await expect(totalsRow(page, 'Jobs')).toHaveText(['7', '16', '+9']);
   const groups = dialog.getByRole('list', { name: 'Groups compared' });
-  // The sweep's one group matches the GPU workers' content: a rename, with what changed.
-  await expect(groups.getByRole('listitem').filter({ hasText: 'worker → trial' })).toContainText(
-    'Jobs (count) 5 → 16',
+  // The sweep's one group shares only its pod's GPU with the workers: not a rename.
+  await expect(groups.getByRole('listitem').filter({ hasText: 'trial' })).toContainText(
+    'added in B',
   );
+  await expect(groups).toContainText('worker removed in B');
   await expect(groups).toContainText('master removed in B');
   // Both runs on one time scale, each described in words.
   const runs = dialog.locator('.compare-timelines img');
@@ -46,7 +47,7 @@ test('compares the design with a template: totals, groups, both runs and the YAM
   await expect(runs.first()).toHaveAttribute('alt', /^A: .*\(current\)/);
   await expect(dialog.locator('[data-testid="yaml-diff"][data-ready="true"]')).toBeVisible();
   await expect(dialog.locator('.tint-removed').first()).toBeVisible();
-  await page.screenshot({ path: 'test-results/compare.png' });
+  await expect(dialog.locator('.tint-added').first()).toBeVisible();
 
   // Swapping the sides turns the deltas around.
   await dialog.getByRole('button', { name: 'Swap sides' }).click();

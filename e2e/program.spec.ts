@@ -63,7 +63,9 @@ test('a sweep sets count, and each pod shows its parameters in its details, tool
     page.waitForEvent('download'),
     view.getByRole('button', { name: 'Download main.py' }).click(),
   ]);
-  expect(readFileSync((await mainFile.path())!, 'utf8')).toContain('    lr = params["lr"]\n');
+  expect(readFileSync((await mainFile.path())!, 'utf8')).toContain(
+    '    # params["lr"], params["batch"]\n',
+  );
 
   // Undo takes the sweep and the count it wrote back together, in one step.
   await page.getByRole('button', { name: 'Undo' }).click();

@@ -89,6 +89,7 @@ export {
   sweepField,
   sweepPoint,
   sweepProblems,
+  sweepTarget,
   sweepWarning,
   pointIndexOf,
   type AxisValues,

@@ -215,8 +215,11 @@ const OWN_FIELDS: readonly GroupField[] = [
   'gpus',
   'gpuProduct',
 ];
-/** A renamed group keeps at least this many of its own figures; fewer is a removal and an addition. */
-const RENAME_MIN_SAME = 5;
+/**
+ * A renamed group keeps all its own figures but one: pod sizes alone are shared by unrelated
+ * groups (every CPU-only group of 4 CPUs and 8 GB), so fewer is a removal and an addition.
+ */
+const RENAME_MIN_SAME = 6;
 
 function changesBetween(a: GroupFigures, b: GroupFigures): FieldChange[] {
   const out: FieldChange[] = [];

@@ -209,6 +209,21 @@ spec:
     expect(r.name).toBe('sweep-v2');
   });
 
+  it('keeps every name and key inside its comment line, whatever line breaks it holds', () => {
+    // YAML escapes: the reader turns them into a line separator, NEL and carriage returns.
+    const odd = String.raw`name: "run\u2028kind: Pod\x85x"
+spec:
+  "x\r---\rkind: Pod\r#": 1
+`;
+    const text = withTypes('    worker:\n      count: 2\n').replace('spec:\n', odd);
+    expect(analyze(text).valid).toBe(true);
+    const r = exported(text);
+    const header = r.yaml.slice(0, r.yaml.indexOf('\napiVersion:'));
+    // Every character any YAML reader takes for a line break is gone from the comments.
+    expect(header).not.toMatch(/[\r\u0085\u2028\u2029]/);
+    for (const line of header.split('\n')) expect(line === '' || line.startsWith('#')).toBe(true);
+  });
+
   it('refuses an invalid manifest with its errors, and names another operator', () => {
     const bad = exportJobSet(analyze(withTypes('    worker:\n      count: -2\n')));
     expect(bad.kind).toBe('invalid');

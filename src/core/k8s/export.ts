@@ -8,7 +8,6 @@
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import { readGroups, type Group } from '../jobset/groups.ts';
-import { tidy } from '../jobset/numbers.ts';
 import { isObject } from '../manifest/schemaCheck.ts';
 import { byCodePoint } from '../jobset/names.ts';
 import { defaultJobSetName, jobsetNameProblems } from './jobsetName.ts';
@@ -95,7 +94,7 @@ export function exportJobSet(input: ExportInput, name?: string): JobSetExport {
   const notCarried = notCarriedOver(data);
   const head = header(designName, chosen, notCarried)
     .split('\n')
-    .map((l) => `#${l}`)
+    .map((l) => `#${commentSafe(l)}`)
     .join('\n');
   return {
     kind: 'exported',
@@ -104,6 +103,15 @@ export function exportJobSet(input: ExportInput, name?: string): JobSetExport {
     yaml: `${head}\n\n${emitYaml(jobset)}`,
     notCarried,
   };
+}
+
+/**
+ * A comment line holds no line break of any YAML reader (CR, NEL, LS, PS) nor other control
+ * characters: a key or a name could otherwise end the comment and start YAML of its own.
+ */
+export function commentSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
 }
 
 function header(
@@ -145,7 +153,7 @@ function wrap(text: string): string[] {
   return lines;
 }
 
-const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
+const oneLine = (s: string) => commentSafe(s);
 
 function shmOf(spec: Record<string, unknown>, type: string): number {
   const types = spec.types as Record<string, unknown>;
@@ -218,5 +226,6 @@ function cpuQuantity(cpus: number): number | string {
 
 /** A number as plain decimals, never in exponent notation (which a quantity would misread). */
 export function decimal(x: number): string {
-  return tidy(x).toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 6 });
+  // Nine decimals: Kubernetes reads quantities down to nano units.
+  return x.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 9 });
 }

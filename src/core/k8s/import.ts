@@ -332,7 +332,7 @@ function readReplicatedJob(rj: Json, at: string, report: ImportItem[]): ReadGrou
             typeof volume.name === 'string'
           ) {
             shmVolumes.add(volume.name);
-            shmGB = Math.ceil(size / 2 ** 30);
+            shmGB = tidy(size / 2 ** 30);
           } else {
             report.push(
               warn(
@@ -455,7 +455,7 @@ function readResources(r: Json, at: string, report: ImportItem[]): Json {
   const gpus = parseQuantity(pick(GPU_RESOURCE));
   if (cpus !== null && cpus > 0) out.cpus = tidy(cpus);
   if (bytes !== null && bytes > 0) {
-    const gb = tidy(bytes / 2 ** 30);
+    const gb = Number((bytes / 2 ** 30).toPrecision(12));
     const ratio = out.cpus !== undefined ? tidy(gb / (out.cpus as number)) : null;
     if (ratio !== null && tidy(ratio * (out.cpus as number)) === gb) out.ramRatio = ratio;
     else out.memory = gb;

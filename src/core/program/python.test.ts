@@ -164,6 +164,33 @@ describe.skipIf(PYTHON === null)('the generated pod program (python3 found)', ()
     ]);
   });
 
+  it('keeps "$&" and other replacement patterns in names and values as they are', async () => {
+    const odd: Sweep = {
+      index: 'JOB_INDEX',
+      axes: [{ name: 'opt', values: { kind: 'list', values: ['$&', 'a$$b', "$'"] } }],
+    };
+    const text = trials.replace('count: 6', 'count: 3');
+    const dir = write(inputOf(text, { designName: "Sweep $' v2 $&", sweeps: { trial: odd } }));
+    compiles(dir);
+    const code = 'import jobset_env; print(jobset_env.params()["opt"])';
+    const runs = await Promise.all([0, 1, 2].map((a) => runPod(dir, text, 'trial', a, 0, code)));
+    expect(runs.map((r) => r.stdout.trim())).toEqual(['$&', 'a$$b', "$'"]);
+  });
+
+  it('waits only for the pods that run at once: later waves neither wait nor are waited for', async () => {
+    const waves = gang.replace('parallelisms: 4', 'parallelisms: 2');
+    const dir = write(inputOf(waves, { synchronous: ['train'] }));
+    const env = { JOBSET_ENV_HOST: '127.0.0.1', JOBSET_ENV_PORT: String((nextPort += 10)) };
+    const code =
+      'import jobset_env; jobset_env.wait_for_peers("coordinator", deadline_s=10); print("released")';
+    // Pods 0 and 1 run at once and release each other; pod 3 is of the second wave.
+    const runs = await Promise.all(
+      [0, 1, 3].map((b) => runPod(dir, waves, 'train', 0, b, code, env)),
+    );
+    for (const r of runs) expect(r.stdout.trim()).toBe('released');
+    expect(Math.max(...runs.map((r) => r.ms))).toBeLessThan(9000);
+  });
+
   it('runs main.py: each pod calls its group\u2019s function', async () => {
     const dir = write(inputOf(trials, { sweeps: { trial: sweep2x3 } }));
     const r = await runPod(
@@ -179,6 +206,27 @@ describe.skipIf(PYTHON === null)('the generated pod program (python3 found)', ()
   });
 
   for (const pattern of ['coordinator', 'decentralized'] as const) {
+    it(`${pattern}: a silent stranger on a pod's port holds nobody up`, async () => {
+      const dir = write(inputOf(gang, { synchronous: ['train'] }));
+      const port = (nextPort += 10);
+      const env = { JOBSET_ENV_HOST: '127.0.0.1', JOBSET_ENV_PORT: String(port) };
+      const code = `import jobset_env; jobset_env.wait_for_peers("${pattern}", deadline_s=20); print("released")`;
+      // The first pod listens; a connection that never says who it is comes before the others.
+      const first = runPod(dir, gang, 'train', 0, 0, code, env);
+      const { connect } = await import('node:net');
+      await new Promise((r) => setTimeout(r, 400));
+      const stranger = connect(port, '127.0.0.1');
+      stranger.on('error', () => {});
+      await new Promise((r) => setTimeout(r, 100));
+      const pods = [first, ...[1, 2, 3].map((b) => runPod(dir, gang, 'train', 0, b, code, env))];
+      const runs = await Promise.all(pods);
+      stranger.destroy();
+      for (const r of runs) {
+        expect(r.code).toBe(0);
+        expect(r.stdout.trim()).toBe('released');
+      }
+    });
+
     it(`${pattern}: four pods on 127.0.0.1 are all released within the deadline`, async () => {
       const dir = write(inputOf(gang, { synchronous: ['train'] }));
       const env = { JOBSET_ENV_HOST: '127.0.0.1', JOBSET_ENV_PORT: String((nextPort += 10)) };

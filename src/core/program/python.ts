@@ -55,10 +55,11 @@ export function podProgram(input: ProgramInput): PodProgram {
     ? ` for the design "${input.designName.replace(/[\r\n"\\]/g, ' ')}"`
     : '';
   return {
-    'jobset_env.py': ENV_PY.replace('@TITLE@', title).replace(
+    // Function replacers: a name or a value with `$&` in it is text, not a replacement pattern.
+    'jobset_env.py': ENV_PY.replace('@TITLE@', () => title).replace(
       '@DATA@',
       // A JSON string literal is a Python string literal too.
-      JSON.stringify(JSON.stringify(data)),
+      () => JSON.stringify(JSON.stringify(data)),
     ),
     'main.py': mainPy(data.groups, title),
   };
@@ -97,9 +98,9 @@ function mainPy(groups: readonly DataGroup[], title: string): string {
     if (g.sweep) {
       const names = g.sweep.axes.map((a) => a.name);
       lines.push(
-        `    # This pod's point of the sweep, picked by ${g.sweep.index}.`,
+        `    # This pod's point of the sweep, picked by ${g.sweep.index}: one value per axis.`,
         '    params = jobset_env.params()',
-        ...names.map((n) => `    ${n} = params[${JSON.stringify(n)}]`),
+        `    # ${names.map((n) => `params[${JSON.stringify(n)}]`).join(', ')}`,
         `    print(f"{me['pod']}: running with {params}")`,
       );
     }
@@ -246,6 +247,13 @@ def _pods(group):
     return [(a, b) for a in range(g["count"]) for b in range(g["completions"])]
 
 
+def _first_wave(group):
+    """The pods of a group that run at once: min(parallelisms, completions) of each Job."""
+    g = GROUPS[group]
+    at_once = min(g["parallelisms"], g["completions"])
+    return [(a, b) for a in range(g["count"]) for b in range(at_once)]
+
+
 def peers(group=None):
     """DNS names of the other pods of a group (this pod's own group by default)."""
     me = whoami()
@@ -296,6 +304,9 @@ def _listen(address):
 
 
 def _read_line(conn, deadline):
+    """A line from the connection, or None: at most 2 seconds a line, so a silent stranger
+    cannot hold up the peers behind it."""
+    deadline = min(deadline, time.monotonic() + 2)
     data = b""
     while not data.endswith(b"\\n"):
         left = deadline - time.monotonic()
@@ -309,19 +320,27 @@ def _read_line(conn, deadline):
         if not chunk:
             return None
         data += chunk
-    return data.decode().strip()
+        if len(data) > 1024:
+            return None
+    return data.decode("utf-8", errors="replace").strip()
 
 
 def wait_for_peers(pattern="coordinator", deadline_s=600):
-    """Returns once every pod of this pod's group is up; exits non-zero at the deadline.
+    """Returns once every pod of this pod's group that runs at once is up; exits non-zero at
+    the deadline.
 
+    The pods that run at once are the first wave: min(parallelisms, completions) of each Job
+    (the others start only as those finish, so nobody waits for them, and they do not wait).
     "coordinator": the group's first pod waits until all the others have registered, then
     releases them all. "decentralized": every pod waits until it has reached every peer and
     every peer has reached it.
     """
     me = whoami()
     group, a, b = me["group"], me["job_index"], me["pod_index"]
-    others = [p for p in _pods(group) if p != (a, b)]
+    wave = _first_wave(group)
+    if (a, b) not in wave:
+        return
+    others = [p for p in wave if p != (a, b)]
     if not others:
         return
     deadline = time.monotonic() + deadline_s
@@ -337,6 +356,7 @@ def _coordinate(me, others, deadline):
     group, jobset = me["group"], me["jobset"]
     if (me["job_index"], me["pod_index"]) == (0, 0):
         server = _listen(_address(jobset, group, 0, 0))
+        expected = {"%s-%d-%d" % (group, x, y) for x, y in others}
         waiting = {}
         while len(waiting) < len(others):
             if time.monotonic() > deadline:
@@ -346,10 +366,18 @@ def _coordinate(me, others, deadline):
             except socket.timeout:
                 continue
             name = _read_line(conn, deadline)
-            if name:
+            if name in expected:
+                old = waiting.pop(name, None)
+                if old is not None:
+                    old.close()
                 waiting[name] = conn
+            else:
+                conn.close()
         for conn in waiting.values():
-            conn.sendall(b"go\\n")
+            try:
+                conn.sendall(b"go\\n")
+            except OSError:
+                pass
             conn.close()
         server.close()
         return
@@ -374,18 +402,17 @@ def _all_to_all(me, others, deadline):
     server = _listen(_address(jobset, group, me["job_index"], me["pod_index"]))
     heard = set()
     lock = threading.Lock()
-    stop = threading.Event()
 
     def serve():
-        while not stop.is_set():
+        while True:
             try:
                 conn, _ = server.accept()
             except socket.timeout:
                 continue
             except OSError:
                 return
-            name = _read_line(conn, deadline)
-            if name:
+            name = _read_line(conn, float("inf"))
+            if name in names:
                 with lock:
                     heard.add(name)
                 try:
@@ -394,9 +421,9 @@ def _all_to_all(me, others, deadline):
                     pass
             conn.close()
 
+    names = {"%s-%d-%d" % (group, x, y) for x, y in others}
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
-    names = {"%s-%d-%d" % (group, x, y) for x, y in others}
     reached = set()
     while True:
         for x, y in others:
@@ -405,7 +432,7 @@ def _all_to_all(me, others, deadline):
             try:
                 conn = socket.create_connection(_address(jobset, group, x, y), timeout=1)
                 conn.sendall((me["pod"] + "\\n").encode())
-                if _read_line(conn, min(deadline, time.monotonic() + 1)) == "ok":
+                if _read_line(conn, deadline) == "ok":
                     reached.add((x, y))
                 conn.close()
             except OSError:
@@ -417,6 +444,6 @@ def _all_to_all(me, others, deadline):
         if time.monotonic() > deadline:
             _give_up("reached %d of %d peers by the deadline" % (len(reached), len(others)))
         time.sleep(0.1)
-    stop.set()
-    server.close()
+    # The listener keeps answering until the process ends: a peer whose "ok" was slow to come
+    # may still be asking.
 `;

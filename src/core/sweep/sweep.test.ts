@@ -79,10 +79,11 @@ describe('sweeps', () => {
     expect(sweepWarning(grid)).toBeNull();
   });
 
-  it('sets count, completions, or the Jobs that make GLOBAL_REPLICAS the grid size', () => {
+  it('sets the grid size; JOB_GLOBAL_INDEX only in a design of one group', () => {
     expect(sweepTarget(grid, 3)).toBe(6);
-    expect(sweepTarget({ ...grid, index: 'JOB_GLOBAL_INDEX' }, 2)).toBe(4);
-    expect(sweepTarget({ ...grid, index: 'JOB_GLOBAL_INDEX' }, 6)).toBeNull();
+    expect(sweepTarget({ ...grid, index: 'JOB_GLOBAL_INDEX' }, 0)).toBe(6);
+    // Beside other groups the group's Jobs would number 2..7: points 0 and 1 never run.
+    expect(sweepTarget({ ...grid, index: 'JOB_GLOBAL_INDEX' }, 2)).toBeNull();
   });
 
   it('reads a list as typed, and a sweep from untrusted data', () => {

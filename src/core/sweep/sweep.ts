@@ -3,8 +3,8 @@
  * is a list of values or a range (linear or log, n points); the grid is their product, in
  * row-major order with the last axis fastest, and the pod's mapped index picks its point:
  * `JOB_INDEX` (independent trials, `count` = grid size), `JOB_COMPLETION_INDEX` (shards of one
- * Job, `completions` = grid size) or `JOB_GLOBAL_INDEX` (the whole JobSet's Jobs, GLOBAL_REPLICAS
- * = grid size).
+ * Job, `completions` = grid size) or `JOB_GLOBAL_INDEX` (a design of one group: its Jobs, as
+ * the JobSet numbers them).
  */
 import { tidy } from '../jobset/numbers.ts';
 
@@ -138,15 +138,15 @@ export function sweepField(index: SweepIndex): 'count' | 'completions' {
 }
 
 /**
- * The value the sweep writes into its field: the grid size, or for JOB_GLOBAL_INDEX the Jobs this
- * group needs so that GLOBAL_REPLICAS (all groups' Jobs) equals it; null when it cannot (the
- * other groups already have as many Jobs).
+ * The value the sweep writes into its field: the grid size; null for JOB_GLOBAL_INDEX in a design
+ * of several groups, where it cannot number the grid (JOB_INDEX does).
  */
 export function sweepTarget(s: Sweep, otherGroupsJobs: number): number | null {
   const n = gridSize(s);
-  if (s.index !== 'JOB_GLOBAL_INDEX') return n;
-  const count = n - otherGroupsJobs;
-  return count >= 1 ? count : null;
+  // JOB_GLOBAL_INDEX numbers the Jobs of every group: with other groups, this group's Jobs do
+  // not start at 0 and points would be skipped.
+  if (s.index === 'JOB_GLOBAL_INDEX' && otherGroupsJobs > 0) return null;
+  return n;
 }
 
 /** The grid index of a pod: its mapped variable (JOB_GLOBAL_INDEX counts from the JobSet's first Job). */

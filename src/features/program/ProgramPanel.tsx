@@ -65,7 +65,12 @@ export function ProgramPanel({ renderCode }: Props) {
           ))}
         </select>
       </div>
-      <SweepEditor key={group} group={group} sweep={sweep} />
+      <SweepEditor
+        key={group}
+        group={group}
+        sweep={sweep}
+        otherJobs={groups.reduce((n, g) => n + (g.name === group ? 0 : g.count), 0)}
+      />
       <div className="program-files" role="group" aria-label="Files">
         {PROGRAM_FILES.map((f) => (
           <button key={f} type="button" aria-pressed={file === f} onClick={() => setFile(f)}>

@@ -10,6 +10,7 @@ import {
   SWEEP_INDEXES,
   sweepField,
   sweepProblems,
+  sweepTarget,
   sweepWarning,
   type AxisValues,
   type Sweep,
@@ -22,12 +23,22 @@ import { applySweep } from '../../state/sweeps.ts';
 const INDEX_HELP: Record<SweepIndex, string> = {
   JOB_INDEX: 'one trial per Job: count = the grid size',
   JOB_COMPLETION_INDEX: 'one shard per pod of a Job: completions = the grid size',
-  JOB_GLOBAL_INDEX: 'one point per Job of the whole JobSet: all groups\u2019 Jobs = the grid size',
+  JOB_GLOBAL_INDEX:
+    'one point per Job of the JobSet (a design of one group): count = the grid size',
 };
 
 const NEW_AXIS: SweepAxis = { name: '', values: { kind: 'list', values: [] } };
 
-export function SweepEditor({ group, sweep }: { group: string; sweep: Sweep | null }) {
+export function SweepEditor({
+  group,
+  sweep,
+  otherJobs,
+}: {
+  group: string;
+  sweep: Sweep | null;
+  /** Jobs of the design's other groups: JOB_GLOBAL_INDEX cannot number a grid beside them. */
+  otherJobs: number;
+}) {
   const id = useId();
   if (!sweep) {
     return (
@@ -47,7 +58,14 @@ export function SweepEditor({ group, sweep }: { group: string; sweep: Sweep | nu
   const set = (next: Sweep) => void applySweep(group, next);
   const setAxis = (i: number, axis: SweepAxis) =>
     set({ ...sweep, axes: sweep.axes.map((a, j) => (j === i ? axis : a)) });
-  const problems = sweepProblems(sweep);
+  const problems = [
+    ...sweepProblems(sweep),
+    ...(sweepTarget(sweep, otherJobs) === null
+      ? [
+          'JOB_GLOBAL_INDEX numbers the Jobs of every group, so in a design of several groups this group\u2019s Jobs do not start at 0: map the grid to JOB_INDEX.',
+        ]
+      : []),
+  ];
   const warning = sweepWarning(sweep);
   const size = gridSize(sweep);
   return (
