@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { analyze } from '../src/core/analyze.ts';
 import { exportJobSet } from '../src/core/k8s/export.ts';
 import { readFixture } from '../src/fixtures/read.ts';
-import { openDesigner } from './designer.ts';
+import { openDesigner, showView } from './designer.ts';
 import { expect, test } from './fixtures.ts';
 
 async function violations(page: Page) {
@@ -14,8 +14,7 @@ async function violations(page: Page) {
   );
 }
 
-const view = (page: Page, name: 'YAML' | 'Form' | 'Both' | 'Kubernetes' | 'Program') =>
-  page.getByRole('group', { name: 'Editor view' }).getByRole('button', { name }).click();
+const view = showView;
 
 /** A JobSet with something that does not carry over, so the dialog shows its report. */
 const JOBSET = (() => {

@@ -3,13 +3,17 @@ import type { Page } from '@playwright/test';
 import type {} from '../src/app/testApiTypes.ts';
 import { expect } from './fixtures.ts';
 
+export type ViewName = 'YAML' | 'Form' | 'Both' | 'Kubernetes' | 'Program';
+
+/** Switches the editor pane to a view, as a user does: its button in "Editor view". */
+export async function showView(page: Page, name: ViewName) {
+  await page.getByRole('group', { name: 'Editor view' }).getByRole('button', { name }).click();
+}
+
 /** Opens the designer and waits for the YAML editor and the first check. */
 export async function openDesigner(page: Page, mode: 'YAML' | 'Form' | 'Both' = 'Both') {
   await page.goto('/');
-  await page
-    .getByRole('group', { name: 'Editor view' })
-    .getByRole('button', { name: mode })
-    .click();
+  await showView(page, mode);
   if (mode !== 'Form')
     await expect(page.locator('[data-testid="monaco-host"][data-ready="true"]')).toBeVisible();
   await expect(page.getByRole('status', { name: 'Validation' })).not.toHaveText('Checking…');

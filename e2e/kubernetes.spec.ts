@@ -14,6 +14,7 @@ import {
   yamlCursorAtEndOfLine,
   yamlText,
   focusYaml,
+  showView,
 } from './designer.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -28,10 +29,7 @@ function jobsetOf(name: string, jobsetName: string): string {
 
 async function openKubernetesView(page: Page) {
   await openDesigner(page, 'YAML');
-  await page
-    .getByRole('group', { name: 'Editor view' })
-    .getByRole('button', { name: 'Kubernetes' })
-    .click();
+  await showView(page, 'Kubernetes');
   const view = page.getByRole('region', { name: 'Kubernetes JobSet' });
   await expect(view.locator('[data-testid="jobset-yaml"][data-ready="true"]')).toBeVisible();
   return view;
@@ -83,10 +81,7 @@ test('the Kubernetes view shows the live JobSet, its name, and what did not carr
   await expect(code).toContainText('name: lr-sweep-2');
   await page.waitForTimeout(1200); // saved within a second of the last edit
   await page.reload();
-  await page
-    .getByRole('group', { name: 'Editor view' })
-    .getByRole('button', { name: 'Kubernetes' })
-    .click();
+  await showView(page, 'Kubernetes');
   await expect(page.getByLabel('JobSet name')).toHaveValue('lr-sweep-2');
 });
 
@@ -97,10 +92,7 @@ test('an invalid manifest is not exported, and each error is a click from its pl
   await yamlCursorAtEndOfLine(page, lineOf(main, 'count: 5'));
   await page.keyboard.press('Backspace');
   await page.keyboard.type('-5');
-  await page
-    .getByRole('group', { name: 'Editor view' })
-    .getByRole('button', { name: 'Kubernetes' })
-    .click();
+  await showView(page, 'Kubernetes');
   const view = page.getByRole('region', { name: 'Kubernetes JobSet' });
   await expect(view).toContainText('An invalid manifest is not exported');
   await view.getByRole('button', { name: `Line ${lineOf(main, 'count: 5')}` }).click();

@@ -2,15 +2,12 @@
 // undo step, read a pod's parameters in its details and the table, and take the generated files.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { clickCell, openDesigner, yamlText } from './designer.ts';
+import { clickCell, openDesigner, yamlText, showView } from './designer.ts';
 import { expect, test } from './fixtures.ts';
 
 async function openProgram(page: Page) {
   await openDesigner(page, 'YAML');
-  await page
-    .getByRole('group', { name: 'Editor view' })
-    .getByRole('button', { name: 'Program' })
-    .click();
+  await showView(page, 'Program');
   return page.getByRole('region', { name: 'Pod program' });
 }
 
