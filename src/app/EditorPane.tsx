@@ -60,31 +60,25 @@ export function EditorPane() {
       </div>
       <div className="editors">
         {/* The YAML editor stays mounted while hidden: switching views keeps its state and costs nothing. */}
-        <YamlPanel hidden={mode === 'form' || mode === 'kubernetes' || mode === 'program'} />
+        <YamlPanel hidden={mode !== 'yaml' && mode !== 'both'} />
         {mode === 'program' && (
-          <FormLoad what="Program view">
-            <Suspense fallback={<p className="muted">Loading the Program view…</p>}>
-              <ProgramPanel renderCode={renderCode} />
-            </Suspense>
-          </FormLoad>
+          <LazyView what="Program view">
+            <ProgramPanel renderCode={renderCode} />
+          </LazyView>
         )}
         {mode === 'kubernetes' && (
-          <FormLoad what="Kubernetes view">
-            <Suspense fallback={<p className="muted">Loading the Kubernetes view…</p>}>
-              <KubernetesPanel renderYaml={renderCode} />
-            </Suspense>
-          </FormLoad>
+          <LazyView what="Kubernetes view">
+            <KubernetesPanel renderYaml={renderCode} />
+          </LazyView>
         )}
         {(mode === 'form' || mode === 'both') && (
           <section className="panel form-panel" aria-labelledby="form-title">
             <h2 id="form-title" className="visually-hidden">
               Form
             </h2>
-            <FormLoad what="form">
-              <Suspense fallback={<p className="muted">Loading the form…</p>}>
-                <ManifestForm />
-              </Suspense>
-            </FormLoad>
+            <LazyView what="form">
+              <ManifestForm />
+            </LazyView>
           </section>
         )}
       </div>
@@ -92,8 +86,17 @@ export function EditorPane() {
   );
 }
 
+/** A view whose code loads on demand: a line while it loads, and a message if it cannot. */
+function LazyView({ what, children }: { what: string; children: ReactNode }) {
+  return (
+    <ViewLoad what={what}>
+      <Suspense fallback={<p className="muted">Loading the {what}…</p>}>{children}</Suspense>
+    </ViewLoad>
+  );
+}
+
 /** A view's code failed to load (offline, a new version deployed): say so in its place. */
-class FormLoad extends Component<{ what: string; children: ReactNode }, { failed: string | null }> {
+class ViewLoad extends Component<{ what: string; children: ReactNode }, { failed: string | null }> {
   state = { failed: null as string | null };
 
   static getDerivedStateFromError(error: Error) {

@@ -225,7 +225,7 @@ function cpuQuantity(cpus: number): number | string {
 }
 
 /** A number as plain decimals, never in exponent notation (which a quantity would misread). */
-export function decimal(x: number): string {
+function decimal(x: number): string {
   // Nine decimals: Kubernetes reads quantities down to nano units.
   return x.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 9 });
 }

@@ -21,7 +21,7 @@ import { useDesigner } from '../../state/store.ts';
 import { paint as paintShapes } from '../../ui/draw/paint.ts';
 import { theme } from '../../ui/draw/palette.ts';
 import { toRef, toSelection } from './selection.ts';
-import { useColorScheme } from './useColorScheme.ts';
+import { useColorScheme } from '../../ui/useColorScheme.ts';
 import { useWidth } from './useWidth.ts';
 
 export const GRID_HEIGHT = 360;

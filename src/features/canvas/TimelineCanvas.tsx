@@ -17,7 +17,7 @@ import {
 } from '../../core/layout/timeline.ts';
 import { paint } from '../../ui/draw/paint.ts';
 import { theme } from '../../ui/draw/palette.ts';
-import { useColorScheme } from './useColorScheme.ts';
+import { useColorScheme } from '../../ui/useColorScheme.ts';
 import { useWidth } from './useWidth.ts';
 
 const MAX_HEIGHT = 420;
