@@ -3,7 +3,8 @@
  * examples, a 1,000 x 1,000-pod design, a 200-group design and the largest real manifest.
  * Prints medians and p95s, and the ratio of the 1,000,000-pod design to the 7-pod one
  * (goal: under 2, since no figure may cost more with more pods); the cluster simulation; and the
- * start-up of the compiled CLI as a ratio to a bare `node -e 0` (goal: 2 or less).
+ * start-up of the compiled CLI as a ratio to a bare `node -e 0` (goal: 2 or less); and a
+ * rehearsal's cost per pod and its actual against planned makespan.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,8 @@ import { basename, join } from 'node:path';
 import { analyze, exportJobSet, importJobSet, simulate } from '../core/index.ts';
 import { corpusFiles, generatedDesign, readFixture } from '../fixtures/read.ts';
 import { buildCli } from '../tools/build-cli.mjs';
+import { runCli } from '../cli/run.ts';
+import type { RehearsalRecord } from '../core/index.ts';
 
 interface Case {
   readonly name: string;
@@ -178,5 +181,39 @@ function measureOnce(text: string): number {
   console.log(
     `\nCLI start-up: \`jobset-designer validate\` on a 7-line manifest ${command.toFixed(0)} ms, ` +
       `bare \`node -e 0\` ${bare.toFixed(0)} ms: ratio ${(command / bare).toFixed(2)} (goal: 2 or less)`,
+  );
+}
+
+// A rehearsal (`jobset-designer rehearse`): what starting a pod as a local process costs (from
+// its process's start to its first line of output, with the generated program), and how close
+// the actual run of the sequential batch (100 pods in 25 waves of 4) comes to the planned one.
+// Needs python3; says so and skips otherwise.
+if (spawnSync('python3', ['--version']).status !== 0) {
+  console.log('\nrehearse: python3 not found, skipped');
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'jobset-bench-rehearse-'));
+  const rehearsal = async (fixture: string, perHour: number) => {
+    const out = join(dir, fixture);
+    const r = await runCli(
+      ['rehearse', '-', '--out', out, '--seconds-per-hour', String(perHour)],
+      readFixture(fixture),
+    );
+    if (r.code !== 0) throw new Error(`rehearse ${fixture} exited ${r.code}: ${r.stderr}`);
+    return JSON.parse(readFileSync(join(out, 'rehearsal.json'), 'utf8')) as RehearsalRecord;
+  };
+  const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  const overhead = (r: RehearsalRecord) =>
+    medianOf(r.pods.map((p) => (p.firstOutput ?? NaN) - p.actual!.start)) * 1000;
+  // Sixteen pods at once, then the 100-pod batch at 1 s and at 0.2 s per pod.
+  const sweep = await rehearsal('hyperparameter-sweep', 1);
+  const batch = await rehearsal('sequential-batch', 1);
+  const fast = await rehearsal('sequential-batch', 0.2);
+  rmSync(dir, { recursive: true, force: true });
+  const ratio = (r: RehearsalRecord) => r.actual.makespan! / r.planned.makespan!;
+  console.log(
+    `\nrehearse: process start to first line, median per pod: ${overhead(sweep).toFixed(0)} ms (16 pods at once), ` +
+      `${overhead(batch).toFixed(0)} ms (4 at a time)` +
+      `\nrehearse sequential-batch (100 pods, 25 waves of 4): planned ${batch.planned.makespan} s, actual ${batch.actual.makespan!.toFixed(2)} s, ratio ${ratio(batch).toFixed(3)} at 1 s per hour; ` +
+      `planned ${fast.planned.makespan} s, actual ${fast.actual.makespan!.toFixed(2)} s, ratio ${ratio(fast).toFixed(3)} at 0.2 s per hour`,
   );
 }

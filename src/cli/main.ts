@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import {
   allPods,
@@ -18,8 +18,9 @@ import {
   importJobSet,
   jsonOf,
   looksLikeJobSet,
+  DEFAULT_MAX_PODS,
   podProgram,
-  PROGRAM_FILES,
+  programInput,
   type Analysis,
 } from '../core/index.ts';
 import {
@@ -36,6 +37,7 @@ import {
 } from './formats.ts';
 import { expandGlob, isGlob } from './glob.ts';
 import { isLink, readDesign, Unreadable, type Design } from './inputs.ts';
+import { rehearse, type RehearseOptions } from './rehearse.ts';
 import { diagnosticJson, expandJson, podJson } from './report.ts';
 
 export const USAGE = `Usage:
@@ -51,8 +53,15 @@ export const USAGE = `Usage:
   jobset-designer import <input>          a Kubernetes JobSet as an AIchor manifest; what did
                                           not carry over is reported on stderr
   jobset-designer program <input> [--out DIR]
-                                          the pod program (jobset_env.py, main.py) into DIR
+                                          the pod program (jobset_env.py and the script the
+                                          manifest's command runs, else main.py) into DIR
                                           (default: the current folder), with a link's sweeps
+  jobset-designer rehearse <input> [--out DIR] [--seconds-per-hour S] [--program DIR |
+                          --command CMD] [--stagger S] [--seed N] [--delay POD=S]...
+                          [--kill POD@S]... [--deadline S] [--timeout S] [--port P] [--max-pods N]
+                                          run every pod as a local process on its schedule;
+                                          logs and rehearsal.json in DIR (default: rehearsal);
+                                          exit 0 all pods succeeded, 1 some failed
   jobset-designer diff <a> <b> [--json]   what changing design a into b does: totals and their
                                           deltas, and each group added, removed, renamed or changed
 An <input> is a file, a pattern such as 'manifests/**/*.yaml', - for standard input, or a
@@ -62,7 +71,7 @@ Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage (the worst of 
 class UsageError extends Error {}
 
 /** The commands that only make sense for `operator: jobset`. */
-const JOBSET_ONLY: ReadonlySet<string> = new Set(['pods', 'export', 'program']);
+const JOBSET_ONLY: ReadonlySet<string> = new Set(['pods', 'export', 'program', 'rehearse']);
 
 const COMMANDS = [
   'validate',
@@ -73,11 +82,12 @@ const COMMANDS = [
   'import',
   'diff',
   'program',
+  'rehearse',
 ] as const;
 type Command = (typeof COMMANDS)[number];
 const isCommand = (x: string | undefined): x is Command =>
   (COMMANDS as readonly (string | undefined)[]).includes(x);
-const COMMAND_LIST = 'validate, expand, pods, json, export, import, diff or program';
+const COMMAND_LIST = 'validate, expand, pods, json, export, import, diff, program or rehearse';
 
 interface Args {
   readonly command: Command;
@@ -87,8 +97,10 @@ interface Args {
   readonly limit: number;
   /** `export --name`: the JobSet's name. */
   readonly name: string | null;
-  /** `program --out`: where the files go. */
+  /** `program --out`, `rehearse --out`: where the files go. */
   readonly out: string | null;
+  /** `rehearse`'s own options (the others are left at their defaults). */
+  readonly rehearse: Omit<RehearseOptions, 'out'>;
 }
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
@@ -107,6 +119,19 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   let limit = Infinity;
   let name: string | null = null;
   let outDir: string | null = null;
+  const r = {
+    programDir: null as string | null,
+    command: null as string | null,
+    secondsPerHour: 1,
+    stagger: 0,
+    delays: new Map<string, number>(),
+    kills: new Map<string, number>(),
+    seed: 1,
+    maxPods: DEFAULT_MAX_PODS,
+    deadline: null as number | null,
+    timeout: null as number | null,
+    port: null as number | null,
+  };
   const setFormat = (f: Format) => {
     if (format !== null && format !== f)
       throw new UsageError(`two formats asked for (${format} and ${f})`);
@@ -137,7 +162,8 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       const v = value();
       if (v !== 'jobset') throw new UsageError(`export --to knows one target, jobset, not "${v}"`);
     } else if (arg === '--name' && command === 'export') name = value();
-    else if (arg === '--out' && command === 'program') outDir = value();
+    else if (arg === '--out' && (command === 'program' || command === 'rehearse')) outDir = value();
+    else if (command === 'rehearse' && REHEARSE_OPTIONS.has(arg)) rehearseOption(r, arg, value());
     else if (raw.startsWith('-') && raw !== '-') {
       throw new UsageError(`unknown option "${raw}" for ${command}`);
     } else inputs.push(raw);
@@ -151,7 +177,94 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       throw new UsageError(`diff compares two designs (got ${inputs.length})`);
   } else if (command !== 'validate' && inputs.length > 1)
     throw new UsageError(`${command} reads one input at a time (got ${inputs.length})`);
-  return { command, inputs, format: format ?? 'text', type, limit, name, out: outDir };
+  if (r.programDir !== null && r.command !== null)
+    throw new UsageError('rehearse runs --program DIR or --command CMD, not both');
+  return {
+    command,
+    inputs,
+    format: format ?? 'text',
+    type,
+    limit,
+    name,
+    out: outDir,
+    rehearse: r,
+  };
+}
+
+const REHEARSE_OPTIONS: ReadonlySet<string> = new Set([
+  '--program',
+  '--command',
+  '--seconds-per-hour',
+  '--stagger',
+  '--delay',
+  '--kill',
+  '--seed',
+  '--max-pods',
+  '--deadline',
+  '--timeout',
+  '--port',
+]);
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** One `rehearse` option into `r`; a bad value is a usage error that says what is expected. */
+function rehearseOption(r: Mutable<Omit<RehearseOptions, 'out'>>, arg: string, v: string): void {
+  const seconds = (x: string, what: string) => {
+    const n = /^\d+(\.\d+)?$/.test(x) ? Number(x) : NaN;
+    if (!Number.isFinite(n))
+      throw new UsageError(`${what} needs seconds (a number >= 0), not "${x}"`);
+    return n;
+  };
+  const whole = (x: string, what: string, min: number, max: number) => {
+    const n = /^\d+$/.test(x) ? Number(x) : NaN;
+    if (!(n >= min && n <= max))
+      throw new UsageError(`${what} needs a whole number from ${min} to ${max}, not "${x}"`);
+    return n;
+  };
+  const fault = (sep: string, what: string, into: Map<string, number>) => {
+    const at = v.lastIndexOf(sep);
+    if (at <= 0)
+      throw new UsageError(`${what} is POD${sep}SECONDS (worker-0-1${sep}2), not "${v}"`);
+    into.set(v.slice(0, at), seconds(v.slice(at + 1), what));
+  };
+  switch (arg) {
+    case '--program':
+      r.programDir = v;
+      break;
+    case '--command':
+      r.command = v;
+      break;
+    case '--seconds-per-hour': {
+      const n = seconds(v, arg);
+      if (n <= 0) throw new UsageError(`--seconds-per-hour needs a number above 0, not "${v}"`);
+      r.secondsPerHour = n;
+      break;
+    }
+    case '--stagger':
+      r.stagger = seconds(v, arg);
+      break;
+    case '--delay':
+      fault('=', arg, r.delays as Map<string, number>);
+      break;
+    case '--kill':
+      fault('@', arg, r.kills as Map<string, number>);
+      break;
+    case '--seed':
+      r.seed = whole(v, arg, 0, 2 ** 31 - 1);
+      break;
+    case '--max-pods':
+      r.maxPods = whole(v, arg, 1, 100_000);
+      break;
+    case '--deadline':
+      r.deadline = seconds(v, arg);
+      break;
+    case '--timeout':
+      r.timeout = seconds(v, arg);
+      break;
+    case '--port':
+      r.port = whole(v, arg, 1024, 65_000);
+      break;
+  }
 }
 
 /** The streams the CLI talks to: the process's own, or a test's. */
@@ -161,6 +274,8 @@ export interface Io {
   readonly stderr: Writable;
   /** Where relative paths and patterns start (the process's working folder). */
   readonly dir?: string;
+  /** Stops a long command (`rehearse`) as Ctrl+C would; without it, the process's signals do. */
+  readonly signal?: AbortSignal;
 }
 
 /** How messages name an input that is not a file. */
@@ -276,6 +391,18 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
     }
     case 'program':
       return programCommand(only, resolve(dir, args.out ?? '.'), io.stderr);
+    case 'rehearse':
+      if (!analysis.valid) {
+        for (const line of textLines([only])) io.stderr.write(line + '\n');
+        io.stderr.write(`${design.name}: invalid, not rehearsed\n`);
+        return 2;
+      }
+      return rehearse(
+        design,
+        analysis,
+        { ...args.rehearse, out: args.out ?? 'rehearsal' },
+        { stdout: io.stdout, stderr: io.stderr, dir, ...(io.signal && { signal: io.signal }) },
+      );
     case 'export':
       return exportCommand(only, args.name ?? design.settings.jobsetName ?? null, out, io.stderr);
   }
@@ -293,29 +420,29 @@ async function programCommand(
     stderr.write(`${c.design.name}: invalid, no program written\n`);
     return 1;
   }
-  const program = podProgram({
-    designName: c.analysis.view?.name || null,
-    groups: e.groups.map((g) => ({
-      name: g.name,
-      count: g.count ?? 1,
-      completions: g.completions ?? 1,
-      parallelisms: g.parallelisms ?? 1,
-    })),
-    synchronous: c.design.settings.synchronous ?? [],
-    sweeps: c.design.settings.sweeps ?? {},
-  });
+  const program = podProgram(
+    programInput(
+      e,
+      c.design.settings,
+      c.analysis.view?.name ?? null,
+      c.analysis.view?.command ?? null,
+    ),
+  );
+  const paths = program.files.map((f) => join(outDir, f.path));
   try {
-    await mkdir(outDir, { recursive: true });
-    for (const f of PROGRAM_FILES) await writeFile(join(outDir, f), program[f]);
+    for (const [i, f] of program.files.entries()) {
+      await mkdir(dirname(paths[i]!), { recursive: true });
+      await writeFile(paths[i]!, f.text);
+    }
   } catch (err) {
     stderr.write(
       `jobset-designer: cannot write into ${outDir}: ${err instanceof Error ? err.message : String(err)}\n`,
     );
     return 2;
   }
-  stderr.write(
-    `${c.design.name}: wrote ${PROGRAM_FILES.map((f) => join(outDir, f)).join(' and ')}\n`,
-  );
+  stderr.write(`${c.design.name}: wrote ${paths.join(' and ')}\n`);
+  if (program.script.kind === 'change')
+    stderr.write(`${c.design.name}: ${program.script.advice}\n`);
   return 0;
 }
 

@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'jobset-cli-program-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('program', () => {
-  it('writes jobset_env.py and main.py with the sweeps of a link, and exits 0', async () => {
+  it('writes jobset_env.py and the script the command runs (train.py) with the sweeps of a link, and exits 0', async () => {
     const sweep = {
       index: 'JOB_INDEX' as const,
       axes: [{ name: 'lr', values: { kind: 'list' as const, values: [0.1, 0.01] } }],
@@ -25,17 +25,43 @@ describe('program', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('wrote');
     const env = readFileSync(join(out, 'jobset_env.py'), 'utf8');
-    const main = readFileSync(join(out, 'main.py'), 'utf8');
+    // The template's command is `python3 train.py`: the program is that file, not main.py.
+    expect(text).toMatch(/command: .*python3 train\.py/);
+    const main = readFileSync(join(out, 'train.py'), 'utf8');
     // The same files as the designer makes from the same design.
     const expected = podProgram({
       designName: null,
       groups: [{ name: 'trial', count: 16, completions: 1, parallelisms: 1 }],
       synchronous: [],
       sweeps: { trial: sweep },
+      command: 'python3 train.py',
     });
-    expect(env).toBe(expected['jobset_env.py']);
-    expect(main).toBe(expected['main.py']);
+    expect(expected.files.map((f) => f.path)).toEqual(['jobset_env.py', 'train.py']);
+    expect(env).toBe(expected.files[0].text);
+    expect(main).toBe(expected.files[1].text);
     expect(env).toContain('\\"lr\\"');
+  });
+
+  it('follows a script in a folder, and says what to change when the command names none', async () => {
+    const text = readFixture('platform-main');
+    const nested = await runCli(
+      ['program', '-', '--out', join(dir, 'd')],
+      text.replace(/command: .*/, 'command: "cd /app && python3 -u src/train.py --epochs 3"'),
+    );
+    expect(nested.code).toBe(0);
+    expect(readFileSync(join(dir, 'd', 'src', 'train.py'), 'utf8')).toContain('def main():');
+    expect(readFileSync(join(dir, 'd', 'src', 'jobset_env.py'), 'utf8')).toContain(
+      'def wait_for_peers(',
+    );
+    const shell = await runCli(
+      ['program', '-', '--out', join(dir, 'e')],
+      text.replace(/command: .*/, 'command: "bash run.sh"'),
+    );
+    expect(shell.code).toBe(0);
+    expect(readFileSync(join(dir, 'e', 'main.py'), 'utf8')).toContain('def main():');
+    expect(shell.stderr).toContain(
+      'names no Python script: change spec.command to "python3 -u main.py"',
+    );
   });
 
   it('writes nothing for an invalid manifest (1) or another operator (2)', async () => {

@@ -19,7 +19,30 @@ export { plan, schedule } from './schedule/index.ts';
 export { simulate } from './sim/simulate.ts';
 export { exportJobSet, type ExportInput } from './k8s/export.ts';
 export { importJobSet } from './k8s/import.ts';
-export { podProgram, PROGRAM_FILES, type PodProgram, type ProgramInput } from './program/python.ts';
+export {
+  podProgram,
+  programInput,
+  type PodProgram,
+  type ProgramFile,
+  type ProgramInput,
+} from './program/python.ts';
+export { commandScript, type CommandScript } from './program/script.ts';
+export {
+  DEFAULT_MAX_PODS,
+  rehearsalPlan,
+  type RehearsalPlan,
+  type RehearsalPod,
+} from './rehearse/plan.ts';
+export { dispatchState, ended, notStarted, startNow } from './rehearse/dispatch.ts';
+export {
+  groupOutcomes,
+  RECORD_FORMAT,
+  RECORD_VERSION,
+  reportLines,
+  type Outcome,
+  type PodOutcome,
+  type RehearsalRecord,
+} from './rehearse/record.ts';
 export {
   compareDesigns,
   FIELD_LABELS,

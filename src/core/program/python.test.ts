@@ -26,8 +26,7 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 function write(input: ProgramInput): string {
   const dir = mkdtempSync(join(tmpdir(), 'jobset-program-'));
   dirs.push(dir);
-  const files = podProgram(input);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const f of podProgram(input).files) writeFileSync(join(dir, f.path), f.text);
   return dir;
 }
 

@@ -3,11 +3,16 @@
  * a design what it is and what to do. `jobset_env.py` reads the six variables, the pod's sweep
  * point, its slice of the work, its peers' DNS names (JobSet's networking defaults) and waits for
  * the peers of a synchronous group, in the decentralized or the coordinator pattern, giving up
- * non-zero at a deadline rather than hold GPUs idle. `main.py` calls one function per group.
+ * non-zero at a deadline rather than hold GPUs idle. The main file, named after the script the
+ * manifest's command runs (`main.py` when it names none), calls one function per group.
  * The design's figures and sweeps are embedded as data; the code is the same for every design.
  */
+import type { Expansion } from '../jobset/expand.ts';
 import { byCodePoint } from '../jobset/names.ts';
+import type { DesignSettings } from '../settings.ts';
 import { axisValues, sweepProblems, type Sweep } from '../sweep/sweep.ts';
+import { ENV_PY } from './envPy.ts';
+import { commandScript, folderOf, type CommandScript } from './script.ts';
 
 export interface ProgramGroup {
   readonly name: string;
@@ -21,14 +26,45 @@ export interface ProgramInput {
   readonly groups: readonly ProgramGroup[];
   readonly synchronous: readonly string[];
   readonly sweeps: Readonly<Record<string, Sweep>>;
+  /** The manifest's `spec.command`: the main file is the script it runs. */
+  readonly command?: string | null;
+  /** For `jobset-designer rehearse`: each group's function ends with the stand-in for its work. */
+  readonly rehearsal?: boolean;
+}
+
+export interface ProgramFile {
+  /** Relative path, `/`-separated: `jobset_env.py`, `train.py`, `src/train.py`. */
+  readonly path: string;
+  readonly text: string;
 }
 
 export interface PodProgram {
-  readonly 'jobset_env.py': string;
-  readonly 'main.py': string;
+  /** `jobset_env.py` first, then the main file, beside it. */
+  readonly files: readonly [ProgramFile, ProgramFile];
+  /** The main file's path, and whether the manifest's command runs it. */
+  readonly script: CommandScript;
 }
 
-export const PROGRAM_FILES = ['jobset_env.py', 'main.py'] as const;
+/** The program's input from an analysed design: one definition for the view and the CLI. */
+export function programInput(
+  expansion: Expansion,
+  settings: DesignSettings,
+  designName: string | null,
+  command: string | null,
+): ProgramInput {
+  return {
+    designName: designName || null,
+    groups: expansion.groups.map((g) => ({
+      name: g.name,
+      count: g.count ?? 1,
+      completions: g.completions ?? 1,
+      parallelisms: g.parallelisms ?? 1,
+    })),
+    synchronous: settings.synchronous ?? [],
+    sweeps: settings.sweeps ?? {},
+    command,
+  };
+}
 
 export function podProgram(input: ProgramInput): PodProgram {
   const groups = [...input.groups].sort((a, b) => byCodePoint(a.name, b.name));
@@ -54,25 +90,31 @@ export function podProgram(input: ProgramInput): PodProgram {
   const title = input.designName
     ? ` for the design "${input.designName.replace(/[\r\n"\\]/g, ' ')}"`
     : '';
-  return {
+  const script = commandScript(input.command ?? null);
+  const env = ENV_PY.replace('@TITLE@', () => title).replace(
+    '@DATA@',
     // Function replacers: a name or a value with `$&` in it is text, not a replacement pattern.
-    'jobset_env.py': ENV_PY.replace('@TITLE@', () => title).replace(
-      '@DATA@',
-      // A JSON string literal is a Python string literal too.
-      () => JSON.stringify(JSON.stringify(data)),
-    ),
-    'main.py': mainPy(data.groups, title),
+    // A JSON string literal is a Python string literal too.
+    () => JSON.stringify(JSON.stringify(data)),
+  );
+  return {
+    files: [
+      { path: `${folderOf(script.path)}jobset_env.py`, text: env },
+      { path: script.path, text: mainPy(data.groups, title, input.rehearsal === true) },
+    ],
+    script,
   };
 }
 
 type DataGroup = {
   name: string;
+  count: number;
   completions: number;
   synchronous: boolean;
   sweep: { index: string; axes: { name: string }[] } | null;
 };
 
-function mainPy(groups: readonly DataGroup[], title: string): string {
+function mainPy(groups: readonly DataGroup[], title: string, rehearsal: boolean): string {
   const used = new Set<string>();
   const fn = (name: string) => {
     let id = `run_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
@@ -89,9 +131,10 @@ function mainPy(groups: readonly DataGroup[], title: string): string {
     ];
     if (g.synchronous) {
       lines.push(
-        '    # A synchronous group: no pod starts work before all of them are up. The coordinator',
-        '    # (its first pod) releases everyone; after the deadline every pod exits non-zero.',
-        '    jobset_env.wait_for_peers("coordinator", deadline_s=600)',
+        '    # A synchronous group: no pod starts work before all of them are up at once. The',
+        '    # coordinator (its first pod) releases everyone; a pod still waiting at the deadline',
+        '    # (jobset_env.DEADLINE_S, 600 s) exits with code 3 and names the peers it never heard from.',
+        '    jobset_env.wait_for_peers("coordinator")',
         '    print(f"{me[\'pod\']}: all peers up, coordinator {jobset_env.coordinator()}")',
       );
     }
@@ -105,15 +148,26 @@ function mainPy(groups: readonly DataGroup[], title: string): string {
       );
     }
     if (g.completions > 1) {
+      // A Job that is one trial of a sweep splits the trial's data; otherwise the whole group
+      // shares one list of items.
+      const perJob = g.sweep?.index === 'JOB_INDEX' && g.count > 1;
       lines.push(
-        "    # This pod's slice of the work: its share of the items, by JOB_COMPLETION_INDEX.",
+        perJob
+          ? "    # This pod's slice of its trial's items: the Job's pods split them (shard_in_job)."
+          : "    # This pod's slice of the items: the group's pods split them, none twice (shard).",
         '    items = list(range(1000))  # your dataset, list of files, ...',
-        '    mine = [items[i] for i in jobset_env.shard(len(items))]',
+        `    mine = [items[i] for i in jobset_env.${perJob ? 'shard_in_job' : 'shard'}(len(items))]`,
         `    print(f"{me['pod']}: {len(mine)} of {len(items)} items")`,
       );
     }
     if (!g.synchronous && !g.sweep && g.completions <= 1) {
       lines.push("    print(f\"{me['pod']}: Job {me['job_index']} of group {me['group']}\")");
+    }
+    if (rehearsal) {
+      lines.push(
+        "    # The rehearsal's stand-in for the work: the group's pod duration, scaled.",
+        '    jobset_env.rehearsal_work()',
+      );
     }
     return lines.join('\n');
   });
@@ -137,7 +191,12 @@ ${functions.map(({ g, id }) => `    ${JSON.stringify(g.name)}: ${id},`).join('\n
 
 
 def main():
-    name = os.environ.get("REPLICATED_JOB_NAME", "")
+    name = os.environ.get("REPLICATED_JOB_NAME", "")${
+      rehearsal
+        ? `
+    print("%s-%s-%s: up" % (name, os.environ.get("JOB_INDEX"), os.environ.get("JOB_COMPLETION_INDEX")), flush=True)`
+        : ''
+    }
     run = GROUPS.get(name)
     if run is None:
         sys.exit("REPLICATED_JOB_NAME is %r, not a group of this design (%s)" % (name, ", ".join(GROUPS)))
@@ -148,302 +207,3 @@ if __name__ == "__main__":
     main()
 `;
 }
-
-const ENV_PY = `"""Who am I, and what do I do? Generated by JobSet Designer@TITLE@.
-
-Standard library only, Python 3.8 or later. Every pod of the JobSet gets six variables:
-JOB_INDEX, JOB_COMPLETION_INDEX, JOB_GLOBAL_INDEX, GLOBAL_REPLICAS, REPLICATED_JOB_NAME and
-REPLICATED_JOB_REPLICAS. Pod b of Job a of group t is named t-a-b; its hostname is
-<jobset>-t-a-b and its DNS name <jobset>-t-a-b.<jobset> (JobSet's network defaults).
-
-Sweeps: the grid is the product of the axes, in row-major order with the last axis fastest;
-point k is the one the pod's mapped index (JOB_INDEX, JOB_COMPLETION_INDEX or JOB_GLOBAL_INDEX)
-gives.
-
-To run every pod on one machine (a laptop, a test), set JOBSET_ENV_HOST to its address (for
-example 127.0.0.1): every pod is then reached there, each on its own port from JOBSET_ENV_PORT.
-"""
-import json
-import os
-import socket
-import sys
-import threading
-import time
-
-DESIGN = json.loads(@DATA@)
-GROUPS = {g["name"]: g for g in DESIGN["groups"]}
-PORT = int(os.environ.get("JOBSET_ENV_PORT", "29400"))
-
-
-def _env_int(name):
-    value = os.environ.get(name)
-    if value is None:
-        raise RuntimeError("%s is not set: is this running in a pod of the JobSet?" % name)
-    return int(value)
-
-
-def whoami():
-    """This pod: the six variables, typed, and its names."""
-    group = os.environ.get("REPLICATED_JOB_NAME", "")
-    if group not in GROUPS:
-        raise RuntimeError("REPLICATED_JOB_NAME is %r, not a group of this design" % group)
-    a = _env_int("JOB_INDEX")
-    b = _env_int("JOB_COMPLETION_INDEX")
-    pod = "%s-%d-%d" % (group, a, b)
-    hostname = socket.gethostname()
-    suffix = "-" + pod
-    jobset = hostname[: -len(suffix)] if hostname.endswith(suffix) else os.environ.get("JOBSET_NAME")
-    return {
-        "group": group,
-        "job_index": a,
-        "pod_index": b,
-        "job_global_index": _env_int("JOB_GLOBAL_INDEX"),
-        "global_replicas": _env_int("GLOBAL_REPLICAS"),
-        "group_replicas": _env_int("REPLICATED_JOB_REPLICAS"),
-        "pod": pod,
-        "hostname": hostname,
-        "jobset": jobset,
-        "dns": _dns(jobset, group, a, b),
-    }
-
-
-def _dns(jobset, group, a, b):
-    if jobset is None:
-        return None
-    return "%s-%s-%d-%d.%s" % (jobset, group, a, b, jobset)
-
-
-def params():
-    """This pod's point of its group's sweep ({} when the group has none)."""
-    me = whoami()
-    sweep = GROUPS[me["group"]]["sweep"]
-    if not sweep:
-        return {}
-    k = _env_int(sweep["index"])
-    axes = sweep["axes"]
-    size = 1
-    for axis in axes:
-        size *= len(axis["values"])
-    if not 0 <= k < size:
-        raise RuntimeError("%s is %d, outside the sweep's %d points" % (sweep["index"], k, size))
-    point = {}
-    for axis in reversed(axes):
-        values = axis["values"]
-        point[axis["name"]] = values[k % len(values)]
-        k //= len(values)
-    return {axis["name"]: point[axis["name"]] for axis in axes}
-
-
-def shard(n_items):
-    """This pod's slice of n_items, by JOB_COMPLETION_INDEX over the group's completions."""
-    me = whoami()
-    completions = GROUPS[me["group"]]["completions"]
-    b = me["pod_index"]
-    return range(n_items * b // completions, n_items * (b + 1) // completions)
-
-
-def _pods(group):
-    g = GROUPS[group]
-    return [(a, b) for a in range(g["count"]) for b in range(g["completions"])]
-
-
-def _first_wave(group):
-    """The pods of a group that run at once: min(parallelisms, completions) of each Job."""
-    g = GROUPS[group]
-    at_once = min(g["parallelisms"], g["completions"])
-    return [(a, b) for a in range(g["count"]) for b in range(at_once)]
-
-
-def peers(group=None):
-    """DNS names of the other pods of a group (this pod's own group by default)."""
-    me = whoami()
-    group = group or me["group"]
-    return [
-        _dns(me["jobset"], group, a, b)
-        for a, b in _pods(group)
-        if (group, a, b) != (me["group"], me["job_index"], me["pod_index"])
-    ]
-
-
-def coordinator(group=None):
-    """DNS name of a group's coordinator: its first pod (Job 0, pod 0)."""
-    me = whoami()
-    return _dns(me["jobset"], group or me["group"], 0, 0)
-
-
-def _ordinal(group, a, b):
-    n = 0
-    for g in DESIGN["groups"]:
-        if g["name"] == group:
-            return n + a * g["completions"] + b
-        n += g["count"] * g["completions"]
-    raise KeyError(group)
-
-
-def _address(jobset, group, a, b):
-    host = os.environ.get("JOBSET_ENV_HOST")
-    if host:
-        return host, PORT + _ordinal(group, a, b)
-    return _dns(jobset, group, a, b), PORT
-
-
-def _give_up(why):
-    sys.stderr.write("jobset_env: %s; exiting rather than holding resources idle\\n" % why)
-    sys.stderr.flush()
-    os._exit(3)
-
-
-def _listen(address):
-    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    host = address[0] if os.environ.get("JOBSET_ENV_HOST") else "0.0.0.0"
-    server.bind((host, address[1]))
-    server.listen(1024)
-    server.settimeout(0.2)
-    return server
-
-
-def _read_line(conn, deadline):
-    """A line from the connection, or None: at most 2 seconds a line, so a silent stranger
-    cannot hold up the peers behind it."""
-    deadline = min(deadline, time.monotonic() + 2)
-    data = b""
-    while not data.endswith(b"\\n"):
-        left = deadline - time.monotonic()
-        if left <= 0:
-            return None
-        conn.settimeout(left)
-        try:
-            chunk = conn.recv(256)
-        except (socket.timeout, OSError):
-            return None
-        if not chunk:
-            return None
-        data += chunk
-        if len(data) > 1024:
-            return None
-    return data.decode("utf-8", errors="replace").strip()
-
-
-def wait_for_peers(pattern="coordinator", deadline_s=600):
-    """Returns once every pod of this pod's group that runs at once is up; exits non-zero at
-    the deadline.
-
-    The pods that run at once are the first wave: min(parallelisms, completions) of each Job
-    (the others start only as those finish, so nobody waits for them, and they do not wait).
-    "coordinator": the group's first pod waits until all the others have registered, then
-    releases them all. "decentralized": every pod waits until it has reached every peer and
-    every peer has reached it.
-    """
-    me = whoami()
-    group, a, b = me["group"], me["job_index"], me["pod_index"]
-    wave = _first_wave(group)
-    if (a, b) not in wave:
-        return
-    others = [p for p in wave if p != (a, b)]
-    if not others:
-        return
-    deadline = time.monotonic() + deadline_s
-    if pattern == "coordinator":
-        _coordinate(me, others, deadline)
-    elif pattern == "decentralized":
-        _all_to_all(me, others, deadline)
-    else:
-        raise ValueError("pattern is 'coordinator' or 'decentralized', not %r" % pattern)
-
-
-def _coordinate(me, others, deadline):
-    group, jobset = me["group"], me["jobset"]
-    if (me["job_index"], me["pod_index"]) == (0, 0):
-        server = _listen(_address(jobset, group, 0, 0))
-        expected = {"%s-%d-%d" % (group, x, y) for x, y in others}
-        waiting = {}
-        while len(waiting) < len(others):
-            if time.monotonic() > deadline:
-                _give_up("%d of %d peers registered by the deadline" % (len(waiting), len(others)))
-            try:
-                conn, _ = server.accept()
-            except socket.timeout:
-                continue
-            name = _read_line(conn, deadline)
-            if name in expected:
-                old = waiting.pop(name, None)
-                if old is not None:
-                    old.close()
-                waiting[name] = conn
-            else:
-                conn.close()
-        for conn in waiting.values():
-            try:
-                conn.sendall(b"go\\n")
-            except OSError:
-                pass
-            conn.close()
-        server.close()
-        return
-    address = _address(jobset, group, 0, 0)
-    while time.monotonic() < deadline:
-        try:
-            conn = socket.create_connection(address, timeout=1)
-        except OSError:
-            time.sleep(0.2)
-            continue
-        conn.sendall((me["pod"] + "\\n").encode())
-        if _read_line(conn, deadline) == "go":
-            conn.close()
-            return
-        conn.close()
-        break
-    _give_up("the coordinator did not release this pod by the deadline")
-
-
-def _all_to_all(me, others, deadline):
-    group, jobset = me["group"], me["jobset"]
-    server = _listen(_address(jobset, group, me["job_index"], me["pod_index"]))
-    heard = set()
-    lock = threading.Lock()
-
-    def serve():
-        while True:
-            try:
-                conn, _ = server.accept()
-            except socket.timeout:
-                continue
-            except OSError:
-                return
-            name = _read_line(conn, float("inf"))
-            if name in names:
-                with lock:
-                    heard.add(name)
-                try:
-                    conn.sendall(b"ok\\n")
-                except OSError:
-                    pass
-            conn.close()
-
-    names = {"%s-%d-%d" % (group, x, y) for x, y in others}
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    reached = set()
-    while True:
-        for x, y in others:
-            if (x, y) in reached:
-                continue
-            try:
-                conn = socket.create_connection(_address(jobset, group, x, y), timeout=1)
-                conn.sendall((me["pod"] + "\\n").encode())
-                if _read_line(conn, deadline) == "ok":
-                    reached.add((x, y))
-                conn.close()
-            except OSError:
-                pass
-        with lock:
-            done = len(reached) == len(others) and names <= heard
-        if done:
-            break
-        if time.monotonic() > deadline:
-            _give_up("reached %d of %d peers by the deadline" % (len(reached), len(others)))
-        time.sleep(0.1)
-    # The listener keeps answering until the process ends: a peer whose "ok" was slow to come
-    # may still be asking.
-`;

@@ -73,7 +73,7 @@ export interface SimGroup {
     readonly canNeverStart: boolean;
   } | null;
   readonly profile: SimProfile;
-  /** Batches of Jobs 0 .. RECORDED_JOBS - 1, in start order. */
+  /** Batches of Jobs 0 .. RECORDED_JOBS - 1 (or as many as asked for), in start order. */
   readonly jobs: readonly (readonly SimBatch[])[];
 }
 
@@ -143,10 +143,15 @@ interface G {
 
 type MutableBatch = { -readonly [K in keyof SimBatch]: SimBatch[K] };
 
+/**
+ * `recordJobs`: how many Jobs of each group get their batches recorded (the timeline draws
+ * RECORDED_JOBS lanes; a rehearsal, which needs every pod's planned start, asks for all).
+ */
 export function simulate(
   plan: Plan,
   capacity: Capacity,
   settings: DesignSettings = {},
+  recordJobs: number = RECORDED_JOBS,
 ): Simulation | null {
   const prices = settings.prices ?? EXAMPLE_PRICES;
   const sync = new Set(settings.synchronous ?? []);
@@ -162,7 +167,7 @@ export function simulate(
     const f = plan.figures;
     const count = f.count!;
     const gpus = f.pod.gpus ?? 0;
-    const recorded = Math.min(count, RECORDED_JOBS);
+    const recorded = Math.min(count, recordJobs);
     return {
       plan,
       d: plan.duration,

@@ -1,13 +1,15 @@
 /**
  * The "Program" view: each group's sweep, and the two Python files every pod can run
- * (`jobset_env.py`, `main.py`), generated from the design and its sweeps, to copy or download.
+ * (`jobset_env.py`, and the script the manifest's command runs), generated from the design and
+ * its sweeps, to copy or download; and the command that rehearses the design on one's machine.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { podProgram, PROGRAM_FILES, type PodProgram } from '../../core/program/python.ts';
+import { podProgram, programInput, type ProgramFile } from '../../core/program/python.ts';
 import { selectExpansion } from '../../state/selectors.ts';
 import { useDesigner } from '../../state/store.ts';
 import { download } from '../../ui/download.ts';
 import { useCopy } from '../../ui/useCopy.ts';
+import { RehearseCommand } from './RehearseCommand.tsx';
 import { SweepEditor } from './SweepEditor.tsx';
 
 interface Props {
@@ -20,24 +22,19 @@ export function ProgramPanel({ renderCode }: Props) {
   const synchronous = useDesigner((s) => s.synchronous);
   // The manifest's own name, not the designer's "Untitled design".
   const designName = useDesigner((s) => s.analysis?.view?.name ?? '');
+  const command = useDesigner((s) => s.analysis?.view?.command ?? null);
   const groupId = useId();
   const [chosen, setChosen] = useState<string | null>(null);
-  const [file, setFile] = useState<keyof PodProgram>('jobset_env.py');
-  const groups = useMemo(
-    () =>
-      (expansion?.groups ?? []).map((g) => ({
-        name: g.name,
-        count: g.count ?? 1,
-        completions: g.completions ?? 1,
-        parallelisms: g.parallelisms ?? 1,
-      })),
-    [expansion],
-  );
+  /** 0: jobset_env.py, 1: the main file. */
+  const [shown, setShown] = useState<0 | 1>(0);
   const program = useMemo(
-    () => podProgram({ designName: designName || null, groups, synchronous, sweeps }),
-    [designName, groups, synchronous, sweeps],
+    () =>
+      expansion &&
+      podProgram(programInput(expansion, { synchronous, sweeps }, designName, command)),
+    [expansion, designName, command, synchronous, sweeps],
   );
-  if (!expansion || groups.length === 0) {
+  const groups = program ? (expansion?.groups ?? []) : [];
+  if (!program || groups.length === 0) {
     return (
       <section className="panel program-panel" aria-labelledby="program-title">
         <h2 id="program-title" className="visually-hidden">
@@ -48,6 +45,7 @@ export function ProgramPanel({ renderCode }: Props) {
     );
   }
   const group = chosen !== null && groups.some((g) => g.name === chosen) ? chosen : groups[0]!.name;
+  const file = program.files[shown];
   const sweep = Object.hasOwn(sweeps, group) ? sweeps[group]! : null;
   return (
     <section className="panel program-panel" aria-labelledby="program-title">
@@ -69,34 +67,46 @@ export function ProgramPanel({ renderCode }: Props) {
         key={group}
         group={group}
         sweep={sweep}
-        otherJobs={groups.reduce((n, g) => n + (g.name === group ? 0 : g.count), 0)}
+        otherJobs={groups.reduce((n, g) => n + (g.name === group ? 0 : (g.count ?? 1)), 0)}
       />
+      <p className="program-script muted" data-testid="program-script">
+        {program.script.kind === 'follows'
+          ? `Your command runs ${program.script.path}: save both files in that folder.`
+          : program.script.advice}
+      </p>
       <div className="program-files" role="group" aria-label="Files">
-        {PROGRAM_FILES.map((f) => (
-          <button key={f} type="button" aria-pressed={file === f} onClick={() => setFile(f)}>
-            {f}
+        {program.files.map((f, i) => (
+          <button
+            key={f.path}
+            type="button"
+            aria-pressed={shown === i}
+            onClick={() => setShown(i === 0 ? 0 : 1)}
+          >
+            {f.path}
           </button>
         ))}
-        <Actions program={program} file={file} />
+        <Actions file={file} />
       </div>
-      {renderCode(program[file], `${file} (read-only)`, 'python')}
+      {renderCode(file.text, `${file.path} (read-only)`, 'python')}
+      <RehearseCommand />
     </section>
   );
 }
 
-function Actions({ program, file }: { program: PodProgram; file: keyof PodProgram }) {
+function Actions({ file }: { file: ProgramFile }) {
   const { copied, copy: copyText } = useCopy();
-  const copy = () => copyText(program[file], file);
+  // A download is one file: the name without its folder (the note above says where it goes).
+  const name = file.path.slice(file.path.lastIndexOf('/') + 1);
   return (
     <span className="program-actions">
-      <button type="button" onClick={() => void copy()}>
-        {copied ? 'Copied' : `Copy ${file}`}
+      <button type="button" onClick={() => void copyText(file.text, name)}>
+        {copied ? 'Copied' : `Copy ${name}`}
       </button>
       <button
         type="button"
-        onClick={() => download(new Blob([program[file]], { type: 'text/x-python' }), file)}
+        onClick={() => download(new Blob([file.text], { type: 'text/x-python' }), name)}
       >
-        Download {file}
+        Download {name}
       </button>
     </span>
   );
