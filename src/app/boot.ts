@@ -15,7 +15,9 @@ export function boot(): () => void {
       s.settingsVersion !== prev.settingsVersion ||
       wantsJobSet(s) !== wantsJobSet(prev)
     ) {
-      client.submit(s.version, s.text, designSettings(s), wantsJobSet(s));
+      // The figures never read a rehearsal: it stays on this side (it may hold 256 pods' logs).
+      const { rehearsal: _, ...settings } = designSettings(s);
+      client.submit(s.version, s.text, settings, wantsJobSet(s));
     }
   });
   // The other design of a comparison is analysed by a worker of its own, started on first use.

@@ -262,7 +262,7 @@ function rehearseOption(r: Mutable<Omit<RehearseOptions, 'out'>>, arg: string, v
       r.timeout = seconds(v, arg);
       break;
     case '--port':
-      r.port = whole(v, arg, 1024, 65_000);
+      r.port = whole(v, arg, 1024, 65_535);
       break;
   }
 }

@@ -13,6 +13,7 @@ import { TEMPLATE_IDS } from '../templates/catalog.ts';
 import { analyze } from '../core/analyze.ts';
 import { podProgram, programInput } from '../core/program/python.ts';
 import type { PodOutcome, RehearsalRecord } from '../core/rehearse/record.ts';
+import { readRecord } from '../core/rehearse/read.ts';
 import type { DesignSettings } from '../core/settings.ts';
 import { sweepPoint, type Sweep } from '../core/sweep/sweep.ts';
 import { encodeDesign } from '../state/persist/codec.ts';
@@ -43,10 +44,23 @@ interface Rehearsed {
   readonly pod: (name: string) => PodOutcome;
 }
 
+// Each rehearsal its own ports, in 25000-31999 (the pod program's tests take 20000-24999): below
+// Linux's outgoing ports, and never shared by two rehearsals running at once.
+let nextPort = 25000 + Math.floor(Math.random() * 200) * 16;
+const port = () => {
+  if (nextPort > 31700) nextPort = 25000;
+  return String((nextPort += 16));
+};
+
 async function rehearse(input: string, args: string[], stdin = ''): Promise<Rehearsed> {
   const out = fresh();
-  const r = await runCli(['rehearse', input, '--out', out, '--timeout', '60', ...args], stdin);
+  const r = await runCli(
+    ['rehearse', input, '--out', out, '--timeout', '60', '--port', port(), ...args],
+    stdin,
+  );
   const record = JSON.parse(readFileSync(join(out, 'rehearsal.json'), 'utf8')) as RehearsalRecord;
+  // The designer reads every record a rehearsal writes, as written.
+  expect(readRecord(record)).toEqual({ ok: true, record });
   return {
     ...r,
     record,
@@ -86,12 +100,27 @@ function programDir(text: string, settings: DesignSettings, main: string): strin
   return dir;
 }
 
-const barrierMain = (pattern: string) => `import jobset_env
+/** Each pod says when (its own clock) it was up and when it was released. */
+const barrierMain = (pattern: string) => `import jobset_env, time
 me = jobset_env.whoami()
-print("%s: up" % me["pod"], flush=True)
+print("%s: up at %.6f" % (me["pod"], time.time()), flush=True)
 jobset_env.wait_for_peers("${pattern}")
-print("%s: released" % me["pod"], flush=True)
+print("%s: released at %.6f" % (me["pod"], time.time()), flush=True)
 `;
+
+/** The time a pod's log says it was `what` ("up", "released"). */
+function at(log: string, what: string): number {
+  const m = new RegExp(`: ${what} at ([0-9.]+)`).exec(log);
+  expect(m, log).not.toBeNull();
+  return Number(m![1]);
+}
+
+/** How long a pod that gave up says it waited: "(waited 3.0 s)". */
+function waited(log: string): number {
+  const m = /\(waited ([0-9.]+) s\)/.exec(log);
+  expect(m, log).not.toBeNull();
+  return Number(m![1]);
+}
 
 describe.skipIf(!PYTHON)('rehearse (python3 found)', () => {
   it.concurrent.each(TEMPLATE_IDS)(
@@ -151,6 +180,9 @@ describe.skipIf(!PYTHON)('rehearse (python3 found)', () => {
           expect(r.log(name)).toContain(`${name}: released`);
         }
         expect(r.code).toBe(0);
+        // Nobody was released before the last pod was up (the pods' own clocks).
+        const lastUp = Math.max(...gangPods.map((n) => at(r.log(n), 'up')));
+        for (const n of gangPods) expect(at(r.log(n), 'released')).toBeGreaterThanOrEqual(lastUp);
         // The stagger really staggered: seeded delays, spread over the range asked for.
         const delays = r.record.pods.map((p) => p.delay);
         if (stagger > 0) expect(Math.max(...delays)).toBeGreaterThan(stagger / 2);
@@ -179,10 +211,9 @@ describe.skipIf(!PYTHON)('rehearse (python3 found)', () => {
           const log = r.log(name);
           expect(p.exitCode, log).toBe(3);
           expect(log).not.toContain('released');
-          // Measured from its "up" line, printed just before it starts to wait.
-          const waited = p.actual!.end! - p.firstOutput!;
-          expect(waited, name).toBeGreaterThanOrEqual(deadline - 0.1);
-          expect(waited, name).toBeLessThan(deadline + 1);
+          // At its deadline, not before (as the pod itself measured its wait).
+          expect(waited(log), name).toBeGreaterThanOrEqual(deadline);
+          expect(waited(log), name).toBeLessThan(deadline + 1);
         }
         // Who it never heard from, named: the coordinator (or every pod, decentralized).
         expect(r.log('train-0-0')).toContain('never heard from train-1-3');
@@ -194,31 +225,41 @@ describe.skipIf(!PYTHON)('rehearse (python3 found)', () => {
     );
   }
 
-  it('coordinator: a peer killed after registering, before the release, holds everyone back', async () => {
-    const deadline = 4;
-    const dir = programDir(gang, settings, barrierMain('coordinator'));
-    const r = await rehearse(await linkOf(gang, settings), [
-      '--program',
-      dir,
-      '--delay',
-      'train-1-3=2',
-      '--kill',
-      'train-0-2@1',
-      '--deadline',
-      String(deadline),
-    ]);
-    // train-0-2 registered (it was up for a second) and died before train-1-3 came.
-    expect(r.log('train-0-2')).toContain('train-0-2: up');
-    expect(r.pod('train-0-2').signal).toBe('SIGKILL');
-    expect(r.pod('train-1-3').actual!.start).toBeGreaterThan(r.pod('train-0-2').actual!.end!);
-    for (const name of gangPods.filter((x) => x !== 'train-0-2')) {
-      expect(r.pod(name).exitCode, r.log(name)).toBe(3);
-      expect(r.log(name)).not.toContain('released');
-    }
-    // Its connection closed: the coordinator dropped it, and says so.
-    expect(r.log('train-0-0')).toMatch(/train-0-2(, [a-z0-9-]+)* left before the release/);
-    expect(r.code).toBe(1);
-  }, 60_000);
+  for (const pattern of ['coordinator', 'decentralized']) {
+    it.concurrent(
+      `${pattern}: a peer that died after saying hello, before the release, holds everyone back`,
+      async () => {
+        const deadline = 8;
+        const dir = programDir(gang, settings, barrierMain(pattern));
+        const r = await rehearse(await linkOf(gang, settings), [
+          '--program',
+          dir,
+          '--delay',
+          'train-1-3=4',
+          '--kill',
+          'train-0-2@2',
+          '--deadline',
+          String(deadline),
+        ]);
+        // train-0-2 was up (it said so), and died before train-1-3 came.
+        expect(r.log('train-0-2')).toContain('train-0-2: up');
+        expect(r.pod('train-0-2').signal).toBe('SIGKILL');
+        expect(r.pod('train-1-3').actual!.start).toBeGreaterThan(r.pod('train-0-2').actual!.end!);
+        for (const name of gangPods.filter((x) => x !== 'train-0-2')) {
+          expect(r.pod(name).exitCode, r.log(name)).toBe(3);
+          expect(r.log(name)).not.toContain('released');
+        }
+        // The first pod to notice says who left: train-0-2, and nobody else before it.
+        const noticed = gangPods
+          .map((n) => /jobset_env: (\S+(?:, \S+)*) left before the release/.exec(r.log(n))?.[1])
+          .filter(Boolean);
+        expect(noticed.length).toBeGreaterThan(0);
+        for (const who of noticed) expect(who!.split(', ')[0]).toBe('train-0-2');
+        expect(r.code).toBe(1);
+      },
+      60_000,
+    );
+  }
 
   it('coordinator started last: every worker waits for it, and all are released', async () => {
     const r = await rehearse(await linkOf(gang, settings), [
@@ -286,6 +327,28 @@ print(json.dumps({"job": me["job_index"], "params": jobset_env.params(),
   }, 60_000);
 });
 
+describe.skipIf(!PYTHON)('rehearse keeps to the schedule (python3 found)', () => {
+  it('places pods that end together as one, as the simulation does: the 8-CPU pod before the 1-CPU one', async () => {
+    // 8 free CPUs. gb's two 4-CPU pods fill them; when both end, gc (8 CPUs, first in order)
+    // must start before gd (1 CPU), although gd would fit beside one pod of gb.
+    const text = withTypes(
+      '    gb:\n      count: 1\n      completions: 2\n      parallelisms: 2\n      resources: { cpus: 4, ramRatio: 1 }\n' +
+        '    gc:\n      count: 1\n      resources: { cpus: 8, ramRatio: 1 }\n' +
+        '    gd:\n      count: 1\n      resources: { cpus: 1, ramRatio: 1 }\n',
+    );
+    const s: DesignSettings = { capacity: { cpus: 8 }, durations: { gb: 0.5, gc: 0.5, gd: 0.5 } };
+    const r = await rehearse(await linkOf(text, s), ['--seconds-per-hour', '2']);
+    expect(r.code).toBe(0);
+    expect(r.pod('gc-0-0').planned!.start).toBe(1);
+    expect(r.pod('gd-0-0').planned!.start).toBe(2);
+    // The order the simulation plans, whatever the milliseconds between gb's two ends.
+    expect(r.pod('gc-0-0').actual!.start).toBeGreaterThanOrEqual(
+      Math.max(r.pod('gb-0-0').actual!.end!, r.pod('gb-0-1').actual!.end!),
+    );
+    expect(r.pod('gd-0-0').actual!.start).toBeGreaterThanOrEqual(r.pod('gc-0-0').actual!.end!);
+  }, 60_000);
+});
+
 describe('rehearse refuses what it cannot run', () => {
   it('a design of 300 pods, with how to shrink it (exit 2, nothing started)', async () => {
     const out = fresh();
@@ -311,6 +374,50 @@ describe('rehearse refuses what it cannot run', () => {
     const opt = await runCli(['rehearse', '-', '--delay', 'w-0-0'], text);
     expect(opt.code).toBe(2);
     expect(opt.stderr).toContain('--delay is POD=SECONDS');
+  });
+
+  it('leaves a paused group out: its pods never run, and that is no failure', async () => {
+    const out = fresh();
+    const text = withTypes(
+      '    a:\n      count: 1\n    b:\n      count: 1\n      parallelisms: 0\n',
+    );
+    const r = await runCli(['rehearse', '-', '--out', out, '--command', 'true'], text);
+    expect(r.code).toBe(0);
+    const record = JSON.parse(readFileSync(join(out, 'rehearsal.json'), 'utf8')) as RehearsalRecord;
+    expect(record.outcome).toBe('succeeded');
+    expect(record.pods.map((p) => p.name)).toEqual(['a-0-0']);
+  });
+
+  it('does not wait for a process that left a pod but holds its output', async () => {
+    const marker = `${process.pid}${n}`;
+    const out = fresh();
+    const text = withTypes('    w:\n      count: 1\n');
+    try {
+      const r = await runCli(
+        [
+          'rehearse',
+          '-',
+          '--out',
+          out,
+          '--timeout',
+          '20',
+          '--command',
+          `setsid sleep 30.${marker} & sleep 0.2; echo hi`,
+        ],
+        text,
+      );
+      // It ends with the pod, not when the stray process ends or the timeout comes.
+      expect(r.code).toBe(0);
+      const record = JSON.parse(
+        readFileSync(join(out, 'rehearsal.json'), 'utf8'),
+      ) as RehearsalRecord;
+      expect(record.outcome).toBe('succeeded');
+      expect(record.pods[0]!.tail).toEqual(['hi']);
+    } finally {
+      for (const p of await processesWithNow(`sleep 30.${marker}`)) {
+        process.kill(Number(p.split(':')[0]), 'SIGKILL');
+      }
+    }
   });
 
   it('stops every pod at --timeout and still writes the record (exit 1)', async () => {

@@ -63,6 +63,15 @@ export interface RehearseIo {
 
 /** Seconds a stopped pod gets between SIGTERM and SIGKILL. */
 const GRACE_S = 2;
+/**
+ * Pods that end within this many milliseconds of each other free their places together before
+ * the next pods are placed, as the simulation frees every pod ending at one instant first: pods
+ * of one batch end a few milliseconds apart, and one at a time would let a later group's
+ * smaller pod take room first.
+ */
+const SETTLE_MS = 50;
+/** Milliseconds a pod's output pipes may stay open after its process ended (a grandchild holding them). */
+const PIPE_GRACE_MS = 1000;
 /** The last lines of a pod's log kept in the record, each cut to a length a page shows. */
 const TAIL_LINES = 5;
 const TAIL_CHARS = 200;
@@ -95,6 +104,11 @@ export async function rehearse(
       const some = plan.pods.slice(0, 4).map((p) => p.name);
       return fail(`no pod named "${pod}" in ${design.name} (pods: ${some.join(', ')}, ...)`);
     }
+  }
+  if (o.port !== null && o.port + plan.pods.length - 1 > 65_535) {
+    return fail(
+      `--port ${o.port} leaves no room for ${plan.pods.length} ports (the last is 65535)`,
+    );
   }
   const out = resolve(io.dir, o.out);
   const launch = await programLauncher(design, analysis, o, io.dir, out);
@@ -251,13 +265,17 @@ async function runPods(
       // Already gone.
     }
   };
-  const onExit = () => live.forEach((l) => killGroup(l, 'SIGKILL'));
+  const onExit = () => live.forEach((l) => l.end === null && killGroup(l, 'SIGKILL'));
   process.on('exit', onExit);
 
+  let settling: NodeJS.Timeout | null = null;
   const done = (i: number) => {
     active--;
     ended(state, i);
-    pump();
+    settling ??= setTimeout(() => {
+      settling = null;
+      pump();
+    }, SETTLE_MS);
   };
   const start = (i: number) => {
     const l = live[i]!;
@@ -296,6 +314,13 @@ async function runPods(
       log.on('close', () => r());
       log.on('error', () => r());
     });
+    // A process that left the pod's group but holds its pipes must not hold the rehearsal.
+    const release = () =>
+      setTimeout(() => {
+        child.stdout!.destroy();
+        child.stderr!.destroy();
+        if (!log.writableEnded) log.end();
+      }, PIPE_GRACE_MS).unref();
     const kill = o.kills.get(pod.name);
     if (kill !== undefined) {
       l.killTimer = setTimeout(() => {
@@ -317,6 +342,7 @@ async function runPods(
       } else if (code !== 0) l.reason ??= signal ? `ended by ${signal}` : `exit code ${code}`;
       // A pod's end ends everything it started, as a container's does.
       killGroup(l, 'SIGKILL');
+      release();
       done(i);
     };
     child.on('exit', (code, signal) => exit(code, signal));
@@ -367,7 +393,7 @@ async function runPods(
         ended(state, i);
       }
       if (l.child && l.end === null) {
-        l.reason =
+        l.reason ??=
           why === 'timed-out' ? 'stopped at the rehearsal\u2019s --timeout' : 'stopped (Ctrl+C)';
         killGroup(l, 'SIGTERM');
       }
@@ -428,6 +454,7 @@ async function runPods(
 /** Calls `stop` on the test's signal, or on SIGINT/SIGTERM; returns the undo. */
 function interruptions(signal: AbortSignal | undefined, stop: () => void): () => void {
   if (signal) {
+    if (signal.aborted) queueMicrotask(stop);
     signal.addEventListener('abort', stop);
     return () => signal.removeEventListener('abort', stop);
   }
@@ -439,10 +466,13 @@ function interruptions(signal: AbortSignal | undefined, stop: () => void): () =>
   };
 }
 
-/** A base port with `n` free ports above it on 127.0.0.1. */
+/**
+ * A base port with `n` free ports above it on 127.0.0.1, below Linux's range of ports for
+ * outgoing connections (32768 and up), which a pod's own connections would otherwise take.
+ */
 async function freePorts(n: number): Promise<number> {
   for (let attempt = 0; attempt < 40; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * (40_000 - n));
+    const base = 20_000 + Math.floor(Math.random() * (12_000 - n));
     let free = true;
     for (let i = 0; i < n && free; i++) free = await canListen(base + i);
     if (free) return base;

@@ -3,6 +3,7 @@
  * design, never written into the YAML.
  */
 
+import type { RehearsalRecord, RehearsalRef } from './rehearse/record.ts';
 import type { Sweep } from './sweep/sweep.ts';
 
 /** Free capacity of the cluster; a dimension left out is unlimited. */
@@ -31,6 +32,15 @@ export interface DesignSettings {
   readonly jobsetName?: string;
   /** Per group, the grid of hyperparameters its pods sweep. */
   readonly sweeps?: Readonly<Record<string, Sweep>>;
+  /** The rehearsal shown with the design; a link holds only its reference (`record` null). */
+  readonly rehearsal?: Rehearsal | null;
+}
+
+/** A rehearsal of the design (`jobset-designer rehearse`), as the designer keeps it. */
+export interface Rehearsal {
+  readonly ref: RehearsalRef;
+  /** The whole record; null when only a link's reference came (open the file to see it). */
+  readonly record: RehearsalRecord | null;
 }
 
 /**

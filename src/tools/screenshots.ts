@@ -1,11 +1,12 @@
 /**
  * `npm run shots`: screenshots of the designer to look at after a UI change, in Chromium against
  * a production build: 1440x900, 1280x720 and 900x1000, light and dark, with the default design,
- * a 1,000 x 1,000-pod design and the sweep on a 4-GPU cluster. Written to `shots/` (not
+ * a 1,000 x 1,000-pod design, the sweep on a 4-GPU cluster and a rehearsal with a failed pod. Written to `shots/` (not
  * committed). `SHOTS=default-1440x900-light` takes only the shots whose name contains it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM } from './chromium.mjs';
@@ -97,6 +98,28 @@ const designs: Record<string, (page: Page) => Promise<void>> = {
     await dialog.getByLabel('A template').selectOption({ label: 'Hyperparameter sweep' });
     await dialog.getByRole('button', { name: 'Compare with this template' }).click();
     await dialog.locator('[data-testid="yaml-diff"][data-ready="true"]').waitFor();
+  },
+  rehearsal: async (page) => {
+    // A real rehearsal of the default design: staggered starts, worker-3-0 fails.
+    const { runCli } = await import('../cli/run.ts');
+    const out = mkdtempSync(join(tmpdir(), 'jobset-shots-'));
+    const command =
+      'sleep 0.7; if [ "$REPLICATED_JOB_NAME-$JOB_INDEX" = worker-3 ]; then echo "boom: no data"; exit 3; fi';
+    await runCli(
+      ['rehearse', '-', '--out', out, '--command', command, '--stagger', '0.4'],
+      readFixture('platform-main'),
+    );
+    const record = readFileSync(join(out, 'rehearsal.json'), 'utf8');
+    rmSync(out, { recursive: true, force: true });
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'rehearsal.json', { type: 'application/json' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+    }, record);
+    await page.getByRole('region', { name: 'Rehearsal' }).waitFor();
+    await page.getByRole('application', { name: /Pod grid/ }).scrollIntoViewIfNeeded();
+    const at = await page.evaluate(() => window.__designerTestApi!.gridCell!('worker', 3, 0));
+    if (at) await page.mouse.click(at.x, at.y);
   },
   cluster: async (page) => {
     await load(page, readFixture('hyperparameter-sweep'));

@@ -11,6 +11,7 @@ export type Tone =
   | 'muted'
   | 'accent'
   | 'warning'
+  | 'error'
   | 'selection'
   | 'grid'
   | 'background'

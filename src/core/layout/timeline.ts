@@ -14,6 +14,8 @@ import { podInSlot, podsInWave, podWave, wavesIn, type GroupPlan } from '../sche
 import type { Schedule } from '../schedule/index.ts';
 import { RECORDED_JOBS } from '../sim/recorded.ts';
 import type { SimBatch, SimGroup } from '../sim/simulate.ts';
+import type { ActualGroup, ActualRun } from '../rehearse/actual.ts';
+import { actualLane } from './rehearsed.ts';
 import { ticks, tickLabel } from './axis.ts';
 import { maxWaves, waveTone } from './grid.ts';
 import { textWidth, type Drawing, type Shape } from './shapes.ts';
@@ -38,6 +40,8 @@ export interface TimelineGroup {
   readonly lanes: readonly TimelineLane[];
   /** The group on the user's cluster, when a simulated run is drawn. */
   readonly sim: SimGroup | null;
+  /** The group as a rehearsal ran it, when one is drawn. */
+  readonly actual: ActualGroup | null;
 }
 
 export interface TimelineLayout {
@@ -52,6 +56,8 @@ export interface TimelineLayout {
   readonly span: number;
   readonly maxWaves: number;
   readonly leftOut: readonly string[];
+  /** A rehearsal drawn instead of the plan or the simulation: its makespan in hours (null: never). */
+  readonly rehearsal: { readonly makespan: number | null; readonly failed: number } | null;
 }
 
 export const TIMELINE_DEFAULTS = {
@@ -65,12 +71,17 @@ export const TIMELINE_DEFAULTS = {
   maxSlots: 4,
 };
 
+/**
+ * `actual`: a rehearsal's run, drawn over the plan's outline instead of the plan (or the
+ * simulated run); its makespan in hours, null when some pod never started or ended.
+ */
 export function timelineLayout(
   schedule: Schedule,
   options: Partial<typeof TIMELINE_DEFAULTS> = {},
+  actual: { readonly run: ActualRun; readonly makespan: number | null } | null = null,
 ): TimelineLayout {
   const o = { ...TIMELINE_DEFAULTS, ...options };
-  const sim = schedule.simulated;
+  const sim = actual ? null : schedule.simulated;
   const simByName = new Map((sim?.groups ?? []).map((g) => [g.name, g]));
   const ordered = [...schedule.plan.groups].sort(
     (a, b) => a.figures.globalOrder - b.figures.globalOrder,
@@ -83,9 +94,15 @@ export function timelineLayout(
     const aggregated = p > o.maxSlots;
     // One lane per Job only for the Jobs the simulation records one by one.
     const band = count > (sim ? Math.min(o.maxLanes, RECORDED_JOBS) : o.maxLanes);
-    // A simulated band shows how many of its pods run over time: it gets room for that.
+    // A simulated or rehearsed band shows how many of its pods run over time: it gets room for that.
     const rows =
-      figures.state !== 'runs' ? 1 : sim && (band || aggregated) ? 3 : aggregated ? 1 : p;
+      figures.state !== 'runs'
+        ? 1
+        : (sim || actual) && (band || aggregated)
+          ? 3
+          : aggregated
+            ? 1
+            : p;
     const laneHeight = rows * o.row;
     const lanes: TimelineLane[] = [];
     let ly = y + o.header;
@@ -111,6 +128,7 @@ export function timelineLayout(
       height,
       lanes,
       sim: simByName.get(figures.name) ?? null,
+      actual: actual?.run.groups.get(figures.name) ?? null,
     };
     y += height + o.gap;
     return group;
@@ -124,9 +142,13 @@ export function timelineLayout(
     plannedMakespan,
     simulated: sim ? { makespan: sim.makespan } : null,
     // Nothing runs (all paused or empty): an hour of axis, never a zero-length one.
-    span: Math.max(plannedMakespan, sim?.makespan ?? 0, simEnd) || 1,
+    span: Math.max(plannedMakespan, sim?.makespan ?? 0, simEnd, actual?.run.end ?? 0) || 1,
     maxWaves: maxWaves(schedule.plan.groups.map((g) => g.figures)),
     leftOut: schedule.plan.leftOut,
+    rehearsal: actual && {
+      makespan: actual.makespan,
+      failed: [...actual.run.groups.values()].reduce((n, g) => n + g.failed, 0),
+    },
   };
 }
 
@@ -173,7 +195,24 @@ export function timelineShapes(
     for (const lane of g.lanes) {
       const ly = lane.y + dy;
       if (ly > height || ly + lane.rows * layout.row < o.axis) continue;
-      if (sim) {
+      if (layout.rehearsal) {
+        plannedOutline(out, g.plan, lane, ly, layout.row, x, t0, t1);
+        actualLane(out, {
+          figures: g.plan.figures,
+          actual: g.actual ?? undefined,
+          firstJob: lane.firstJob,
+          lastJob: lane.lastJob,
+          rows: lane.rows,
+          aggregated: lane.aggregated,
+          y0: ly,
+          row: layout.row,
+          maxWaves: layout.maxWaves,
+          x,
+          t0,
+          t1,
+          right,
+        });
+      } else if (sim) {
         plannedOutline(out, g.plan, lane, ly, layout.row, x, t0, t1);
         simulatedLane(out, g, lane, ly, layout, x, t0, t1, right);
       } else plannedLane(out, g.plan, lane, ly, layout.row, layout.maxWaves, x, t0, t1);
@@ -519,9 +558,11 @@ function groupNotes(
         ? 'left out: its figures are not valid'
         : f.state === 'paused'
           ? 'paused: no pod starts'
-          : g.sim && layout.simulated
-            ? simNote(f, g.sim)
-            : null;
+          : layout.rehearsal
+            ? rehearsalNote(g.actual)
+            : g.sim && layout.simulated
+              ? simNote(f, g.sim)
+              : null;
     if (!note) continue;
     const size = 11;
     const w = textWidth(note, size);
@@ -533,11 +574,21 @@ function groupNotes(
       y,
       spans: [{ text: note }],
       size,
-      tone: f.state === 'runs' ? 'warning' : 'muted',
+      tone: f.state !== 'runs' ? 'muted' : layout.rehearsal ? 'error' : 'warning',
       backdrop: true,
       maxWidth: right - left - 8,
     });
   }
+}
+
+/** What a group's header says of its rehearsal, or null when every pod succeeded. */
+function rehearsalNote(a: ActualGroup | null): string | null {
+  if (!a) return 'not in the rehearsal';
+  const parts = [
+    a.failed ? `${num(a.failed)} failed` : '',
+    a.notStarted ? `${num(a.notStarted)} never started` : '',
+  ].filter(Boolean);
+  return parts.length ? `rehearsal: ${parts.join(', ')}` : null;
 }
 
 /** What a group's header says on the user's cluster, or null when it runs as planned. */
@@ -563,7 +614,7 @@ function markers(
   const line = (t: number, tone: 'accent' | 'warning', dash: number[]) =>
     out.push({ kind: 'lines', coords: [x(t), o.axis, x(t), height], stroke: tone, width: 1, dash });
   if (layout.plannedMakespan > 0) line(layout.plannedMakespan, 'accent', [4, 3]);
-  const m = layout.simulated?.makespan;
+  const m = layout.simulated?.makespan ?? layout.rehearsal?.makespan;
   if (m !== null && m !== undefined && m !== layout.plannedMakespan) line(m, 'warning', [2, 3]);
 }
 
@@ -612,11 +663,22 @@ function axis(
   // Makespan labels, each on the side of its line that keeps it in view and clear of the other.
   const labels: { t: number; text: string; tone: 'accent' | 'warning' }[] = [];
   const sim = layout.simulated;
+  const rehearsal = layout.rehearsal;
   if (layout.plannedMakespan > 0) {
     labels.push({
       t: layout.plannedMakespan,
-      text: `${sim ? 'unlimited' : 'makespan'} ${tickLabel(layout.plannedMakespan)} h`,
+      text: `${sim ? 'unlimited' : rehearsal ? 'planned' : 'makespan'} ${tickLabel(layout.plannedMakespan)} h`,
       tone: 'accent',
+    });
+  }
+  if (rehearsal && rehearsal.makespan !== layout.plannedMakespan) {
+    labels.push({
+      t: rehearsal.makespan ?? t1,
+      text:
+        rehearsal.makespan === null
+          ? 'rehearsal: never finished'
+          : `rehearsal ${tickLabel(rehearsal.makespan)} h`,
+      tone: 'warning',
     });
   }
   if (sim && sim.makespan !== layout.plannedMakespan) {
@@ -657,6 +719,15 @@ export function describeTimeline(layout: TimelineLayout): string {
   const left = layout.leftOut.length
     ? `; left out (figures not valid): ${layout.leftOut.join(', ')}`
     : '';
+  const r = layout.rehearsal;
+  if (r) {
+    const ran =
+      r.makespan === null ? 'did not finish' : `ran for ${tickLabel(r.makespan)} h of pod time`;
+    const failed = r.failed
+      ? `; ${num(r.failed)} pod${r.failed === 1 ? '' : 's'} failed (in red)`
+      : '';
+    return `Timeline in hours: the rehearsal ${ran} (planned ${planned}, dashed)${failed}${left}`;
+  }
   if (!sim)
     return `Timeline in hours: the design runs for ${planned} on an unlimited cluster${left}`;
   const run = sim.makespan === null ? 'never finishes' : `runs for ${tickLabel(sim.makespan)} h`;

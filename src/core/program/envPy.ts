@@ -31,7 +31,7 @@ waits for its peers until its deadline (DEADLINE_S, 600 s unless JOBSET_ENV_DEAD
 otherwise) whatever the gaps between starts, and is released only when every peer is up at the
 same moment. A pod that starts after the release (a restart, a late wave) is released at once.
 A pod that gives up exits with code 3 at its deadline, not before, and says which peers it
-never heard from.
+never heard from. It is a start barrier: call it once per pod.
 
 To run every pod on one machine (a laptop, a test, jobset-designer rehearse), set
 JOBSET_ENV_HOST to its address (for example 127.0.0.1): every pod is then reached there, each on
@@ -188,10 +188,18 @@ def _some(names):
     return shown + (" and %d more" % (len(names) - 8) if len(names) > 8 else "")
 
 
-def _give_up(why):
-    sys.stdout.flush()
-    sys.stderr.write("jobset_env: %s; exiting rather than holding resources idle\\n" % why)
+def _say(what):
+    sys.stderr.write("jobset_env: %s\\n" % what)
     sys.stderr.flush()
+
+
+_WAITING_SINCE = [None]
+
+
+def _give_up(why):
+    waited = time.monotonic() - (_WAITING_SINCE[0] or time.monotonic())
+    sys.stdout.flush()
+    _say("%s (waited %.1f s); exiting rather than holding resources idle" % (why, waited))
     os._exit(3)
 
 
@@ -237,13 +245,21 @@ def _alive(conn):
         return False
 
 
-def _serve(address, on_hello):
+def _serve(address, on_hello, deadline):
     """Answers every connection to this pod's port until the process ends, each in its own
-    thread: on_hello(name, conn) gets the name the peer says (None if it said nothing in 2 s)."""
+    thread: on_hello(name, conn) gets the name the peer says (None if it said nothing in 2 s).
+    A port still held (a connection of an earlier run closing) is retried until the deadline."""
     server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     host = address[0] if os.environ.get("JOBSET_ENV_HOST") else "0.0.0.0"
-    server.bind((host, address[1]))
+    while True:
+        try:
+            server.bind((host, address[1]))
+            break
+        except OSError as err:
+            if time.monotonic() >= deadline:
+                _give_up("cannot listen on port %d (%s)" % (address[1], err))
+            time.sleep(0.2)
     server.listen(1024)
 
     def hello(conn):
@@ -278,6 +294,24 @@ def _connect(address, deadline):
         pause = min(pause * 2, 1.0)
 
 
+def _ask(pod, address, deadline):
+    """Says hello to a peer; its one-line answer, or None."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        return None
+    try:
+        conn = socket.create_connection(address, timeout=min(left, HELLO_S))
+    except OSError:
+        return None
+    try:
+        conn.sendall((pod + "\\n").encode())
+        return _read_line(conn, min(deadline, time.monotonic() + HELLO_S))
+    except OSError:
+        return None
+    finally:
+        conn.close()
+
+
 def wait_for_peers(pattern="coordinator", deadline_s=None):
     """Returns once every pod of this pod's group that runs at once is up at the same moment;
     exits with code 3 at the deadline (deadline_s seconds from now, DEADLINE_S by default), not
@@ -287,11 +321,17 @@ def wait_for_peers(pattern="coordinator", deadline_s=None):
     (the others start only as those finish, so nobody waits for them, and they do not wait).
     "coordinator": the group's first pod (Job 0, pod 0) waits until all the others have
     registered and are still up, then releases them all. "decentralized": every pod waits until
-    it has reached every peer and every peer has reached it. Either way a pod that starts after
-    the release is released at once.
+    it has reached every peer and every peer has reached it, and checks once more that each is
+    still up. Either way a pod that starts after the release (a restart) is released at once:
+    every released pod keeps answering on its port until its process ends.
+
+    It is a start barrier: call it once per process (a second call raises RuntimeError).
     """
     if pattern not in ("coordinator", "decentralized"):
         raise ValueError("pattern is 'coordinator' or 'decentralized', not %r" % pattern)
+    if _WAITING_SINCE[0] is not None:
+        raise RuntimeError("wait_for_peers is a start barrier: call it once per pod")
+    _WAITING_SINCE[0] = time.monotonic()
     me = whoami()
     group, a, b = me["group"], me["job_index"], me["pod_index"]
     wave = _first_wave(group)
@@ -305,12 +345,12 @@ def wait_for_peers(pattern="coordinator", deadline_s=None):
     if pattern == "decentralized":
         _all_to_all(me["pod"], others, addresses, deadline)
     elif (a, b) == (0, 0):
-        _lead(others, addresses[me["pod"]], deadline)
+        _lead(me["pod"], others, addresses, deadline)
     else:
-        _follow(me["pod"], _name(group, 0, 0), addresses[_name(group, 0, 0)], deadline)
+        _follow(me["pod"], _name(group, 0, 0), addresses, deadline)
 
 
-def _lead(others, address, deadline):
+def _lead(pod, others, addresses, deadline):
     """The coordinator: releases everyone once every peer is registered and still up."""
     expected = set(others)
     lock = threading.Lock()
@@ -331,14 +371,26 @@ def _lead(others, address, deadline):
         _send(conn, b"go\\n")
         conn.close()
 
-    _serve(address, on_hello)
+    def was_released():
+        # A coordinator that restarts after the release: a released worker says so.
+        for name in others:
+            if released or time.monotonic() >= deadline:
+                return
+            if _ask(pod, addresses[name], deadline) == "released":
+                with lock:
+                    released.append(True)
+                return
+
+    _serve(addresses[pod], on_hello, deadline)
+    threading.Thread(target=was_released, daemon=True).start()
     gone = set()  # registered, then their connection closed: not up any more
     while True:
         with lock:
             for name in [n for n, c in waiting.items() if not _alive(c)]:
                 waiting.pop(name).close()
                 gone.add(name)
-            if len(waiting) == len(expected):
+                _say("%s left before the release (its connection closed); waiting for it again" % name)
+            if released or len(waiting) == len(expected):
                 released.append(True)
                 ready = list(waiting.values())
                 waiting.clear()
@@ -359,11 +411,12 @@ def _lead(others, address, deadline):
         conn.close()
 
 
-def _follow(pod, leader, address, deadline):
-    """A worker: registers with the coordinator and waits for its release, until the deadline."""
+def _follow(pod, leader, addresses, deadline):
+    """A worker: registers with the coordinator and waits for its release, until the deadline;
+    once released, it answers "released" on its own port (for a coordinator that restarts)."""
     reached = False
     while time.monotonic() < deadline:
-        conn = _connect(address, deadline)
+        conn = _connect(addresses[leader], deadline)
         if conn is None:
             break
         reached = True
@@ -374,6 +427,7 @@ def _follow(pod, leader, address, deadline):
             reply = None
         conn.close()
         if reply == "go":
+            _serve(addresses[pod], _answer_released, deadline)
             return
         # Closed without a release (the coordinator restarted): register again.
         time.sleep(0.1)
@@ -382,8 +436,15 @@ def _follow(pod, leader, address, deadline):
     _give_up("never heard from the coordinator %s by the deadline" % leader)
 
 
+def _answer_released(name, conn):
+    if name is not None:
+        _send(conn, b"released\\n")
+    conn.close()
+
+
 def _all_to_all(pod, others, addresses, deadline):
-    """Decentralized: every pod reaches every peer and is reached by every peer."""
+    """Decentralized: every pod reaches every peer and is reached by every peer; before leaving,
+    it asks each once more, so that a peer that died after saying hello holds everyone back."""
     lock = threading.Lock()
     heard = set()
     state = {"released": False, "contact": time.monotonic()}
@@ -397,8 +458,8 @@ def _all_to_all(pod, others, addresses, deadline):
             _send(conn, reply)
         conn.close()
 
-    _serve(addresses[pod], on_hello)
-    atexit.register(_linger, lock, state, deadline)
+    _serve(addresses[pod], on_hello, deadline)
+    atexit.register(_linger, lock, state)
     reached = set()
     while True:
         for name in others:
@@ -413,11 +474,21 @@ def _all_to_all(pod, others, addresses, deadline):
             if reply == "ok":
                 reached.add(name)
         with lock:
-            if len(reached) == len(others) and heard >= set(others):
-                state["released"] = True
-                return
+            done = len(reached) == len(others) and heard >= set(others)
+        if done:
+            # Everyone was up: is everyone still up? A peer that is gone is waited for again.
+            lost = [n for n in others if _ask(pod, addresses[n], deadline) not in ("ok", "released")]
+            with lock:
+                if not lost:
+                    state["released"] = True
+                    return
+                for n in lost:
+                    reached.discard(n)
+                    heard.discard(n)
+            _say("%s left before the release; waiting for it again" % _some(lost))
+        with lock:
             unheard = [n for n in others if n not in heard]
-            unreached = [n for n in others if n not in reached]
+        unreached = [n for n in others if n not in reached]
         if time.monotonic() >= deadline:
             parts = []
             if unheard:
@@ -428,25 +499,7 @@ def _all_to_all(pod, others, addresses, deadline):
         time.sleep(0.1)
 
 
-def _ask(pod, address, deadline):
-    """Says hello to a peer; its one-line answer, or None."""
-    left = deadline - time.monotonic()
-    if left <= 0:
-        return None
-    try:
-        conn = socket.create_connection(address, timeout=min(left, HELLO_S))
-    except OSError:
-        return None
-    try:
-        conn.sendall((pod + "\\n").encode())
-        return _read_line(conn, min(deadline, time.monotonic() + HELLO_S))
-    except OSError:
-        return None
-    finally:
-        conn.close()
-
-
-def _linger(lock, state, deadline):
+def _linger(lock, state):
     """At exit, a decentralized pod keeps answering while peers still ask (one of them may have
     missed its answer): until 1 s passes without a hello, at most 10 s."""
     until = time.monotonic() + 10

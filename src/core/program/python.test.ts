@@ -110,7 +110,8 @@ const gang = trials.replace(
   'train:\n      count: 1\n      completions: 4\n      parallelisms: 4',
 );
 
-let nextPort = 21000 + Math.floor(Math.random() * 20000);
+// Ports 20000-24999 (the rehearsal tests take 25000-31999): below Linux's outgoing ports.
+let nextPort = 20000 + Math.floor(Math.random() * 4000);
 
 describe.skipIf(PYTHON === null)('the generated pod program (python3 found)', () => {
   it('compiles for every template', () => {
@@ -202,6 +203,50 @@ describe.skipIf(PYTHON === null)('the generated pod program (python3 found)', ()
     );
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain("trial-4-0: running with {'lr': 0.01, 'batch': 64}");
+  });
+
+  for (const pattern of ['coordinator', 'decentralized'] as const) {
+    it(`${pattern}: a pod restarted after the release is released at once`, async () => {
+      const dir = write(inputOf(gang, { synchronous: ['train'] }));
+      const env = { JOBSET_ENV_HOST: '127.0.0.1', JOBSET_ENV_PORT: String((nextPort += 10)) };
+      // Released; the workers stay busy a while, the coordinator (pod 0) ends at once.
+      const busy = `import jobset_env, time; jobset_env.wait_for_peers("${pattern}", deadline_s=30); print("released", flush=True); time.sleep(4)`;
+      const brief = `import jobset_env; jobset_env.wait_for_peers("${pattern}", deadline_s=30); print("released", flush=True)`;
+      const first = [0, 1, 2, 3].map((b) =>
+        runPod(dir, gang, 'train', 0, b, b === 0 ? brief : busy, env),
+      );
+      expect((await first[0]!).code).toBe(0);
+      // Pod 0 restarts after the release: it finds its peers released and goes at once.
+      const again = await runPod(
+        dir,
+        gang,
+        'train',
+        0,
+        0,
+        `import jobset_env; jobset_env.wait_for_peers("${pattern}", deadline_s=30); print("released again")`,
+        env,
+      );
+      const runs = await Promise.all(first);
+      for (const r of runs) expect(r.stdout.trim()).toBe('released');
+      expect(again.stderr).toBe('');
+      expect(again.code).toBe(0);
+      expect(again.stdout.trim()).toBe('released again');
+      // Released at once, not at its 30 s deadline: while the workers were still busy.
+      expect(again.ms).toBeLessThan(4000);
+    });
+  }
+
+  it('is a start barrier: a second call says so', async () => {
+    const dir = write(inputOf(gang, { synchronous: ['train'] }));
+    const r = await runPod(
+      dir,
+      gang,
+      'train',
+      0,
+      1,
+      'import jobset_env\njobset_env._WAITING_SINCE[0] = 1.0\ntry:\n    jobset_env.wait_for_peers()\nexcept RuntimeError as e:\n    print(e)',
+    );
+    expect(r.stdout.trim()).toBe('wait_for_peers is a start barrier: call it once per pod');
   });
 
   for (const pattern of ['coordinator', 'decentralized'] as const) {

@@ -12,22 +12,20 @@ import { podAt, type PodEnv } from '../jobset/pods.ts';
 import { podSpan } from '../schedule/plan.ts';
 import type { Capacity, DesignSettings } from '../settings.ts';
 import { simulate } from '../sim/simulate.ts';
+import type { Span } from './record.ts';
 
 /** The most pods a rehearsal starts unless told otherwise. */
 export const DEFAULT_MAX_PODS = 256;
-
-export interface Span {
-  readonly start: number;
-  /** Null when the pod never ends (a synchronous group that never gets all its pods up). */
-  readonly end: number | null;
-}
 
 export interface RehearsalPod {
   readonly name: string;
   readonly group: string;
   readonly jobIndex: number;
   readonly podIndex: number;
-  /** Its place in the design: groups by name (code point), then Job, then pod index. */
+  /**
+   * Its place in the design: groups by name (code point), then Job, then pod index, as
+   * `jobset_env.py` numbers ports (paused groups count: their pods keep their places).
+   */
   readonly ordinal: number;
   readonly env: PodEnv;
   /** Seconds its stand-in work lasts: the group's pod duration, scaled. */
@@ -76,9 +74,12 @@ export function rehearsalPlan(
   if (!analysis.valid || !expansion || !schedule) {
     return { ok: false, reason: 'the manifest is not a valid jobset design' };
   }
-  const total = expansion.totals.pods ?? 0;
+  // A paused group (parallelisms: 0) never starts a pod: there is nothing of it to rehearse.
+  const ordered = [...schedule.plan.groups]
+    .filter((g) => g.figures.state === 'runs')
+    .sort((a, b) => byCodePoint(a.name, b.name));
+  const total = ordered.reduce((n, g) => n + (g.figures.pods ?? 0), 0);
   if (total > maxPods) return { ok: false, reason: tooMany(total, maxPods, expansion.groups) };
-  const ordered = [...schedule.plan.groups].sort((a, b) => byCodePoint(a.name, b.name));
   const capacity = settings.capacity ?? null;
   // Every Job's batches: the rehearsal needs each pod's planned start, not the timeline's lanes.
   const sim = capacity ? simulate(schedule.plan, capacity, settings, Infinity) : null;
@@ -86,6 +87,7 @@ export function rehearsalPlan(
   const scale = (h: number) => round(h * secondsPerHour);
   const pods: RehearsalPod[] = [];
   const groups: RehearsalGroup[] = [];
+  const places = placesOf(expansion.groups);
   for (const g of ordered) {
     const f = g.figures;
     groups.push(groupOf(f, pods.length));
@@ -99,7 +101,7 @@ export function rehearsalPlan(
           group: g.name,
           jobIndex: a,
           podIndex: b,
-          ordinal: pods.length,
+          ordinal: places.get(g.name)! + a * (f.completions ?? 0) + b,
           env: pod.env,
           workSeconds: scale(g.duration),
           planned: hours && {
@@ -121,6 +123,17 @@ export function rehearsalPlan(
       makespan: makespan === null ? null : scale(makespan),
     },
   };
+}
+
+/** Where each group's pods start in the design's places (every group, by name). */
+function placesOf(groups: readonly GroupFigures[]): Map<string, number> {
+  const out = new Map<string, number>();
+  let n = 0;
+  for (const f of [...groups].sort((a, b) => byCodePoint(a.name, b.name))) {
+    out.set(f.name, n);
+    n += (f.count ?? 0) * (f.completions ?? 0);
+  }
+  return out;
 }
 
 function groupOf(f: GroupFigures, firstPod: number): RehearsalGroup {

@@ -3,10 +3,15 @@
  * seconds from the rehearsal's start, and the words the CLI prints about it. Its format is in
  * the README ("Rehearse a design"); `version` changes when a field changes meaning.
  */
-import type { Span } from './plan.ts';
-
 export const RECORD_FORMAT = 'jobset-designer/rehearsal';
 export const RECORD_VERSION = 1;
+
+/** Seconds from the rehearsal's start. */
+export interface Span {
+  readonly start: number;
+  /** Null when it never ends (a synchronous group that never gets all its pods up). */
+  readonly end: number | null;
+}
 
 export type PodStatus =
   /** Exit code 0. */
@@ -78,6 +83,23 @@ export interface RehearsalRecord {
   readonly actual: { readonly makespan: number | null };
   readonly groups: readonly GroupOutcome[];
   readonly pods: readonly PodOutcome[];
+}
+
+/** What a design link keeps of its rehearsal: a reference, never the pods or their logs. */
+export interface RehearsalRef {
+  readonly startedAt: string;
+  readonly outcome: Outcome;
+  readonly pods: number;
+  readonly failed: number;
+}
+
+export function refOf(r: RehearsalRecord): RehearsalRef {
+  return {
+    startedAt: r.startedAt,
+    outcome: r.outcome,
+    pods: r.pods.length,
+    failed: r.pods.filter((p) => p.status === 'failed').length,
+  };
 }
 
 /** Per group, in the pods' order: counts and the first start and last end of each run. */

@@ -38,7 +38,9 @@ import { PodDetails } from './PodDetails.tsx';
 import { GridCanvas, type GridViewNow } from './GridCanvas.tsx';
 import { GroupTable } from './GroupTable.tsx';
 import { TableView } from './TableView.tsx';
+import { RehearsalBanner } from './RehearsalBanner.tsx';
 import { TimelineCanvas } from './TimelineCanvas.tsx';
+import { actualRun } from '../../core/rehearse/actual.ts';
 
 export function CanvasArea() {
   const expansion = useDesigner(selectExpansion);
@@ -89,7 +91,19 @@ function Drawing({
 }) {
   const designName = useDesigner(selectDesignName);
   const grid = useMemo(() => gridLayout(expansion), [expansion]);
-  const timeline = useMemo(() => timelineLayout(schedule), [schedule]);
+  const record = useDesigner((s) => s.rehearsal?.record ?? null);
+  const actual = useMemo(
+    () =>
+      record && {
+        run: actualRun(record),
+        makespan:
+          record.actual.makespan === null
+            ? null
+            : record.actual.makespan / record.options.secondsPerHour,
+      },
+    [record],
+  );
+  const timeline = useMemo(() => timelineLayout(schedule, {}, actual), [schedule, actual]);
   const [scope, setScope] = useState<Scope>('whole');
   const gridApi = useRef<{ fit: () => void; view: () => GridViewNow } | null>(null);
   const timeWindow = useRef<(() => TimeWindow) | null>(null);
@@ -174,13 +188,19 @@ function Drawing({
         </p>
       )}
       <GroupSettings groups={ordered.map((g) => g.name)} descriptions={descriptions} page={page} />
+      <RehearsalBanner />
       {!tableView && (
         <>
           <h3 className="subhead">
             Timeline{' '}
             <span className="note">
-              ({schedule.simulated ? 'on your cluster, the plan dashed behind' : 'planned run'};
-              hours; Ctrl+wheel zooms, drag pans)
+              (
+              {timeline.rehearsal
+                ? 'the rehearsal, the plan dashed behind, failed pods red'
+                : schedule.simulated
+                  ? 'on your cluster, the plan dashed behind'
+                  : 'planned run'}
+              ; hours; Ctrl+wheel zooms, drag pans)
             </span>
           </h3>
           <TimelineCanvas

@@ -7,6 +7,8 @@ import { paramsText, podAt, podParams, type Expansion, type Plan } from '../../c
 import { formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectExpansion, selectSchedule } from '../../state/selectors.ts';
+import { podOutcome } from '../../core/rehearse/actual.ts';
+import type { PodOutcome } from '../../core/rehearse/record.ts';
 
 export function PodDetails() {
   const expansion = useDesigner(selectExpansion);
@@ -53,6 +55,8 @@ function Details({
   const group = groupPlan?.figures;
   const sweeps = useDesigner((s) => s.sweeps);
   const params = pod ? podParams(sweeps, pod) : null;
+  const record = useDesigner((s) => s.rehearsal?.record ?? null);
+  const outcome = record && pod ? podOutcome(record, pod.name) : null;
   const asked = useDesigner((s) => s.detailsAsked);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -114,6 +118,7 @@ function Details({
           </>
         )}
       </dl>
+      {outcome && <Rehearsed outcome={outcome} perHour={record!.options.secondsPerHour} />}
       <table aria-label="Injected variables" className="env">
         <tbody>
           {Object.entries(pod.env).map(([k, v]) => (
@@ -133,5 +138,55 @@ function Details({
         random 5-character suffix to pod names.
       </p>
     </section>
+  );
+}
+
+/** The pod in the rehearsal shown: how it ended, when it ran, and the end of its log. */
+function Rehearsed({ outcome: o, perHour }: { outcome: PodOutcome; perHour: number }) {
+  const s = (x: number) => `${formatNumber(x)} s`;
+  const how =
+    o.status === 'succeeded'
+      ? 'succeeded (exit code 0)'
+      : o.status === 'not-started'
+        ? `never started${o.reason ? `: ${o.reason}` : ''}`
+        : `failed: ${o.reason ?? (o.signal ? `ended by ${o.signal}` : `exit code ${o.exitCode}`)}`;
+  return (
+    <div className="pod-rehearsal" data-testid="pod-rehearsal">
+      <h3>In the rehearsal</h3>
+      <dl className="pod-facts">
+        <dt>Outcome</dt>
+        <dd className={o.status === 'failed' ? 'failed' : undefined}>{how}</dd>
+        {o.actual && (
+          <>
+            <dt>Ran</dt>
+            <dd>
+              from {s(o.actual.start)} to {o.actual.end === null ? 'never' : s(o.actual.end)}
+              {o.planned
+                ? ` (planned ${s(o.planned.start)} to ${o.planned.end === null ? 'never' : s(o.planned.end)})`
+                : ''}
+              , at {formatNumber(perHour)} s per hour
+            </dd>
+          </>
+        )}
+        {(o.delay > 0 || o.killAfter !== null) && (
+          <>
+            <dt>Faults asked for</dt>
+            <dd>
+              {[
+                o.delay > 0 ? `started ${s(o.delay)} late` : '',
+                o.killAfter !== null ? `killed ${s(o.killAfter)} after its start` : '',
+              ]
+                .filter(Boolean)
+                .join('; ')}
+            </dd>
+          </>
+        )}
+      </dl>
+      {o.tail.length > 0 && (
+        <pre className="pod-log" aria-label={`End of ${o.log}`} tabIndex={0}>
+          {o.tail.join('\n')}
+        </pre>
+      )}
+    </div>
   );
 }

@@ -74,6 +74,7 @@ export function ProgramPanel({ renderCode }: Props) {
           ? `Your command runs ${program.script.path}: save both files in that folder.`
           : program.script.advice}
       </p>
+      <RehearseCommand />
       <div className="program-files" role="group" aria-label="Files">
         {program.files.map((f, i) => (
           <button
@@ -88,7 +89,6 @@ export function ProgramPanel({ renderCode }: Props) {
         <Actions file={file} />
       </div>
       {renderCode(file.text, `${file.path} (read-only)`, 'python')}
-      <RehearseCommand />
     </section>
   );
 }

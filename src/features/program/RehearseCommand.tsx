@@ -31,13 +31,10 @@ export function RehearseCommand() {
     `npx jobset-designer rehearse ${shellQuote(`${location.origin}${location.pathname}#${link}`)} --seconds-per-hour 1`;
   return (
     <section className="rehearse-command" aria-labelledby="rehearse-title">
-      <h3 id="rehearse-title">Rehearse on your machine</h3>
       <p className="muted">
-        Runs every pod as a local process on this schedule, with these files: each pod&apos;s work
-        is a sleep of its duration (1 s per hour), synchronous groups wait for their peers, and the
-        logs and <code>rehearsal.json</code> go to <code>./rehearsal</code>. Add{' '}
-        <code>--stagger 5</code> to start pods up to 5 s apart, or <code>--program DIR</code> to run
-        your own program.
+        <strong id="rehearse-title">Rehearse on your machine:</strong> every pod a local process on
+        this schedule, a pod&apos;s work a sleep of 1 s per hour. Drop the{' '}
+        <code>rehearsal.json</code> it writes here to see the run.
       </p>
       {link === null ? (
         <p>

@@ -1,11 +1,13 @@
 /**
- * Reading a file the user opens, drops or pastes: `.yaml`, `.yml` or `.json`. Binary files,
- * files over the size limit and files that are not manifests are refused with a reason; the
- * current design is not touched.
+ * Reading a file the user opens, drops or pastes: `.yaml`, `.yml` or `.json`, or a rehearsal
+ * record (`rehearsal.json`). Binary files, files over the size limit and files that are neither
+ * are refused with a reason; the current design is not touched.
  */
 // Parsing comes with the YAML library, loaded when a file is first opened, not with the page.
 import { decodeManifest, isJobSet, looksLikeJobSet } from '../../core/ui.ts';
 import { LIMITS } from '../../core/manifest/limits.ts';
+import type { RehearsalRecord } from '../../core/rehearse/record.ts';
+import { isRecord, readRecord } from '../../core/rehearse/read.ts';
 
 /** A file larger than the core reads is refused before it is read. */
 export const MAX_IMPORT_BYTES = LIMITS.maxChars;
@@ -16,6 +18,8 @@ export type Imported =
       readonly text: string;
       /** A Kubernetes JobSet, to offer for conversion rather than open as a manifest. */
       readonly jobset?: boolean;
+      /** A rehearsal record, to show with its design rather than open as a manifest. */
+      readonly rehearsal?: RehearsalRecord;
     }
   | { readonly ok: false; readonly reason: string };
 
@@ -39,6 +43,11 @@ export async function readDesignFile(file: File): Promise<Imported> {
 
 /** Reads a text as a design with the core's own parse (its limits, merge keys and duplicate keys). */
 export async function importText(text: string, name: string): Promise<Imported> {
+  const record = rehearsalIn(text);
+  if (record)
+    return record.ok
+      ? { ok: true, text: '', rehearsal: record.record }
+      : refuse(name, record.reason);
   // A JobSet file may hold several objects, which the manifest reader would refuse.
   if (looksLikeJobSet(text)) return { ok: true, text, jobset: true };
   const { parse, yamlOf } = await import('../../core/manifest/read.ts');
@@ -64,6 +73,22 @@ export async function importText(text: string, name: string): Promise<Imported> 
     );
   }
   return { ok: true, text: isJson ? yamlOf(parsed.data) : text };
+}
+
+/** A rehearsal record read from JSON, or null when the text does not say it is one. */
+function rehearsalIn(text: string): ReturnType<typeof readRecord> | null {
+  if (!/^\s*\{/.test(text) || !text.includes('jobset-designer/rehearsal')) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isRecord(data)) return null;
+  const r = readRecord(data);
+  return r.ok
+    ? r
+    : { ok: false, reason: `it is a rehearsal record the designer cannot read (${r.reason})` };
 }
 
 function looksLikeManifest(data: unknown): boolean {

@@ -4,12 +4,30 @@
  * visit. Opening a link while a different local design exists keeps the local one as a draft.
  * A bad link changes nothing but shows why.
  */
+import type { DesignSettings, Rehearsal } from '../../core/settings.ts';
 import { decodeDesign, encodeDesign } from './codec.ts';
 import { loadSaved, pushDraft, save } from './storage.ts';
 import { designSettings } from '../slices/design.ts';
 import { useDesigner } from '../store.ts';
 
 const DELAY_MS = 300;
+
+/**
+ * A link holds only a reference to its rehearsal: when it names the one this browser keeps
+ * whole (the same design reopened, a reload), the record stays.
+ */
+function withOwnRecord(settings: DesignSettings, own: Rehearsal | null): DesignSettings {
+  const linked = settings.rehearsal;
+  if (!linked || linked.record || !own?.record) return settings;
+  const a = linked.ref;
+  const b = own.ref;
+  const same =
+    a.startedAt === b.startedAt &&
+    a.outcome === b.outcome &&
+    a.pods === b.pods &&
+    a.failed === b.failed;
+  return same ? { ...settings, rehearsal: own } : settings;
+}
 
 export function startPersistence(defaultText: string): () => void {
   const store = useDesigner;
@@ -83,7 +101,7 @@ export function startPersistence(defaultText: string): () => void {
         );
       }
       s.load(r.design.text, r.design.settings);
-    } else s.applySettings(r.design.settings);
+    } else s.applySettings(withOwnRecord(r.design.settings, s.rehearsal));
     const c = r.design.compare;
     if (c) {
       s.startCompare({ text: c.text, settings: c.settings, label: c.label }, c.currentFirst);

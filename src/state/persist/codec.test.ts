@@ -1,10 +1,19 @@
 // Permalinks: exact round trips (the whole real corpus), and refusal of bad links.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { corpusFiles, readFixture } from '../../fixtures/read.ts';
-import { decodeDesign, encodeDesign, toBase64Url } from './codec.ts';
+import { refOf } from '../../core/rehearse/record.ts';
+import type { DesignSettings } from '../../core/settings.ts';
+import { sampleRecord } from '../../fixtures/rehearsal.ts';
+import {
+  decodeDesign,
+  encodeDesign,
+  fromBase64Url,
+  sanitizeSettings,
+  toBase64Url,
+} from './codec.ts';
 
 const settings = {
   durations: { worker: 2.5 },
@@ -115,5 +124,27 @@ describe('link limits', () => {
     );
     const r = await decodeDesign(`v1.${toBase64Url(new Uint8Array(json))}`);
     expect(r.ok && r.design.settings).toEqual({ capacity: {} });
+  });
+});
+
+describe('a rehearsal in a link', () => {
+  it('is only a reference: never the pods or their logs; a saved design keeps the whole record', async () => {
+    const record = sampleRecord();
+    const rehearsal = { ref: refOf(record), record };
+    const text = readFixture('platform-main');
+    const link = (await encodeDesign({ text, settings: { rehearsal } }))!;
+    const back = await decodeDesign(link);
+    expect(back.ok).toBe(true);
+    const got = (back as { design: { settings: DesignSettings } }).design.settings.rehearsal;
+    expect(got).toEqual({ ref: refOf(record), record: null });
+    // The payload itself holds no log line.
+    const payload = inflateRawSync(fromBase64Url(link.slice(3))!).toString('utf8');
+    expect(payload).not.toContain('never heard from');
+    expect(payload).not.toContain('worker-3-0');
+    // Local storage reads the same settings: the whole record, checked, comes back.
+    expect(sanitizeSettings(JSON.parse(JSON.stringify({ rehearsal })))).toEqual({ rehearsal });
+    // A malformed record is dropped, its reference kept.
+    const bad = { rehearsal: { ref: refOf(record), record: { ...record, version: 9 } } };
+    expect(sanitizeSettings(bad)).toEqual({ rehearsal: { ref: refOf(record), record: null } });
   });
 });

@@ -4,7 +4,8 @@
  * is too long, not base64url, truncated, of an unknown version, inflating past a limit (a
  * compression bomb) or not a design is refused with a reason, and nothing else happens.
  */
-import type { DesignSettings } from '../../core/settings.ts';
+import { readRecord, readRef } from '../../core/rehearse/read.ts';
+import type { DesignSettings, Rehearsal } from '../../core/settings.ts';
 import { readSweep, type Sweep } from '../../core/sweep/sweep.ts';
 
 export const LINK_VERSION = 'v1';
@@ -43,13 +44,19 @@ export async function encodeDesign(design: SharedDesign): Promise<string | null>
   const c = design.compare;
   const payload = {
     t: design.text,
-    s: design.settings,
-    ...(c ? { c: { t: c.text, s: c.settings, l: c.label, f: c.currentFirst } } : {}),
+    s: linkSettings(design.settings),
+    ...(c ? { c: { t: c.text, s: linkSettings(c.settings), l: c.label, f: c.currentFirst } } : {}),
   };
   const json = new TextEncoder().encode(JSON.stringify(payload));
   if (json.length > MAX_INFLATED_BYTES) return null;
   const bytes = await pipe(json, new CompressionStream('deflate-raw'));
   return `${LINK_VERSION}.${toBase64Url(bytes)}`;
+}
+
+/** The settings as a link holds them: a rehearsal only as its reference, never its pods or logs. */
+function linkSettings(settings: DesignSettings): DesignSettings {
+  const r = settings.rehearsal;
+  return r ? { ...settings, rehearsal: { ref: r.ref, record: null } } : settings;
 }
 
 export async function decodeDesign(fragment: string): Promise<Decoded> {
@@ -135,6 +142,8 @@ export function sanitizeSettings(raw: unknown): DesignSettings {
   }
   if (typeof o.jobsetName === 'string' && o.jobsetName.length <= 253)
     settings.jobsetName = o.jobsetName;
+  const rehearsal = readRehearsal(o.rehearsal);
+  if (rehearsal) settings.rehearsal = rehearsal;
   const p = o.prices as Record<string, unknown> | undefined;
   if (p && num(p.cpuHour) !== undefined && num(p.gbHour) !== undefined) {
     settings.prices = {
@@ -154,6 +163,16 @@ export function sanitizeSettings(raw: unknown): DesignSettings {
     settings.capacity = cap;
   }
   return settings;
+}
+
+/** A rehearsal setting: its reference, and the record when one is there (saved designs). */
+function readRehearsal(raw: unknown): Rehearsal | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const o = raw as Record<string, unknown>;
+  const ref = readRef(o.ref);
+  if (!ref) return null;
+  const record = o.record === null || o.record === undefined ? null : readRecord(o.record);
+  return { ref, record: record?.ok ? record.record : null };
 }
 
 class TooLarge extends Error {}

@@ -5,6 +5,8 @@ import { analyze } from '../../core/analyze.ts';
 import { moveEntry, removeEntry } from '../../core/edit/edit.ts';
 import { applyEdit, type EditResult } from '../../core/edit/text.ts';
 import { readFixture } from '../../fixtures/read.ts';
+import { sampleRecord } from '../../fixtures/rehearsal.ts';
+import { refOf } from '../../core/rehearse/record.ts';
 import { createDesignerStore } from '../store.ts';
 import { BURST_MAX_MS } from './design.ts';
 
@@ -239,5 +241,28 @@ describe('settings follow their group', () => {
     expect(s.getState().durations).toEqual({});
     s.getState().undo();
     expect(s.getState().durations).toEqual({ worker: 3 });
+  });
+});
+
+describe('a rehearsal shown with the design', () => {
+  it('is one undo step, stays through edits, and goes when another design is loaded', () => {
+    const s = store();
+    s.getState().load(readFixture('platform-main'));
+    const record = sampleRecord();
+    const rehearsal = { ref: refOf(record), record };
+    expect(s.getState().rehearsal).toBeNull();
+    s.getState().setRehearsal(rehearsal);
+    expect(s.getState().rehearsal).toBe(rehearsal);
+    s.getState().commit(s.getState().text + '# a note\n', { origin: 'yaml' });
+    expect(s.getState().rehearsal).toBe(rehearsal);
+    s.getState().undo();
+    s.getState().undo();
+    expect(s.getState().rehearsal).toBeNull();
+    s.getState().redo();
+    expect(s.getState().rehearsal).toBe(rehearsal);
+    s.getState().load(readFixture('two-groups'));
+    expect(s.getState().rehearsal).toBeNull();
+    s.getState().undo();
+    expect(s.getState().rehearsal).toBe(rehearsal);
   });
 });

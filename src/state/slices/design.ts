@@ -20,6 +20,7 @@ import {
   type Capacity,
   type DesignSettings,
   type Prices,
+  type Rehearsal,
 } from '../../core/settings.ts';
 import type { Sweep } from '../../core/sweep/sweep.ts';
 import type { DesignerState } from '../store.ts';
@@ -54,6 +55,8 @@ export interface Settings {
   /** The name of the design exported as a Kubernetes JobSet; '' for the default. */
   readonly jobsetName: string;
   readonly sweeps: Readonly<Record<string, Sweep>>;
+  /** The rehearsal shown with the design (the timeline's actual run), or null. */
+  readonly rehearsal: Rehearsal | null;
 }
 
 /** One state of the design, as the history keeps it. */
@@ -88,6 +91,8 @@ export interface DesignSlice extends Settings {
   setCapacity(capacity: Capacity | null): void;
   setSynchronous(group: string, on: boolean): void;
   setJobSetName(name: string): void;
+  /** Shows a rehearsal with the design, or none: one undo step. */
+  setRehearsal(rehearsal: Rehearsal | null): void;
   /** Replaces every setting, keeping the text: one undo step. */
   applySettings(settings: DesignSettings): void;
 }
@@ -99,6 +104,7 @@ export const DEFAULT_SETTINGS: Settings = {
   synchronous: [],
   jobsetName: '',
   sweeps: {},
+  rehearsal: null,
 };
 
 /** The settings as the core and the link take them. */
@@ -110,6 +116,7 @@ export function designSettings(s: Settings): DesignSettings {
     synchronous: s.synchronous,
     ...(s.jobsetName ? { jobsetName: s.jobsetName } : {}),
     ...(Object.keys(s.sweeps).length ? { sweeps: s.sweeps } : {}),
+    ...(s.rehearsal ? { rehearsal: s.rehearsal } : {}),
   };
 }
 
@@ -121,6 +128,7 @@ function complete(settings: DesignSettings): Settings {
     synchronous: settings.synchronous ?? [],
     jobsetName: settings.jobsetName ?? '',
     sweeps: settings.sweeps ?? {},
+    rehearsal: settings.rehearsal ?? null,
   };
 }
 
@@ -132,6 +140,7 @@ const settingsOf = (s: Settings): Settings => ({
   synchronous: s.synchronous,
   jobsetName: s.jobsetName,
   sweeps: s.sweeps,
+  rehearsal: s.rehearsal,
 });
 
 export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice> = (set) => {
@@ -226,6 +235,7 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
               durations: {},
               synchronous: [] as readonly string[],
               jobsetName: '',
+              rehearsal: null,
             }),
         version: s.version + 1,
         settingsVersion: s.settingsVersion + 1,
@@ -268,6 +278,7 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
           : s.synchronous.filter((g) => g !== group),
       })),
     setJobSetName: (jobsetName) => setSettings((s) => ({ ...s, jobsetName }), 'jobset-name'),
+    setRehearsal: (rehearsal) => setSettings((s) => ({ ...s, rehearsal })),
     applySettings: (settings) => setSettings(() => settings),
   };
 };
@@ -296,6 +307,7 @@ function sameSettings(a: Settings, b: Settings): boolean {
     a.capacity === b.capacity &&
     a.synchronous === b.synchronous &&
     a.jobsetName === b.jobsetName &&
-    a.sweeps === b.sweeps
+    a.sweeps === b.sweeps &&
+    a.rehearsal === b.rehearsal
   );
 }

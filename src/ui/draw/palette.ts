@@ -22,6 +22,8 @@ export interface Theme {
   readonly accent: string;
   readonly selection: string;
   readonly warning: string;
+  /** A pod that failed in a rehearsal. */
+  readonly error: string;
   readonly idle: string;
 }
 
@@ -34,6 +36,7 @@ const THEMES: Record<Scheme, Theme> = {
     accent: '#7aa2ff',
     selection: '#ffffff',
     warning: '#e3b341',
+    error: '#ff6b6b',
     idle: '#8a6d2b',
   },
   light: {
@@ -44,6 +47,7 @@ const THEMES: Record<Scheme, Theme> = {
     accent: '#2457c5',
     selection: '#111111',
     warning: '#a15c07',
+    error: '#c62828',
     idle: '#e0c27a',
   },
 };
