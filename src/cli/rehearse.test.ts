@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixture, withTypes } from '../fixtures/read.ts';
@@ -18,6 +19,7 @@ import type { DesignSettings } from '../core/settings.ts';
 import { sweepPoint, type Sweep } from '../core/sweep/sweep.ts';
 import { encodeDesign } from '../state/persist/codec.ts';
 import { buildCli } from '../tools/build-cli.mjs';
+import { rehearse as rehearseDesign } from './rehearse.ts';
 import { runCli } from './run.ts';
 
 const PYTHON = spawnSync('python3', ['--version']).status === 0;
@@ -374,6 +376,41 @@ describe('rehearse refuses what it cannot run', () => {
     const opt = await runCli(['rehearse', '-', '--delay', 'w-0-0'], text);
     expect(opt.code).toBe(2);
     expect(opt.stderr).toContain('--delay is POD=SECONDS');
+  });
+
+  it('shows one progress line on a terminal, and clears it at the end', async () => {
+    const text = withTypes('    w:\n      count: 2\n      completions: 2\n');
+    const design = { name: '<stdin>', text, settings: {} };
+    const err = Object.assign(new PassThrough(), { isTTY: true });
+    let said = '';
+    err.on('data', (c: Buffer) => (said += c.toString()));
+    const code = await rehearseDesign(
+      design,
+      analyze(text),
+      {
+        programDir: null,
+        command: 'sleep 0.4',
+        secondsPerHour: 1,
+        stagger: 0,
+        delays: new Map(),
+        kills: new Map(),
+        seed: 1,
+        out: fresh(),
+        maxPods: 256,
+        deadline: null,
+        timeout: null,
+        port: Number(port()),
+      },
+      { stdout: new PassThrough(), stderr: err, dir: work },
+    );
+    expect(code).toBe(0);
+    // Each Job runs one pod at a time: two running, two waiting, then two done. (ESC [K clears
+    // the line; it is spelt out so that the patterns hold no control character.)
+    said = said.split(String.fromCharCode(27)).join('ESC');
+    expect(said).toMatch(/\rESC\[Krehearsal [0-9.]+s: 0 done, 2 running, 2 waiting, 0 failed/);
+    expect(said).toMatch(/\rESC\[Krehearsal [0-9.]+s: 2 done, 2 running, 0 waiting, 0 failed/);
+    // The line is cleared before the record is named.
+    expect(said).toMatch(/\rESC\[K<stdin>: rehearsal record in /);
   });
 
   it('leaves a paused group out: its pods never run, and that is no failure', async () => {
