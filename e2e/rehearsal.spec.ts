@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { runCli } from '../src/cli/run.ts';
 import { decodeDesign } from '../src/state/persist/codec.ts';
-import { clickCell, dropFile, openDesigner, showView, yamlText } from './designer.ts';
+import { clickCell, dropFile, group, openDesigner, showView, yamlText } from './designer.ts';
 import { expect, test } from './fixtures.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'jobset-e2e-rehearsal-'));
@@ -77,7 +77,9 @@ test('a rehearsal record shows the actual run and each pod\u2019s outcome, and i
   const details = page.getByRole('region', { name: 'Pod details' });
   const rehearsed = details.getByTestId('pod-rehearsal');
   await expect(rehearsed).toContainText('failed: exit code 3');
-  await expect(details.getByLabel('End of pods/worker-3-0.log')).toHaveText('boom: no data');
+  await expect(details.getByRole('figure', { name: 'End of pods/worker-3-0.log' })).toContainText(
+    'boom: no data',
+  );
   await clickCell(page, 'worker', 2, 0);
   await expect(rehearsed).toContainText('succeeded (exit code 0)');
 
@@ -86,10 +88,23 @@ test('a rehearsal record shows the actual run and each pod\u2019s outcome, and i
     expect(await violations(page), scheme).toEqual([]);
   }
 
-  // A reload keeps it (the whole record is saved with the design).
+  // A reload keeps it (the whole record is saved with the design), also once the address's link
+  // (which holds only its reference) has been read, a moment after the saved design.
   await page.reload();
   await expect(banner).toContainText('(failed): 6 of 7 pods succeeded, 1 failed.');
+  await page.waitForTimeout(1500);
   await expect(banner).toContainText('Makespan');
+  await clickCell(page, 'worker', 3, 0);
+  await expect(details.getByTestId('pod-rehearsal')).toContainText('failed: exit code 3');
+
+  // Edited since: the banner says what the rehearsal no longer covers.
+  await showView(page, 'Form');
+  await group(page, 'worker').getByLabel('Jobs (count)').fill('4');
+  await expect(banner).toContainText(
+    'The design has changed since: 1 rehearsed pod is not in it now (worker-4-0).',
+  );
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(banner).not.toContainText('changed since');
 
   // The link carries only a reference: a colleague is told which rehearsal, not shown its logs.
   const other = await browser.newPage();

@@ -1,7 +1,8 @@
 /** Wires the store to the core worker: every new text or settings change is submitted for analysis. */
 import { useDesigner } from '../state/store.ts';
 import { createCoreClient } from '../worker/client.ts';
-import { designSettings } from '../state/slices/design.ts';
+import { analysisSettings } from '../core/settings.ts';
+import { designSettings, sameAnalysisSettings } from '../state/slices/design.ts';
 import type { OtherDesign } from '../state/slices/compare.ts';
 
 export function boot(): () => void {
@@ -12,12 +13,11 @@ export function boot(): () => void {
   const unsubscribe = useDesigner.subscribe((s, prev) => {
     if (
       s.version !== prev.version ||
-      s.settingsVersion !== prev.settingsVersion ||
+      (s.settingsVersion !== prev.settingsVersion && !sameAnalysisSettings(s, prev)) ||
       wantsJobSet(s) !== wantsJobSet(prev)
     ) {
       // The figures never read a rehearsal: it stays on this side (it may hold 256 pods' logs).
-      const { rehearsal: _, ...settings } = designSettings(s);
-      client.submit(s.version, s.text, settings, wantsJobSet(s));
+      client.submit(s.version, s.text, analysisSettings(designSettings(s)), wantsJobSet(s));
     }
   });
   // The other design of a comparison is analysed by a worker of its own, started on first use.
@@ -38,7 +38,7 @@ export function boot(): () => void {
     const version = ++otherSeq;
     pending.clear();
     pending.set(version, of);
-    other.submit(version, of.text, of.settings);
+    other.submit(version, of.text, analysisSettings(of.settings));
   });
   return () => {
     unsubscribe();

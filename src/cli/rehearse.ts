@@ -471,6 +471,8 @@ function interruptions(signal: AbortSignal | undefined, stop: () => void): () =>
  * outgoing connections (32768 and up), which a pod's own connections would otherwise take.
  */
 async function freePorts(n: number): Promise<number> {
+  if (n > 11_000)
+    throw new Error(`${n} pods need more ports than 20000-32000 holds: give a base with --port`);
   for (let attempt = 0; attempt < 40; attempt++) {
     const base = 20_000 + Math.floor(Math.random() * (12_000 - n));
     let free = true;

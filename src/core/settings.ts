@@ -137,3 +137,9 @@ export function isExamplePrices(prices: Prices): boolean {
     Object.keys(b).every((k) => Object.hasOwn(a, k) && a[k] === b[k])
   );
 }
+
+/** The settings the figures read: all but the rehearsal, which only the views draw. */
+export function analysisSettings(settings: DesignSettings): DesignSettings {
+  const { rehearsal: _, ...rest } = settings;
+  return rest;
+}

@@ -67,7 +67,7 @@ export function actualLane(out: Shape[], a: ActualLaneArgs): void {
 }
 
 function podBar(out: Shape[], a: ActualLaneArgs, p: ActualPod, y: number, h: number) {
-  if (p.start >= a.t1 || (p.end !== null && p.end <= a.t0)) return;
+  if (p.start > a.t1 || (p.end !== null && p.end < a.t0)) return;
   const xa = a.x(Math.max(p.start, a.t0));
   const xb = p.end === null ? a.right : a.x(Math.min(p.end, a.t1));
   const gap = xb - xa > 6 ? 1.5 : 0;

@@ -4,6 +4,7 @@
  * details' view of one pod. Pods of the record that the design no longer has are left to the
  * views to ignore: they ask by group, Job and name.
  */
+import type { GroupFigures } from '../jobset/expand.ts';
 import type { PodOutcome, PodStatus, RehearsalRecord } from './record.ts';
 
 export interface ActualPod {
@@ -37,7 +38,11 @@ export interface ActualRun {
 export function actualRun(r: RehearsalRecord): ActualRun {
   const k = 1 / r.options.secondsPerHour;
   const by = new Map<string, PodOutcome[]>();
-  for (const p of r.pods) by.set(p.group, [...(by.get(p.group) ?? []), p]);
+  for (const p of r.pods) {
+    const list = by.get(p.group);
+    if (list) list.push(p);
+    else by.set(p.group, [p]);
+  }
   let end = 0;
   const groups = new Map<string, ActualGroup>();
   for (const [name, pods] of by) {
@@ -54,7 +59,9 @@ export function actualRun(r: RehearsalRecord): ActualRun {
         exitCode: p.exitCode,
         signal: p.signal,
       };
-      jobs.set(p.jobIndex, [...(jobs.get(p.jobIndex) ?? []), a]);
+      const job = jobs.get(p.jobIndex);
+      if (job) job.push(a);
+      else jobs.set(p.jobIndex, [a]);
       started.push(a);
       end = Math.max(end, a.end ?? a.start);
     }
@@ -94,7 +101,31 @@ export function runningProfile(pods: readonly ActualPod[]): {
   return { t, running };
 }
 
-/** One pod's outcome in a record, by name. */
-export function podOutcome(r: RehearsalRecord, name: string): PodOutcome | null {
-  return r.pods.find((p) => p.name === name) ?? null;
+/** A record's pods by name, for the pod details (made once per record). */
+export function outcomesByName(r: RehearsalRecord): ReadonlyMap<string, PodOutcome> {
+  return new Map(r.pods.map((p) => [p.name, p]));
+}
+
+/** How a design differs from the one a record rehearsed, by pods. */
+export interface Drift {
+  /** Pods of the record the design does not have (first ones, for messages). */
+  readonly gone: readonly string[];
+  readonly goneCount: number;
+  /** Pods the design runs that the record does not have. */
+  readonly unrehearsed: number;
+}
+
+export function driftOf(r: RehearsalRecord, groups: readonly GroupFigures[]): Drift {
+  const by = new Map(groups.map((g) => [g.name, g]));
+  const gone: string[] = [];
+  let goneCount = 0;
+  for (const p of r.pods) {
+    const g = by.get(p.group);
+    if (!g || p.jobIndex >= (g.count ?? 0) || p.podIndex >= (g.completions ?? 0)) {
+      goneCount++;
+      if (gone.length < 3) gone.push(p.name);
+    }
+  }
+  const runs = groups.reduce((n, g) => n + (g.state === 'runs' ? (g.pods ?? 0) : 0), 0);
+  return { gone, goneCount, unrehearsed: Math.max(0, runs - (r.pods.length - goneCount)) };
 }

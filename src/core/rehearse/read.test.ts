@@ -11,7 +11,7 @@ import {
   timelineShapes,
   wholeWindow,
 } from '../layout/timeline.ts';
-import { actualRun, podOutcome } from './actual.ts';
+import { actualRun, driftOf, outcomesByName } from './actual.ts';
 import { readRecord, readRef } from './read.ts';
 import { refOf } from './record.ts';
 import { sampleRecord } from '../../fixtures/rehearsal.ts';
@@ -50,9 +50,9 @@ describe('readRecord', () => {
     expect(bad((x) => (pods(x)[2]!.tail = ['a', 'b', 'c', 'd', 'e', 'f']))).toContain(
       'pods[2].tail: more than 5 entries',
     );
-    expect(bad((x) => (pods(x)[2]!.name = pods(x)[3]!.name))).toContain('a pod is listed twice');
+    expect(bad((x) => (pods(x)[2] = pods(x)[3]!))).toContain('a pod is listed twice');
     expect(bad((x) => ((x.options as Record<string, unknown>).secondsPerHour = 0))).toContain(
-      'options.secondsPerHour: a number above 0',
+      'options.secondsPerHour: a number from 0.001',
     );
     expect(
       bad((x) => ((x.design as Record<string, unknown>).link = 'javascript:alert(1)')),
@@ -124,8 +124,100 @@ describe('a rehearsal on the timeline', () => {
     expect(describeTimeline(layout)).toBe(
       'Timeline in hours: the rehearsal ran for 1.1 h of pod time (planned 1 h, dashed); 1 pod failed (in red)',
     );
-    expect(podOutcome(record, 'worker-3-0')!.tail).toEqual([
+    expect(outcomesByName(record).get('worker-3-0')!.tail).toEqual([
       'jobset_env: never heard from worker-0-0 by the deadline',
     ]);
+  });
+});
+
+describe('records at their edges', () => {
+  const base = () => JSON.parse(JSON.stringify(sampleRecord())) as Record<string, unknown>;
+  const pods = (x: Record<string, unknown>) => x.pods as Record<string, unknown>[];
+  const reason = (x: unknown) => {
+    const r = readRecord(x);
+    expect(r.ok).toBe(false);
+    return (r as { reason: string }).reason;
+  };
+
+  it('refuses a pod whose name is not its group, Job and index, an empty record, and odd scales', () => {
+    const a = base();
+    pods(a)[1]!.jobIndex = 4;
+    expect(reason(a)).toContain('pods[1].name: "worker-0-0" is not pod 0 of Job 4 of "worker"');
+    const b = base();
+    b.pods = [];
+    expect(reason(b)).toContain('the record holds no pod');
+    for (const perHour of [1e-320, 0, 1e9]) {
+      const c = base();
+      (c.options as Record<string, unknown>).secondsPerHour = perHour;
+      expect(reason(c)).toContain('options.secondsPerHour: a number from 0.001 to 1000000');
+    }
+    const d = base();
+    pods(d)[0]!.actual = { start: 0, end: 1e300 };
+    expect(reason(d)).toContain('pods[0].actual.end: a number of seconds from 0 to 10000000');
+    expect(readRef({ startedAt: 'x', outcome: 'failed', pods: 2, failed: 3 })).toBeNull();
+  });
+
+  it('reads and draws 100,000 pods in time linear in the pods (no hang)', () => {
+    const r = sampleRecord();
+    const many = Array.from({ length: 100_000 }, (_, k) => ({
+      ...r.pods[1]!,
+      name: `w-${k}-0`,
+      group: 'w',
+      jobIndex: k,
+      log: `pods/w-${k}-0.log`,
+    }));
+    const record = { ...r, pods: many, groups: [] };
+    const read = readRecord(JSON.parse(JSON.stringify(record)));
+    if (!read.ok) throw new Error(read.reason);
+    const run = actualRun(read.record);
+    expect(run.groups.get('w')!.jobs.size).toBe(100_000);
+    expect(run.groups.get('w')!.profile.running).toEqual([100_000, 0]);
+  });
+
+  it('draws every pod in the lowest free slot, a pod of no length too', () => {
+    const text = readFixture('two-groups-parallel-pods');
+    const a = analyze(text);
+    const r = sampleRecord('two-groups-parallel-pods', 'worker-1-1');
+    // worker-1-0 ran late; worker-1-1 failed at once (start = end = 0).
+    const pods = r.pods.map((p) =>
+      p.name === 'worker-1-1'
+        ? { ...p, actual: { start: 0, end: 0 } }
+        : p.name === 'worker-1-0'
+          ? { ...p, actual: { start: 0.5, end: 1.5 } }
+          : p,
+    );
+    const layout = timelineLayout(
+      a.schedule!,
+      {},
+      {
+        run: actualRun({ ...r, pods }),
+        makespan: 1.5,
+      },
+    );
+    const shapes = timelineShapes(layout, wholeWindow(layout, 900));
+    const bars = shapes.filter(
+      (s): s is Extract<typeof s, { kind: 'rect' }> =>
+        s.kind === 'rect' && !!s.title?.includes(': '),
+    );
+    const of = (name: string) => bars.find((b) => b.title!.startsWith(`${name}:`))!;
+    expect(of('worker-1-1')).toMatchObject({ fill: 'error', title: 'worker-1-1: exit code 3' });
+    expect(of('worker-1-1').w).toBeGreaterThanOrEqual(1);
+    // In Job 1, the late pod takes the row its failed sibling freed at once: the first row.
+    expect(of('worker-1-0').y).toBe(of('worker-1-1').y);
+    expect(of('worker-1-0').x).toBeGreaterThan(of('worker-1-1').x);
+  });
+
+  it('says how the design differs from the one rehearsed', () => {
+    const r = sampleRecord();
+    const same = analyze(readFixture('platform-main')).expansion!.groups;
+    expect(driftOf(r, same)).toEqual({ gone: [], goneCount: 0, unrehearsed: 0 });
+    const fewer = analyze(readFixture('platform-main').replace('count: 5', 'count: 4')).expansion!;
+    expect(driftOf(r, fewer.groups)).toEqual({
+      gone: ['worker-4-0'],
+      goneCount: 1,
+      unrehearsed: 0,
+    });
+    const more = analyze(readFixture('platform-main').replace('count: 5', 'count: 8')).expansion!;
+    expect(driftOf(r, more.groups)).toEqual({ gone: [], goneCount: 0, unrehearsed: 3 });
   });
 });

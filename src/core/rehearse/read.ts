@@ -27,6 +27,10 @@ const OUTCOMES: readonly Outcome[] = ['succeeded', 'failed', 'interrupted', 'tim
 const STATUSES: readonly PodStatus[] = ['succeeded', 'failed', 'not-started'];
 const PROGRAMS = ['generated', 'folder', 'command'] as const;
 const POD_NAME = /^[a-z][a-z0-9-]*-\d+-\d+$/;
+/** Bounds a rehearsal stays within: a pod's seconds per hour, and any time in seconds (115 days). */
+const MIN_PER_HOUR = 0.001;
+const MAX_PER_HOUR = 1_000_000;
+const MAX_SECONDS = 10_000_000;
 
 class Bad extends Error {}
 
@@ -48,12 +52,13 @@ export function readRecord(data: unknown): ReadRecord {
 export function readRef(data: unknown): RehearsalRef | null {
   try {
     const o = obj(data, 'the reference');
-    return {
+    const ref = {
       startedAt: text(o.startedAt, 'startedAt'),
       outcome: oneOf(o.outcome, OUTCOMES, 'outcome'),
       pods: count(o.pods, 'pods'),
       failed: count(o.failed, 'failed'),
     };
+    return ref.failed <= ref.pods ? ref : null;
   } catch (err) {
     if (err instanceof Bad) return null;
     throw err;
@@ -72,6 +77,7 @@ function record(data: unknown): RehearsalRecord {
   const design = obj(o.design, 'design');
   const options = obj(o.options, 'options');
   const rawPods = list(o.pods, 'pods', MAX_PODS);
+  if (rawPods.length === 0) throw new Bad('pods: the record holds no pod');
   const pods = rawPods.map((p, i) => pod(p, `pods[${i}]`));
   const names = new Set(pods.map((p) => p.name));
   if (names.size !== pods.length) throw new Bad('pods: a pod is listed twice');
@@ -86,7 +92,7 @@ function record(data: unknown): RehearsalRecord {
     },
     options: {
       program: oneOf(options.program, PROGRAMS, 'options.program'),
-      secondsPerHour: positive(options.secondsPerHour, 'options.secondsPerHour'),
+      secondsPerHour: perHour(options.secondsPerHour),
       stagger: seconds(options.stagger, 'options.stagger'),
       seed: count(options.seed, 'options.seed'),
       deadline: options.deadline === null ? null : seconds(options.deadline, 'options.deadline'),
@@ -107,12 +113,20 @@ function pod(data: unknown, at: string): PodOutcome {
   const o = obj(data, at);
   const name = text(o.name, `${at}.name`);
   if (!POD_NAME.test(name)) throw new Bad(`${at}.name: "${name.slice(0, 60)}" is not a pod name`);
+  const group = text(o.group, `${at}.group`);
+  const jobIndex = count(o.jobIndex, `${at}.jobIndex`);
+  const podIndex = count(o.podIndex, `${at}.podIndex`);
+  if (name !== `${group}-${jobIndex}-${podIndex}`) {
+    throw new Bad(
+      `${at}.name: "${name}" is not pod ${podIndex} of Job ${jobIndex} of "${group.slice(0, 60)}"`,
+    );
+  }
   const tail = list(o.tail, `${at}.tail`, 5).map((l, i) => text(l, `${at}.tail[${i}]`));
   return {
     name,
-    group: text(o.group, `${at}.group`),
-    jobIndex: count(o.jobIndex, `${at}.jobIndex`),
-    podIndex: count(o.podIndex, `${at}.podIndex`),
+    group,
+    jobIndex,
+    podIndex,
     planned: span(o.planned, `${at}.planned`),
     actual: span(o.actual, `${at}.actual`),
     firstOutput: maybe(o.firstOutput, `${at}.firstOutput`),
@@ -189,15 +203,18 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[], at: string):
 }
 
 function seconds(v: unknown, at: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-    throw new Bad(`${at}: a number of seconds (0 or more) was expected`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_SECONDS)
+    throw new Bad(`${at}: a number of seconds from 0 to ${MAX_SECONDS} was expected`);
   return v;
 }
 
-function positive(v: unknown, at: string): number {
-  const n = seconds(v, at);
-  if (n === 0) throw new Bad(`${at}: a number above 0 was expected`);
-  return n;
+function perHour(v: unknown): number {
+  if (typeof v !== 'number' || !(v >= MIN_PER_HOUR && v <= MAX_PER_HOUR)) {
+    throw new Bad(
+      `options.secondsPerHour: a number from ${MIN_PER_HOUR} to ${MAX_PER_HOUR} was expected`,
+    );
+  }
+  return v;
 }
 
 function maybe(v: unknown, at: string): number | null {

@@ -105,7 +105,11 @@ export function refOf(r: RehearsalRecord): RehearsalRef {
 /** Per group, in the pods' order: counts and the first start and last end of each run. */
 export function groupOutcomes(pods: readonly PodOutcome[]): GroupOutcome[] {
   const by = new Map<string, PodOutcome[]>();
-  for (const p of pods) by.set(p.group, [...(by.get(p.group) ?? []), p]);
+  for (const p of pods) {
+    const list = by.get(p.group);
+    if (list) list.push(p);
+    else by.set(p.group, [p]);
+  }
   return [...by].map(([name, ps]) => ({
     name,
     pods: ps.length,
@@ -118,13 +122,20 @@ export function groupOutcomes(pods: readonly PodOutcome[]): GroupOutcome[] {
 
 /** The first start and the last end of some spans; end null when one never ends or never starts. */
 export function extent(spans: readonly (Span | null)[]): Span | null {
-  const started = spans.filter((s): s is Span => s !== null);
-  if (started.length === 0) return null;
-  const never = started.length < spans.length || started.some((s) => s.end === null);
-  return {
-    start: Math.min(...started.map((s) => s.start)),
-    end: never ? null : Math.max(...started.map((s) => s.end!)),
-  };
+  let start = Infinity;
+  let end = -Infinity;
+  let never = false;
+  for (const s of spans) {
+    if (s === null) {
+      never = true;
+      continue;
+    }
+    start = Math.min(start, s.start);
+    if (s.end === null) never = true;
+    else end = Math.max(end, s.end);
+  }
+  if (start === Infinity) return null;
+  return { start, end: never ? null : end };
 }
 
 const BAR = 40;

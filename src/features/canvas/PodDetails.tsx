@@ -2,12 +2,12 @@
  * "Pod details": the selected pod as the platform will run it. Asked for (a click or Enter on a
  * pod), they scroll into view and take focus; Esc or the close button goes back to the pod.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { paramsText, podAt, podParams, type Expansion, type Plan } from '../../core/ui.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectExpansion, selectSchedule } from '../../state/selectors.ts';
-import { podOutcome } from '../../core/rehearse/actual.ts';
+import { outcomesByName } from '../../core/rehearse/actual.ts';
 import type { PodOutcome } from '../../core/rehearse/record.ts';
 
 export function PodDetails() {
@@ -56,7 +56,8 @@ function Details({
   const sweeps = useDesigner((s) => s.sweeps);
   const params = pod ? podParams(sweeps, pod) : null;
   const record = useDesigner((s) => s.rehearsal?.record ?? null);
-  const outcome = record && pod ? podOutcome(record, pod.name) : null;
+  const byName = useMemo(() => record && outcomesByName(record), [record]);
+  const outcome = (pod && byName?.get(pod.name)) ?? null;
   const asked = useDesigner((s) => s.detailsAsked);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -183,9 +184,12 @@ function Rehearsed({ outcome: o, perHour }: { outcome: PodOutcome; perHour: numb
         )}
       </dl>
       {o.tail.length > 0 && (
-        <pre className="pod-log" aria-label={`End of ${o.log}`} tabIndex={0}>
-          {o.tail.join('\n')}
-        </pre>
+        <figure className="pod-log">
+          <figcaption>
+            End of <code>{o.log}</code>
+          </figcaption>
+          <pre tabIndex={0}>{o.tail.join('\n')}</pre>
+        </figure>
       )}
     </div>
   );

@@ -3,6 +3,9 @@
  * a way to hide it. A link brings only a reference to its rehearsal: then it says which one and
  * how to see it (open its `rehearsal.json`).
  */
+import { useMemo } from 'react';
+import { driftOf } from '../../core/rehearse/actual.ts';
+import { selectExpansion } from '../../state/selectors.ts';
 import { useDesigner } from '../../state/store.ts';
 import { formatNumber } from '../../ui/format.ts';
 
@@ -17,8 +20,14 @@ const seconds = (x: number | null) => (x === null ? 'never' : `${formatNumber(x)
 export function RehearsalBanner() {
   const rehearsal = useDesigner((s) => s.rehearsal);
   const setRehearsal = useDesigner((s) => s.setRehearsal);
+  const expansion = useDesigner(selectExpansion);
+  const record = rehearsal?.record ?? null;
+  const drift = useMemo(
+    () => (record && expansion ? driftOf(record, expansion.groups) : null),
+    [record, expansion],
+  );
   if (!rehearsal) return null;
-  const { ref, record } = rehearsal;
+  const { ref } = rehearsal;
   const ok = ref.pods - ref.failed;
   return (
     <div className="rehearsal-banner" role="region" aria-label="Rehearsal">
@@ -38,6 +47,23 @@ export function RehearsalBanner() {
             This link holds only a reference to it: open its <code>rehearsal.json</code> (Share,
             Open file, or drop it here) to see it on the timeline.
           </>
+        )}
+        {drift && (drift.goneCount > 0 || drift.unrehearsed > 0) && (
+          <strong className="rehearsal-drift">
+            {' '}
+            The design has changed since:{' '}
+            {[
+              drift.goneCount
+                ? `${formatNumber(drift.goneCount)} rehearsed pod${drift.goneCount === 1 ? ' is' : 's are'} not in it now (${drift.gone.join(', ')}${drift.goneCount > drift.gone.length ? ', ...' : ''})`
+                : '',
+              drift.unrehearsed
+                ? `${formatNumber(drift.unrehearsed)} of its pods ${drift.unrehearsed === 1 ? 'was' : 'were'} not rehearsed`
+                : '',
+            ]
+              .filter(Boolean)
+              .join('; ')}
+            .
+          </strong>
         )}
       </p>
       <button type="button" onClick={() => setRehearsal(null)}>

@@ -43,6 +43,12 @@ export async function readDesignFile(file: File): Promise<Imported> {
 
 /** Reads a text as a design with the core's own parse (its limits, merge keys and duplicate keys). */
 export async function importText(text: string, name: string): Promise<Imported> {
+  if (text.length > LIMITS.maxChars) {
+    return refuse(
+      name,
+      `it is ${text.length.toLocaleString('en-US')} characters, and a design is at most ${LIMITS.maxChars.toLocaleString('en-US')}`,
+    );
+  }
   const record = rehearsalIn(text);
   if (record)
     return record.ok

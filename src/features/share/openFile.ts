@@ -1,7 +1,10 @@
 /** Opens a file as the design (undoable), or says why not and changes nothing. */
 import type { RehearsalRecord } from '../../core/rehearse/record.ts';
 import { refOf } from '../../core/rehearse/record.ts';
+import { driftOf } from '../../core/rehearse/actual.ts';
 import { decodeDesign } from '../../state/persist/codec.ts';
+import { pushDraft } from '../../state/persist/storage.ts';
+import { designSettings } from '../../state/slices/design.ts';
 import { useDesigner } from '../../state/store.ts';
 import { inTextField } from '../../ui/typing.ts';
 import { importText, readDesignFile, type Imported } from './importFile.ts';
@@ -36,44 +39,52 @@ export async function openFile(file: File): Promise<void> {
 
 /**
  * A rehearsal record is shown with the design it rehearsed (its link): on the current design
- * when that is the one, else that design is opened with it (undo brings the previous one back).
- * A record without a link goes only onto a design that has every one of its pods.
+ * when that is the one, else that design is opened with it, the current one kept in Drafts (as
+ * a link does) and one undo away. A record without a link goes only onto a design that has every
+ * one of its pods; one whose link cannot be read is refused.
  */
 export async function openRehearsal(record: RehearsalRecord, source: string): Promise<void> {
   const rehearsal = { ref: refOf(record), record };
-  const link = record.design.link;
-  const decoded = link ? await decodeDesign(link) : null;
-  const s = useDesigner.getState();
-  if (decoded?.ok && decoded.design.text !== s.text) {
-    s.load(decoded.design.text, { ...decoded.design.settings, rehearsal });
-    s.notify(
-      `Opened the rehearsal in ${source} with the design it ran. Undo brings the previous design back.`,
-    );
-    return;
-  }
-  if (!decoded?.ok) {
-    const missing = missingPod(record);
-    if (missing) {
-      s.notify(
-        `The rehearsal in ${source} was not opened: it is of another design (this one has no pod ${missing}) and holds no link to it. Your current design is unchanged.`,
+  const refuse = (why: string) =>
+    useDesigner
+      .getState()
+      .notify(
+        `The rehearsal in ${source} was not opened: ${why}. Your current design is unchanged.`,
         'error',
+      );
+  if (record.design.link) {
+    const decoded = await decodeDesign(record.design.link);
+    const s = useDesigner.getState();
+    if (!decoded.ok)
+      return refuse(`the link to the design it rehearsed cannot be read (${decoded.cause})`);
+    if (decoded.design.text !== s.text) {
+      const kept =
+        !s.text.trim() ||
+        pushDraft({ text: s.text, settings: designSettings(s), savedAt: Date.now() });
+      s.load(decoded.design.text, { ...decoded.design.settings, rehearsal });
+      s.notify(
+        `Opened the rehearsal in ${source} with the design it ran. ${kept ? 'Your previous design is kept in Drafts, and Undo brings it back.' : 'Undo brings the previous design back (it could not be kept in Drafts: the browser\u2019s storage is full).'}`,
       );
       return;
     }
+  } else {
+    const missing = missingPod(record);
+    if (missing) {
+      return refuse(
+        `it is of another design (this one has no pod ${missing}) and holds no link to it`,
+      );
+    }
   }
-  s.setRehearsal(rehearsal);
-  s.notify(`Showing the rehearsal in ${source} on the timeline. Undo hides it.`);
+  useDesigner.getState().setRehearsal(rehearsal);
+  useDesigner
+    .getState()
+    .notify(`Showing the rehearsal in ${source} on the timeline. Undo hides it.`);
 }
 
 /** The first pod of the record the current design does not have, or null. */
 function missingPod(record: RehearsalRecord): string | null {
   const groups = useDesigner.getState().analysis?.expansion?.groups ?? [];
-  const by = new Map(groups.map((g) => [g.name, g]));
-  for (const p of record.pods) {
-    const g = by.get(p.group);
-    if (!g || p.jobIndex >= (g.count ?? 0) || p.podIndex >= (g.completions ?? 0)) return p.name;
-  }
-  return null;
+  return driftOf(record, groups).gone[0] ?? null;
 }
 
 /**

@@ -44,8 +44,8 @@ export async function encodeDesign(design: SharedDesign): Promise<string | null>
   const c = design.compare;
   const payload = {
     t: design.text,
-    s: linkSettings(design.settings),
-    ...(c ? { c: { t: c.text, s: linkSettings(c.settings), l: c.label, f: c.currentFirst } } : {}),
+    s: withoutRecord(design.settings),
+    ...(c ? { c: { t: c.text, s: withoutRecord(c.settings), l: c.label, f: c.currentFirst } } : {}),
   };
   const json = new TextEncoder().encode(JSON.stringify(payload));
   if (json.length > MAX_INFLATED_BYTES) return null;
@@ -53,8 +53,11 @@ export async function encodeDesign(design: SharedDesign): Promise<string | null>
   return `${LINK_VERSION}.${toBase64Url(bytes)}`;
 }
 
-/** The settings as a link holds them: a rehearsal only as its reference, never its pods or logs. */
-function linkSettings(settings: DesignSettings): DesignSettings {
+/**
+ * The settings as a link (or a draft) holds them: a rehearsal only as its reference, never its
+ * pods or logs.
+ */
+export function withoutRecord(settings: DesignSettings): DesignSettings {
   const r = settings.rehearsal;
   return r ? { ...settings, rehearsal: { ref: r.ref, record: null } } : settings;
 }

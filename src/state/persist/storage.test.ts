@@ -1,6 +1,8 @@
 // Autosave and drafts in local storage: versioned, tolerant of garbage, never in the way.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXAMPLE_PRICES, isExamplePrices } from '../../core/settings.ts';
+import { refOf } from '../../core/rehearse/record.ts';
+import { sampleRecord } from '../../fixtures/rehearsal.ts';
 import { loadDrafts, loadSaved, pushDraft, removeDraft, save } from './storage.ts';
 
 class MemoryStorage {
@@ -61,5 +63,22 @@ describe('drafts', () => {
     for (let i = 0; i < 12; i++) pushDraft({ text: String(i), settings: {}, savedAt: i });
     expect(loadDrafts()).toHaveLength(10);
     expect(loadDrafts()[0]!.text).toBe('11');
+  });
+});
+
+describe('a rehearsal record in storage', () => {
+  it('drafts keep only its reference; a design too large with it is saved without it', () => {
+    const record = sampleRecord();
+    const settings = { rehearsal: { ref: refOf(record), record } };
+    expect(pushDraft({ text: 'kind: x\n', settings, savedAt: 1 })).toBe(true);
+    expect(loadDrafts()[0]!.settings.rehearsal).toEqual({ ref: refOf(record), record: null });
+    // Room for the design, not for its record: the design is saved, the record's reference too.
+    storage.setItem = function (k: string, v: string) {
+      if (v.length > 1000) throw new DOMException('full', 'QuotaExceededError');
+      this.items.set(k, v);
+    };
+    expect(JSON.stringify(settings).length).toBeGreaterThan(1000);
+    expect(save('kind: x\n', settings)).toBe(true);
+    expect(loadSaved()!.settings.rehearsal).toEqual({ ref: refOf(record), record: null });
   });
 });

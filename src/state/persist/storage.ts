@@ -4,7 +4,7 @@
  * never breaks editing.
  */
 import type { DesignSettings } from '../../core/settings.ts';
-import { sanitizeSettings } from './codec.ts';
+import { sanitizeSettings, withoutRecord } from './codec.ts';
 
 const CURRENT = 'jobset-designer:v1:design';
 const DRAFTS = 'jobset-designer:v1:drafts';
@@ -39,14 +39,20 @@ export function loadSaved(): Saved | null {
   return asSaved(read(CURRENT));
 }
 
-/** Saves; false when the browser refused (storage full or disabled). */
+/**
+ * Saves the design; false when the browser refused (storage full or disabled). A rehearsal record too large for what the browser has left is dropped
+ * rather than the design (its reference stays): the design always comes first.
+ */
 export function save(text: string, settings: DesignSettings): boolean {
-  try {
-    localStorage.setItem(CURRENT, JSON.stringify({ text, settings, savedAt: Date.now() }));
-    return true;
-  } catch {
-    return false;
-  }
+  const write = (s: DesignSettings) => {
+    try {
+      localStorage.setItem(CURRENT, JSON.stringify({ text, settings: s, savedAt: Date.now() }));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return write(settings) || (settings.rehearsal?.record ? write(withoutRecord(settings)) : false);
 }
 
 export function loadDrafts(): Saved[] {
@@ -55,9 +61,10 @@ export function loadDrafts(): Saved[] {
 }
 
 /** Keeps a draft; false when the browser refused (storage full or disabled). */
+/** Keeps a design as a draft; a rehearsal goes with it only as its reference. */
 export function pushDraft(d: Saved): boolean {
   const drafts = loadDrafts().filter((x) => x.text !== d.text);
-  drafts.unshift(d);
+  drafts.unshift({ ...d, settings: withoutRecord(d.settings) });
   try {
     localStorage.setItem(DRAFTS, JSON.stringify(drafts.slice(0, MAX_DRAFTS)));
     return true;

@@ -301,13 +301,17 @@ function restore(
 }
 
 function sameSettings(a: Settings, b: Settings): boolean {
+  return sameAnalysisSettings(a, b) && a.rehearsal === b.rehearsal;
+}
+
+/** The same settings for the figures (a rehearsal shown or hidden changes none of them). */
+export function sameAnalysisSettings(a: Settings, b: Settings): boolean {
   return (
     a.durations === b.durations &&
     a.prices === b.prices &&
     a.capacity === b.capacity &&
     a.synchronous === b.synchronous &&
     a.jobsetName === b.jobsetName &&
-    a.sweeps === b.sweeps &&
-    a.rehearsal === b.rehearsal
+    a.sweeps === b.sweeps
   );
 }
