@@ -8,7 +8,7 @@ import { readFixture } from '../../fixtures/read.ts';
 import { sampleRecord } from '../../fixtures/rehearsal.ts';
 import { refOf } from '../../core/rehearse/record.ts';
 import { createDesignerStore } from '../store.ts';
-import { BURST_MAX_MS } from './design.ts';
+import { BURST_MAX_MS, designSettings, SETTING_KEYS } from './design.ts';
 
 const store = () => createDesignerStore();
 type Store = ReturnType<typeof store>;
@@ -264,5 +264,94 @@ describe('a rehearsal shown with the design', () => {
     expect(s.getState().rehearsal).toBeNull();
     s.getState().undo();
     expect(s.getState().rehearsal).toBe(rehearsal);
+  });
+});
+
+describe('the settings record', () => {
+  it('a new design (New, a template, a file) starts without the old one\u2019s sweeps and per-group settings, keeping prices and the cluster', () => {
+    const s = store();
+    s.getState().load(readFixture('hyperparameter-sweep'));
+    const sweep = {
+      index: 'JOB_INDEX' as const,
+      axes: [{ name: 'lr', values: { kind: 'list' as const, values: [0.1, 0.01] } }],
+    };
+    s.getState().applySettings({
+      ...designSettings(s.getState()),
+      sweeps: { trial: sweep },
+      durations: { trial: 2 },
+      synchronous: ['trial'],
+      jobsetName: 'mine',
+      capacity: { cpus: 8 },
+    });
+    expect(s.getState().sweeps).toEqual({ trial: sweep });
+    // Another design with a group of the same name.
+    s.getState().load(readFixture('hyperparameter-sweep').replace('count: 16', 'count: 3'));
+    const after = s.getState();
+    expect(after.sweeps).toEqual({});
+    expect(after.durations).toEqual({});
+    expect(after.synchronous).toEqual([]);
+    expect(after.jobsetName).toBe('');
+    expect(after.capacity).toEqual({ cpus: 8 });
+    // Undo brings the old design back with all of its settings.
+    s.getState().undo();
+    expect(s.getState().sweeps).toEqual({ trial: sweep });
+  });
+
+  it('every field survives a save and a link (a rehearsal as its reference)', async () => {
+    const { encodeDesign, decodeDesign, sanitizeSettings } = await import('../persist/codec.ts');
+    const record = sampleRecord();
+    const samples: Record<(typeof SETTING_KEYS)[number], unknown> = {
+      durations: { worker: 2.5 },
+      prices: { cpuHour: 0.1, gbHour: 0.01, gpuHour: { default: 2 } },
+      capacity: { cpus: 64, gpus: { 'NVIDIA-A100-SXM4-80GB': 4 } },
+      synchronous: ['worker'],
+      jobsetName: 'mine',
+      sweeps: {
+        worker: {
+          index: 'JOB_INDEX',
+          axes: [{ name: 'lr', values: { kind: 'list', values: [1] } }],
+        },
+      },
+      rehearsal: { ref: refOf(record), record: null },
+    };
+    for (const key of SETTING_KEYS) {
+      const settings = { [key]: samples[key] };
+      expect(sanitizeSettings(JSON.parse(JSON.stringify(settings))), key).toEqual(settings);
+      const link = (await encodeDesign({ text: 'x', settings }))!;
+      const back = await decodeDesign(link);
+      expect(back.ok && back.design.settings, key).toEqual(settings);
+    }
+  });
+});
+
+describe('a whole manifest pasted over the old one', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 0 }));
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps the settings of a group renamed in it, and drops those of a group it removes', () => {
+    const s = store();
+    s.getState().load(readFixture('platform-main'));
+    analysed(s);
+    s.getState().setDuration('worker', 3);
+    s.getState().setDuration('master', 2);
+    const before = s.getState().text;
+    // The editor reports a paste over everything as one splice of the whole text.
+    const pasted = before.replace('  worker:\n', '  trainer:\n');
+    expect(pasted).not.toBe(before);
+    s.getState().commit(pasted, {
+      origin: 'yaml',
+      edits: [{ start: 0, end: before.length, text: pasted }],
+    });
+    expect(s.getState().durations).toEqual({ trainer: 3, master: 2 });
+    analysed(s);
+    // A paste that takes master away: its settings go, the others stay.
+    const now = s.getState().text;
+    const without = now.replace(/ {4}master:\n(?: {6}.*\n)+/, '');
+    expect(without).not.toContain('master:');
+    s.getState().commit(without, {
+      origin: 'yaml',
+      edits: [{ start: 0, end: now.length, text: without }],
+    });
+    expect(s.getState().durations).toEqual({ trainer: 3 });
   });
 });

@@ -97,51 +97,73 @@ export interface DesignSlice extends Settings {
   applySettings(settings: DesignSettings): void;
 }
 
-export const DEFAULT_SETTINGS: Settings = {
-  durations: {},
-  prices: EXAMPLE_PRICES,
-  capacity: null,
-  synchronous: [],
-  jobsetName: '',
-  sweeps: {},
-  rehearsal: null,
+/**
+ * The settings record, defined once: each field's default, whether a new design keeps it (the
+ * user's prices and cluster stay; a design's own settings go), whether the figures read it, and
+ * whether a link or a save leaves it out while it is at its default. Defaults, completion,
+ * equality, snapshots, the reset on load and `designSettings` all derive from this table.
+ */
+const FIELDS: { readonly [K in keyof Settings]: Field<Settings[K]> } = {
+  durations: { initial: {}, keptOnLoad: false, forFigures: true, omitWhenEmpty: false },
+  prices: { initial: EXAMPLE_PRICES, keptOnLoad: true, forFigures: true, omitWhenEmpty: false },
+  capacity: { initial: null, keptOnLoad: true, forFigures: true, omitWhenEmpty: false },
+  synchronous: { initial: [], keptOnLoad: false, forFigures: true, omitWhenEmpty: false },
+  jobsetName: { initial: '', keptOnLoad: false, forFigures: true, omitWhenEmpty: true },
+  sweeps: { initial: {}, keptOnLoad: false, forFigures: true, omitWhenEmpty: true },
+  rehearsal: { initial: null, keptOnLoad: false, forFigures: false, omitWhenEmpty: true },
 };
+
+interface Field<T> {
+  readonly initial: T;
+  readonly keptOnLoad: boolean;
+  readonly forFigures: boolean;
+  /** Left out of `designSettings` while empty (`''`, `{}`, null). */
+  readonly omitWhenEmpty: boolean;
+}
+
+// The store's record and the core's have the same fields: a field added to one is a type error
+// here until the other has it too.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _sameFields: SameKeys<keyof DesignSettings, keyof Settings> = true;
+void _sameFields;
+
+/** The settings' names, in one order for everyone. */
+export const SETTING_KEYS = Object.keys(FIELDS) as readonly (keyof Settings)[];
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A record of the settings, field by field: `value(key)` for each. */
+function record(value: <K extends keyof Settings>(key: K) => Settings[K]): Settings {
+  const out = {} as Writable<Settings>;
+  for (const key of SETTING_KEYS) (out as Record<string, unknown>)[key] = value(key);
+  return out;
+}
+
+export const DEFAULT_SETTINGS: Settings = record((k) => FIELDS[k].initial);
+
+const isEmpty = (v: unknown) =>
+  v === null || v === '' || (typeof v === 'object' && Object.keys(v as object).length === 0);
 
 /** The settings as the core and the link take them. */
 export function designSettings(s: Settings): DesignSettings {
-  return {
-    durations: s.durations,
-    prices: s.prices,
-    capacity: s.capacity,
-    synchronous: s.synchronous,
-    ...(s.jobsetName ? { jobsetName: s.jobsetName } : {}),
-    ...(Object.keys(s.sweeps).length ? { sweeps: s.sweeps } : {}),
-    ...(s.rehearsal ? { rehearsal: s.rehearsal } : {}),
-  };
+  const out: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    if (!(FIELDS[key].omitWhenEmpty && isEmpty(s[key]))) out[key] = s[key];
+  }
+  return out as DesignSettings;
 }
 
 function complete(settings: DesignSettings): Settings {
-  return {
-    durations: settings.durations ?? {},
-    prices: settings.prices ?? EXAMPLE_PRICES,
-    capacity: settings.capacity ?? null,
-    synchronous: settings.synchronous ?? [],
-    jobsetName: settings.jobsetName ?? '',
-    sweeps: settings.sweeps ?? {},
-    rehearsal: settings.rehearsal ?? null,
-  };
+  return record((k) => (settings[k] ?? FIELDS[k].initial) as Settings[typeof k]);
+}
+
+/** What a new design starts with: the user's own settings (prices, cluster) kept, the rest reset. */
+function forNewDesign(s: Settings): Settings {
+  return record((k) => (FIELDS[k].keptOnLoad ? s[k] : FIELDS[k].initial));
 }
 
 const snapshot = (s: DesignSlice): Snapshot => ({ text: s.text, settings: settingsOf(s) });
-const settingsOf = (s: Settings): Settings => ({
-  durations: s.durations,
-  prices: s.prices,
-  capacity: s.capacity,
-  synchronous: s.synchronous,
-  jobsetName: s.jobsetName,
-  sweeps: s.sweeps,
-  rehearsal: s.rehearsal,
-});
+const settingsOf = (s: Settings): Settings => record((k) => s[k]);
 
 export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice> = (set) => {
   /**
@@ -205,7 +227,14 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
         let settings: DesignSettings = options.settings ?? settingsOf(s);
         let groupKeys: readonly TrackedKey[] | null = null;
         if (s.groupKeys && text !== s.text) {
-          const keys = trackKeys(s.groupKeys, s.text, options.edits ?? [diffEdit(s.text, text)]);
+          const smallest = () => trackKeys(s.groupKeys!, s.text, [diffEdit(s.text, text)]);
+          let keys = options.edits ? trackKeys(s.groupKeys, s.text, options.edits) : smallest();
+          // A whole manifest pasted over the old one reports one splice of everything: read as
+          // its smallest splice, a group renamed and nothing else changed keeps its settings.
+          if (options.edits && keys.removed.length) {
+            const alt = smallest();
+            if (alt.removed.length < keys.removed.length) keys = alt;
+          }
           for (const name of keys.removed) settings = dropGroupSettings(settings, name);
           for (const r of keys.moved) {
             // Never over settings that are already someone's (a key the tracking lost sight of).
@@ -228,15 +257,7 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
         text,
         // A new design starts without the old one's per-group settings; prices and the
         // cluster are the user's and stay unless the new design brings its own.
-        ...(settings
-          ? complete(settings)
-          : {
-              ...settingsOf(s),
-              durations: {},
-              synchronous: [] as readonly string[],
-              jobsetName: '',
-              rehearsal: null,
-            }),
+        ...(settings ? complete(settings) : forNewDesign(s)),
         version: s.version + 1,
         settingsVersion: s.settingsVersion + 1,
         lastOrigin: 'load',
@@ -301,17 +322,10 @@ function restore(
 }
 
 function sameSettings(a: Settings, b: Settings): boolean {
-  return sameAnalysisSettings(a, b) && a.rehearsal === b.rehearsal;
+  return SETTING_KEYS.every((k) => a[k] === b[k]);
 }
 
 /** The same settings for the figures (a rehearsal shown or hidden changes none of them). */
 export function sameAnalysisSettings(a: Settings, b: Settings): boolean {
-  return (
-    a.durations === b.durations &&
-    a.prices === b.prices &&
-    a.capacity === b.capacity &&
-    a.synchronous === b.synchronous &&
-    a.jobsetName === b.jobsetName &&
-    a.sweeps === b.sweeps
-  );
+  return SETTING_KEYS.every((k) => !FIELDS[k].forFigures || a[k] === b[k]);
 }
