@@ -71,7 +71,7 @@ test('a comparison opens from its link, as it was', async ({ page, browser }) =>
   await compareWithTemplate(page, 'Two groups');
   await expect(totalsRow(page, 'Pods')).toHaveText(['7', /\d+/, /[+-]\d+|no change/]);
   const expected = await totalsRow(page, 'Pods').allTextContents();
-  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v1\./);
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v2\./);
   await page.waitForTimeout(600); // the link follows the last change within a second
   const link = await page.evaluate(() => location.href);
 

@@ -17,7 +17,7 @@ test.afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The page's link, once autosave has written it. */
 async function linkOf(page: Page): Promise<string> {
-  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#v1\./);
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#v2\./);
   return page.url();
 }
 
@@ -46,10 +46,10 @@ test('the Program view gives the command that rehearses this design, with its li
     'Your command runs main.py: save both files in that folder.',
   );
   const command = view.getByTestId('rehearse-command');
-  await expect(command).toContainText("npx jobset-designer rehearse 'http://127.0.0.1:4173/#v1.");
+  await expect(command).toContainText("npx jobset-designer rehearse 'http://127.0.0.1:4173/#v2.");
   // The link in the command opens this very design.
   const text = (await command.textContent())!;
-  const fragment = /#(v1\.[A-Za-z0-9_-]+)'/.exec(text)![1]!;
+  const fragment = /#(v2\.[A-Za-z0-9_.-]+)'/.exec(text)![1]!;
   const decoded = await decodeDesign(fragment);
   expect(decoded.ok && decoded.design.text).toBe(await yamlText(page));
   expect(await violations(page)).toEqual([]);

@@ -220,7 +220,13 @@ describe('a design link in place of a file', () => {
     const link = await encodeDesign({ text: valid, settings });
     const cut = await runCli(['validate', `http://127.0.0.1:4173/#${link!.slice(0, 40)}`]);
     expect(cut.code).toBe(2);
-    expect(cut.stderr).toMatch(/^jobset-designer: cannot open the link: the link is damaged .*\n$/);
+    expect(cut.stderr).toMatch(
+      /^jobset-designer: cannot open the link: the link is cut short .*\n$/,
+    );
+    const changed = link!.slice(0, 40) + (link![40] === 'A' ? 'B' : 'A') + link!.slice(41);
+    const damaged = await runCli(['validate', `#${changed}`]);
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toContain('the link is damaged (some of its characters were changed)');
     const bare = await runCli(['pods', 'http://127.0.0.1:4173/']);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('the link holds no design');

@@ -1,6 +1,6 @@
 /**
  * What a command reads: a file, standard input (`-`) or a design link (the designer's whole
- * address, or just its `#v1.…` fragment), which brings the design's settings along. Links are
+ * address, or just its `#v2.…` fragment), which brings the design's settings along. Links are
  * decoded with the designer's own codec, files with the core's decoder.
  */
 import { existsSync } from 'node:fs';
@@ -23,9 +23,11 @@ export class Unreadable extends Error {}
 /** A link rather than a file: an address, or a fragment that is not also the name of a file. */
 export function isLink(arg: string, dir: string): boolean {
   if (/^https?:\/\//i.test(arg)) return true;
-  // A bare fragment: `#v1.…`, or `v1.` and a payload no file name has (`v1.yaml` is a file).
+  // A bare fragment: `#v2.…`, or `v2.` and a payload no file name has (`v1.yaml` is a file).
   if (/^#v\d+\./.test(arg)) return true;
-  return /^v\d+\.[A-Za-z0-9_-]{16,}$/.test(arg) && !existsSync(resolve(dir, arg));
+  return (
+    /^v\d+\.[A-Za-z0-9_-]{16,}(\.[A-Za-z0-9_-]*)?$/.test(arg) && !existsSync(resolve(dir, arg))
+  );
 }
 
 /** Reads `arg`; relative paths start at `dir`. */

@@ -65,7 +65,7 @@ export const USAGE = `Usage:
   jobset-designer diff <a> <b> [--json]   what changing design a into b does: totals and their
                                           deltas, and each group added, removed, renamed or changed
 An <input> is a file, a pattern such as 'manifests/**/*.yaml', - for standard input, or a
-design link (the designer's address, or just its #v1... part) with its settings.
+design link (the designer's address, or just its #v2... part) with its settings.
 Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage (the worst of all inputs).`;
 
 class UsageError extends Error {}

@@ -164,7 +164,9 @@ function span(v: unknown, at: string): Span | null {
 
 function link(v: unknown): string {
   const s = text(v, 'design.link');
-  if (!/^v\d+\.[A-Za-z0-9_-]+$/.test(s)) throw new Bad('design.link: it is not a design link');
+  if (!/^v\d+\.[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)?$/.test(s)) {
+    throw new Bad('design.link: it is not a design link');
+  }
   return s;
 }
 

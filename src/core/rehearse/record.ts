@@ -62,7 +62,7 @@ export interface RehearsalRecord {
   readonly version: typeof RECORD_VERSION;
   readonly design: {
     readonly name: string | null;
-    /** The design link's fragment (`v1.…`): the design and its settings, to reopen it. */
+    /** The design link's fragment (`v2.…`): the design and its settings, to reopen it. */
     readonly link: string | null;
     readonly pods: number;
   };

@@ -85,7 +85,7 @@ export function ComparePicker({ onPick }: { onPick: (other: OtherDesign) => void
           id={ids.link}
           type="url"
           value={link}
-          placeholder="https://…/#v1.…"
+          placeholder="https://…/#v2.…"
           aria-describedby={error ? ids.error : undefined}
           onChange={(e) => setLink(e.target.value)}
         />

@@ -65,10 +65,11 @@ describe('permalinks', () => {
   });
 
   it.each([
-    ['an unknown version', 'v9.abc', 'newer version'],
+    ['a newer version', 'v9.abc', 'made by a newer version of the designer (v9)'],
+    ['an unknown version', 'v0.abc', 'a design link starts with v1. or v2.'],
     ['not a design link', 'hello', 'does not hold a design'],
     ['damaged characters', 'v1.abc$%', 'damaged'],
-    ['a cut-short link', 'TRUNCATE', 'damaged or cut short'],
+    ['a cut-short link', 'TRUNCATE', 'the link is cut short (its end is missing)'],
   ])('refuses %s with a message', async (_what, fragment, words) => {
     let f = fragment;
     if (f === 'TRUNCATE') {
@@ -138,7 +139,7 @@ describe('a rehearsal in a link', () => {
     const got = (back as { design: { settings: DesignSettings } }).design.settings.rehearsal;
     expect(got).toEqual({ ref: refOf(record), record: null });
     // The payload itself holds no log line.
-    const payload = inflateRawSync(fromBase64Url(link.slice(3))!).toString('utf8');
+    const payload = inflateRawSync(fromBase64Url(link.split('.')[1]!)!).toString('utf8');
     expect(payload).not.toContain('never heard from');
     expect(payload).not.toContain('worker-3-0');
     // Local storage reads the same settings: the whole record, checked, comes back.
@@ -146,5 +147,47 @@ describe('a rehearsal in a link', () => {
     // A malformed record is dropped, its reference kept.
     const bad = { rehearsal: { ref: refOf(record), record: { ...record, version: 9 } } };
     expect(sanitizeSettings(bad)).toEqual({ rehearsal: { ref: refOf(record), record: null } });
+  });
+});
+
+describe('the link check (v2)', () => {
+  it('refuses every one-character change of a link, or opens exactly the same design', async () => {
+    const text = readFixture('platform-main');
+    const link = (await encodeDesign({ text, settings }))!;
+    expect(link).toMatch(/^v2\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{6}$/);
+    let refused = 0;
+    for (let i = 3; i < link.length; i++) {
+      for (const c of ['A', 'x', '_']) {
+        if (link[i] === c || link[i] === '.') continue;
+        const changed = link.slice(0, i) + c + link.slice(i + 1);
+        const r = await decodeDesign(changed);
+        if (r.ok) {
+          // Only a change to bits no byte uses (base64's last character) can open: the same design.
+          expect(r.design.text).toBe(text);
+          expect(r.design.settings).toEqual(settings);
+        } else {
+          refused++;
+          expect(r.reason).toMatch(/damaged/);
+        }
+      }
+    }
+    expect(refused).toBeGreaterThan(link.length * 2);
+  });
+
+  it('tells a cut link from a damaged one, wherever it is cut', async () => {
+    const link = (await encodeDesign({ text: readFixture('two-groups'), settings: {} }))!;
+    for (let n = 4; n < link.length; n++) {
+      const r = await decodeDesign(link.slice(0, n));
+      expect(r.ok, `cut at ${n}`).toBe(false);
+      if (!r.ok) expect(r.cause, `cut at ${n}`).toMatch(/cut short/);
+    }
+  });
+
+  it('still opens links made before the check (v1)', async () => {
+    const text = readFixture('two-groups');
+    const json = JSON.stringify({ t: text, s: settings });
+    const v1 = `v1.${toBase64Url(new Uint8Array(deflateRawSync(Buffer.from(json))))}`;
+    const r = await decodeDesign(v1);
+    expect(r.ok && r.design.text).toBe(text);
   });
 });

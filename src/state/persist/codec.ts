@@ -1,6 +1,8 @@
 /**
  * Permalinks: a design (its YAML text exactly as typed, and its settings) in a URL fragment.
- * Format: `v1.` + base64url(deflate-raw(JSON)). Decoding never trusts its input: a fragment that
+ * Format: `v2.` + base64url(deflate-raw(JSON)) + `.` + base64url(CRC-32 of those bytes), so that a
+ * link with one character changed is refused as damaged rather than opened as another design,
+ * and a link cut short is told apart from a damaged one. `v1.` links (no check) still open. Decoding never trusts its input: a fragment that
  * is too long, not base64url, truncated, of an unknown version, inflating past a limit (a
  * compression bomb) or not a design is refused with a reason, and nothing else happens.
  */
@@ -8,7 +10,11 @@ import { readRecord, readRef } from '../../core/rehearse/read.ts';
 import type { DesignSettings, Rehearsal } from '../../core/settings.ts';
 import { readSweep, type Sweep } from '../../core/sweep/sweep.ts';
 
-export const LINK_VERSION = 'v1';
+export const LINK_VERSION = 'v2';
+/** Versions this designer opens. */
+const READS = ['v1', 'v2'];
+/** base64url of the 4 bytes of a CRC-32. */
+const CHECK_CHARS = 6;
 /** Longest fragment accepted (browsers keep far longer URLs, but no design needs this). */
 export const MAX_FRAGMENT_CHARS = 4_000_000;
 /**
@@ -50,7 +56,7 @@ export async function encodeDesign(design: SharedDesign): Promise<string | null>
   const json = new TextEncoder().encode(JSON.stringify(payload));
   if (json.length > MAX_INFLATED_BYTES) return null;
   const bytes = await pipe(json, new CompressionStream('deflate-raw'));
-  return `${LINK_VERSION}.${toBase64Url(bytes)}`;
+  return `${LINK_VERSION}.${toBase64Url(bytes)}.${checkOf(bytes)}`;
 }
 
 /**
@@ -67,14 +73,31 @@ export async function decodeDesign(fragment: string): Promise<Decoded> {
   if (f.length > MAX_FRAGMENT_CHARS) return fail('the link is too long to be a design');
   const dot = f.indexOf('.');
   const version = dot < 0 ? '' : f.slice(0, dot);
-  if (version !== LINK_VERSION) {
+  if (!READS.includes(version)) {
+    const n = /^v(\d+)$/.exec(version)?.[1];
     return fail(
-      /^v\d+$/.test(version)
-        ? `the link was made by a newer version of the designer (${version})`
-        : 'the link does not hold a design',
+      n !== undefined && Number(n) > READS.length
+        ? `the link was made by a newer version of the designer (${version}); this one opens ${READS.join(' and ')} links`
+        : `the link does not hold a design (a design link starts with ${READS.map((v) => `${v}.`).join(' or ')})`,
     );
   }
-  const bytes = fromBase64Url(f.slice(dot + 1));
+  let body = f.slice(dot + 1);
+  if (version === 'v2') {
+    const last = body.lastIndexOf('.');
+    const check = last < 0 ? '' : body.slice(last + 1);
+    if (last < 0 || check.length < CHECK_CHARS) {
+      return fail('the link is cut short (its end is missing): copy the whole link again');
+    }
+    body = body.slice(0, last);
+    const bytes = fromBase64Url(body);
+    if (!bytes || !/^[A-Za-z0-9_-]+$/.test(check)) {
+      return fail('the link is damaged (it has characters a design link never has)');
+    }
+    if (check !== checkOf(bytes)) {
+      return fail('the link is damaged (some of its characters were changed): copy it again');
+    }
+  }
+  const bytes = fromBase64Url(body);
   if (!bytes) return fail('the link is damaged (it has characters a design link never has)');
   let inflated: Uint8Array;
   try {
@@ -210,6 +233,24 @@ async function pipe(
   }
   return out;
 }
+
+/** The CRC-32 (IEEE) of the bytes, as base64url: a link's check. */
+function checkOf(bytes: Uint8Array): string {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  c = (c ^ 0xffffffff) >>> 0;
+  return toBase64Url(new Uint8Array([c >>> 24, (c >>> 16) & 0xff, (c >>> 8) & 0xff, c & 0xff]));
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
 
 export function toBase64Url(bytes: Uint8Array): string {
   let bin = '';
