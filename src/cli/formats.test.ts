@@ -3,6 +3,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixture, withTypes } from '../fixtures/read.ts';
 import { encodeDesign } from '../state/persist/codec.ts';
@@ -230,5 +232,60 @@ describe('a design link in place of a file', () => {
     const bare = await runCli(['pods', 'http://127.0.0.1:4173/']);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('the link holds no design');
+  });
+});
+
+describe('file names in CI output', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jobset-names-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const invalidText = withTypes('    worker:\n      count: -3\n');
+
+  /** The path a SARIF location's URI stands for, resolved as a reader of SARIF does. */
+  const fromUri = (uri: string) =>
+    uri.startsWith('file:')
+      ? fileURLToPath(uri)
+      : decodeURIComponent(new URL(uri, 'file:///base/').pathname).slice('/base/'.length);
+  /** The `file=` property of a workflow command, unescaped as the runner does. */
+  const fromGithub = (line: string) =>
+    /file=([^,]*),/
+      .exec(line)![1]!
+      .replace(/%2C/g, ',')
+      .replace(/%3A/g, ':')
+      .replace(/%0A/g, '\n')
+      .replace(/%0D/g, '\r')
+      .replace(/%25/g, '%');
+
+  it('SARIF and GitHub locations resolve back to the file, whatever its name', async () => {
+    fc.assert(
+      fc.asyncProperty(
+        fc.stringMatching(/^[a-zA-Z0-9 #?%&=+;:,<>'!@$()[\]{}~é☕-]{1,16}$/),
+        fc.boolean(),
+        async (stem, absolute) => {
+          const base = `${stem.replace(/^[-.]/, 'x')}.yaml`;
+          writeFileSync(join(dir, base), invalidText);
+          const arg = absolute ? join(dir, base) : base;
+          const sarif = await runCli(['validate', '--format', 'sarif', arg], '', dir);
+          const loc = JSON.parse(sarif.stdout).runs[0].results[0].locations[0];
+          expect(fromUri(loc.physicalLocation.artifactLocation.uri)).toBe(arg);
+          const gh = await runCli(['validate', '--format', 'github', arg], '', dir);
+          expect(fromGithub(gh.stdout.split('\n')[0]!)).toBe(arg);
+        },
+      ),
+      { numRuns: 60, seed: 22 },
+    );
+  });
+
+  it('keeps the location of a file named like <stdin> or <x>.yaml; stdin and links have none', async () => {
+    for (const name of ['<x>.yaml', '<stdin>', 'a#1.yaml', 'b?.yaml']) {
+      writeFileSync(join(dir, name), invalidText);
+      const sarif = await runCli(['validate', '--format', 'sarif', name], '', dir);
+      const result = JSON.parse(sarif.stdout).runs[0].results[0];
+      expect(result.locations, name).toHaveLength(1);
+      expect(fromUri(result.locations[0].physicalLocation.artifactLocation.uri)).toBe(name);
+      const gh = await runCli(['validate', '--format', 'github', name], '', dir);
+      expect(gh.stdout, name).toContain(' file=');
+    }
+    const stdin = await runCli(['validate', '--format', 'sarif', '-'], invalidText, dir);
+    expect(JSON.parse(stdin.stdout).runs[0].results[0].locations).toEqual([]);
   });
 });

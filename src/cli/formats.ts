@@ -23,7 +23,13 @@ export type Format = (typeof FORMATS)[number];
 /** One input of a call: checked, or not readable at all (exit 2). */
 export type Checked =
   | { readonly kind: 'checked'; readonly design: Design; readonly analysis: Analysis }
-  | { readonly kind: 'unreadable'; readonly name: string; readonly reason: string };
+  | {
+      readonly kind: 'unreadable';
+      readonly name: string;
+      /** The path when the input is a file (null for standard input, links and patterns). */
+      readonly file: string | null;
+      readonly reason: string;
+    };
 
 export interface Summary {
   readonly files: number;
@@ -108,13 +114,22 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 };
 
 /**
- * Where a finding is, as SARIF says it: the path as given, as a URI reference (relative, or a
- * file: URI when absolute), 1-based lines and columns. Standard input and links have no place.
+ * Where a finding is, as SARIF says it: the file as a URI reference, 1-based lines and columns.
+ * Standard input and links have no place.
  */
-function sarifLocations(name: string, d?: Diagnostic) {
-  if (name.startsWith('<')) return [];
-  const uri = isAbsolute(name) ? pathToFileURL(name).href : encodeURI(name.replace(/\\/g, '/'));
-  return [sarifLocation(uri, d)];
+function sarifLocations(file: string | null, d?: Diagnostic) {
+  return file === null ? [] : [sarifLocation(sarifUri(file), d)];
+}
+
+/**
+ * A path as a URI reference that resolves back to it: a file: URI when absolute, else each
+ * segment percent-encoded, so `#`, `?`, `%`, `:` and `<` stay part of the name. Backslashes
+ * separate folders only on Windows (elsewhere they are part of a name).
+ */
+export function sarifUri(path: string): string {
+  if (isAbsolute(path)) return pathToFileURL(path).href;
+  const parts = process.platform === 'win32' ? path.split(/[\\/]/) : path.split('/');
+  return parts.map(encodeURIComponent).join('/');
 }
 
 function sarifLocation(uri: string, d?: Diagnostic) {
@@ -168,7 +183,7 @@ export function sarifReport(all: readonly Checked[]) {
             toolExecutionNotifications: unreadable.map((c) => ({
               level: 'error',
               message: { text: c.reason },
-              locations: sarifLocations(c.name),
+              locations: sarifLocations(c.file),
             })),
           },
         ],
@@ -179,7 +194,7 @@ export function sarifReport(all: readonly Checked[]) {
                 ruleIndex: ruleIndex.get(d.code)!,
                 level: SARIF_LEVEL[d.severity],
                 message: { text: d.message },
-                locations: sarifLocations(c.design.name, d),
+                locations: sarifLocations(c.design.file, d),
               }))
             : [],
         ),
@@ -196,20 +211,21 @@ const GITHUB_COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
 
 // Workflow commands: `%`, CR and LF are escaped in the message; `:` and `,` too in properties.
 const ghData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const ghProperty = (s: string) => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+export const ghProperty = (s: string) => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** One `::error file=…::message` line per problem (and per unreadable input). */
 export function githubLines(all: readonly Checked[]): string[] {
   const lines: string[] = [];
   for (const c of all) {
     if (c.kind === 'unreadable') {
-      lines.push(`::error${fileProperty(c.name)}title=unreadable::${ghData(c.reason)}`);
+      lines.push(`::error${fileProperty(c.file)}title=unreadable::${ghData(c.reason)}`);
       continue;
     }
     for (const d of c.analysis.diagnostics) {
-      const where = c.design.name.startsWith('<')
-        ? ''
-        : `file=${ghProperty(c.design.name)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},`;
+      const where =
+        c.design.file === null
+          ? ''
+          : `file=${ghProperty(c.design.file)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},`;
       lines.push(
         `::${GITHUB_COMMAND[d.severity]} ${where}title=${ghProperty(d.code)}::${ghData(d.message)}`,
       );
@@ -218,6 +234,6 @@ export function githubLines(all: readonly Checked[]): string[] {
   return lines;
 }
 
-function fileProperty(name: string): string {
-  return name.startsWith('<') ? ' ' : ` file=${ghProperty(name)},`;
+function fileProperty(file: string | null): string {
+  return file === null ? ' ' : ` file=${ghProperty(file)},`;
 }

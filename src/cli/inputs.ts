@@ -13,6 +13,8 @@ import { decodeDesign } from '../state/persist/codec.ts';
 export interface Design {
   /** How messages name it: the path as given, `<stdin>` or `<link>`. */
   readonly name: string;
+  /** The path as given when it is a file (null for standard input and links): where it is. */
+  readonly file: string | null;
   readonly text: string;
   readonly settings: DesignSettings;
 }
@@ -37,7 +39,12 @@ export async function readDesign(arg: string, stdin: Readable, dir: string): Pro
     arg === '-' ? await readAll(stdin) : await readFile(resolve(dir, arg)).catch(fileError(arg));
   const decoded = decodeManifest(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
   if (!decoded.ok) throw new Unreadable(`cannot read ${arg}: ${decoded.reason}`);
-  return { name: arg === '-' ? '<stdin>' : arg, text: decoded.text, settings: {} };
+  return {
+    name: arg === '-' ? '<stdin>' : arg,
+    file: arg === '-' ? null : arg,
+    text: decoded.text,
+    settings: {},
+  };
 }
 
 async function readLink(arg: string): Promise<Design> {
@@ -46,7 +53,7 @@ async function readLink(arg: string): Promise<Design> {
   if (!fragment) throw new Unreadable('the link holds no design (it has nothing after #)');
   const r = await decodeDesign(fragment);
   if (!r.ok) throw new Unreadable(`cannot open the link: ${r.cause}`);
-  return { name: '<link>', text: r.design.text, settings: r.design.settings };
+  return { name: '<link>', file: null, text: r.design.text, settings: r.design.settings };
 }
 
 async function readAll(stdin: Readable): Promise<Buffer> {

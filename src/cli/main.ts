@@ -304,7 +304,8 @@ async function check(arg: string, stdin: Readable, dir: string): Promise<Checked
     design = await readDesign(arg, stdin, dir);
   } catch (err) {
     if (!(err instanceof Unreadable)) throw err;
-    return { kind: 'unreadable', name: nameOf(arg, dir), reason: err.message };
+    const name = nameOf(arg, dir);
+    return { kind: 'unreadable', name, file: name === arg ? arg : null, reason: err.message };
   }
   return { kind: 'checked', design, analysis: analyze(design.text, design.settings) };
 }
@@ -329,7 +330,12 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
   for (const x of expanded) {
     checked.push(
       'unmatched' in x
-        ? { kind: 'unreadable', name: x.unmatched, reason: `no file matches ${x.unmatched}` }
+        ? {
+            kind: 'unreadable',
+            name: x.unmatched,
+            file: null,
+            reason: `no file matches ${x.unmatched}`,
+          }
         : await check(x.arg, io.stdin, dir),
     );
   }

@@ -380,7 +380,7 @@ describe('rehearse refuses what it cannot run', () => {
 
   it('shows one progress line on a terminal, and clears it at the end', async () => {
     const text = withTypes('    w:\n      count: 2\n      completions: 2\n');
-    const design = { name: '<stdin>', text, settings: {} };
+    const design = { name: '<stdin>', file: null, text, settings: {} };
     const err = Object.assign(new PassThrough(), { isTTY: true });
     let said = '';
     err.on('data', (c: Buffer) => (said += c.toString()));

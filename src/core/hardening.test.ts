@@ -127,7 +127,19 @@ describe('6-7. line ends and encodings', () => {
       const r = decodeManifest(new Uint8Array(bytes));
       return r.ok ? '' : r.reason;
     };
-    expect(bad([0x61, 0xff, 0x62])).toContain('byte 0xff at position 1 is not valid UTF-8');
+    expect(bad([0x61, 0xff, 0x62])).toContain(
+      'byte 0xff at line 1, column 2, position 1, starts no valid UTF-8 character',
+    );
+    // Latin-1: "café rond" names the é (0xe9), not the space after it, on its own line.
+    const latin1 = [
+      ...Buffer.from('kind: x\nname: caf', 'latin1'),
+      0xe9,
+      ...Buffer.from(' rond\n'),
+    ];
+    expect(bad(latin1)).toContain(
+      'byte 0xe9 at line 2, column 10, position 17, starts no valid UTF-8',
+    );
+    expect(bad(latin1)).toContain('Latin-1');
     expect(bad([0x61, 0, 0x62, 0])).toContain('UTF-16 text without a byte order mark');
     expect(bad([0xff, 0xfe, 0x61])).toContain('odd number of bytes');
   });

@@ -55,10 +55,23 @@ function utf8(bytes: Uint8Array, start: number): Decoded {
     out += String.fromCharCode(...units);
     units.length = 0;
   };
-  const bad = (at: number): Decoded => ({
-    ok: false,
-    reason: `it is not UTF-8 text (byte 0x${bytes[at]!.toString(16).padStart(2, '0')} at position ${at} is not valid UTF-8); save it as UTF-8`,
-  });
+  // Named by the byte that starts the bad sequence (Latin-1's é is one byte, 0xe9, whatever
+  // follows it), with its line and column, as an editor counts them.
+  const bad = (at: number): Decoded => {
+    let line = 1;
+    let lineStart = start;
+    for (let k = start; k < at; k++) {
+      if (bytes[k] === 0x0a) {
+        line++;
+        lineStart = k + 1;
+      }
+    }
+    const hex = bytes[at]!.toString(16).padStart(2, '0');
+    return {
+      ok: false,
+      reason: `it is not UTF-8 text (byte 0x${hex} at line ${line}, column ${at - lineStart + 1}, position ${at}, starts no valid UTF-8 character; Latin-1 and Windows-1252 files do this); save it as UTF-8`,
+    };
+  };
   for (let i = start; i < bytes.length;) {
     const b = bytes[i]!;
     let cp: number;
@@ -71,7 +84,7 @@ function utf8(bytes: Uint8Array, start: number): Decoded {
     if (i + n > bytes.length) return bad(i);
     for (let j = 1; j < n; j++) {
       const c = bytes[i + j]!;
-      if ((c & 0xc0) !== 0x80) return bad(i + j);
+      if ((c & 0xc0) !== 0x80) return bad(i);
       cp = (cp << 6) | (c & 0x3f);
     }
     // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
