@@ -33,6 +33,13 @@ describe('sweeps', () => {
     expect(axisValues({ kind: 'range', scale: 'linear', from: 0.1, to: 0.3, points: 3 })).toEqual([
       0.1, 0.2, 0.3,
     ]);
+    // Small values keep ten significant digits, not six decimals (1e-7 is not 0).
+    expect(axisValues({ kind: 'range', scale: 'log', from: 1e-7, to: 1e-5, points: 5 })).toEqual([
+      1e-7, 3.16227766e-7, 0.000001, 0.00000316227766, 0.00001,
+    ]);
+    expect(axisValues({ kind: 'range', scale: 'linear', from: 1e-9, to: 3e-9, points: 3 })).toEqual(
+      [1e-9, 2e-9, 3e-9],
+    );
   });
 
   it('numbers the grid row-major, the last axis fastest', () => {

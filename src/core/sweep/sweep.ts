@@ -6,7 +6,6 @@
  * Job, `completions` = grid size) or `JOB_GLOBAL_INDEX` (a design of one group: its Jobs, as
  * the JobSet numbers them).
  */
-import { tidy } from '../jobset/numbers.ts';
 
 export type SweepValue = number | string;
 
@@ -53,10 +52,13 @@ export function axisValues(v: AxisValues): SweepValue[] {
   return out;
 }
 
-/** Ten significant digits: 1e-3 · 10^(1/2) is 0.003162277660, not 0.0031622776601683794. */
+/**
+ * Ten significant digits: 1e-3 · 10^(1/2) is 0.003162277660, not 0.0031622776601683794, and
+ * 1e-7 stays 1e-7 (no fixed number of decimals: learning rates are small).
+ */
 function significant(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return x;
-  return tidy(Number(x.toPrecision(10)));
+  return Number(x.toPrecision(10));
 }
 
 /** How many values each axis has. */
