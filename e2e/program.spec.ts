@@ -2,7 +2,7 @@
 // undo step, read a pod's parameters in its details and the table, and take the generated files.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { clickCell, openDesigner, yamlText, showView } from './designer.ts';
+import { clickCell, group, openDesigner, yamlText, showView } from './designer.ts';
 import { expect, test } from './fixtures.ts';
 
 async function openProgram(page: Page) {
@@ -73,4 +73,34 @@ test('a sweep sets count, and each pod shows its parameters in its details, tool
   if (await sweep.isVisible()) {
     await expect(sweep.getByRole('status')).toHaveText(`${count} points: count follows the grid.`);
   } else expect(count).toBe('5');
+});
+
+test('a sweep that no longer fits its group says so, with the fix', async ({ page }) => {
+  const view = await openProgram(page);
+  await view.getByLabel('Group').selectOption('worker');
+  await view.getByRole('button', { name: 'Add a sweep to worker' }).click();
+  const sweep = view.getByRole('group', { name: 'Sweep of worker' });
+  const values = sweep
+    .getByRole('group', { name: 'Axis 1' })
+    .getByLabel('Values, separated by commas');
+  await values.fill('0.1, 0.01, 0.001');
+  await values.press('Enter');
+  await expect(sweep.getByRole('status')).toHaveText('3 points: count follows the grid.');
+  // The count is changed in the form: two pods have no point of the grid.
+  await showView(page, 'Form');
+  await group(page, 'worker').getByLabel('Jobs (count)').fill('5');
+  await expect.poll(() => yamlText(page)).toMatch(/worker:\n {6}count: 5\n/);
+  await showView(page, 'Program');
+  await view.getByLabel('Group').selectOption('worker');
+  await expect(sweep.getByRole('status')).toHaveText(
+    'The sweep of "worker" has 3 points but 5 Jobs (count): pods 3 to 4 have no point (jobset_env.params() raises for them).',
+  );
+  await page.getByRole('status', { name: 'Validation' }).click();
+  await expect(
+    page.getByRole('dialog', { name: 'Problems' }).getByRole('list', { name: 'Sweep findings' }),
+  ).toContainText('pods 3 to 4 have no point');
+  await page.keyboard.press('Escape');
+  await sweep.getByRole('button', { name: 'Set count to 3 (the grid size)' }).click();
+  await expect(sweep.getByRole('status')).toHaveText('3 points: count follows the grid.');
+  await expect.poll(() => yamlText(page)).toMatch(/worker:\n {6}count: 3\n/);
 });

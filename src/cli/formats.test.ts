@@ -256,7 +256,7 @@ describe('file names in CI output', () => {
       .replace(/%25/g, '%');
 
   it('SARIF and GitHub locations resolve back to the file, whatever its name', async () => {
-    fc.assert(
+    await fc.assert(
       fc.asyncProperty(
         fc.stringMatching(/^[a-zA-Z0-9 #?%&=+;:,<>'!@$()[\]{}~é☕-]{1,16}$/),
         fc.boolean(),

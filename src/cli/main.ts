@@ -426,6 +426,14 @@ async function programCommand(
     stderr.write(`${c.design.name}: invalid, no program written\n`);
     return 1;
   }
+  const misfits = c.analysis.findings.filter((f) => f.code === 'sweep-does-not-fit');
+  if (misfits.length) {
+    for (const f of misfits) stderr.write(`${c.design.name}: ${f.message}\n`);
+    stderr.write(
+      `${c.design.name}: no program written: a sweep does not fit its group (set the figure to the grid size, or change the sweep)\n`,
+    );
+    return 1;
+  }
   const program = podProgram(
     programInput(
       e,
@@ -553,6 +561,15 @@ async function validate(
     case 'sarif':
       await out.write(JSON.stringify(sarifReport(checked), null, 2) + '\n');
       break;
+  }
+  // What a link's settings show (its sweeps, its cluster): said, never counted as problems.
+  if (format === 'text') {
+    for (const c of checked) {
+      if (c.kind !== 'checked') continue;
+      for (const f of c.analysis.findings) {
+        stderr.write(`${c.design.name}: setting ${f.severity} ${f.code}: ${f.message}\n`);
+      }
+    }
   }
   const only = checked[0];
   if (!many && only?.kind === 'checked') {

@@ -1,6 +1,6 @@
 // `jobset-designer program`: the same two files as the designer's Program view, into a folder,
 // with a design link's sweeps.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,8 @@ describe('program', () => {
       index: 'JOB_INDEX' as const,
       axes: [{ name: 'lr', values: { kind: 'list' as const, values: [0.1, 0.01] } }],
     };
-    const text = readFixture('hyperparameter-sweep');
+    // Two trials, one per point of the grid.
+    const text = readFixture('hyperparameter-sweep').replace('count: 16', 'count: 2');
     const link = await encodeDesign({ text, settings: { sweeps: { trial: sweep } } });
     const out = join(dir, 'a');
     const r = await runCli(['program', `#${link!}`, '--out', out]);
@@ -31,7 +32,7 @@ describe('program', () => {
     // The same files as the designer makes from the same design.
     const expected = podProgram({
       designName: null,
-      groups: [{ name: 'trial', count: 16, completions: 1, parallelisms: 1 }],
+      groups: [{ name: 'trial', count: 2, completions: 1, parallelisms: 1 }],
       synchronous: [],
       sweeps: { trial: sweep },
       command: 'python3 train.py',
@@ -61,6 +62,29 @@ describe('program', () => {
     expect(readFileSync(join(dir, 'e', 'main.py'), 'utf8')).toContain('def main():');
     expect(shell.stderr).toContain(
       'names no Python script: change spec.command to "python3 -u main.py"',
+    );
+  });
+
+  it('refuses a sweep that does not fit its group (exit 1); expand and validate say so', async () => {
+    const sweep = {
+      index: 'JOB_INDEX' as const,
+      axes: [{ name: 'lr', values: { kind: 'list' as const, values: [0.1, 0.01, 0.001] } }],
+    };
+    const text = readFixture('hyperparameter-sweep'); // 16 trials, 3 points
+    const link = `#${(await encodeDesign({ text, settings: { sweeps: { trial: sweep } } }))!}`;
+    const out = join(dir, 'misfit');
+    const r = await runCli(['program', link, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('pods 3 to 15 have no point');
+    expect(existsSync(out)).toBe(false);
+    const expand = await runCli(['expand', link]);
+    const json = JSON.parse(expand.stdout) as { valid: boolean; findings: { code: string }[] };
+    expect(json.valid).toBe(true);
+    expect(json.findings.map((f) => f.code)).toEqual(['sweep-does-not-fit']);
+    const validate = await runCli(['validate', link]);
+    expect(validate.code).toBe(0);
+    expect(validate.stderr).toContain(
+      '<link>: setting warning sweep-does-not-fit: The sweep of "trial" has 3 points but 16 Jobs',
     );
   });
 

@@ -95,6 +95,9 @@ export async function rehearse(
     io.stderr.write(`jobset-designer: ${message}\n`);
     return 2;
   };
+  for (const f of analysis.findings.filter((x) => x.code === 'sweep-does-not-fit')) {
+    io.stderr.write(`${design.name}: warning: ${f.message}\n`);
+  }
   const planned = rehearsalPlan(analysis, design.settings, o.secondsPerHour, o.maxPods);
   if (!planned.ok) return fail(`cannot rehearse ${design.name}: ${planned.reason}`);
   const plan = planned.plan;

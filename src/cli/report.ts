@@ -38,6 +38,8 @@ export function expandJson(a: Analysis) {
     valid: a.valid,
     operator: a.operator,
     diagnostics: a.diagnostics.map(diagnosticJson),
+    // What a link's settings show (the cluster, the sweeps): never part of `valid`.
+    findings: a.findings.map(diagnosticJson),
     types: e ? e.groups.map(groupJson) : [],
     totals: e
       ? {

@@ -17,6 +17,7 @@ import { readView, type ManifestView } from './manifest/view.ts';
 import { schedule, type Schedule } from './schedule/index.ts';
 import type { DesignSettings } from './settings.ts';
 import { clusterFindings } from './sim/findings.ts';
+import { sweepFindings } from './sweep/fit.ts';
 import { internalError } from './internal.ts';
 
 export { internalError };
@@ -91,8 +92,17 @@ function analyzeOrThrow(text: string, settings: DesignSettings): Analysis {
         diagnostics.push(...designRules(expansion, source));
         sched = schedule(expansion, settings);
         if (settings.capacity) {
-          findings.push(...clusterFindings(expansion, settings.capacity, sched.simulated, source));
+          findings.push(
+            ...clusterFindings(
+              expansion,
+              settings.capacity,
+              sched.simulated,
+              source,
+              settings.sweeps,
+            ),
+          );
         }
+        if (settings.sweeps) findings.push(...sweepFindings(expansion, settings.sweeps, source));
       }
     }
   }

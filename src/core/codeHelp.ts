@@ -79,5 +79,7 @@ export const CODE_HELP: Readonly<Record<DiagnosticCode, string>> = {
   'pod-over-capacity': 'One pod asks for more than the whole cluster capacity set in the designer.',
   'blocked-by-synchronous':
     'A group waits behind a synchronous group that holds the cluster capacity set in the designer.',
+  'sweep-does-not-fit':
+    'A group\u2019s sweep (set in the designer) has more or fewer points than the Jobs or pods it numbers: some points never run, or some pods have none.',
   'internal-error': 'The checker itself failed on this input: please report it with the manifest.',
 };

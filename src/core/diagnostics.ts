@@ -16,7 +16,8 @@ export type Path = readonly (string | number)[];
 
 /**
  * What each code is about. The UI groups and filters by category and never spells a code:
- * `cluster` codes are findings of the what-if settings (never part of the manifest's validity).
+ * `cluster` and `sweep` codes are findings of the design settings (never part of the manifest's
+ * validity).
  */
 export const CODES = {
   'yaml-syntax': 'syntax',
@@ -64,6 +65,7 @@ export const CODES = {
   'synchronous-idle': 'cluster',
   'pod-over-capacity': 'cluster',
   'blocked-by-synchronous': 'cluster',
+  'sweep-does-not-fit': 'sweep',
   'internal-error': 'internal',
 } as const;
 

@@ -12,6 +12,7 @@ import type { Source } from '../manifest/source.ts';
 import type { Capacity } from '../settings.ts';
 import { holdsAtOnce, type Simulation } from './simulate.ts';
 import { productOf, type Expansion } from '../jobset/expand.ts';
+import { sweepField, type Sweep } from '../sweep/sweep.ts';
 
 type Dim = 'cpus' | 'ramGB' | 'gpus';
 
@@ -20,7 +21,11 @@ export function clusterFindings(
   capacity: Capacity,
   sim: Simulation | null,
   source: Source,
+  sweeps: Readonly<Record<string, Sweep>> = {},
 ): Diagnostic[] {
+  // A group whose sweep numbers its Jobs: fewer Jobs would leave points that never run.
+  const sweptCount = (name: string) =>
+    Object.hasOwn(sweeps, name) && sweepField(sweeps[name]!.index) === 'count';
   const out: Diagnostic[] = [];
   const keyOf = (name: string) => source.spanFor(['spec', 'types', name], 'key');
   const fixSet = (name: string, key: string, value: number, title: string): Fix => ({
@@ -68,14 +73,15 @@ export function clusterFindings(
     if (s.synchronous?.canNeverStart) {
       const holds = holdsAtOnce(g, capacity);
       const count = Math.floor(holds / g.effectiveParallelism!);
+      const swept = sweptCount(g.name);
       out.push(
         source.diagnostic(
           'error',
           'synchronous-over-capacity',
-          `Group ${q(g.name)} runs synchronously but the cluster holds only ${holds} of its ${g.concurrentPods} pods at once: the early pods would wait for the rest forever, holding their resources. Lower count or parallelisms, or run it on a larger cluster.`,
+          `Group ${q(g.name)} runs synchronously but the cluster holds only ${holds} of its ${g.concurrentPods} pods at once: the early pods would wait for the rest forever, holding their resources. ${swept ? `Its sweep needs all ${g.count} Jobs: shrink the sweep or lower parallelisms, or run it on a larger cluster.` : 'Lower count or parallelisms, or run it on a larger cluster.'}`,
           ['spec', 'types', g.name],
           keyOf(g.name),
-          count >= 1
+          count >= 1 && !swept
             ? fixSet(g.name, 'count', count, `Set count to ${count} (fits the cluster)`)
             : undefined,
         ),

@@ -1,7 +1,8 @@
 /** The problems of the design, each a way to its place in the YAML or the form, and its fix. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   bySeverity,
+  categoryOf,
   countBySeverity,
   formatPath,
   type Diagnostic,
@@ -36,6 +37,11 @@ export function ProblemsList({ onNavigate }: { onNavigate?: () => void }) {
   const diagnostics = useDesigner(selectDiagnostics);
   const findings = useDesigner(selectFindings);
   const [shown, setShown] = useState<Severity | 'all'>('all');
+  const cluster = useMemo(
+    () => findings.filter((d) => categoryOf(d.code) === 'cluster'),
+    [findings],
+  );
+  const sweeps = useMemo(() => findings.filter((d) => categoryOf(d.code) === 'sweep'), [findings]);
   if (!diagnostics) return <p className="muted">Checking…</p>;
   const counts = countBySeverity(diagnostics);
   // Errors first, then warnings, then info; by line within each.
@@ -61,14 +67,23 @@ export function ProblemsList({ onNavigate }: { onNavigate?: () => void }) {
           <Items items={items} label="Problems" onNavigate={onNavigate} />
         </>
       )}
-      {findings.length > 0 && (
+      {cluster.length > 0 && (
         <section className="findings" aria-labelledby="findings-title">
           <h3 id="findings-title">On your cluster</h3>
           <p className="note">
             What the simulated run on the capacity under Your cluster shows. These are what-ifs:
             they do not make the manifest invalid.
           </p>
-          <Items items={findings} label="Cluster findings" onNavigate={onNavigate} />
+          <Items items={cluster} label="Cluster findings" onNavigate={onNavigate} />
+        </section>
+      )}
+      {sweeps.length > 0 && (
+        <section className="findings" aria-labelledby="sweep-findings-title">
+          <h3 id="sweep-findings-title">Your sweeps</h3>
+          <p className="note">
+            Sweeps are design settings (Program view): they do not make the manifest invalid.
+          </p>
+          <Items items={sweeps} label="Sweep findings" onNavigate={onNavigate} />
         </section>
       )}
     </>

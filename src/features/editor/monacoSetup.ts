@@ -67,3 +67,13 @@ configureMonacoYaml(monacoForYaml, {
 });
 
 export { monaco };
+
+/**
+ * Monaco cancels the work in flight of an editor it disposes (a view switched away), rejecting
+ * its promise with a cancellation error that nobody awaits any more. Monaco's own error handler
+ * treats those as expected (`isCancellationError`); so does the page, and only those.
+ */
+window.addEventListener('unhandledrejection', (e) => {
+  const r: unknown = e.reason;
+  if (r instanceof Error && r.name === 'Canceled' && r.message === 'Canceled') e.preventDefault();
+});

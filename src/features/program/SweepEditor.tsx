@@ -18,6 +18,9 @@ import {
   type SweepIndex,
   type SweepValue,
 } from '../../core/ui.ts';
+import { applyFix } from '../../state/fixes.ts';
+import { selectAnalysisVersion, selectFindings } from '../../state/selectors.ts';
+import { useDesigner } from '../../state/store.ts';
 import { applySweep } from '../../state/sweeps.ts';
 
 const INDEX_HELP: Record<SweepIndex, string> = {
@@ -40,6 +43,11 @@ export function SweepEditor({
   otherJobs: number;
 }) {
   const id = useId();
+  // The core's word on whether the sweep fits its group (the same finding the Problems list
+  // and the command line give), with its fix.
+  const findings = useDesigner(selectFindings);
+  const version = useDesigner(selectAnalysisVersion);
+  const misfit = findings.find((d) => d.code === 'sweep-does-not-fit' && d.path[2] === group);
   if (!sweep) {
     return (
       <button
@@ -103,11 +111,19 @@ export function SweepEditor({
           Remove the sweep
         </button>
       </div>
-      <p role="status" className="sweep-size">
-        {problems.length === 0
-          ? `${size.toLocaleString('en-US')} points: ${sweepField(sweep.index)} follows the grid.`
-          : ''}
+      <p role="status" className={`sweep-size${misfit ? ' sweep-misfit' : ''}`}>
+        {problems.length > 0
+          ? ''
+          : misfit
+            ? misfit.message
+            : `${size.toLocaleString('en-US')} points: ${sweepField(sweep.index)} follows the grid.`}
       </p>
+      {problems.length === 0 &&
+        misfit?.fixes?.map((fix) => (
+          <button key={fix.title} type="button" onClick={() => void applyFix(fix, version)}>
+            {fix.title}
+          </button>
+        ))}
       {(problems.length > 0 || warning) && (
         <ul className="field-problems" aria-label={`Sweep of ${group}: problems`}>
           {problems.map((p) => (

@@ -2,8 +2,8 @@
  * "Your cluster": the free capacity the user has and which groups must run synchronously (design
  * settings), the simulated run on it, and what it found (cluster findings, with their fixes).
  */
-import { useState } from 'react';
-import { productOf, type SimGroup, type GroupFigures } from '../../core/ui.ts';
+import { useMemo, useState } from 'react';
+import { categoryOf, productOf, type SimGroup, type GroupFigures } from '../../core/ui.ts';
 import type { Capacity } from '../../core/settings.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
@@ -18,7 +18,8 @@ export function ClusterPanel() {
   const synchronous = useDesigner((s) => s.synchronous);
   const setSynchronous = useDesigner((s) => s.setSynchronous);
   const schedule = useDesigner(selectSchedule);
-  const findings = useDesigner(selectFindings);
+  const all = useDesigner(selectFindings);
+  const findings = useMemo(() => all.filter((d) => categoryOf(d.code) === 'cluster'), [all]);
   const [open, setOpen] = useState(capacity !== null);
   if (!expansion || !schedule) return null;
   const sim = schedule.simulated;

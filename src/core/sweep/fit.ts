@@ -1,0 +1,64 @@
+/**
+ * Does a group's sweep fit its design? The grid has one point per value of the index it is
+ * mapped to: `JOB_INDEX` numbers `count` Jobs, `JOB_COMPLETION_INDEX` numbers `completions` pods,
+ * `JOB_GLOBAL_INDEX` numbers every Job of the JobSet. A grid larger than that leaves points that
+ * never run; a smaller one leaves pods with no point (`params()` raises for them); a
+ * `JOB_GLOBAL_INDEX` grid beside other groups starts past its first points.
+ *
+ * These are findings of a design setting (SEMANTICS.md, "Design settings are not the manifest"):
+ * shown with the sweep, in the Problems list and by the CLI, never part of the manifest's
+ * validity. The fix, when there is one, writes the grid size into the figure the sweep maps to.
+ */
+import type { Diagnostic } from '../diagnostics.ts';
+import type { Expansion, GroupFigures } from '../jobset/expand.ts';
+import type { Source } from '../manifest/source.ts';
+import { gridSize, sweepField, sweepProblems, sweepTarget, type Sweep } from './sweep.ts';
+
+/** Why the sweep does not fit its group, in words, or null when it does. */
+export function sweepMisfit(s: Sweep, g: GroupFigures, expansion: Expansion): string | null {
+  if (sweepProblems(s).length) return null; // not usable yet: the editor says why
+  const n = gridSize(s);
+  const others = expansion.groups.reduce((k, x) => k + (x.name === g.name ? 0 : (x.count ?? 0)), 0);
+  if (sweepTarget(s, others) === null) {
+    return `The sweep of "${g.name}" is numbered by JOB_GLOBAL_INDEX, but the design has other groups: its Jobs start at JOB_GLOBAL_INDEX ${g.globalIndexStart ?? '?'}, so points 0 to ${(g.globalIndexStart ?? 1) - 1} never run. Number it by JOB_INDEX.`;
+  }
+  const field = sweepField(s.index);
+  const have = field === 'count' ? g.count : g.completions;
+  if (have === null || have === n) return null;
+  const what = field === 'count' ? 'Jobs (count)' : 'pods per Job (completions)';
+  return have < n
+    ? `The sweep of "${g.name}" has ${n} points but ${have} ${what}: points ${have} to ${n - 1} never run.`
+    : `The sweep of "${g.name}" has ${n} points but ${have} ${what}: pods ${n} to ${have - 1} have no point (jobset_env.params() raises for them).`;
+}
+
+export function sweepFindings(
+  expansion: Expansion,
+  sweeps: Readonly<Record<string, Sweep>>,
+  source: Source,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const g of expansion.groups) {
+    if (!Object.hasOwn(sweeps, g.name)) continue;
+    const s = sweeps[g.name]!;
+    const message = sweepMisfit(s, g, expansion);
+    if (!message) continue;
+    const field = sweepField(s.index);
+    const global = s.index === 'JOB_GLOBAL_INDEX';
+    const path = ['spec', 'types', g.name, field];
+    const span = source.spanFor(
+      global ? ['spec', 'types', g.name] : path,
+      global ? 'key' : 'value',
+    );
+    const fix = global
+      ? undefined
+      : {
+          title: `Set ${field} to ${gridSize(s)} (the grid size)`,
+          op: 'set' as const,
+          path,
+          value: gridSize(s),
+          after: field === 'count' ? [] : ['count'],
+        };
+    out.push(source.diagnostic('warning', 'sweep-does-not-fit', message, path, span, fix));
+  }
+  return out;
+}
