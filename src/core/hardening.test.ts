@@ -56,10 +56,22 @@ describe('1-2. numbers read as YAML 1.1, as the platform reads them', () => {
           .diagnostics.map((x) => x.message)
           .join(),
       ).toContain('whole number');
-    // Both fixes give text that both readers agree on.
+    // Every fix gives text that both readers agree on, and that is valid: a number field is
+    // never "fixed" with text.
+    expect(d!.fixes!.length).toBeGreaterThan(0);
     for (let i = 0; i < d!.fixes!.length; i++) {
-      expect(find(fixed(text, d!, i), 'yaml11-reading')).toEqual([]);
+      const after = fixed(text, d!, i);
+      expect(find(after, 'yaml11-reading')).toEqual([]);
+      expect(analyze(after).valid, d!.fixes![i]!.title).toBe(true);
     }
+  });
+
+  it('offers count: 1e3 the number both read (1000), not the text the platform reads', () => {
+    const text = main.replace('      count: 5\n', '      count: 1e3\n');
+    const [d] = find(text, 'yaml11-reading');
+    expect(d!.fixes!.map((f) => f.title)).toEqual(['Write 1000 (as YAML 1.2 tools read it)']);
+    expect(d!.message).toContain("The platform's reading is not a whole number: write 1000");
+    expect(fixed(text, d!)).toBe(main.replace('count: 5', 'count: 1000'));
   });
 });
 

@@ -21,6 +21,7 @@ import {
 import type { Path } from '../diagnostics.ts';
 import type { Diagnostic, DiagnosticCode, Fix } from '../diagnostics.ts';
 import { k } from '../quote.ts';
+import { MANIFEST_SCHEMA, schemaTypesAt, type JsonType } from './schema.ts';
 import { Source } from './source.ts';
 import { readAsPlatform, spell, type ReadingDifference } from './yaml11.ts';
 
@@ -320,6 +321,26 @@ function yamlDiagnostic(
   );
 }
 
+/** True when a JSON value is of a schema type (`integer`: a whole number). */
+function typeOf(v: unknown, t: JsonType): boolean {
+  switch (t) {
+    case 'integer':
+      return typeof v === 'number' && Number.isInteger(v);
+    case 'number':
+      return typeof v === 'number';
+    case 'string':
+      return typeof v === 'string';
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'null':
+      return v === null;
+    case 'array':
+      return Array.isArray(v);
+    case 'object':
+      return typeof v === 'object' && v !== null && !Array.isArray(v);
+  }
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
@@ -374,10 +395,19 @@ function readingDiagnostics(diffs: readonly ReadingDifference[], source: Source)
       );
       continue;
     }
-    const fixes: Fix[] = [
-      { title: `Write ${platform} (as the platform reads it)`, op: 'set', path, value: d.python },
-    ];
-    if (typeof d.yaml12 === 'number' || typeof d.yaml12 === 'boolean') {
+    // Only fixes the checker then accepts: where the schema wants a number, text is no fix.
+    const wanted = schemaTypesAt(MANIFEST_SCHEMA, d.path);
+    const fits = (v: unknown) => wanted === null || wanted.some((t) => typeOf(v, t));
+    const fixes: Fix[] = [];
+    if (fits(d.python)) {
+      fixes.push({
+        title: `Write ${platform} (as the platform reads it)`,
+        op: 'set',
+        path,
+        value: d.python,
+      });
+    }
+    if ((typeof d.yaml12 === 'number' || typeof d.yaml12 === 'boolean') && fits(d.yaml12)) {
       fixes.push({
         title: `Write ${editors} (as YAML 1.2 tools read it)`,
         op: 'set',
@@ -385,11 +415,14 @@ function readingDiagnostics(diffs: readonly ReadingDifference[], source: Source)
         value: d.yaml12,
       });
     }
+    const advice = fits(d.python)
+      ? `Write ${platform} so that both read the same.`
+      : `The platform's reading is not ${wanted!.includes('integer') ? 'a whole number' : `a ${wanted!.join(' or ')}`}: write ${editors} so that both read it as one.`;
     out.push(
       source.diagnostic(
         'warning',
         'yaml11-reading',
-        `${d.source} reads as ${platform} on the platform (YAML 1.1, as Python reads it) but as ${editors} in YAML 1.2 editors and tools. Write ${platform} so that both read the same.`,
+        `${d.source} reads as ${platform} on the platform (YAML 1.1, as Python reads it) but as ${editors} in YAML 1.2 editors and tools. ${advice}`,
         d.path,
         span,
         fixes,

@@ -73,3 +73,53 @@ export const OPERATORS: readonly string[] = (() => {
   const values = spec?.properties?.operator?.enum ?? [];
   return values.filter((v): v is string => typeof v === 'string');
 })();
+
+/**
+ * The types the schema allows at `path` (a key under `spec.types` matches its map's
+ * `additionalProperties`), or null where it says nothing. For choosing a fix that the checker
+ * then accepts: a number field is fixed with a number.
+ */
+export function schemaTypesAt(
+  root: SchemaNode,
+  path: readonly (string | number)[],
+): readonly JsonType[] | null {
+  // Every node the path can lead to: a conditional branch (`if`/`then`: the jobset shape of a
+  // group) is followed beside the node's own keywords.
+  let nodes: SchemaNode[] = [root];
+  for (const key of path) {
+    const next: SchemaNode[] = [];
+    for (const start of nodes) {
+      for (const n of [resolve(root, start), resolve(root, resolve(root, start)?.then)]) {
+        if (!n) continue;
+        const child =
+          typeof key === 'number'
+            ? n.items
+            : n.properties && Object.hasOwn(n.properties, key)
+              ? n.properties[key]
+              : typeof n.additionalProperties === 'object'
+                ? n.additionalProperties
+                : undefined;
+        if (child) next.push(child);
+      }
+    }
+    nodes = next;
+  }
+  const types = new Set<JsonType>();
+  for (const n of nodes) {
+    const t = resolve(root, n)?.type;
+    if (t) for (const x of typeof t === 'string' ? [t] : t) types.add(x);
+  }
+  return types.size ? [...types] : null;
+}
+
+function resolve(root: SchemaNode, node: SchemaNode | undefined): SchemaNode | undefined {
+  let n = node;
+  for (let i = 0; n?.$ref && i < 8; i++) {
+    const name = /^#\/definitions\/(.+)$/.exec(n.$ref)?.[1];
+    n =
+      name && root.definitions && Object.hasOwn(root.definitions, name)
+        ? root.definitions[name]
+        : undefined;
+  }
+  return n;
+}
