@@ -15,6 +15,8 @@ export const CODE_HELP: Readonly<Record<DiagnosticCode, string>> = {
     'The file holds more than one YAML document; the platform reads a manifest as one document.',
   'duplicate-key': 'A key appears twice in one map; the platform keeps only one of them, silently.',
   'key-not-text': 'A map key is not text (a list, a map or a number); manifest keys are names.',
+  'tab-refused':
+    "A tab outside quotes, block scalars and comments: YAML 1.2 tools accept it, the platform's YAML reader (PyYAML) refuses the whole file.",
   'yaml11-reading':
     "The platform reads YAML 1.1 (Python): this value means something else there than in YAML 1.2 (octal 010, 1_000, 1:30, yes/no). The fix writes the platform's reading.",
   'number-too-large':
@@ -68,6 +70,8 @@ export const CODE_HELP: Readonly<Record<DiagnosticCode, string>> = {
   'gpu-product-unknown': 'The GPU product is not one the platform lists.',
   'resources-incomplete':
     'The resources block lacks a figure (CPUs or RAM), so the totals are partial.',
+  'figures-approximate':
+    'The design has more pods than a number holds exactly (2^53): its totals are approximate.',
   'many-gpus':
     'At its peak the design asks for more than 10,000 GPUs at once: worth a second look at count, completions and parallelisms.',
   'peak-over-capacity':

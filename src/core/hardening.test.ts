@@ -174,12 +174,15 @@ describe('8-9, 12. messages', () => {
     expect(d.message).toMatch(/^`spec.command` is empty\./);
   });
 
-  it('reads two merge keys as a duplicate, in words', () => {
+  it('reads two merge keys as a duplicate, in words, and takes the last as the platform does', () => {
     const text = withTypes('    a: &a\n      count: 1\n    b:\n      <<: *a\n      <<: *a\n');
     const [d] = find(text, 'duplicate-key');
     expect(d!.message).toBe(
-      'Two `<<` merges in the same map: YAML keeps only the last one. Merge several maps with one `<<: [*a, *b]`.',
+      'Two `<<` merges in the same map: the platform takes the values of the last one (so do the figures here), and YAML 1.2 tools refuse the map. Merge several maps with one `<<: [*a, *b]`.',
     );
+    // PyYAML: {'count': 3} for b (measured with yaml.safe_load).
+    const two = withTypes('    a: &a { count: 2 }\n    b:\n      <<: *a\n      <<: { count: 3 }\n');
+    expect(group(two, 'b').count).toBe(3);
   });
 
   it('writes a newline inside a quoted name or image escaped, on one line', () => {
@@ -405,5 +408,41 @@ describe('the platform reading, against PyYAML', () => {
       if (want) expect(spell(mine), t).toBe(want);
       else expect(mine, t).toEqual(theirs);
     });
+  });
+});
+
+describe('names as written', () => {
+  it('an empty group name is shown as written, not quoted twice', () => {
+    const [d] = find(withTypes('    "":\n      count: 1\n'), 'group-key-not-text');
+    expect(d!.message).toBe(
+      'A group needs a name: `""` reads as no name at all. Write a name such as `worker`.',
+    );
+    const [n] = find(withTypes('    ~:\n      count: 1\n'), 'group-key-not-text');
+    expect(n!.message).toContain('A group needs a name: `~` reads as no name at all.');
+  });
+});
+
+describe('what the platform only probably refuses', () => {
+  it('a timeout in a form the documentation never shows is a warning, not an error', () => {
+    const text = main.replace('spec:\n', 'spec:\n  timeout: "1h30m"\n');
+    const a = analyze(text);
+    const d = a.diagnostics.find((x) => x.path.join('.') === 'spec.timeout')!;
+    expect(d.severity).toBe('warning');
+    expect(d.message).toContain('another form may be refused');
+    expect(a.valid).toBe(true);
+    expect(analyze(main.replace('spec:\n', 'spec:\n  timeout: "6h"\n')).diagnostics).toEqual(
+      analyze(main).diagnostics.map((x) => expect.objectContaining({ code: x.code })),
+    );
+  });
+
+  it('counts of pods past 2^53 are said to be approximate, not rounded silently', () => {
+    const huge = withTypes(
+      '    w:\n      count: 100000000\n      completions: 100000000\n      parallelisms: 1\n' +
+        '    v:\n      count: 100000000\n      completions: 100000001\n      parallelisms: 1\n',
+    );
+    const d = analyze(huge).diagnostics.find((x) => x.code === 'figures-approximate');
+    expect(d?.message).toContain('more than 9,007,199,254,740,991 pods');
+    expect(d?.severity).toBe('warning');
+    expect(analyze(main).diagnostics.some((x) => x.code === 'figures-approximate')).toBe(false);
   });
 });

@@ -423,17 +423,34 @@ function nearestProducts(product: string): string[] {
  * is likely to have.
  */
 export function designRules(expansion: Expansion, source: Source): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = source.spanFor(['spec', 'types'], 'key');
   const gpus = expansion.totals.peak.gpus;
-  if (gpus === null || gpus <= MANY_GPUS) return [];
-  return [
-    source.diagnostic(
-      'info',
-      'many-gpus',
-      `At its peak the design asks for ${num(gpus)} GPUs at once, more than ${num(MANY_GPUS)}: check count, completions and parallelisms. Enter your cluster's free GPUs under Your cluster to see how it would run.`,
-      ['spec', 'types'],
-      source.spanFor(['spec', 'types'], 'key'),
-    ),
-  ];
+  if (gpus !== null && gpus > MANY_GPUS) {
+    out.push(
+      source.diagnostic(
+        'info',
+        'many-gpus',
+        `At its peak the design asks for ${num(gpus)} GPUs at once, more than ${num(MANY_GPUS)}: check count, completions and parallelisms. Enter your cluster's free GPUs under Your cluster to see how it would run.`,
+        ['spec', 'types'],
+        at,
+      ),
+    );
+  }
+  // Sums past 2^53 are no longer exact in a double: say so rather than show a rounded figure.
+  const pods = expansion.totals.pods;
+  if (pods !== null && pods > Number.MAX_SAFE_INTEGER) {
+    out.push(
+      source.diagnostic(
+        'warning',
+        'figures-approximate',
+        `The design has more than ${num(Number.MAX_SAFE_INTEGER)} pods: totals this large are approximate (the last digits are rounded). Lower count or completions.`,
+        ['spec', 'types'],
+        at,
+      ),
+    );
+  }
+  return out;
 }
 
 /** More GPUs at once than this is worth a second look. */

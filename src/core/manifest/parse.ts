@@ -23,6 +23,7 @@ import type { Diagnostic, DiagnosticCode, Fix } from '../diagnostics.ts';
 import { k } from '../quote.ts';
 import { MANIFEST_SCHEMA, schemaTypesAt, type JsonType } from './schema.ts';
 import { Source } from './source.ts';
+import { refusedTabs } from './tabs.ts';
 import { readAsPlatform, spell, type ReadingDifference } from './yaml11.ts';
 
 export { LIMITS };
@@ -72,6 +73,19 @@ export function parse(text: string): Parsed {
     // Read as the platform reads it (YAML 1.1, as PyYAML does) before anything looks at keys.
     const diffs = syntaxError ? [] : readAsPlatform(doc, readable);
     diagnostics.push(...readingDiagnostics(diffs, source));
+    if (!syntaxError) {
+      for (const at of refusedTabs(readable, 5)) {
+        diagnostics.push(
+          source.diagnostic(
+            'error',
+            'tab-refused',
+            "The platform's YAML reader (PyYAML) refuses a tab here, outside quotes and comments, and with it the whole file (YAML 1.2 tools accept it). Use spaces.",
+            [],
+            { start: at, end: at + 1 },
+          ),
+        );
+      }
+    }
     const reported = new Set(diffs.filter((d) => d.isKey).map((d) => d.start));
     const depth = walk(doc.contents, source, diagnostics, reported);
     if (depth.depth > LIMITS.maxDepth) {
@@ -87,6 +101,7 @@ export function parse(text: string): Parsed {
       );
       return { source, data: undefined, syntaxError: true, diagnostics };
     }
+    keepLastMerge(doc.contents);
     let data: unknown;
     try {
       data = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
@@ -214,7 +229,7 @@ function walk(
             'error',
             'duplicate-key',
             merge
-              ? 'Two `<<` merges in the same map: YAML keeps only the last one. Merge several maps with one `<<: [*a, *b]`.'
+              ? 'Two `<<` merges in the same map: the platform takes the values of the last one (so do the figures here), and YAML 1.2 tools refuse the map. Merge several maps with one `<<: [*a, *b]`.'
               : `${k(name)} appears twice in the same map; YAML keeps only the last one. Remove or rename one.`,
             [...path, merge ? '<<' : name],
             keySpan,
@@ -265,7 +280,7 @@ function walk(
           source.diagnostic(
             'error',
             'group-key-not-text',
-            `A group needs a name: ${k(source.text.slice(keySpan.start, keySpan.end) || '""')} reads as no name at all. Write a name such as \`worker\`.`,
+            `A group needs a name: ${asWritten(source.text.slice(keySpan.start, keySpan.end) || '""')} reads as no name at all. Write a name such as \`worker\`.`,
             [...path, name ?? ''],
             keySpan,
           ),
@@ -319,6 +334,36 @@ function yamlDiagnostic(
     [],
     span,
   );
+}
+
+/**
+ * Of several `<<` merges in one map, PyYAML takes the values of the last one (each merge is
+ * applied in turn, a later one over an earlier one), where the YAML library keeps the first: the
+ * earlier ones are dropped before the data is read, so the figures are the platform's. (The map
+ * is a duplicate-key error either way.)
+ */
+function keepLastMerge(root: unknown): void {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!isCollection(node)) continue;
+    const merges = node.items.filter(
+      (item) => isPair(item) && isScalar(item.key) && typeof item.key.value === 'symbol',
+    );
+    if (merges.length > 1) {
+      const drop = new Set(merges.slice(0, -1));
+      node.items = node.items.filter((item) => !drop.has(item)) as typeof node.items;
+    }
+    for (const item of node.items) {
+      if (isPair(item)) stack.push(item.value);
+      else stack.push(item);
+    }
+  }
+}
+
+/** A key as written (`""`, `~`, `null`), quoted only when it is not plain printable text. */
+function asWritten(text: string): string {
+  return /^[\x20-\x7e]{1,40}$/.test(text) && !text.includes('`') ? `\`${text}\`` : k(text);
 }
 
 /** True when a JSON value is of a schema type (`integer`: a whole number). */

@@ -34,6 +34,8 @@ export interface SchemaNode {
   readonly default?: unknown;
   /** A complete message used instead of the generated one when this node's value is invalid. */
   readonly errorMessage?: string;
+  /** `warning` when the `pattern` is only inferred (a value outside it may still be accepted). */
+  readonly 'x-patternSeverity'?: 'warning';
 }
 
 export const MANIFEST_SCHEMA = schemaJson as unknown as SchemaNode;
@@ -58,6 +60,7 @@ export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
   'if',
   'then',
   '$schema',
+  'x-patternSeverity',
   '$id',
   'title',
   'description',

@@ -6,7 +6,7 @@
  * Unknown keys: where the schema closes an object (`additionalProperties: false`) each one is a
  * warning; where it leaves it open, only keys that look like a misspelt known key are reported.
  */
-import type { Diagnostic, DiagnosticCode, Path } from '../diagnostics.ts';
+import type { Diagnostic, DiagnosticCode, Path, Severity } from '../diagnostics.ts';
 import { formatPath } from '../diagnostics.ts';
 import type { JsonType, SchemaNode } from './schema.ts';
 import type { Source } from './source.ts';
@@ -38,10 +38,15 @@ export function checkSchema(data: unknown, root: SchemaNode, source: Source): Di
   const visit = (value: unknown, node: SchemaNode, path: Path): void => {
     const schema = effective(node, value);
     const name = fieldName(path);
-    const fail = (code: DiagnosticCode, generated: string, hint = '') =>
+    const fail = (
+      code: DiagnosticCode,
+      generated: string,
+      hint = '',
+      severity: Severity = 'error',
+    ) =>
       out.push(
         source.diagnostic(
-          'error',
+          severity,
           code,
           schema.errorMessage
             ? `${schema.errorMessage} It is ${describe(value)}.${hint}`
@@ -96,9 +101,12 @@ export function checkSchema(data: unknown, root: SchemaNode, source: Source): Di
         );
       }
       if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
+        // A form only inferred from the documentation's examples is a warning, not an error.
         fail(
           'invalid-value',
           `${name} is ${q(value)}, which is not in the expected form.${exampleHint(schema, path)}`,
+          '',
+          schema['x-patternSeverity'] ?? 'error',
         );
       }
     }
