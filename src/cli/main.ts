@@ -503,6 +503,9 @@ async function exportCommand(
     case 'bad-name':
       for (const p of r.problems) stderr.write(`jobset-designer: JobSet name "${r.name}": ${p}\n`);
       return 2;
+    case 'refused':
+      for (const reason of r.reasons) stderr.write(`${c.design.name}: not exported: ${reason}\n`);
+      return 1;
     case 'not-jobset':
       // Checked before: only jobset manifests reach the export.
       stderr.write(`jobset-designer: export needs spec.operator: jobset\n`);

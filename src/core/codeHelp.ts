@@ -72,6 +72,8 @@ export const CODE_HELP: Readonly<Record<DiagnosticCode, string>> = {
     'The resources block lacks a figure (CPUs or RAM), so the totals are partial.',
   'figures-approximate':
     'The design has more pods than a number holds exactly (2^53): its totals are approximate.',
+  'gpu-product-not-label':
+    'The GPU product cannot be a Kubernetes label value, which is how nodes are selected: no node can match it.',
   'many-gpus':
     'At its peak the design asks for more than 10,000 GPUs at once: worth a second look at count, completions and parallelisms.',
   'peak-over-capacity':

@@ -60,6 +60,7 @@ export const CODES = {
   'gpu-product-missing': 'resources',
   'gpu-product-unused': 'resources',
   'gpu-product-unknown': 'resources',
+  'gpu-product-not-label': 'resources',
   'resources-incomplete': 'resources',
   'many-gpus': 'resources',
   'peak-over-capacity': 'cluster',

@@ -26,3 +26,17 @@ export function generatedNameLengths(
 export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * Why `value` cannot be a Kubernetes label value (at most 63 characters: letters, digits, `-`,
+ * `_` and `.`, beginning and ending with a letter or digit), or null when it can. A node selector
+ * takes only label values: JobSet accepts any string there, the API server then refuses every
+ * Job.
+ */
+export function labelValueProblem(value: string): string | null {
+  if (value.length > 63) return `it is ${value.length} characters; a label value has at most 63`;
+  if (value !== '' && !/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(value)) {
+    return 'a label value has only letters, digits, -, _ and ., and begins and ends with a letter or digit';
+  }
+  return null;
+}

@@ -11,7 +11,7 @@ import { distance } from '../manifest/suggest.ts';
 import type { Expansion } from './expand.ts';
 import { INT32_MAX, type Group } from './groups.ts';
 import { GPU_PRODUCTS } from './products.ts';
-import { DNS_LABEL_MAX, generatedNameLengths } from './names.ts';
+import { DNS_LABEL_MAX, generatedNameLengths, labelValueProblem } from './names.ts';
 import { EXPERIMENT_NAME_PLACEHOLDER } from './pods.ts';
 
 import { ACCEPTED_API_VERSIONS, CURRENT_API_VERSION } from './versions.ts';
@@ -371,7 +371,29 @@ function resourceRules(
     );
   }
   const product = g.resources.gpuProduct;
-  if (product !== null && !GPU_PRODUCTS.includes(product)) {
+  const notLabel = product !== null ? labelValueProblem(product) : null;
+  if (product !== null && notLabel) {
+    const fixed = product
+      .replace(/[^-A-Za-z0-9_.]+/g, '-')
+      .replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+    out.push(
+      source.diagnostic(
+        'warning',
+        'gpu-product-not-label',
+        `GPU product ${q(product)} of group ${q(g.name)} cannot be a Kubernetes label value (${notLabel}): nodes are selected by the label nvidia.com/gpu.product, so no node can match it, and a JobSet export is refused.${fixed && !labelValueProblem(fixed) ? ` Products are written with hyphens, e.g. ${q(fixed)}.` : ''}`,
+        [...gpuPath, 'product'],
+        source.spanFor([...gpuPath, 'product']),
+        fixed && !labelValueProblem(fixed)
+          ? {
+              title: `Use ${q(fixed)}`,
+              op: 'set',
+              path: [...names(gpuPath), 'product'],
+              value: fixed,
+            }
+          : undefined,
+      ),
+    );
+  } else if (product !== null && !GPU_PRODUCTS.includes(product)) {
     const near = nearestProducts(product);
     out.push(
       source.diagnostic(

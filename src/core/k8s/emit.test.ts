@@ -1,4 +1,5 @@
 // The export's YAML writer: whatever it writes, a YAML reader reads back as the same data.
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -47,5 +48,39 @@ describe('emitYaml', () => {
     const text = emitYaml({ command: new Flow(['/bin/sh', '-c', 'echo "hi" && run']) });
     expect(text).toBe('command: ["/bin/sh", "-c", "echo \\"hi\\" && run"]\n');
     expect(parse(text)).toEqual({ command: ['/bin/sh', '-c', 'echo "hi" && run'] });
+  });
+});
+
+const PYYAML = spawnSync('python3', ['-c', 'import yaml'], { encoding: 'utf8' }).status === 0;
+
+describe('strings with characters YAML readers treat differently', () => {
+  // DEL, C1 controls, NEL (a line break to PyYAML), LS, PS, a BOM, a tab, CR and LF.
+  const odd = [
+    'a\u007fb',
+    'x\u0085y',
+    'c\u0080d\u009fe',
+    'l\u2028s\u2029p',
+    '\ufeffbom',
+    't\tab',
+    'cr\rlf\n',
+  ];
+
+  it('escapes them so that the YAML library reads each back as it was', () => {
+    for (const s of odd) {
+      const text = emitYaml({ value: s, list: new Flow([s]) });
+      expect(text).not.toMatch(/[\u007f-\u009f\u2028\u2029\ufeff]/);
+      expect(parse(text)).toEqual({ value: s, list: [s] });
+    }
+  });
+
+  it.skipIf(!PYYAML)('and so does PyYAML, the platform\u2019s reader', () => {
+    const text = emitYaml({ values: odd, flow: new Flow(odd) });
+    const r = spawnSync(
+      'python3',
+      ['-c', 'import json, sys, yaml; print(json.dumps(yaml.safe_load(sys.stdin.read())))'],
+      { input: text, encoding: 'utf8' },
+    );
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ values: odd, flow: odd });
   });
 });

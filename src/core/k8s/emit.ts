@@ -21,8 +21,20 @@ const SAFE = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
 // Words some reader (YAML 1.1 or 1.2) takes for something else than text.
 const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|nan|inf)$/i;
 
+// What JSON leaves raw but a YAML reader must not see raw: DEL and the C1 controls (not
+// printable in YAML), NEL, LS and PS (line breaks to a YAML 1.1 reader such as PyYAML), the BOM.
+const UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
+
+/** A double-quoted YAML string that every reader reads back as `s`. */
+export function quoted(s: string): string {
+  return JSON.stringify(s).replace(
+    UNSAFE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 export function scalar(v: string | number | boolean | null): string {
-  if (typeof v === 'string') return SAFE.test(v) && !RESERVED.test(v) ? v : JSON.stringify(v);
+  if (typeof v === 'string') return SAFE.test(v) && !RESERVED.test(v) ? v : quoted(v);
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Error(`cannot write ${v} as YAML`);
     return String(v);
@@ -43,7 +55,7 @@ function isMap(v: Node): v is MapNode {
 }
 
 function inline(v: Node): string | null {
-  if (v instanceof Flow) return `[${v.items.map((x) => JSON.stringify(x)).join(', ')}]`;
+  if (v instanceof Flow) return `[${v.items.map((x) => quoted(x)).join(', ')}]`;
   if (Array.isArray(v)) return v.length === 0 ? '[]' : null;
   if (isMap(v)) return Object.keys(v).length === 0 ? '{}' : null;
   if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {

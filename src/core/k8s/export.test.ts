@@ -149,8 +149,8 @@ describe('exportJobSet', () => {
     expect(c!.command).toEqual(['/bin/sh', '-c', 'run']);
     expect(c!.volumeMounts).toEqual([{ name: 'dshm', mountPath: '/dev/shm' }]);
     expect(c!.resources).toEqual({
-      requests: { cpu: '0.5', memory: '1.5Gi' },
-      limits: { cpu: '0.5', memory: '1.5Gi', 'nvidia.com/gpu': 2 },
+      requests: { cpu: '500m', memory: '1536Mi' },
+      limits: { cpu: '500m', memory: '1536Mi', 'nvidia.com/gpu': 2 },
     });
     expect((c!.env as Json[]).map((e) => e.name)).toEqual([
       'JOB_INDEX',
@@ -196,9 +196,10 @@ spec:
         extraSelectors: { cloud.google.com/gke-spot: "true" }
 `;
     const r = exported(text);
+    // timeout: 6h is each Job's activeDeadlineSeconds (21600): carried.
+    expect(r.yaml).toContain('        activeDeadlineSeconds: 21600\n');
     expect(r.notCarried.map((n) => n.path)).toEqual([
       'builder',
-      'spec.timeout',
       'spec.storage',
       'spec.tensorboard',
       'spec.types.worker.resources.cpuLimitRatio',
@@ -374,5 +375,122 @@ describe('random designs', () => {
       ),
       { numRuns: 150, seed: 14 },
     );
+  });
+});
+
+describe('what Kubernetes reads, at the edges', () => {
+  const containerOf = (yaml: string) =>
+    (
+      parseYaml(yaml) as {
+        spec: {
+          replicatedJobs: {
+            template: {
+              spec: {
+                activeDeadlineSeconds?: number;
+                template: {
+                  spec: { containers: { resources: { requests: Record<string, unknown> } }[] };
+                };
+              };
+            };
+          }[];
+        };
+      }
+    ).spec.replicatedJobs[0]!.template.spec;
+
+  it('writes quantities in whole units, never 0, and says what it rounded', () => {
+    const tiny = exported(
+      withTypes('    w:\n      count: 1\n      resources: { cpus: 0.0005, ramRatio: 0.6 }\n'),
+    );
+    const req = containerOf(tiny.yaml).template.spec.containers[0]!.resources.requests;
+    expect(req.cpu).toBe('1m');
+    // 0.0003 GiB is not a whole number of bytes: rounded up to one.
+    expect(req.memory).toBe(322123);
+    expect(Number.isInteger(req.memory)).toBe(true);
+    expect(tiny.notCarried.map((n) => n.path)).toEqual([
+      'builder',
+      'spec.types.w.resources.cpus',
+      'spec.types.w.resources.ramRatio',
+    ]);
+    expect(tiny.notCarried[1]!.reason).toContain('written as 1m');
+    const exact = exported(
+      withTypes('    w:\n      count: 1\n      resources: { cpus: 0.25, ramRatio: 2 }\n'),
+    );
+    const r2 = containerOf(exact.yaml).template.spec.containers[0]!.resources.requests;
+    expect(r2).toEqual({ cpu: '250m', memory: '512Mi' });
+    expect(exact.notCarried.map((n) => n.path)).toEqual(['builder']);
+  });
+
+  it('reads rounded RAM back as the GB written', () => {
+    const text = withTypes('    w:\n      count: 1\n      resources: { cpus: 1, ramRatio: 0.3 }\n');
+    const back = importJobSet(exported(text).yaml);
+    if (back.kind !== 'imported') throw new Error(back.reason);
+    expect(analyze(back.manifest).expansion!.groups[0]!.pod.ramGB).toBe(0.3);
+  });
+
+  it('refuses a GPU product that cannot be a label value; validate says so, with a fix', () => {
+    const text = withTypes(
+      '    w:\n      count: 1\n      resources:\n        cpus: 1\n        ramRatio: 1\n        accelerators: { gpu: { count: 1, type: gpu, product: "NVIDIA A100 80GB PCIe" } }\n',
+    );
+    const a = analyze(text);
+    const d = a.diagnostics.find((x) => x.code === 'gpu-product-not-label')!;
+    expect(d.severity).toBe('warning');
+    expect(d.fixes?.[0]?.title).toBe('Use "NVIDIA-A100-80GB-PCIe"');
+    const r = exportJobSet(a);
+    expect(r.kind).toBe('refused');
+    expect((r as unknown as { reasons: string[] }).reasons[0]).toContain(
+      'spec.types.w.resources.accelerators.gpu.product "NVIDIA A100 80GB PCIe" cannot be the node selector',
+    );
+  });
+
+  it('writes DEL, NEL and other controls in a command escaped: every reader reads it back', () => {
+    const command = 'echo a\u0085b\u007fc\u2028d';
+    const text = withTypes('    w:\n      count: 1\n').replace(
+      'command: run',
+      `command: ${JSON.stringify(command)}`,
+    );
+    const yaml = exported(text).yaml;
+    expect(yaml).not.toMatch(/[\u007f-\u009f\u2028\u2029]/);
+    const spec = parseYaml(yaml) as {
+      spec: {
+        replicatedJobs: {
+          template: { spec: { template: { spec: { containers: { command: string[] }[] } } } };
+        }[];
+      };
+    };
+    expect(spec.spec.replicatedJobs[0]!.template.spec.template.spec.containers[0]!.command[2]).toBe(
+      command,
+    );
+  });
+
+  it('advises a length that fits every group, and it does', () => {
+    const groups = [
+      { name: 'a-very-long-group-name', count: 1000, completions: 1000 },
+      { name: 'b', count: 1, completions: 1 },
+    ];
+    const name = 'a-rather-long-experiment-name-for-the-cluster';
+    const problems = jobsetNameProblems(name, groups);
+    const advice = /at most (\d+) characters/.exec(problems[problems.length - 1]!)!;
+    const fits = name.slice(0, Number(advice[1])).replace(/-+$/, '');
+    expect(jobsetNameProblems(fits, groups)).toEqual([]);
+  });
+
+  it('gives every Job the experiment\u2019s time limit (timeout, else activeDeadlineSeconds)', () => {
+    const text = readFixture('two-groups').replace(
+      'spec:\n',
+      'spec:\n  timeout: "2h"\n  activeDeadlineSeconds: 60\n',
+    );
+    const r = exported(text);
+    for (const rj of (
+      parseYaml(r.yaml) as {
+        spec: { replicatedJobs: { template: { spec: { activeDeadlineSeconds?: number } } }[] };
+      }
+    ).spec.replicatedJobs) {
+      expect(rj.template.spec.activeDeadlineSeconds).toBe(7200);
+    }
+    expect(r.notCarried.map((n) => n.path)).toEqual(['builder', 'spec.activeDeadlineSeconds']);
+    const back = importJobSet(r.yaml);
+    if (back.kind !== 'imported') throw new Error(back.reason);
+    expect(back.manifest).toContain('activeDeadlineSeconds: 7200');
+    expect(back.report).toEqual([]);
   });
 });

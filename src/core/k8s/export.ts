@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import { readGroups, type Group } from '../jobset/groups.ts';
 import { isObject } from '../manifest/schemaCheck.ts';
-import { byCodePoint } from '../jobset/names.ts';
+import { byCodePoint, labelValueProblem } from '../jobset/names.ts';
 import { defaultJobSetName, jobsetNameProblems } from './jobsetName.ts';
 import {
   GPU_PRODUCT_LABEL,
@@ -18,12 +18,12 @@ import {
   JOBSET_KIND,
   LABEL_VARIABLES,
   labelPath,
-  MEMORY_UNIT,
   MEMORY_UNIT_NOTE,
   SHM_PATH,
   SHM_VOLUME,
 } from './labels.ts';
 import { notCarriedOver, type NotCarried } from './notCarried.ts';
+import { cpuQuantity, memoryQuantity } from './quantity.ts';
 import { emitYaml, Flow } from './emit.ts';
 
 /** What the export needs of an analysis. */
@@ -53,6 +53,8 @@ export type JobSetExport =
       readonly problems: readonly string[];
     }
   | { readonly kind: 'invalid'; readonly errors: readonly Diagnostic[] }
+  /** Valid for the platform, but Kubernetes would refuse it: each reason names its place. */
+  | { readonly kind: 'refused'; readonly reasons: readonly string[] }
   | { readonly kind: 'not-jobset'; readonly operator: string | null };
 
 export function exportJobSet(input: ExportInput, name?: string): JobSetExport {
@@ -79,19 +81,37 @@ export function exportJobSet(input: ExportInput, name?: string): JobSetExport {
   const problems = jobsetNameProblems(chosen, named);
   if (problems.length) return { kind: 'bad-name', name: chosen, defaultName, problems };
 
+  const refusals = groups.flatMap((g) => {
+    const product = g.resources.gpuProduct;
+    const why = product !== null && (g.resources.gpus ?? 0) > 0 ? labelValueProblem(product) : null;
+    return why
+      ? [
+          `spec.types.${g.name}.resources.accelerators.gpu.product ${JSON.stringify(product)} cannot be the node selector's label value (${why}): the API server would refuse every Job.`,
+        ]
+      : [];
+  });
+  if (refusals.length) return { kind: 'refused', reasons: refusals };
+
   const spec = data.spec as Record<string, unknown>;
   const image = String(spec.image);
   const command = String(spec.command);
+  const deadline = deadlineSeconds(spec);
+  const rounded: NotCarried[] = [];
   const jobset = {
     apiVersion: JOBSET_API_VERSION,
     kind: JOBSET_KIND,
     metadata: { name: chosen },
     spec: {
       network: { enableDNSHostnames: true },
-      replicatedJobs: groups.map((g) => replicatedJob(g, shmOf(spec, g.name), image, command)),
+      replicatedJobs: groups.map((g) =>
+        replicatedJob(g, shmOf(spec, g.name), image, command, deadline?.seconds ?? null, rounded),
+      ),
     },
   };
-  const notCarried = notCarriedOver(data);
+  const notCarried = [
+    ...notCarriedOver(data).filter((n) => !deadline || n.path !== deadline.from),
+    ...rounded,
+  ];
   const head = header(designName, chosen, notCarried)
     .split('\n')
     .map((l) => `#${commentSafe(l)}`)
@@ -162,11 +182,37 @@ function shmOf(spec: Record<string, unknown>, type: string): number {
   return typeof res.shmSizeGB === 'number' && res.shmSizeGB > 0 ? res.shmSizeGB : 0;
 }
 
-function replicatedJob(g: Group, shmGB: number, image: string, command: string) {
+function replicatedJob(
+  g: Group,
+  shmGB: number,
+  image: string,
+  command: string,
+  deadline: number | null,
+  rounded: NotCarried[],
+) {
   const r = g.resources;
+  const at = `spec.types.${g.name}.resources`;
   const amounts: Record<string, number | string> = {};
-  if (r.cpus !== null) amounts.cpu = cpuQuantity(r.cpus);
-  if (r.ramGB !== null) amounts.memory = `${decimal(r.ramGB)}${MEMORY_UNIT}`;
+  if (r.cpus !== null) {
+    const q = cpuQuantity(r.cpus);
+    amounts.cpu = q.value;
+    if (q.rounded) {
+      rounded.push({
+        path: `${at}.cpus`,
+        reason: `${r.cpus} is written as ${q.value}: Kubernetes counts CPU in thousandths of a core (rounded up)`,
+      });
+    }
+  }
+  if (r.ramGB !== null) {
+    const q = memoryQuantity(r.ramGB);
+    amounts.memory = q.value;
+    if (q.rounded) {
+      rounded.push({
+        path: `${at}.${ramKey(g)}`,
+        reason: `${r.ramGB} GB of RAM is written as ${q.value}: Kubernetes counts memory in whole bytes (rounded up)`,
+      });
+    }
+  }
   const gpus = r.gpus ?? 0;
   const limits: Record<string, number | string> = { ...amounts };
   if (gpus > 0) limits[GPU_RESOURCE] = gpus;
@@ -197,7 +243,7 @@ function replicatedJob(g: Group, shmGB: number, image: string, command: string) 
           volumes: [
             {
               name: SHM_VOLUME,
-              emptyDir: { medium: 'Memory', sizeLimit: `${decimal(shmGB)}${MEMORY_UNIT}` },
+              emptyDir: { medium: 'Memory', sizeLimit: memoryQuantity(shmGB).value },
             },
           ],
         }
@@ -213,19 +259,29 @@ function replicatedJob(g: Group, shmGB: number, image: string, command: string) 
         completionMode: 'Indexed',
         // One failed pod fails its Job, and then the JobSet, as one failed pod fails an experiment.
         backoffLimit: 0,
+        // The experiment's time limit: every Job starts with the JobSet, so none runs past it.
+        ...(deadline !== null ? { activeDeadlineSeconds: deadline } : {}),
         template: { spec: podSpec },
       },
     },
   };
 }
 
-/** Whole CPUs as a number; fractions as a quantity string ("0.5"), which Kubernetes reads exactly. */
-function cpuQuantity(cpus: number): number | string {
-  return Number.isInteger(cpus) ? cpus : decimal(cpus);
+/** Which key sets a group's RAM: `ramRatio` when written, else `memory`. */
+function ramKey(g: Group): string {
+  return g.resources.ramRatio !== null ? 'ramRatio' : 'memory';
 }
 
-/** A number as plain decimals, never in exponent notation (which a quantity would misread). */
-function decimal(x: number): string {
-  // Nine decimals: Kubernetes reads quantities down to nano units.
-  return x.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 9 });
+/** The experiment's time limit in seconds (`timeout` over `activeDeadlineSeconds`), and which key gave it. */
+function deadlineSeconds(spec: Record<string, unknown>): { seconds: number; from: string } | null {
+  const t = typeof spec.timeout === 'string' ? /^(\d+)([smhd])$/.exec(spec.timeout) : null;
+  if (t) {
+    const unit = { s: 1, m: 60, h: 3600, d: 86400 }[t[2] as 's' | 'm' | 'h' | 'd'];
+    return { seconds: Number(t[1]) * unit, from: 'spec.timeout' };
+  }
+  const a = spec.activeDeadlineSeconds;
+  if (typeof a === 'number' && Number.isInteger(a) && a > 0) {
+    return { seconds: a, from: 'spec.activeDeadlineSeconds' };
+  }
+  return null;
 }

@@ -21,7 +21,7 @@ import {
   SHM_PATH,
 } from './labels.ts';
 import { isJobSet } from './detect.ts';
-import { parseQuantity } from './quantity.ts';
+import { gbOfBytes, parseQuantity } from './quantity.ts';
 
 export interface ImportItem {
   /** `warning`: something of the JobSet is lost or runs differently; `info`: how it was read. */
@@ -95,6 +95,8 @@ function fromJobSet(js: Json, report: ImportItem[]): JobSetImport {
   let image: string | null = null;
   let command: string | null = null;
   const types: Json = {};
+  const deadlines: NonNullable<ReadGroup['deadline']>[] = [];
+  let undated = false;
   rjobs.forEach((raw, i) => {
     const at = `spec.replicatedJobs[${i}]`;
     const g = readReplicatedJob(obj(raw), at, report);
@@ -106,6 +108,8 @@ function fromJobSet(js: Json, report: ImportItem[]): JobSetImport {
       return;
     }
     types[g.name] = g.group;
+    if (g.deadline) deadlines.push(g.deadline);
+    else undated = true;
     if (g.image !== null) {
       if (image === null) image = g.image;
       else if (g.image !== image) {
@@ -152,12 +156,32 @@ function fromJobSet(js: Json, report: ImportItem[]): JobSetImport {
       ),
     );
 
+  // The experiment's time limit: the same activeDeadlineSeconds on every Job (as the export
+  // writes it); Jobs limited differently have no one counterpart.
+  const limit = deadlines[0]?.seconds ?? null;
+  const oneLimit = limit !== null && !undated && deadlines.every((d) => d.seconds === limit);
+  if (!oneLimit) {
+    for (const d of deadlines) {
+      report.push(
+        warn(
+          d.at,
+          'The manifest has one time limit for the whole experiment (spec.activeDeadlineSeconds); Jobs limited differently, or only some of them, are not carried over.',
+        ),
+      );
+    }
+  }
   const manifest = {
     kind: 'AIchorManifest',
     apiVersion: CURRENT_API_VERSION,
     ...(name !== null ? { name } : {}),
     builder: { image: image ?? '' },
-    spec: { operator: 'jobset', image: image ?? '', command: command ?? '', types },
+    spec: {
+      operator: 'jobset',
+      image: image ?? '',
+      command: command ?? '',
+      ...(oneLimit ? { activeDeadlineSeconds: limit } : {}),
+      types,
+    },
   };
   const doc = new Document(manifest);
   // Quoted, as the platform's examples write them: the version stays a string in any reader.
@@ -231,6 +255,8 @@ interface ReadGroup {
   readonly image: string | null;
   readonly command: string | null;
   readonly containerAt: string;
+  /** The Jobs' `activeDeadlineSeconds` (the experiment's time limit), when set. */
+  readonly deadline: { readonly seconds: number; readonly at: string } | null;
 }
 
 function readReplicatedJob(rj: Json, at: string, report: ImportItem[]): ReadGroup | null {
@@ -253,6 +279,7 @@ function readReplicatedJob(rj: Json, at: string, report: ImportItem[]): ReadGrou
   }
   const jobAt = `${at}.template.spec`;
   const job = obj(obj(rj.template).spec);
+  let deadline: ReadGroup['deadline'] = null;
   for (const key of Object.keys(obj(rj.template))) {
     if (key !== 'spec')
       report.push(warn(`${at}.template.${key}`, 'The manifest has no counterpart for it.'));
@@ -261,6 +288,10 @@ function readReplicatedJob(rj: Json, at: string, report: ImportItem[]): ReadGrou
     if (['completions', 'parallelism', 'template'].includes(key)) continue;
     if (key === 'completionMode' && v === 'Indexed') continue;
     if (key === 'backoffLimit' && v === 0) continue;
+    if (key === 'activeDeadlineSeconds' && typeof v === 'number' && Number.isInteger(v) && v > 0) {
+      deadline = { seconds: v, at: `${jobAt}.${key}` };
+      continue;
+    }
     report.push(
       warn(
         `${jobAt}.${key}`,
@@ -332,7 +363,7 @@ function readReplicatedJob(rj: Json, at: string, report: ImportItem[]): ReadGrou
             typeof volume.name === 'string'
           ) {
             shmVolumes.add(volume.name);
-            shmGB = tidy(size / 2 ** 30);
+            shmGB = gbOfBytes(size);
           } else {
             report.push(
               warn(
@@ -409,7 +440,7 @@ function readReplicatedJob(rj: Json, at: string, report: ImportItem[]): ReadGrou
   }
   const group: Json = { count: replicas, completions, parallelisms: parallelism };
   if (Object.keys(res).length) group.resources = res;
-  return { name, group, image, command, containerAt };
+  return { name, group, image, command, containerAt, deadline };
 }
 
 function isPlatformVariable(e: Json): boolean {
@@ -455,7 +486,7 @@ function readResources(r: Json, at: string, report: ImportItem[]): Json {
   const gpus = parseQuantity(pick(GPU_RESOURCE));
   if (cpus !== null && cpus > 0) out.cpus = tidy(cpus);
   if (bytes !== null && bytes > 0) {
-    const gb = Number((bytes / 2 ** 30).toPrecision(12));
+    const gb = gbOfBytes(bytes);
     const ratio = out.cpus !== undefined ? tidy(gb / (out.cpus as number)) : null;
     if (ratio !== null && tidy(ratio * (out.cpus as number)) === gb) out.ramRatio = ratio;
     else out.memory = gb;

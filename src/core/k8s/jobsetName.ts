@@ -30,15 +30,22 @@ export function jobsetNameProblems(name: string, groups: readonly NamedGroup[]):
   if (problems.length) return problems;
   for (const g of groups) {
     const l = generatedNameLengths(name, g.name, g.count, g.completions);
-    if (l.job > DNS_LABEL_MAX) {
+    const longest = Math.max(l.job, l.pod);
+    if (longest > DNS_LABEL_MAX) {
       problems.push(
-        `With this name, Job names of group "${g.name}" have ${l.job} characters (at most 63): shorten the name by ${l.job - DNS_LABEL_MAX}.`,
-      );
-    } else if (l.pod > DNS_LABEL_MAX) {
-      problems.push(
-        `With this name, pod names of group "${g.name}" have ${l.pod} characters (at most 63): shorten the name by ${l.pod - DNS_LABEL_MAX}.`,
+        `With this name, ${l.pod >= l.job ? 'pod' : 'Job'} names of group "${g.name}" have ${longest} characters (at most 63).`,
       );
     }
+  }
+  if (problems.length) {
+    // One length for every group and both kinds of name: shortening by one group's excess
+    // alone may still leave another's too long.
+    const room = maxJobSetNameLength(groups);
+    problems.push(
+      room > 0
+        ? `Shorten the name to at most ${room} characters (by ${name.length - room}): that fits every group.`
+        : 'No name fits: shorten the group names instead.',
+    );
   }
   return problems;
 }

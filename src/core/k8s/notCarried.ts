@@ -28,9 +28,9 @@ const REASONS: Readonly<Record<string, string>> = {
     'the platform builds the image; build and push it yourself where the cluster can pull it',
   clone: 'the platform clones the repository into the image; nothing does this on Kubernetes',
   'spec.timeout':
-    'the platform stops the experiment after it; set activeDeadlineSeconds on the Jobs yourself',
+    'it is not in a form the export reads (a whole number and s, m, h or d): set activeDeadlineSeconds on the Jobs yourself',
   'spec.activeDeadlineSeconds':
-    'the platform stops the experiment after it; set it on the Jobs yourself',
+    'timeout takes precedence and is exported as the Jobs\u2019 activeDeadlineSeconds',
   'spec.storage': 'the platform creates and mounts these volumes; add your own volumes and claims',
   'spec.tensorboard': 'the platform runs TensorBoard beside the experiment',
   'spec.debug': 'the platform attaches the debugger',

@@ -115,6 +115,17 @@ function Body({ jobset, renderYaml }: { jobset: JobSetExport | null } & Props) {
       return <p className="muted">Choose a name Kubernetes accepts to see the JobSet.</p>;
     case 'invalid':
       return <Invalid errors={jobset.errors} />;
+    case 'refused':
+      return (
+        <div role="alert" className="k8s-refused">
+          <p>Kubernetes would refuse this JobSet:</p>
+          <ul>
+            {jobset.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </div>
+      );
     case 'not-jobset':
       return (
         <p>
