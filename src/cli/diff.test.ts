@@ -1,4 +1,7 @@
 // `jobset-designer diff A B`: the same deltas as the designer's comparison, as text or JSON, exit 0.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePath, readFixture } from '../fixtures/read.ts';
 import { encodeDesign } from '../state/persist/codec.ts';
@@ -49,5 +52,22 @@ describe('diff', () => {
     const one = await runCli(['diff', fixturePath('two-groups')]);
     expect(one.code).toBe(2);
     expect(one.stderr).toContain('diff compares two designs');
+  });
+});
+
+describe('diff refuses what it cannot read', () => {
+  it('exits 2 for a side with a YAML syntax error, naming its problem, instead of comparing it as empty', async () => {
+    const good = readFixture('two-groups');
+    const dir = mkdtempSync(join(tmpdir(), 'jobset-diff-'));
+    try {
+      writeFileSync(join(dir, 'a.yaml'), good);
+      writeFileSync(join(dir, 'b.yaml'), good.replace('spec:', 'spec: [unclosed'));
+      const r = await runCli(['diff', 'a.yaml', 'b.yaml'], '', dir);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^jobset-designer: cannot compare b\.yaml: line \d+: /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

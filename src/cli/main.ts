@@ -475,6 +475,16 @@ async function diffCommand(
       stderr.write('jobset-designer: diff compares two designs, one file each\n');
     return 2;
   }
+  // A side whose YAML cannot be read is not an empty design: say what is wrong with it.
+  for (const side of [a, b]) {
+    if (side.analysis.syntaxError) {
+      const first = side.analysis.diagnostics.find((x) => x.severity === 'error');
+      stderr.write(
+        `jobset-designer: cannot compare ${side.design.name}: ${first ? `line ${first.line}: ${first.message}` : 'its YAML cannot be read'}\n`,
+      );
+      return 2;
+    }
+  }
   const d = compareDesigns(a.analysis, b.analysis);
   if (format === 'json') {
     await out.write(JSON.stringify({ a: a.design.name, b: b.design.name, ...d }, null, 2) + '\n');

@@ -5,6 +5,7 @@ import { readFixture, withTypes } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
 import type { DesignSettings } from '../settings.ts';
 import { compareDesigns } from './diff.ts';
+import { diffLines } from './text.ts';
 
 const a100 = 'NVIDIA-A100-SXM4-80GB';
 const group = (name: string, count: number, cpus: number, gpus = 0, product = a100) =>
@@ -58,6 +59,8 @@ describe('compareDesigns', () => {
           { field: 'cpus', a: 8, b: 4 },
           { field: 'ramGB', a: 16, b: 8 },
           { field: 'gpuProduct', a: a100, b: 'nvidia-tesla-t4' },
+          // Every pod's GLOBAL_REPLICAS follows the Jobs of the design.
+          { field: 'globalReplicas', a: 16, b: 32 },
         ],
       },
     ]);
@@ -68,8 +71,18 @@ describe('compareDesigns', () => {
       withTypes(group('worker', 4, 8, 1) + group('eval', 1, 2)),
       withTypes(group('trainer', 4, 8, 1) + group('evaluator', 2, 2)),
     );
+    // The pods' variables change too: trainer's Jobs start after evaluator's 2 (not eval's 1),
+    // and GLOBAL_REPLICAS is 6, not 5.
     expect(d.groups).toEqual([
-      { kind: 'renamed', from: 'worker', to: 'trainer', changes: [] },
+      {
+        kind: 'renamed',
+        from: 'worker',
+        to: 'trainer',
+        changes: [
+          { field: 'firstGlobalIndex', a: 1, b: 2 },
+          { field: 'globalReplicas', a: 5, b: 6 },
+        ],
+      },
       {
         kind: 'renamed',
         from: 'eval',
@@ -78,6 +91,7 @@ describe('compareDesigns', () => {
           { field: 'count', a: 1, b: 2 },
           { field: 'pods', a: 1, b: 2 },
           { field: 'concurrentPods', a: 1, b: 2 },
+          { field: 'globalReplicas', a: 5, b: 6 },
         ],
       },
     ]);
@@ -88,8 +102,17 @@ describe('compareDesigns', () => {
       withTypes(group('worker', 4, 8, 1) + group('old', 1, 1)),
       withTypes(group('worker', 4, 8, 1) + group('new', 9, 32, 8)),
     );
+    // worker's figures stay, but its pods' variables do not: "new" (9 Jobs) now comes before
+    // it in name order, where "old" (1 Job) did.
     expect(d.groups).toEqual([
-      { kind: 'same', name: 'worker' },
+      {
+        kind: 'changed',
+        name: 'worker',
+        changes: [
+          { field: 'firstGlobalIndex', a: 1, b: 9 },
+          { field: 'globalReplicas', a: 5, b: 13 },
+        ],
+      },
       { kind: 'added', name: 'new' },
       { kind: 'removed', name: 'old' },
     ]);
@@ -109,5 +132,24 @@ describe('compareDesigns', () => {
     const d = diff(readFixture('platform-main'), other);
     expect(total(d, 'pods')).toMatchObject({ a: 7, b: null, delta: null });
     expect(d.groups.map((g) => g.kind)).toEqual(['removed', 'removed', 'removed']);
+  });
+});
+
+describe('what a comparison says it does not know', () => {
+  it('names a change of operator, and never calls designs it cannot figure the same', () => {
+    const jobset = analyze(readFixture('two-groups'));
+    const pytorch = analyze(
+      readFixture('two-groups').replace('operator: jobset', 'operator: pytorch'),
+    );
+    const d = compareDesigns(jobset, pytorch);
+    expect(d.operators).toEqual({ a: 'jobset', b: 'pytorch' });
+    expect(d.compared).toBe(false);
+    expect(d.same).toBe(false);
+    const two = compareDesigns(pytorch, pytorch);
+    expect(two.same).toBe(false);
+    expect(diffLines(two, 'a', 'b').join('\n')).toContain(
+      'Figures are compared for jobset designs only',
+    );
+    expect(diffLines(d, 'a', 'b')[0]).toBe('Operator: jobset → pytorch');
   });
 });

@@ -10,8 +10,9 @@ import type { GroupFigures } from '../jobset/expand.ts';
 import { tidy } from '../jobset/numbers.ts';
 import { headline } from '../schedule/index.ts';
 
-/** What a side of the comparison needs of its analysis. */
-export type CompareSide = Pick<Analysis, 'expansion' | 'schedule' | 'usage'>;
+/** What a side of the comparison needs of its analysis (`operator`: unknown when left out). */
+export type CompareSide = Pick<Analysis, 'expansion' | 'schedule' | 'usage'> &
+  Partial<Pick<Analysis, 'operator'>>;
 
 export type FigureUnit = 'count' | 'cpus' | 'gb' | 'gpus' | 'hours' | 'dollars';
 
@@ -36,6 +37,8 @@ export const GROUP_FIELDS = [
   'ramGB',
   'gpus',
   'gpuProduct',
+  'firstGlobalIndex',
+  'globalReplicas',
 ] as const;
 export type GroupField = (typeof GROUP_FIELDS)[number];
 
@@ -49,6 +52,8 @@ export const FIELD_LABELS: Readonly<Record<GroupField, string>> = {
   ramGB: 'RAM GB per pod',
   gpus: 'GPUs per pod',
   gpuProduct: 'GPU product',
+  firstGlobalIndex: "its Jobs' first JOB_GLOBAL_INDEX",
+  globalReplicas: 'GLOBAL_REPLICAS',
 };
 
 export interface FieldChange {
@@ -70,20 +75,40 @@ export type GroupChange =
   | { readonly kind: 'removed'; readonly name: string };
 
 export interface DesignDiff {
+  /** Each side's `spec.operator` (null: none, or not known). */
+  readonly operators: { readonly a: string | null; readonly b: string | null };
+  /**
+   * True when both sides have figures to compare (jobset designs); otherwise the totals and
+   * groups say nothing, and the designs are never called the same.
+   */
+  readonly compared: boolean;
   readonly totals: readonly TotalDelta[];
   /** B's groups in B's order (same, changed, renamed, added), then A's removed groups. */
   readonly groups: readonly GroupChange[];
-  /** True when nothing differs, in totals or groups. */
+  /** True when both are compared and nothing differs: operator, totals, groups, variables. */
   readonly same: boolean;
 }
 
 export function compareDesigns(a: CompareSide, b: CompareSide): DesignDiff {
   const totals = compareTotals(a, b);
-  const groups = compareGroups(a.expansion?.groups ?? [], b.expansion?.groups ?? []);
+  const groups = compareGroups(
+    a.expansion?.groups ?? [],
+    b.expansion?.groups ?? [],
+    a.expansion?.totals.globalReplicas ?? null,
+    b.expansion?.totals.globalReplicas ?? null,
+  );
+  const operators = { a: a.operator ?? null, b: b.operator ?? null };
+  const compared = a.expansion !== null && b.expansion !== null;
   return {
+    operators,
+    compared,
     totals,
     groups,
-    same: totals.every((t) => t.a === t.b) && groups.every((g) => g.kind === 'same'),
+    same:
+      compared &&
+      operators.a === operators.b &&
+      totals.every((t) => t.a === t.b) &&
+      groups.every((g) => g.kind === 'same'),
   };
 }
 
@@ -189,8 +214,17 @@ function compareTotals(a: CompareSide, b: CompareSide): TotalDelta[] {
   return rows;
 }
 
-function fieldOf(g: GroupFigures, f: GroupField): number | string | null {
+function fieldOf(
+  g: GroupFigures,
+  f: GroupField,
+  globalReplicas: number | null,
+): number | string | null {
   switch (f) {
+    case 'firstGlobalIndex':
+      return g.globalIndexStart;
+    case 'globalReplicas':
+      // Every pod of the design gets it: a change anywhere changes every group's pods.
+      return globalReplicas;
     case 'count':
     case 'completions':
     case 'parallelisms':
@@ -221,21 +255,25 @@ const OWN_FIELDS: readonly GroupField[] = [
  */
 const RENAME_MIN_SAME = 6;
 
-function changesBetween(a: GroupFigures, b: GroupFigures): FieldChange[] {
-  const out: FieldChange[] = [];
-  for (const field of GROUP_FIELDS) {
-    const x = fieldOf(a, field);
-    const y = fieldOf(b, field);
-    if (x !== y) out.push({ field, a: x, b: y });
-  }
-  return out;
-}
-
-function sameOwn(a: GroupFigures, b: GroupFigures): number {
-  return OWN_FIELDS.filter((f) => fieldOf(a, f) === fieldOf(b, f)).length;
-}
-
-function compareGroups(as: readonly GroupFigures[], bs: readonly GroupFigures[]): GroupChange[] {
+function compareGroups(
+  as: readonly GroupFigures[],
+  bs: readonly GroupFigures[],
+  replicasA: number | null,
+  replicasB: number | null,
+): GroupChange[] {
+  // Figures and the variables its pods get: a group whose figures stay but whose pods see other
+  // JOB_GLOBAL_INDEX or GLOBAL_REPLICAS values (another group renamed or resized) has changed.
+  const changesBetween = (a: GroupFigures, b: GroupFigures): FieldChange[] => {
+    const out: FieldChange[] = [];
+    for (const field of GROUP_FIELDS) {
+      const x = fieldOf(a, field, replicasA);
+      const y = fieldOf(b, field, replicasB);
+      if (x !== y) out.push({ field, a: x, b: y });
+    }
+    return out;
+  };
+  const sameOwn = (a: GroupFigures, b: GroupFigures) =>
+    OWN_FIELDS.filter((f) => fieldOf(a, f, null) === fieldOf(b, f, null)).length;
   const byNameA = new Map(as.map((g) => [g.name, g]));
   const byNameB = new Map(bs.map((g) => [g.name, g]));
   const goneA = as.filter((g) => !byNameB.has(g.name));

@@ -56,7 +56,16 @@ export function diffLines(d: DesignDiff, nameA: string, nameB: string): string[]
       .map((c, i) => (i === 0 ? c.padEnd(width[i]!) : c.padStart(width[i]!)))
       .join('  ')
       .trimEnd();
+  const ops = d.operators;
+  const operator = ops.a !== ops.b ? [`Operator: ${ops.a ?? 'none'} → ${ops.b ?? 'none'}`, ''] : [];
+  if (!d.compared) {
+    return [
+      ...operator,
+      `Figures are compared for jobset designs only (${nameA}: ${ops.a ?? 'no operator'}, ${nameB}: ${ops.b ?? 'no operator'}): nothing is said about how the runs differ.`,
+    ];
+  }
   return [
+    ...operator,
     line(head),
     ...rows.map(line),
     '',

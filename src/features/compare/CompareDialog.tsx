@@ -105,6 +105,17 @@ export default function CompareDialog({ renderDiff }: Props) {
             </span>
             {diff?.same && <span className="tag">They run the same.</span>}
           </p>
+          {diff && diff.operators.a !== diff.operators.b && (
+            <p className="note" data-testid="compare-operators">
+              Operator: {diff.operators.a ?? 'none'} → {diff.operators.b ?? 'none'}.
+            </p>
+          )}
+          {diff && !diff.compared && (
+            <p className="note">
+              Figures are compared for jobset designs only: the tables below say nothing about how
+              the runs differ.
+            </p>
+          )}
           {!diff ? (
             <p className="muted" role="status">
               Checking both designs…
