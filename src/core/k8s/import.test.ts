@@ -176,3 +176,88 @@ describe('parseQuantity', () => {
     expect(parseQuantity('4 cores')).toBeNull();
   });
 });
+
+describe('import says what it drops or defaults', () => {
+  const jobset = (
+    job: string,
+    pod: string,
+    container: string,
+  ) => `apiVersion: jobset.x-k8s.io/v1alpha2
+kind: JobSet
+metadata: { name: run }
+spec:
+  replicatedJobs:
+    - name: trainer
+      replicas: 2
+      template:
+        spec:
+          completions: 1
+          parallelism: 1
+${job}          template:
+            spec:
+${pod}              containers:
+                - name: main
+                  image: img
+${container}`;
+  const imported = (text: string) => {
+    const r = importJobSet(text);
+    if (r.kind !== 'imported') throw new Error(r.reason);
+    return r;
+  };
+  const messages = (text: string) =>
+    imported(text).report.map((i) => `${i.severity} ${i.path}: ${i.message}`);
+
+  it('reports a missing backoffLimit, restarts, pod names and variables it leaves out', () => {
+    const m = messages(
+      jobset(
+        '',
+        '              hostname: chief\n              restartPolicy: OnFailure\n',
+        '                  command: ["/bin/sh", "-c", "torchrun --master_addr=$MASTER_ADDR --rdzv ${MASTER_PORT} train.py"]\n' +
+          '                  env:\n                    - { name: MASTER_ADDR, value: trainer-0-0 }\n                    - { name: MASTER_PORT, value: "29500" }\n' +
+          '                    - { name: JOB_COMPLETION_INDEX, value: "0" }\n' +
+          '                  resources: { requests: { cpu: "0", nvidia.com/gpu: 0.5 } }\n',
+      ),
+    ).join('\n');
+    expect(m).toContain(
+      'spec.replicatedJobs[0].template.spec.backoffLimit: Not set, so Kubernetes retries a failed pod up to 6 times',
+    );
+    expect(m).toContain('template.spec.template.spec.hostname: The platform names pods itself');
+    expect(m).toContain(
+      'template.spec.template.spec.restartPolicy: OnFailure: a failed container is restarted in its pod here',
+    );
+    expect(m).toContain('JOB_COMPLETION_INDEX is set here to a value of its own');
+    expect(m).toContain('The command reads $MASTER_ADDR, which is left out');
+    expect(m).toContain('The command reads $MASTER_PORT, which is left out');
+    expect(m).toContain('A CPU request of 0 is no figure the manifest takes');
+    expect(m).toContain('0.5 GPUs is not a whole number of GPUs');
+  });
+
+  it('says an args-only container loses the image entrypoint (info)', () => {
+    const r = imported(
+      jobset(
+        '          backoffLimit: 0\n',
+        '              restartPolicy: Never\n',
+        '                  args: ["--epochs", "3"]\n',
+      ),
+    );
+    expect(r.report).toContainEqual(
+      expect.objectContaining({
+        severity: 'info',
+        path: expect.stringMatching(/containers\[0\]\.args$/),
+      }),
+    );
+  });
+
+  it('keeps a replicatedJob named __proto__ as a group (which the manifest checks then refuse)', () => {
+    const text = jobset(
+      '          backoffLimit: 0\n',
+      '              restartPolicy: Never\n',
+      '                  command: ["/bin/sh", "-c", "run"]\n',
+    ).replace('name: trainer', 'name: __proto__');
+    const r = imported(text);
+    expect(r.manifest).toContain('__proto__:');
+    const a = analyze(r.manifest);
+    expect(a.valid).toBe(false);
+    expect(a.diagnostics.some((d) => d.code === 'type-name-invalid')).toBe(true);
+  });
+});

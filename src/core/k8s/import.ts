@@ -107,7 +107,13 @@ function fromJobSet(js: Json, report: ImportItem[]): JobSetImport {
       );
       return;
     }
-    types[g.name] = g.group;
+    // An own property whatever the name (`__proto__` included): never a prototype.
+    Object.defineProperty(types, g.name, {
+      value: g.group,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     if (g.deadline) deadlines.push(g.deadline);
     else undated = true;
     if (g.image !== null) {
@@ -303,6 +309,14 @@ function readReplicatedJob(rj: Json, at: string, report: ImportItem[]): ReadGrou
       ),
     );
   }
+  if (!Object.hasOwn(job, 'backoffLimit')) {
+    report.push(
+      warn(
+        `${jobAt}.backoffLimit`,
+        'Not set, so Kubernetes retries a failed pod up to 6 times; on the platform a failed pod fails its Job.',
+      ),
+    );
+  }
   const replicas = valueOr(rj.replicas, 1);
   // Kubernetes: completions and parallelism default to 1 when neither is set.
   const completions = valueOr(job.completions, 1);
@@ -334,10 +348,25 @@ function readReplicatedJob(rj: Json, at: string, report: ImportItem[]): ReadGrou
     const p = `${podAt}.${key}`;
     switch (key) {
       case 'containers':
+        break;
       case 'hostname':
       case 'subdomain':
+        report.push(
+          warn(
+            p,
+            `The platform names pods itself (hostname <experiment>-<group>-<a>-<b>): this ${key} is not kept.`,
+          ),
+        );
         break;
       case 'restartPolicy':
+        if (v !== 'Never') {
+          report.push(
+            warn(
+              p,
+              `${String(v)}: a failed container is restarted in its pod here; on the platform a failed pod fails its Job.`,
+            ),
+          );
+        }
         break;
       case 'nodeSelector':
         for (const [label, value] of Object.entries(obj(v))) {
@@ -388,6 +417,7 @@ function readReplicatedJob(rj: Json, at: string, report: ImportItem[]): ReadGrou
 
   let image: string | null = null;
   let resources: Json | null = null;
+  const dropped: string[] = [];
   for (const [key, v] of Object.entries(c)) {
     const p = `${containerAt}.${key}`;
     switch (key) {
@@ -403,10 +433,16 @@ function readReplicatedJob(rj: Json, at: string, report: ImportItem[]): ReadGrou
         (Array.isArray(v) ? v : []).forEach((e, k) => {
           if (!isPlatformVariable(obj(e))) {
             const n = obj(e).name;
+            if (typeof n === 'string') dropped.push(n);
+            const platform =
+              typeof n === 'string' &&
+              (n === COMPLETION_INDEX_VARIABLE || LABEL_VARIABLES.some(([x]) => x === n));
             report.push(
               warn(
                 `${p}[${k}]`,
-                `The manifest sets no environment variables${typeof n === 'string' ? `: ${n} is left out` : ''}.`,
+                platform
+                  ? `${n} is set here to a value of its own; the platform sets it for each pod, so this one is left out.`
+                  : `The manifest sets no environment variables${typeof n === 'string' ? `: ${n} is left out` : ''}.`,
               ),
             );
           }
@@ -426,6 +462,17 @@ function readReplicatedJob(rj: Json, at: string, report: ImportItem[]): ReadGrou
     }
   }
   const command = commandOf(c, containerAt, report);
+  // A variable left out but still read by the command: the command would see it empty.
+  for (const n of dropped) {
+    if (command !== null && new RegExp(`\\$(\\{${n}\\}|${n}(?![A-Za-z0-9_]))`).test(command)) {
+      report.push(
+        warn(
+          `${containerAt}.command`,
+          `The command reads $${n}, which is left out: write its value into the command, or set it in the image.`,
+        ),
+      );
+    }
+  }
 
   const gpu = resources ? (resources.gpus as number) : 0;
   const res: Json = {};
@@ -444,7 +491,8 @@ function readReplicatedJob(rj: Json, at: string, report: ImportItem[]): ReadGrou
 }
 
 function isPlatformVariable(e: Json): boolean {
-  if (e.name === COMPLETION_INDEX_VARIABLE) return true;
+  // Kubernetes sets it for Indexed Jobs; a literal value of one's own would hide the index.
+  if (e.name === COMPLETION_INDEX_VARIABLE) return e.value === undefined;
   const label = LABEL_VARIABLES.find(([variable]) => variable === e.name)?.[1];
   if (label === undefined) return false;
   return obj(obj(e.valueFrom).fieldRef).fieldPath === labelPath(label);
@@ -492,6 +540,30 @@ function readResources(r: Json, at: string, report: ImportItem[]): Json {
     else out.memory = gb;
   }
   if (gpus !== null && Number.isInteger(gpus) && gpus > 0) out.gpus = gpus;
+  // Figures the manifest cannot take, said rather than dropped.
+  const where = (name: string) =>
+    `${at}.${Object.hasOwn(requests, name) ? 'requests' : 'limits'}.${name}`;
+  if (cpus !== null && cpus <= 0) {
+    report.push(
+      warn(
+        where('cpu'),
+        `A CPU request of ${String(pick('cpu'))} is no figure the manifest takes: cpus is left out.`,
+      ),
+    );
+  }
+  if (bytes !== null && bytes <= 0) {
+    report.push(
+      warn(where('memory'), `A memory request of ${String(pick('memory'))} is left out.`),
+    );
+  }
+  if (gpus !== null && !(Number.isInteger(gpus) && gpus >= 0)) {
+    report.push(
+      warn(
+        where(GPU_RESOURCE),
+        `${String(pick(GPU_RESOURCE))} GPUs is not a whole number of GPUs: left out.`,
+      ),
+    );
+  }
   return out;
 }
 
@@ -501,6 +573,14 @@ function commandOf(c: Json, at: string, report: ImportItem[]): string | null {
   const args = Array.isArray(c.args) ? c.args.map(String) : [];
   const words = [...cmd, ...args];
   if (words.length === 0) return null;
+  if (cmd.length === 0) {
+    report.push(
+      info(
+        `${at}.args`,
+        "Only args: the image's own entrypoint ran before them here, while the manifest's command replaces it. Put the entrypoint first in spec.command.",
+      ),
+    );
+  }
   const [shell, flag, script, ...rest] = words;
   if (
     /^(\/(usr\/)?bin\/)?(ba|z|da)?sh$/.test(shell!) &&
