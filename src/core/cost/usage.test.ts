@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readFixture } from '../../fixtures/read.ts';
+import { readFixture, withTypes } from '../../fixtures/read.ts';
+import { TEMPLATE_IDS } from '../../templates/catalog.ts';
 import { analyze } from '../analyze.ts';
 import { plan } from '../schedule/plan.ts';
 import type { DesignSettings } from '../settings.ts';
@@ -89,5 +91,37 @@ describe('usage with invalid groups', () => {
     const u = of('resources-statement');
     const r = figure(u.groups[0]!, 'requestedCost');
     expect(r.formula.endsWith(`= $${r.value!.toFixed(2)}`)).toBe(true);
+  });
+});
+
+describe('money, rounded once', () => {
+  it('on a cluster that runs everything at once, the run on it costs what the plan costs, to the cent', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...TEMPLATE_IDS),
+        fc.array(fc.constantFrom(0.25, 0.3, 0.75, 1 / 3, 0.1, 1.7), { minLength: 3, maxLength: 3 }),
+        (id, [d1, d2, d3]) => {
+          const text = readFixture(id);
+          const names = analyze(text).expansion!.groups.map((g) => g.name);
+          const durations = Object.fromEntries(names.map((n, i) => [n, [d1, d2, d3][i % 3]!]));
+          const a = analyze(text, { durations, capacity: { cpus: 1e6, ramGB: 1e7 } });
+          const sim = a.schedule!.simulated!;
+          // The same run: the makespans agree to the nanohour (the simulation steps in rounded
+          // times), and the money to the cent.
+          expect(Math.abs(sim.makespan! - a.schedule!.plan.makespan)).toBeLessThan(1e-8);
+          expect(sim.requestedCost).toBe(a.usage!.requestedCost);
+          expect(sim.reservedCost).toBe(a.usage!.reservedCost);
+        },
+      ),
+      { numRuns: 120, seed: 22 },
+    );
+  });
+
+  it('writes large amounts with thousands separators in the arithmetic, as in the cell', () => {
+    const text = withTypes(
+      '    w:\n      count: 1000\n      completions: 1000\n      parallelisms: 1000\n      resources: { cpus: 100, ramRatio: 4 }\n',
+    );
+    const u = analyze(text, { durations: { w: 10 } }).usage!.groups[0]!;
+    expect(explain(u, 'requestedCost')).toMatch(/= \$\d{1,3}(,\d{3})+\.\d\d$/);
   });
 });

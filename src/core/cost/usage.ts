@@ -5,7 +5,7 @@
  * partly filled last wave, and capacity idle after a group finishes before the design does.
  * Every figure comes with the arithmetic that produced it, for the sidebar to explain.
  */
-import { num } from '../format.ts';
+import { dollars, num } from '../format.ts';
 import { UNSPECIFIED_PRODUCT, type GroupFigures } from '../jobset/expand.ts';
 import { mul, sumKnown, tidy } from '../jobset/numbers.ts';
 import type { GroupPlan, Plan } from '../schedule/plan.ts';
@@ -53,6 +53,9 @@ export interface GroupUsage extends Readonly<Record<UsageFigure, number | null>>
     readonly podRate: number | null;
     readonly gpuRate: number;
     readonly makespan: number;
+    /** The costs before rounding to cents: totals add these and round once. */
+    readonly requested: number | null;
+    readonly reserved: number | null;
   };
 }
 
@@ -77,8 +80,8 @@ export interface Usage {
 }
 
 const n = (x: number | null) => (x === null ? '?' : num(x));
-/** Dollars as the sidebar shows them (cents), and unit prices with the digits they have. */
-const money = (x: number) => `$${round2(x).toFixed(2)}`;
+/** Dollars as the sidebar shows them (`$25,000,000.00`), and unit prices with their digits. */
+const money = (x: number) => dollars(x);
 const price = (x: number) => `$${Number(x.toFixed(4))}`;
 
 export function usage(plan: Plan, settings: DesignSettings = {}): Usage {
@@ -117,8 +120,10 @@ export function usage(plan: Plan, settings: DesignSettings = {}): Usage {
     cpuHours: sum((u) => u.cpuHours),
     gbHours: sum((u) => u.gbHours),
     gpuHoursByProduct: Object.fromEntries(byProduct),
-    requestedCost: cents(sum((u) => u.requestedCost)),
-    reservedCost: cents(sum((u) => u.reservedCost)),
+    // Rounded once, at the end: seven groups rounded each to cents do not add up to the cents of
+    // their sum (the simulated run, which adds exact amounts, would disagree by a cent).
+    requestedCost: cents(sum((u) => u.inputs.requested)),
+    reservedCost: cents(sum((u) => u.inputs.reserved)),
     biggestWaste,
     partial: groups.some(
       (u) =>
@@ -181,6 +186,8 @@ function groupUsage(plan: GroupPlan, makespan: number, prices: Prices): GroupUsa
       podRate: podRateValue,
       gpuRate: rate.gpuRate,
       makespan,
+      requested,
+      reserved,
     },
   };
 }
