@@ -6,6 +6,14 @@
 const formats = new Map<number, Intl.NumberFormat>();
 
 /** `1234.5678` -> `1,234.5678` with up to `digits` decimals (default 4). */
+/**
+ * A figure as every view reads it (the sidebar, the timeline's makespan labels, the words that
+ * describe the run): two decimals at most, thousands separated. Axis ticks keep more digits.
+ */
+export function figure(x: number): string {
+  return num(x, 2);
+}
+
 export function num(x: number, digits = 4): string {
   // Most figures are small whole numbers: no formatter needed.
   if (Number.isInteger(x) && x > -1000 && x < 1000) return String(x);

@@ -3,11 +3,11 @@
  * goes through the core's cached formatter: `toLocaleString` builds a formatter on every call,
  * which a design of thousands of groups pays thousands of times per edit.
  */
-import { dollars, num } from '../core/format.ts';
+import { dollars, figure } from '../core/format.ts';
 
 export function formatNumber(n: number | null | undefined, unset = 'not set'): string {
   if (n === null || n === undefined) return unset;
-  return num(n, 2);
+  return figure(n);
 }
 
 /** Dollars with cents: "$1,234.56"; "not set" when unknown. */

@@ -4,7 +4,13 @@ import { analyze } from '../analyze.ts';
 import { podInSlot, podsInWave } from '../schedule/plan.ts';
 import type { DesignSettings } from '../settings.ts';
 import type { Shape } from './shapes.ts';
-import { timelineLayout, timelineShapes, wholeTimeline } from './timeline.ts';
+import {
+  describeTimeline,
+  timelineLayout,
+  timelineShapes,
+  wholeTimeline,
+  wholeWindow,
+} from './timeline.ts';
 
 const A100 = 'NVIDIA-A100-SXM4-80GB';
 const layoutOf = (name: string, settings: DesignSettings = {}) =>
@@ -144,5 +150,19 @@ describe('timelineShapes, from review', () => {
       expect(b1.x + w(b1)).toBeLessThanOrEqual(width);
       expect(a1.x + w(a1)).toBeLessThan(b1.x);
     }
+  });
+});
+
+describe('one way a figure reads', () => {
+  it('labels the makespan as the sidebar shows it (0.33 h, not 0.333333 h)', () => {
+    const text = readFixture('two-groups');
+    const a = analyze(text, { durations: { master: 1 / 3, worker: 1 / 3 } });
+    const layout = timelineLayout(a.schedule!);
+    const labels = timelineShapes(layout, wholeWindow(layout, 900)).flatMap((s) =>
+      s.kind === 'text' ? s.spans.map((x) => x.text) : [],
+    );
+    expect(labels).toContain('makespan 0.33 h');
+    expect(labels.some((l) => l.includes('0.333333'))).toBe(false);
+    expect(describeTimeline(layout)).toContain('the design runs for 0.33 h');
   });
 });

@@ -8,7 +8,7 @@
  * one (with the plan as a faint outline behind it). Layout and drawing read the schedule model
  * and compute no schedule of their own.
  */
-import { num } from '../format.ts';
+import { figure, num } from '../format.ts';
 import type { GroupFigures } from '../jobset/expand.ts';
 import { podInSlot, podsInWave, podWave, wavesIn, type GroupPlan } from '../schedule/plan.ts';
 import type { Schedule } from '../schedule/index.ts';
@@ -599,7 +599,7 @@ export function simNote(f: GroupFigures, s: SimGroup): string | null {
   if (s.neverStarts || (s.end === null && s.firstStart === null))
     return 'never starts on your cluster';
   if (s.end === null) return 'never finishes on your cluster';
-  if (s.delayedPods > 0) return `queued: ends at ${tickLabel(s.end)} h`;
+  if (s.delayedPods > 0) return `queued: ends at ${figure(s.end)} h`;
   return null;
 }
 
@@ -667,7 +667,7 @@ function axis(
   if (layout.plannedMakespan > 0) {
     labels.push({
       t: layout.plannedMakespan,
-      text: `${sim ? 'unlimited' : rehearsal ? 'planned' : 'makespan'} ${tickLabel(layout.plannedMakespan)} h`,
+      text: `${sim ? 'unlimited' : rehearsal ? 'planned' : 'makespan'} ${figure(layout.plannedMakespan)} h`,
       tone: 'accent',
     });
   }
@@ -677,7 +677,7 @@ function axis(
       text:
         rehearsal.makespan === null
           ? 'rehearsal: never finished'
-          : `rehearsal ${tickLabel(rehearsal.makespan)} h`,
+          : `rehearsal ${figure(rehearsal.makespan)} h`,
       tone: 'warning',
     });
   }
@@ -687,7 +687,7 @@ function axis(
       text:
         sim.makespan === null
           ? 'on your cluster: never finishes'
-          : `on your cluster ${tickLabel(sim.makespan)} h`,
+          : `on your cluster ${figure(sim.makespan)} h`,
       tone: 'warning',
     });
   }
@@ -714,7 +714,7 @@ function axis(
 
 /** The timeline in words: which run it shows and how long it takes. */
 export function describeTimeline(layout: TimelineLayout): string {
-  const planned = `${tickLabel(layout.plannedMakespan)} h`;
+  const planned = `${figure(layout.plannedMakespan)} h`;
   const sim = layout.simulated;
   const left = layout.leftOut.length
     ? `; left out (figures not valid): ${layout.leftOut.join(', ')}`
@@ -722,7 +722,7 @@ export function describeTimeline(layout: TimelineLayout): string {
   const r = layout.rehearsal;
   if (r) {
     const ran =
-      r.makespan === null ? 'did not finish' : `ran for ${tickLabel(r.makespan)} h of pod time`;
+      r.makespan === null ? 'did not finish' : `ran for ${figure(r.makespan)} h of pod time`;
     const failed = r.failed
       ? `; ${num(r.failed)} pod${r.failed === 1 ? '' : 's'} failed (in red)`
       : '';
@@ -730,6 +730,6 @@ export function describeTimeline(layout: TimelineLayout): string {
   }
   if (!sim)
     return `Timeline in hours: the design runs for ${planned} on an unlimited cluster${left}`;
-  const run = sim.makespan === null ? 'never finishes' : `runs for ${tickLabel(sim.makespan)} h`;
+  const run = sim.makespan === null ? 'never finishes' : `runs for ${figure(sim.makespan)} h`;
   return `Timeline in hours: on your cluster the design ${run} (${planned} on an unlimited cluster)${left}`;
 }

@@ -225,7 +225,12 @@ export function simulate(
   };
 
   // Finish events: parallel arrays indexed by event id, ordered by time.
+  // Event times as keys rounded to the nanohour (so that 0.1 + 0.2 and 0.3 are one instant),
+  // and exactly, so that ends computed from them do not drift (4 waves of 1/3 h end at 4/3).
   const evTime: number[] = [];
+  const evExact: number[] = [];
+  /** The exact time of the instant being processed. */
+  let exactNow = 0;
   const evGroup: number[] = [];
   const evJob: number[] = [];
   const evCount: number[] = [];
@@ -233,9 +238,10 @@ export function simulate(
   const events = new MinHeap(
     (a, b) => evTime[a]! < evTime[b]! || (evTime[a] === evTime[b] && a < b),
   );
-  const addEvent = (time: number, gi: number, j: number, n: number) => {
+  const addEvent = (exact: number, gi: number, j: number, n: number) => {
     const id = freeIds.pop() ?? evTime.length;
-    evTime[id] = time;
+    evTime[id] = roundTime(exact);
+    evExact[id] = exact;
     evGroup[id] = gi;
     evJob[id] = j;
     evCount[id] = n;
@@ -340,13 +346,13 @@ export function simulate(
           if (g.wave0Started === g.count * g.p) {
             g.allUpAt = t;
             for (const h of g.held) {
-              addEvent(roundTime(t + g.d), gi, h.j, h.n);
+              addEvent(exactNow + g.d, gi, h.j, h.n);
               if (h.rec) h.rec.workStart = t;
             }
             g.idleNow = 0;
             g.held.length = 0;
           }
-        } else addEvent(roundTime(t + g.d), gi, j, n);
+        } else addEvent(exactNow + g.d, gi, j, n);
         if (g.running[j]! >= g.p || g.started[j]! >= g.c) {
           g.ready.pop();
           g.inReady[j] = 0;
@@ -359,6 +365,7 @@ export function simulate(
   const run = () => {
     while (events.size) {
       const t = evTime[events.peek()!]!;
+      exactNow = evExact[events.peek()!]!;
       advance(t);
       while (events.size && evTime[events.peek()!] === t) {
         const id = events.pop()!;
