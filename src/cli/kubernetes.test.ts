@@ -65,7 +65,10 @@ describe('import', () => {
     const r = await runCli(['import', '-'], edited);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('kind: AIchorManifest');
-    expect(r.stderr).toContain('<stdin>: warning spec.replicatedJobs[0].dependsOn: ');
+    // The group by its name, and the exact path after the message.
+    expect(r.stderr).toMatch(
+      /^<stdin>: warning group "coordinator" › dependsOn: .* \[spec\.replicatedJobs\[0\]\.dependsOn\]$/m,
+    );
     // And the manifest validates with the same figures as the design it came from.
     const before = JSON.parse(
       (await runCli(['expand', '-'], readFixture('heterogeneous-pools'))).stdout,

@@ -530,8 +530,11 @@ async function importCommand(design: Design, out: Output, stderr: Writable): Pro
     stderr.write(`jobset-designer: cannot import ${design.name}: ${r.reason}\n`);
     return 2;
   }
-  for (const item of r.report)
-    stderr.write(`${design.name}: ${item.severity} ${item.path}: ${item.message}\n`);
+  for (const item of r.report) {
+    // The place as a person names it, then the exact path in the JobSet.
+    const path = item.place !== item.path ? ` [${item.path}]` : '';
+    stderr.write(`${design.name}: ${item.severity} ${item.place}: ${item.message}${path}\n`);
+  }
   stderr.write(
     `${design.name}: imported${r.report.length ? `; ${r.report.length} item(s) did not carry over as they were` : ', everything carried over'}\n`,
   );

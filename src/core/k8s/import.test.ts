@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze.ts';
 import { looksLikeJobSet } from './detect.ts';
-import { importJobSet } from './import.ts';
+import { importJobSet, placeOf } from './import.ts';
 import { parseQuantity } from './quantity.ts';
 
 const JOBSET = `apiVersion: jobset.x-k8s.io/v1alpha2
@@ -259,5 +259,32 @@ ${container}`;
     const a = analyze(r.manifest);
     expect(a.valid).toBe(false);
     expect(a.diagnostics.some((d) => d.code === 'type-name-invalid')).toBe(true);
+  });
+});
+
+describe('report places', () => {
+  it('name the group, the container and the variable', () => {
+    const jobs = [
+      {
+        name: 'trainer',
+        template: {
+          spec: {
+            template: {
+              spec: { containers: [{ name: 'main', env: [{ name: 'MASTER_ADDR', value: 'x' }] }] },
+            },
+          },
+        },
+      },
+    ];
+    expect(
+      placeOf('spec.replicatedJobs[0].template.spec.template.spec.containers[0].env[0]', jobs),
+    ).toBe('group "trainer" › container "main" › variable MASTER_ADDR');
+    expect(placeOf('spec.replicatedJobs[0].template.spec.backoffLimit', jobs)).toBe(
+      'group "trainer" › Job › backoffLimit',
+    );
+    expect(placeOf('spec.replicatedJobs[0].template.spec.template.spec.hostname', jobs)).toBe(
+      'group "trainer" › pod › hostname',
+    );
+    expect(placeOf('metadata.labels', jobs)).toBe('metadata.labels');
   });
 });

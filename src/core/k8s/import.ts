@@ -28,6 +28,8 @@ export interface ImportItem {
   readonly severity: 'warning' | 'info';
   /** Where in the JobSet, `spec.replicatedJobs[1].template.spec.template.spec.initContainers`. */
   readonly path: string;
+  /** The same place as a person names it: `group "trainer" › pod › initContainers`. */
+  readonly place: string;
   readonly message: string;
 }
 
@@ -77,7 +79,56 @@ export function importJobSet(text: string): JobSetImport {
       info('apiVersion', `Read as ${JOBSET_API_VERSION}, the version the designer knows.`),
     );
   }
-  return fromJobSet(found, report);
+  const r = fromJobSet(found, report);
+  if (r.kind !== 'imported') return r;
+  const jobs = obj(found.spec).replicatedJobs;
+  return {
+    ...r,
+    report: r.report.map((i) => ({
+      ...i,
+      place: placeOf(i.path, Array.isArray(jobs) ? jobs : []),
+    })),
+  };
+}
+
+/**
+ * A report path in the words of the design: the replicatedJob as its group, the container and
+ * the variable by their names, the Job and pod templates as "Job" and "pod".
+ */
+export function placeOf(path: string, jobs: readonly unknown[]): string {
+  const m = /^spec\.replicatedJobs\[(\d+)\](.*)$/.exec(path);
+  if (!m) return path;
+  const rj = obj(jobs[Number(m[1])]);
+  const parts: string[] = [
+    typeof rj.name === 'string' ? `group "${rj.name}"` : `replicatedJob ${m[1]}`,
+  ];
+  let rest = m[2]!;
+  const take = (re: RegExp) => {
+    const x = re.exec(rest);
+    if (x) rest = rest.slice(x[0].length);
+    return x;
+  };
+  const job = obj(obj(rj.template).spec);
+  if (take(/^\.template\.spec/)) {
+    const pod = obj(obj(job.template).spec);
+    if (take(/^\.template\.spec/)) {
+      const c = take(/^\.(containers|initContainers)\[(\d+)\]/);
+      if (c) {
+        const list = pod[c[1]!];
+        const container = obj(Array.isArray(list) ? list[Number(c[2])] : undefined);
+        parts.push(
+          `${c[1] === 'initContainers' ? 'init container' : 'container'} ${typeof container.name === 'string' ? `"${container.name}"` : c[2]}`,
+        );
+        const e = take(/^\.env\[(\d+)\]/);
+        if (e) {
+          const env = obj(Array.isArray(container.env) ? container.env[Number(e[1])] : undefined);
+          parts.push(`variable ${typeof env.name === 'string' ? env.name : e[1]}`);
+        }
+      } else parts.push('pod');
+    } else parts.push('Job');
+  }
+  const tail = rest.replace(/^\./, '');
+  return tail ? `${parts.join(' › ')} › ${tail}` : parts.join(' › ');
 }
 
 function fromJobSet(js: Json, report: ImportItem[]): JobSetImport {
@@ -608,9 +659,16 @@ function valueOr(v: unknown, fallback: number): unknown {
   return v === undefined || v === null ? fallback : v;
 }
 
+// The place is filled in once the whole JobSet is read (`placeOf`).
 const warn = (path: string, message: string): ImportItem => ({
   severity: 'warning',
   path,
+  place: path,
   message,
 });
-const info = (path: string, message: string): ImportItem => ({ severity: 'info', path, message });
+const info = (path: string, message: string): ImportItem => ({
+  severity: 'info',
+  path,
+  place: path,
+  message,
+});

@@ -84,7 +84,7 @@ function ImportReport({ report }: { report: (JobSetImport & { kind: 'imported' }
         {report.map((i) => (
           <li key={`${i.path}:${i.message}`} className={`import-${i.severity}`}>
             <span className="visually-hidden">{i.severity}: </span>
-            <code>{i.path}</code>: {i.message}
+            <code title={i.path}>{i.place}</code>: {i.message}
           </li>
         ))}
       </ul>
