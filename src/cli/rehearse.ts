@@ -434,7 +434,7 @@ async function runPods(
       exitCode: l.exitCode,
       signal: l.signal,
       status,
-      delay: round3(o.delays.get(p.name) ?? o.stagger * unitRandom(o.seed, p.name)),
+      delay: round3(delayOf(p.name)),
       killAfter: o.kills.get(p.name) ?? null,
       log: `pods/${p.name}.log`,
       reason:

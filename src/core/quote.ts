@@ -11,3 +11,8 @@ export function k(key: unknown): string {
   const s = typeof key === 'symbol' ? (key.description ?? '') : String(key);
   return /^[\w.<>-]+$/.test(s) ? `\`${s}\`` : `\`${JSON.stringify(s)}\``;
 }
+
+/** A word for a POSIX shell: as it is when the shell reads it back the same, else single-quoted. */
+export function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}

@@ -21,6 +21,7 @@ import {
   SHM_PATH,
 } from './labels.ts';
 import { isJobSet } from './detect.ts';
+import { shellQuote } from '../quote.ts';
 import { gbOfBytes, parseQuantity } from './quantity.ts';
 
 export interface ImportItem {
@@ -648,10 +649,6 @@ function commandOf(c: Json, at: string, report: ImportItem[]): string | null {
     ),
   );
   return words.map(shellQuote).join(' ');
-}
-
-function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The value as written (the manifest's checks then say what is wrong with it), or the default. */

@@ -188,6 +188,11 @@ def _some(names):
     return shown + (" and %d more" % (len(names) - 8) if len(names) > 8 else "")
 
 
+def _who(*kinds):
+    """Who a pod is missing, kind by kind: "never heard from a, b; never reached c"."""
+    return "; ".join(words % _some(names) for words, names in kinds if names)
+
+
 def _say(what):
     sys.stderr.write("jobset_env: %s\\n" % what)
     sys.stderr.flush()
@@ -398,13 +403,9 @@ def _lead(pod, others, addresses, deadline):
             never = [n for n in others if n not in waiting and n not in gone]
             left = [n for n in others if n not in waiting and n in gone]
         if time.monotonic() >= deadline:
-            parts = []
-            if never:
-                parts.append("never heard from %s" % _some(never))
-            if left:
-                parts.append("%s left before the release" % _some(left))
             _give_up("%s by the deadline (%d of %d peers up)"
-                     % ("; ".join(parts), len(others) - len(never) - len(left), len(others)))
+                     % (_who(("never heard from %s", never), ("%s left before the release", left)),
+                        len(others) - len(never) - len(left), len(others)))
         time.sleep(0.05)
     for conn in ready:
         _send(conn, b"go\\n")
@@ -490,12 +491,8 @@ def _all_to_all(pod, others, addresses, deadline):
             unheard = [n for n in others if n not in heard]
         unreached = [n for n in others if n not in reached]
         if time.monotonic() >= deadline:
-            parts = []
-            if unheard:
-                parts.append("never heard from %s" % _some(unheard))
-            if unreached:
-                parts.append("never reached %s" % _some(unreached))
-            _give_up("%s by the deadline" % "; ".join(parts))
+            _give_up("%s by the deadline"
+                     % _who(("never heard from %s", unheard), ("never reached %s", unreached)))
         time.sleep(0.1)
 
 

@@ -102,6 +102,16 @@ export function refOf(r: RehearsalRecord): RehearsalRef {
   };
 }
 
+/** The same rehearsal, by its reference. */
+export function sameRef(a: RehearsalRef, b: RehearsalRef): boolean {
+  return (
+    a.startedAt === b.startedAt &&
+    a.outcome === b.outcome &&
+    a.pods === b.pods &&
+    a.failed === b.failed
+  );
+}
+
 /** Per group, in the pods' order: counts and the first start and last end of each run. */
 export function groupOutcomes(pods: readonly PodOutcome[]): GroupOutcome[] {
   const by = new Map<string, PodOutcome[]>();

@@ -1,31 +1,15 @@
 /**
  * The command that rehearses this design on one's own machine (`jobset-designer rehearse`), with
  * the design's link so that the settings (durations, capacity, synchronous groups, sweeps) come
- * along. The link is made by the designer's own codec, like the address bar's.
+ * along: the link autosave writes into the address bar, not a second one made per keystroke.
  */
-import { useEffect, useState } from 'react';
-import { encodeDesign } from '../../state/persist/codec.ts';
-import { designSettings } from '../../state/slices/design.ts';
+import { shellQuote } from '../../core/quote.ts';
 import { useDesigner } from '../../state/store.ts';
 import { useCopy } from '../../ui/useCopy.ts';
 
-/** Single-quoted for a POSIX shell: nothing in it is expanded. */
-const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
 export function RehearseCommand() {
-  const text = useDesigner((s) => s.text);
-  const settingsVersion = useDesigner((s) => s.settingsVersion);
-  const [link, setLink] = useState<string | null | undefined>(undefined);
+  const link = useDesigner((s) => s.link);
   const { copied, copy } = useCopy();
-  useEffect(() => {
-    let current = true;
-    void encodeDesign({ text, settings: designSettings(useDesigner.getState()) }).then(
-      (l) => current && setLink(l),
-    );
-    return () => {
-      current = false;
-    };
-  }, [text, settingsVersion]);
   const command =
     link &&
     `npx jobset-designer rehearse ${shellQuote(`${location.origin}${location.pathname}#${link}`)} --seconds-per-hour 1`;

@@ -4,6 +4,7 @@
  * visit. Opening a link while a different local design exists keeps the local one as a draft.
  * A bad link changes nothing but shows why.
  */
+import { sameRef } from '../../core/rehearse/record.ts';
 import type { DesignSettings, Rehearsal } from '../../core/settings.ts';
 import { decodeDesign, encodeDesign } from './codec.ts';
 import { loadSaved, pushDraft, save } from './storage.ts';
@@ -19,14 +20,7 @@ const DELAY_MS = 300;
 function withOwnRecord(settings: DesignSettings, own: Rehearsal | null): DesignSettings {
   const linked = settings.rehearsal;
   if (!linked || linked.record || !own?.record) return settings;
-  const a = linked.ref;
-  const b = own.ref;
-  const same =
-    a.startedAt === b.startedAt &&
-    a.outcome === b.outcome &&
-    a.pods === b.pods &&
-    a.failed === b.failed;
-  return same ? { ...settings, rehearsal: own } : settings;
+  return sameRef(linked.ref, own.ref) ? { ...settings, rehearsal: own } : settings;
 }
 
 export function startPersistence(defaultText: string): () => void {
@@ -63,6 +57,7 @@ export function startPersistence(defaultText: string): () => void {
         ...(compare ? { compare } : {}),
       }).then((link) => {
         if (mine !== generation) return; // a newer change is on its way
+        store.getState().setLink(link);
         if (link === null) {
           history.replaceState(null, '', location.pathname);
           written = '';
@@ -107,7 +102,9 @@ export function startPersistence(defaultText: string): () => void {
       s.startCompare({ text: c.text, settings: c.settings, label: c.label }, c.currentFirst);
     }
   };
-  if (location.hash.length > 1) void openLink(location.hash);
+  // After a link is opened too: the link is written (and known to the views) even when opening
+  // it changed nothing.
+  if (location.hash.length > 1) void openLink(location.hash).then(schedule);
   else schedule();
 
   const onHash = () => {

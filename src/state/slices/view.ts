@@ -23,6 +23,12 @@ export interface JobSetOffer {
 }
 
 export interface ViewSlice {
+  /**
+   * The design's link as autosave last wrote it into the address bar (`v2.…`); null when the
+   * design is too large for a link, undefined until the first is written. Made once, read by all.
+   */
+  readonly link: string | null | undefined;
+  setLink(link: string | null): void;
   readonly jobsetOffer: JobSetOffer | null;
   offerJobSet(offer: JobSetOffer | null): void;
   readonly editorMode: EditorMode;
@@ -46,6 +52,8 @@ export const createViewSlice: StateCreator<DesignerState, [], [], ViewSlice> = (
   // Side by side only where both editors get a usable width.
   editorMode: typeof window !== 'undefined' && window.innerWidth >= 1700 ? 'both' : 'yaml',
   reveal: null,
+  link: undefined,
+  setLink: (link) => set({ link }),
   jobsetOffer: null,
   offerJobSet: (jobsetOffer) => set({ jobsetOffer }),
   editError: null,
