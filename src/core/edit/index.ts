@@ -16,3 +16,4 @@ export { applyEdit, chain, diffEdit, type EditResult, type TextEdit } from './te
 export { fixEdit } from './fix.ts';
 export { editInBlock, entryBlock } from './scope.ts';
 export { keyName, trackKeys, type KeyChanges, type TrackedKey } from './keys.ts';
+export { settleGroups, type Settled } from './renamed.ts';

@@ -355,3 +355,60 @@ describe('a whole manifest pasted over the old one', () => {
     expect(s.getState().durations).toEqual({ trainer: 3 });
   });
 });
+
+describe('a pasted manifest that renames a group and changes others', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 0 }));
+  afterEach(() => vi.useRealTimers());
+
+  const pasteOver = (s: ReturnType<typeof store>, text: string) => {
+    const before = s.getState().text;
+    s.getState().commit(text, {
+      origin: 'yaml',
+      edits: [{ start: 0, end: before.length, text }],
+    });
+  };
+
+  it('carries the settings of a group whose body is the same under its new name', () => {
+    const s = store();
+    s.getState().load(readFixture('platform-main'));
+    analysed(s);
+    s.getState().setDuration('worker', 3);
+    s.getState().setDuration('master', 2);
+    const before = s.getState().text;
+    // worker renamed to trainer with its body untouched, and master's count changed too.
+    const pasted = before
+      .replace('  worker:\n', '  trainer:\n')
+      .replace(/( {4}master:\n(?: {6}.*\n)*? {6}count: )\d+/, '$19');
+    expect(pasted).toMatch(/trainer:/);
+    expect(pasted.match(/master:\n(?: {6}.*\n)*? {6}count: 9/)).not.toBeNull();
+    pasteOver(s, pasted);
+    expect(s.getState().durations).toEqual({ trainer: 3, master: 2 });
+  });
+
+  it('drops them when the renamed group changed too, or when two new groups match', () => {
+    const s = store();
+    s.getState().load(readFixture('platform-main'));
+    analysed(s);
+    s.getState().setDuration('worker', 3);
+    const before = s.getState().text;
+    const changed = before
+      .replace('  worker:\n', '  trainer:\n')
+      .replace(
+        'cpus: 4\n        ramRatio: 3\n        accelerators',
+        'cpus: 7\n        ramRatio: 3\n        accelerators',
+      );
+    expect(changed).toContain('cpus: 7');
+    pasteOver(s, changed);
+    expect(s.getState().durations).toEqual({});
+    // Undo, then a paste with two new groups of worker's body: which one is worker is unknown.
+    s.getState().undo();
+    expect(s.getState().durations).toEqual({ worker: 3 });
+    analysed(s);
+    const now = s.getState().text;
+    const body = /( {4}worker:\n(?: {6}.*\n)+)/.exec(now)![1]!;
+    const twins = now.replace(body, body.replace('worker:', 'a:') + body.replace('worker:', 'b:'));
+    expect(twins).toMatch(/ {4}a:\n/);
+    pasteOver(s, twins);
+    expect(s.getState().durations).toEqual({});
+  });
+});

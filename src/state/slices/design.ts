@@ -12,6 +12,7 @@
 import type { StateCreator } from 'zustand';
 import { diffEdit, type TextEdit } from '../../core/edit/text.ts';
 import { trackKeys, type TrackedKey } from '../../core/edit/keys.ts';
+import { settleGroups } from '../../core/edit/renamed.ts';
 import {
   dropGroupSettings,
   EXAMPLE_PRICES,
@@ -235,8 +236,20 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
             const alt = smallest();
             if (alt.removed.length < keys.removed.length) keys = alt;
           }
-          for (const name of keys.removed) settings = dropGroupSettings(settings, name);
-          for (const r of keys.moved) {
+          // Groups with settings the edit lost sight of (taken away, or cut through by a
+          // paste): read the new text to know whether each is still there, renamed or gone.
+          const tracked = new Set([
+            ...keys.keys.map((k) => k.owner),
+            ...keys.moved.map((m) => m.from),
+          ]);
+          const lost = [...new Set([...keys.removed, ...s.groupKeys.map((k) => k.owner)])].filter(
+            (name) => !tracked.has(name) && hasGroupSettings(settings, name),
+          );
+          const settled = settleGroups(s.text, text, lost);
+          const removed = settled ? settled.removed : keys.removed;
+          const carried = settled ? settled.renamed : [];
+          for (const name of removed) settings = dropGroupSettings(settings, name);
+          for (const r of [...keys.moved, ...carried]) {
             // Never over settings that are already someone's (a key the tracking lost sight of).
             if (!hasGroupSettings(settings, r.to)) {
               settings = renameGroupSettings(settings, r.from, r.to);
