@@ -1,7 +1,7 @@
 // The command-line interface, as a user's CI calls it: a real process for the basics, in-process
 // runs for the rest.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -229,6 +229,21 @@ describe('usage', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^jobset-designer: /);
+  });
+
+  it('reads a file whose name starts with a dash after --', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jobset-dash-'));
+    try {
+      writeFileSync(join(dir, '-x.yaml'), readFixture('platform-main'));
+      const before = await runCli(['validate', '-x.yaml'], '', dir);
+      expect(before.code).toBe(2);
+      expect(before.stderr).toContain('unknown option "-x.yaml"');
+      const r = await runCli(['validate', '--json', '--', '-x.yaml'], '', dir);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).valid).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints usage for --help', async () => {

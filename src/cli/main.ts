@@ -65,7 +65,8 @@ export const USAGE = `Usage:
   jobset-designer diff <a> <b> [--json]   what changing design a into b does: totals and their
                                           deltas, and each group added, removed, renamed or changed
 An <input> is a file, a pattern such as 'manifests/**/*.yaml', - for standard input, or a
-design link (the designer's address, or just its #v2... part) with its settings.
+design link (the designer's address, or just its #v2... part) with its settings. After --, every
+argument is an input, even one that starts with a dash.
 Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage (the worst of all inputs).`;
 
 class UsageError extends Error {}
@@ -137,8 +138,15 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       throw new UsageError(`two formats asked for (${format} and ${f})`);
     format = f;
   };
+  let options = true;
   for (let i = 0; i < rest.length; i++) {
     const raw = rest[i]!;
+    // After `--`, every argument is an input, even one that starts with a dash (`-x.yaml`).
+    if (!options || raw === '--') {
+      if (options) options = false;
+      else inputs.push(raw);
+      continue;
+    }
     // `--format=sarif` as well as `--format sarif`.
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
     const arg = eq < 0 ? raw : raw.slice(0, eq);

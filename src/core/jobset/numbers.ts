@@ -1,13 +1,14 @@
 /** Arithmetic for figures that may be unknown. */
 
 /**
- * Product that stays unknown when either side is, rounded to 6 decimals so that
- * `0.1 CPUs x 3 GB` reads 0.3, not 0.30000000000000004.
+ * Product that stays unknown when either side is, kept to 12 significant digits so that
+ * `0.1 CPUs x 3 GB` reads 0.3, not 0.30000000000000004, while a tiny product stays what it is
+ * (0.0001 CPUs x 0.001 GB is 1e-7 GB, not 0: a fixed number of decimals would lose it).
  */
 export function mul(a: number | null, b: number | null): number | null {
   if (a === null || b === null) return null;
   const p = a * b;
-  return Number.isInteger(p) ? p : Math.round(p * 1e6) / 1e6;
+  return Number.isInteger(p) || !Number.isFinite(p) ? p : Number(p.toPrecision(12));
 }
 
 /**

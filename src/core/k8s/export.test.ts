@@ -427,6 +427,36 @@ describe('what Kubernetes reads, at the edges', () => {
     expect(analyze(back.manifest).expansion!.groups[0]!.pod.ramGB).toBe(0.3);
   });
 
+  it('keeps a tiny RAM: 0.0001 CPUs x 0.001 GB per CPU is 108 bytes, never 0', () => {
+    // Found by the fuzz: figures were kept to 6 decimals, so 1e-7 GB read as 0 (and every RAM
+    // was cut to 6 decimals of a GB, up to 500 bytes under the request).
+    const text = withTypes(
+      '    w:\n      count: 1\n      resources: { cpus: 0.0001, ramRatio: 0.001 }\n',
+    );
+    const a = analyze(text);
+    expect(a.expansion!.groups[0]!.pod.ramGB).toBe(1e-7);
+    const pod = ((parseYaml(exported(text).yaml) as Json).spec as Json).replicatedJobs as Json[];
+    const c = (
+      ((((pod[0]!.template as Json).spec as Json).template as Json).spec as Json)
+        .containers as Json[]
+    )[0]!;
+    expect((c.resources as Json).requests).toEqual({
+      cpu: '1m',
+      memory: Math.ceil(1e-7 * 2 ** 30),
+    });
+    const odd = withTypes(
+      '    w:\n      count: 1\n      resources: { cpus: 3.3333333, ramRatio: 0.3333333333333333 }\n',
+    );
+    const js = parseYaml(exported(odd).yaml) as Json;
+    const rj = ((js.spec as Json).replicatedJobs as Json[])[0]!;
+    const mem = (
+      (
+        ((((rj.template as Json).spec as Json).template as Json).spec as Json).containers as Json[]
+      )[0]!.resources as Json
+    ).requests as Json;
+    expect(mem.memory as number).toBeGreaterThanOrEqual(3.3333333 * 0.3333333333333333 * 2 ** 30);
+  });
+
   it('refuses a GPU product that cannot be a label value; validate says so, with a fix', () => {
     const text = withTypes(
       '    w:\n      count: 1\n      resources:\n        cpus: 1\n        ramRatio: 1\n        accelerators: { gpu: { count: 1, type: gpu, product: "NVIDIA A100 80GB PCIe" } }\n',

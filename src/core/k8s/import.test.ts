@@ -288,3 +288,71 @@ describe('report places', () => {
     expect(placeOf('metadata.labels', jobs)).toBe('metadata.labels');
   });
 });
+
+describe('what the fuzz found the import kept quiet about', () => {
+  const base = (pod: string, resources: string) => `apiVersion: jobset.x-k8s.io/v1alpha2
+kind: JobSet
+metadata: { name: run }
+spec:
+  replicatedJobs:
+    - name: worker
+      replicas: 1
+      template:
+        spec:
+          backoffLimit: 0
+          completionMode: Indexed
+          template:
+            spec:
+${pod}              containers:
+                - name: main
+                  image: i
+                  command: [/bin/sh, -c, run]
+                  resources:
+${resources}`;
+
+  const items = (text: string) => {
+    const r = importJobSet(text);
+    if (r.kind !== 'imported') throw new Error(r.reason);
+    return r.report.map((i) => `${i.severity} ${i.path}: ${i.message}`);
+  };
+
+  it('says when restartPolicy is left to JobSet (OnFailure), and not when it is Never', () => {
+    const limits =
+      '                    limits: { cpu: 1, memory: 1Gi }\n                    requests: { cpu: 1, memory: 1Gi }\n';
+    const never = items(base('              restartPolicy: Never\n', limits));
+    expect(never.filter((i) => i.includes('restartPolicy'))).toEqual([]);
+    const unset = items(base('', limits));
+    expect(unset.filter((i) => i.includes('restartPolicy'))).toEqual([
+      expect.stringMatching(
+        /^warning spec\.replicatedJobs\[0\]\.template\.spec\.template\.spec\.restartPolicy: Not set, so JobSet makes it OnFailure/,
+      ),
+    ]);
+  });
+
+  it('says when requests have no limits (the platform limits a pod to its request)', () => {
+    const r = items(
+      base(
+        '              restartPolicy: Never\n',
+        '                    requests: { cpu: 2, memory: 4Gi }\n',
+      ),
+    );
+    expect(r.filter((i) => i.includes('.limits.'))).toEqual([
+      expect.stringMatching(/^info .*containers\[0\]\.resources\.limits\.cpu: No limit/),
+      expect.stringMatching(/^info .*containers\[0\]\.resources\.limits\.memory: No limit/),
+    ]);
+  });
+
+  it('says when a GPU product selector goes with no GPU asked for', () => {
+    const r = items(
+      base(
+        '              restartPolicy: Never\n              nodeSelector: { nvidia.com/gpu.product: Tesla-T4 }\n',
+        '                    limits: { cpu: 1, memory: 1Gi, nvidia.com/gpu: 0 }\n',
+      ),
+    );
+    expect(r.filter((i) => i.includes('nodeSelector'))).toEqual([
+      expect.stringMatching(
+        /^warning .*nodeSelector\.nvidia\.com\/gpu\.product: No GPU is asked for/,
+      ),
+    ]);
+  });
+});

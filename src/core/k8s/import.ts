@@ -6,7 +6,7 @@
  */
 import { Document, parseAllDocuments, Scalar } from 'yaml';
 import { CURRENT_API_VERSION } from '../jobset/versions.ts';
-import { tidy } from '../jobset/numbers.ts';
+import { mul, tidy } from '../jobset/numbers.ts';
 import { isObject } from '../manifest/schemaCheck.ts';
 import { byCodePoint } from '../jobset/names.ts';
 import {
@@ -467,6 +467,15 @@ function readReplicatedJob(rj: Json, at: string, report: ImportItem[]): ReadGrou
     }
   }
 
+  if (!Object.hasOwn(pod, 'restartPolicy')) {
+    report.push(
+      warn(
+        `${podAt}.restartPolicy`,
+        'Not set, so JobSet makes it OnFailure: a failed container is restarted in its pod here; on the platform a failed pod fails its Job.',
+      ),
+    );
+  }
+
   let image: string | null = null;
   let resources: Json | null = null;
   const dropped: string[] = [];
@@ -527,6 +536,14 @@ function readReplicatedJob(rj: Json, at: string, report: ImportItem[]): ReadGrou
   }
 
   const gpu = resources ? (resources.gpus as number) : 0;
+  if (gpuProduct !== null && gpu === 0) {
+    report.push(
+      warn(
+        `${podAt}.nodeSelector.${GPU_PRODUCT_LABEL}`,
+        `No GPU is asked for, so on the platform the pods are not held to ${gpuProduct} nodes: they may run on any node.`,
+      ),
+    );
+  }
   const res: Json = {};
   if (resources?.cpus !== undefined) res.cpus = resources.cpus;
   if (resources?.ramRatio !== undefined) res.ramRatio = resources.ramRatio;
@@ -564,6 +581,14 @@ function readResources(r: Json, at: string, report: ImportItem[]): Json {
     if (name === 'cpu' || name === 'memory' || name === GPU_RESOURCE) {
       const a = parseQuantity(requests[name]);
       const b = parseQuantity(limits[name]);
+      if (a !== null && a > 0 && b === null && name !== GPU_RESOURCE) {
+        report.push(
+          info(
+            `${at}.limits.${name}`,
+            `No limit: here the pod may use more than it requests; on the platform its limit is its request (${String(requests[name])}).`,
+          ),
+        );
+      }
       if (a !== null && b !== null && a !== b) {
         report.push(
           info(
@@ -588,7 +613,8 @@ function readResources(r: Json, at: string, report: ImportItem[]): Json {
   if (bytes !== null && bytes > 0) {
     const gb = gbOfBytes(bytes);
     const ratio = out.cpus !== undefined ? tidy(gb / (out.cpus as number)) : null;
-    if (ratio !== null && tidy(ratio * (out.cpus as number)) === gb) out.ramRatio = ratio;
+    // Read back as the designer reads it (cpus x ramRatio): a ratio only when it gives the RAM.
+    if (ratio !== null && mul(out.cpus as number, ratio) === gb) out.ramRatio = ratio;
     else out.memory = gb;
   }
   if (gpus !== null && Number.isInteger(gpus) && gpus > 0) out.gpus = gpus;

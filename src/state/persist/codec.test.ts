@@ -84,6 +84,16 @@ describe('permalinks', () => {
     }
   });
 
+  it('reopens the settings of a group named __proto__ as they were (found by the fuzz)', async () => {
+    const settings = JSON.parse(
+      '{"durations":{"__proto__":2},"synchronous":["__proto__"],"sweeps":{"__proto__":{"index":"JOB_INDEX","axes":[{"name":"lr","values":{"kind":"list","values":[1,2]}}]}}}',
+    ) as DesignSettings;
+    expect(Object.keys(settings.durations!)).toEqual(['__proto__']);
+    const back = await decodeDesign((await encodeDesign({ text: 'x', settings }))!);
+    expect(back.ok && back.design.settings).toEqual(settings);
+    expect(back.ok && Object.getPrototypeOf(back.design.settings.durations)).toBe(Object.prototype);
+  });
+
   it('refuses a compression bomb without inflating it', async () => {
     const bomb = deflateRawSync(Buffer.alloc(50_000_000, 32)); // 50 MB of spaces, ~50 KB packed
     const r = await decodeDesign(`v1.${toBase64Url(new Uint8Array(bomb))}`);

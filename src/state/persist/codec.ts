@@ -9,6 +9,7 @@
 import { readRecord, readRef } from '../../core/rehearse/read.ts';
 import type { DesignSettings, Rehearsal } from '../../core/settings.ts';
 import { readSweep, type Sweep } from '../../core/sweep/sweep.ts';
+import { putOwn } from '../../core/own.ts';
 
 export const LINK_VERSION = 'v2';
 /** Versions this designer opens. */
@@ -148,7 +149,7 @@ export function sanitizeSettings(raw: unknown): DesignSettings {
     if (typeof v !== 'object' || v === null) return undefined;
     const out: Record<string, number> = {};
     for (const [k, x] of Object.entries(v))
-      if (typeof x === 'number' && Number.isFinite(x) && x >= 0) out[k] = x;
+      if (typeof x === 'number' && Number.isFinite(x) && x >= 0) putOwn(out, k, x);
     return out;
   };
   const num = (v: unknown) =>
@@ -162,7 +163,7 @@ export function sanitizeSettings(raw: unknown): DesignSettings {
     const sweeps: Record<string, Sweep> = {};
     for (const [group, raw] of Object.entries(o.sweeps)) {
       const sweep = readSweep(raw);
-      if (sweep) sweeps[group] = sweep;
+      if (sweep) putOwn(sweeps, group, sweep);
     }
     settings.sweeps = sweeps;
   }

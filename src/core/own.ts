@@ -1,0 +1,14 @@
+/**
+ * Maps keyed by names users choose (groups, products): `__proto__` or `constructor` is a name
+ * like any other, never a prototype.
+ */
+
+/** Sets `key` as an own property, even `__proto__` (where `o[key] = v` would set the prototype). */
+export function putOwn<T>(o: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The value of an own property, never one inherited from `Object.prototype`. */
+export function getOwn<T>(o: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(o, key) ? o[key] : undefined;
+}
