@@ -12,13 +12,18 @@ import { diagnosticJson } from '../../cli/report.ts';
 import { runCli } from '../../cli/run.ts';
 import type { WorkerRequest, WorkerResponse } from '../../worker/protocol.ts';
 import { mutate, random } from './mutate.ts';
+import { PythonOracle } from './python.ts';
+import { checkSurface, SURFACES, type Surface } from './surfaces.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface Source {
   readonly name: string;
   readonly text: string;
 }
 
-export type FindingKind = 'crash' | 'hang' | 'slow' | 'differs' | 'warning';
+export type FindingKind = 'crash' | 'hang' | 'slow' | 'differs' | 'warning' | 'wrong';
 
 export interface Finding {
   readonly kind: FindingKind;
@@ -40,6 +45,8 @@ export interface FuzzReport {
   readonly slowestWorkerMs: number;
   readonly slowestCliMs: number;
   readonly workerMs: readonly number[];
+  /** Inputs per surface (`manifest`: mutated manifests through the worker and the CLI). */
+  readonly bySurface: Readonly<Record<string, number>>;
 }
 
 export interface FuzzOptions {
@@ -51,6 +58,8 @@ export interface FuzzOptions {
   /** An answer later than this is too slow. */
   readonly slowMs?: number;
   readonly onProgress?: (done: number, report: FuzzReport) => void;
+  /** The surfaces taken in turn, one per input (default: all of them). */
+  readonly surfaces?: readonly ('manifest' | Surface)[];
 }
 
 const HOST = new URL('./workerHost.mjs', import.meta.url);
@@ -122,13 +131,19 @@ function validateJson(a: Analysis) {
 
 export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const { seed, count, sources, hangMs = 10_000, slowMs = 1000 } = options;
+  const surfaces = options.surfaces ?? (['manifest', ...SURFACES] as const);
   const rng = random(seed);
   const thread = new CoreThread();
+  const python = new PythonOracle();
+  const dir = mkdtempSync(join(tmpdir(), 'jobset-fuzz-'));
+  const bySurface: Record<string, number> = {};
+  const texts = sources.map((s) => s.text);
   const findings: Finding[] = [];
   const workerMs: number[] = [];
   let refused = 0;
   let valid = 0;
   let invalid = 0;
+  let checked = 0;
   let slowestWorkerMs = 0;
   let slowestCliMs = 0;
 
@@ -140,7 +155,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     warnings.push(String(w))) as typeof process.emitWarning;
 
   const report = (): FuzzReport => ({
-    inputs: valid + invalid + refused,
+    inputs: valid + invalid + refused + checked,
     refused,
     valid,
     invalid,
@@ -148,10 +163,40 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     slowestWorkerMs,
     slowestCliMs,
     workerMs,
+    bySurface,
   });
 
   try {
     for (let i = 0; i < count; i++) {
+      const surface = surfaces[i % surfaces.length]!;
+      bySurface[surface] = (bySurface[surface] ?? 0) + 1;
+      if (surface !== 'manifest') {
+        const t0 = performance.now();
+        let result;
+        try {
+          result = await checkSurface(surface, { rng, dir, python, sources: texts });
+        } catch (err) {
+          result = {
+            problem: `threw: ${err instanceof Error ? err.stack : String(err)}`,
+            input: '',
+          };
+        }
+        const ms = performance.now() - t0;
+        const found = (kind: FindingKind, detail: string) =>
+          findings.push({
+            kind,
+            input: i,
+            source: surface,
+            detail,
+            bytes: new TextEncoder().encode(result.input),
+          });
+        if (result.problem) found('wrong', result.problem);
+        if (ms > slowMs) found('slow', `the ${surface} check took ${Math.round(ms)} ms`);
+        checked++;
+        for (const text of warnings.splice(0)) found('warning', text);
+        if ((i + 1) % 1000 === 0) options.onProgress?.(i + 1, report());
+        continue;
+      }
       const source = rng.pick(sources);
       const bytes = mutate(source.text, rng);
       const found = (kind: FindingKind, detail: string) =>
@@ -233,6 +278,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     console.warn = original.warn;
     process.emitWarning = original.emitWarning;
     await thread.stop();
+    await python.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
   return report();
 }

@@ -1,6 +1,7 @@
 /**
- * `npm run fuzz [-- --count N --seed S]`: mutated real manifests through the worker and the CLI
- * (see fuzz.ts). Prints progress and a summary; every finding is written to `fuzz-findings/`
+ * `npm run fuzz [-- --count N --seed S]`: mutated real manifests through the worker and the CLI,
+ * and the other surfaces (links, file names, export, import, diff, program) with their oracles,
+ * one input each in turn (see fuzz.ts and surfaces.ts). Prints progress and a summary; every finding is written to `fuzz-findings/`
  * with its seed and input number, so it can be made again. Exit 1 when anything was found.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -51,6 +52,9 @@ for (const f of report.findings) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 
 
 console.log(`
 inputs        ${report.inputs.toLocaleString('en')} in ${seconds.toFixed(0)} s (${Math.round(report.inputs / seconds)} per second)
+surfaces      ${Object.entries(report.bySurface)
+  .map(([k, n]) => `${n.toLocaleString('en')} ${k}`)
+  .join(', ')}
 read          ${report.valid.toLocaleString('en')} valid, ${report.invalid.toLocaleString('en')} invalid, ${report.refused.toLocaleString('en')} refused as unreadable (exit 2)
 worker ms     median ${pct(0.5).toFixed(2)}, p99 ${pct(0.99).toFixed(2)}, slowest ${report.slowestWorkerMs.toFixed(1)}
 cli ms        slowest ${report.slowestCliMs.toFixed(1)} (wall time, beside the worker)
@@ -61,8 +65,14 @@ if (report.findings.length) {
   mkdirSync(dir, { recursive: true });
   for (const f of report.findings.slice(0, 200)) {
     const name = `seed${seed}-input${f.input}-${f.kind}`;
-    writeFileSync(join(dir, `${name}.yaml`), f.bytes);
-    writeFileSync(join(dir, `${name}.txt`), `${f.kind} from ${f.source}: ${f.detail}\n`);
+    writeFileSync(
+      join(
+        dir,
+        `${name}.${f.source.endsWith('.yaml') || f.source.endsWith('.yml') ? 'yaml' : 'txt'}`,
+      ),
+      f.bytes,
+    );
+    writeFileSync(join(dir, `${name}.finding`), `${f.kind} from ${f.source}: ${f.detail}\n`);
   }
   for (const f of report.findings.slice(0, 20))
     console.log(`  #${f.input} ${f.kind} (${f.source}): ${f.detail}`);
