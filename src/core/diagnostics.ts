@@ -27,6 +27,8 @@ export const CODES = {
   'duplicate-key': 'syntax',
   'key-not-text': 'syntax',
   'tab-refused': 'reading',
+  'character-refused': 'reading',
+  'line-break-differs': 'reading',
   'yaml11-reading': 'reading',
   'number-too-large': 'reading',
   'nesting-too-deep': 'limits',
@@ -97,6 +99,14 @@ export type Fix = { readonly title: string } & (
       readonly key: string;
       readonly value: EntryValue;
       readonly after?: readonly string[];
+    }
+  | {
+      /** Writes `text` over `[start, end)` of the text, which must still read `expect`. */
+      readonly op: 'replace-text';
+      readonly start: number;
+      readonly end: number;
+      readonly expect: string;
+      readonly text: string;
     }
   | {
       /** Several fixes, one after the other, as one undo step ("Complete the manifest"). */

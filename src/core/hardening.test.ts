@@ -381,6 +381,13 @@ describe('the platform reading, against PyYAML', () => {
     'abc',
     '-0',
     '0',
+    // At the edge of exact: the readers stop converting past 2^53 without converting it all.
+    '1:0:0:0:0:0:0:0:0',
+    '0x1fffffffffffff',
+    `0b${'1'.repeat(53)}`,
+    '0377777777777777777',
+    '9007199254740991',
+    '000000000000000000000000000000000000000012',
   ];
   let oracle: string[] | null = null;
   try {
@@ -408,6 +415,18 @@ describe('the platform reading, against PyYAML', () => {
       if (want) expect(spell(mine), t).toBe(want);
       else expect(mine, t).toEqual(theirs);
     });
+  });
+});
+
+describe('long numbers are read in one pass', () => {
+  it('knows a number of 1,800,000 characters is too large without converting it', () => {
+    for (const long of [
+      '1:'.repeat(900_000) + '1',
+      '9'.repeat(1_800_000),
+      `0x${'f'.repeat(1_800_000)}`,
+    ]) {
+      expect(pythonReading(long)).toEqual({ tooLarge: long });
+    }
   });
 });
 

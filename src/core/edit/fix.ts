@@ -13,6 +13,10 @@ export function fixEdit(text: string, fix: Fix): EditResult {
       return removeEntry(text, fix.path);
     case 'insert':
       return addEntry(text, fix.path, fix.key, fix.value, fix.after);
+    case 'replace-text':
+      return text.slice(fix.start, fix.end) === fix.expect
+        ? { ok: true, edit: { start: fix.start, end: fix.end, text: fix.text } }
+        : { ok: false, reason: 'The text changed since the problem was found.' };
     case 'all':
       return chain(text, ...fix.fixes.map((f) => (t: string) => fixEdit(t, f)));
   }

@@ -4,6 +4,8 @@
  * this takes milliseconds. A string is written plain only when every YAML reader reads it back
  * as that string; otherwise double-quoted, with JSON's escapes (which YAML's double quotes share).
  */
+import { yamlEscape } from '../safe.ts';
+
 /** Marks strings to be written on one line, `["a", "b"]` (a container's command, as typed). */
 export class Flow {
   readonly items: readonly string[];
@@ -22,15 +24,13 @@ const SAFE = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
 const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|nan|inf)$/i;
 
 // What JSON leaves raw but a YAML reader must not see raw: DEL and the C1 controls (not
-// printable in YAML), NEL, LS and PS (line breaks to a YAML 1.1 reader such as PyYAML), the BOM.
-const UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
+// printable in YAML), NEL, LS and PS (line breaks to a YAML 1.1 reader such as PyYAML), the BOM,
+// and the noncharacters U+FFFE and U+FFFF (refused by PyYAML).
+const UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
 
 /** A double-quoted YAML string that every reader reads back as `s`. */
 export function quoted(s: string): string {
-  return JSON.stringify(s).replace(
-    UNSAFE,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return JSON.stringify(s).replace(UNSAFE, yamlEscape);
 }
 
 export function scalar(v: string | number | boolean | null): string {

@@ -476,7 +476,8 @@ describe('what Kubernetes reads, at the edges', () => {
     const command = 'echo a\u0085b\u007fc\u2028d';
     const text = withTypes('    w:\n      count: 1\n').replace(
       'command: run',
-      `command: ${JSON.stringify(command)}`,
+      // Escaped in the manifest: raw, PyYAML would refuse DEL (and read NEL and LS as breaks).
+      'command: "echo a\\x85b\\x7fc\\u2028d"',
     );
     const yaml = exported(text).yaml;
     expect(yaml).not.toMatch(/[\u007f-\u009f\u2028\u2029]/);

@@ -25,6 +25,7 @@ import {
 import { notCarriedOver, type NotCarried } from './notCarried.ts';
 import { cpuQuantity, memoryQuantity } from './quantity.ts';
 import { emitYaml, Flow } from './emit.ts';
+import { yamlComment } from '../safe.ts';
 
 /** What the export needs of an analysis. */
 export interface ExportInput {
@@ -114,7 +115,7 @@ export function exportJobSet(input: ExportInput, name?: string): JobSetExport {
   ];
   const head = header(designName, chosen, notCarried)
     .split('\n')
-    .map((l) => `#${commentSafe(l)}`)
+    .map((l) => `#${yamlComment(l)}`)
     .join('\n');
   return {
     kind: 'exported',
@@ -123,15 +124,6 @@ export function exportJobSet(input: ExportInput, name?: string): JobSetExport {
     yaml: `${head}\n\n${emitYaml(jobset)}`,
     notCarried,
   };
-}
-
-/**
- * A comment line holds no line break of any YAML reader (CR, NEL, LS, PS) nor other control
- * characters: a key or a name could otherwise end the comment and start YAML of its own.
- */
-export function commentSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
 }
 
 function header(
@@ -173,7 +165,7 @@ function wrap(text: string): string[] {
   return lines;
 }
 
-const oneLine = (s: string) => commentSafe(s);
+const oneLine = (s: string) => yamlComment(s);
 
 function shmOf(spec: Record<string, unknown>, type: string): number {
   const types = spec.types as Record<string, unknown>;

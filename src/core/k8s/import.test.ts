@@ -1,6 +1,7 @@
 // Importing a Kubernetes JobSet: what carries over becomes the manifest, everything else is
 // reported item by item with its path.
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { analyze } from '../analyze.ts';
 import { looksLikeJobSet } from './detect.ts';
 import { importJobSet, placeOf } from './import.ts';
@@ -354,5 +355,34 @@ ${resources}`;
         /^warning .*nodeSelector\.nvidia\.com\/gpu\.product: No GPU is asked for/,
       ),
     ]);
+  });
+});
+
+describe('hostile names in what the import writes', () => {
+  it('keeps a JobSet name with NEL, LS or CR inside its header comment (Python reads no extra key)', () => {
+    const name = 'run\u0085injected: 1\u2028x\ry';
+    const text = `apiVersion: jobset.x-k8s.io/v1alpha2
+kind: JobSet
+metadata: { name: ${JSON.stringify(name)
+      .replace(/\u0085/g, '\\N')
+      .replace(/\u2028/g, '\\L')} }
+spec:
+  replicatedJobs:
+    - name: w
+      template:
+        spec:
+          backoffLimit: 0
+          template:
+            spec:
+              restartPolicy: Never
+              containers: [{ name: c, image: i, command: [/bin/sh, -c, run] }]
+`;
+    const r = importJobSet(text);
+    if (r.kind !== 'imported') throw new Error(r.reason);
+    expect(r.name).toBe(name);
+    const header = r.manifest.slice(0, r.manifest.indexOf('kind:'));
+    expect(header).not.toMatch(/[\r\u0085\u2028\u2029]/);
+    expect(analyze(r.manifest).diagnostics.map((d) => d.code)).not.toContain('line-break-differs');
+    expect(Object.keys(parseYaml(r.manifest) as object)).not.toContain('injected');
   });
 });

@@ -4,7 +4,7 @@
  * its path, never silently dropped. A JobSet whose `replicatedJobs` are not in name order imports
  * with a warning: the platform numbers `JOB_GLOBAL_INDEX` by name, JobSet by list order.
  */
-import { Document, parseAllDocuments, Scalar } from 'yaml';
+import { Document, parseAllDocuments, Scalar, visit } from 'yaml';
 import { CURRENT_API_VERSION } from '../jobset/versions.ts';
 import { mul, tidy } from '../jobset/numbers.ts';
 import { isObject } from '../manifest/schemaCheck.ts';
@@ -22,6 +22,7 @@ import {
 } from './labels.ts';
 import { isJobSet } from './detect.ts';
 import { shellQuote } from '../quote.ts';
+import { PY_BREAKS, PY_REFUSED, yamlComment, yamlEscape } from '../safe.ts';
 import { gbOfBytes, parseQuantity } from './quantity.ts';
 
 export interface ImportItem {
@@ -247,8 +248,9 @@ function fromJobSet(js: Json, report: ImportItem[]): JobSetImport {
     const node = doc.getIn(path, true);
     if (node instanceof Scalar) node.type = 'QUOTE_DOUBLE';
   }
-  doc.commentBefore = ` Imported from the Kubernetes JobSet${name ? ` "${name}"` : ''} by JobSet Designer.\n ${MEMORY_UNIT_NOTE}`;
-  return { kind: 'imported', manifest: doc.toString({ lineWidth: 0 }), name, report };
+  // The name is the JobSet's text: nothing in it may end the comment (a NEL would, for Python).
+  doc.commentBefore = ` Imported from the Kubernetes JobSet${name ? ` "${yamlComment(name)}"` : ''} by JobSet Designer.\n ${MEMORY_UNIT_NOTE}`;
+  return { kind: 'imported', manifest: pythonSafe(doc), name, report };
 }
 
 /** JobSet-wide settings: the defaults carry over silently, anything else is reported. */
@@ -675,6 +677,22 @@ function commandOf(c: Json, at: string, report: ImportItem[]): string | null {
     ),
   );
   return words.map(shellQuote).join(' ');
+}
+
+/**
+ * The document as text the platform's Python reader reads back as it is: a string holding a
+ * character PyYAML refuses or takes for a line break (DEL, C1, NEL, LS, PS, U+FFFF) is written
+ * double-quoted with that character escaped (the YAML library writes them raw).
+ */
+function pythonSafe(doc: Document): string {
+  const risky = new RegExp(`${PY_REFUSED.source}|${PY_BREAKS.source}`, 'u');
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && risky.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  // Comments hold none of them (yamlComment), so every one left is inside double quotes.
+  return doc.toString({ lineWidth: 0 }).replace(new RegExp(risky.source, 'gu'), yamlEscape);
 }
 
 /** The value as written (the manifest's checks then say what is wrong with it), or the default. */

@@ -24,6 +24,7 @@ import { k } from '../quote.ts';
 import { MANIFEST_SCHEMA, schemaTypesAt, type JsonType } from './schema.ts';
 import { Source } from './source.ts';
 import { refusedTabs } from './tabs.ts';
+import { pythonCharacters } from './pyChars.ts';
 import { readAsPlatform, spell, type ReadingDifference } from './yaml11.ts';
 
 export { LIMITS };
@@ -85,6 +86,12 @@ export function parse(text: string): Parsed {
           ),
         );
       }
+    }
+    // Characters the platform's Python reader refuses, or reads as line breaks.
+    for (const c of pythonCharacters(readable, doc)) {
+      diagnostics.push(
+        source.diagnostic('error', c.code, c.message, [], { start: c.start, end: c.end }, c.fix),
+      );
     }
     const reported = new Set(diffs.filter((d) => d.isKey).map((d) => d.start));
     const depth = walk(doc.contents, source, diagnostics, reported);

@@ -51,12 +51,27 @@ function pyInt(text: string): number | TooLarge {
   if (s[0] === '-' || s[0] === '+') s = s.slice(1);
   let value: bigint;
   if (s === '0') value = 0n;
-  else if (s.startsWith('0b')) value = BigInt(`0b${s.slice(2)}`);
-  else if (s.startsWith('0x')) value = BigInt(`0x${s.slice(2)}`);
-  else if (s[0] === '0') value = BigInt(`0o${s.slice(1)}`);
   else if (s.includes(':')) {
-    value = s.split(':').reduce((acc, part) => acc * 60n + BigInt(part), 0n);
-  } else value = BigInt(s);
+    // Base 60, in plain numbers while they stay exact: past 2^53 the value is too large
+    // whatever follows (and BigInt arithmetic on a long one would be quadratic).
+    let acc = 0;
+    for (const part of s.split(':')) {
+      acc = acc * 60 + Number(part);
+      if (acc > Number.MAX_SAFE_INTEGER) return { tooLarge: text };
+    }
+    value = BigInt(acc);
+  } else {
+    const [prefix, digits, bits] = s.startsWith('0b')
+      ? ['0b', s.slice(2), 1]
+      : s.startsWith('0x')
+        ? ['0x', s.slice(2), 4]
+        : s[0] === '0'
+          ? ['0o', s.slice(1), 3]
+          : ['', s, Math.log2(10)];
+    // More significant digits than 2^53 has: too large, known without converting them all.
+    if (digits.replace(/^0+/, '').length * bits > 60) return { tooLarge: text };
+    value = BigInt(`${prefix}${digits}`);
+  }
   value *= sign;
   const n = Number(value);
   return Number.isSafeInteger(n) ? n : { tooLarge: text };

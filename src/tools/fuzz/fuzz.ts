@@ -124,6 +124,21 @@ class CoreThread {
   }
 }
 
+/** Data as the Python oracle sends it: JSON, with NaN and infinities as text. */
+function comparable(data: unknown): unknown {
+  return JSON.parse(
+    JSON.stringify(data, (_, v: unknown) =>
+      typeof v === 'number' && !Number.isFinite(v)
+        ? Number.isNaN(v)
+          ? 'nan'
+          : v > 0
+            ? 'inf'
+            : '-inf'
+        : v,
+    ) ?? 'null',
+  );
+}
+
 /** What the CLI prints for `validate --json`, from an analysis. */
 function validateJson(a: Analysis) {
   return { valid: a.valid, diagnostics: a.diagnostics.map(diagnosticJson) };
@@ -257,6 +272,13 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
           found('differs', `the CLI exited ${cli.code}, valid: ${a.valid}`);
         if (!isDeepStrictEqual(printed, validateJson(a))) {
           found('differs', 'the worker and the CLI report different diagnostics');
+        }
+        // What the designer calls valid, the platform's reader reads the same.
+        if (a.valid) {
+          const py = await python.load(decoded.text);
+          if ('error' in py) found('wrong', `valid here, refused by PyYAML: ${py.error}`);
+          else if (!isDeepStrictEqual(py.data, comparable(a.data)))
+            found('wrong', 'valid here, but PyYAML reads other data');
         }
       })();
       for (const text of warnings.splice(0).concat(thread.warnings.splice(0)))

@@ -137,6 +137,42 @@ const MUTATIONS: readonly Mutation[] = [
     l[i] = (l[i] ?? '').replace(/: .*$/, `: ${r.pick(ODD_VALUES)}`);
     return l.join('\n');
   },
+  // Characters the platform's Python reader takes otherwise: its line breaks (NEL, LS, PS),
+  // characters it refuses (DEL, C1, noncharacters), a line break in a comment that starts YAML.
+  (t, r) => {
+    const at = r.int(t.length + 1);
+    const ch = r.pick([
+      '\u0085',
+      '\u2028',
+      '\u2029',
+      '\u007f',
+      '\u0090',
+      '\uffff',
+      '\u001b',
+      '\u0000',
+    ]);
+    return t.slice(0, at) + ch + t.slice(at);
+  },
+  (t, r) =>
+    t.replace(
+      /(\n( *)[\w-]+: [^\n#]*)\n/,
+      (_, line: string, indent: string) =>
+        `${line} # note${r.pick(['\u2028', '\u0085', '\u2029'])}${indent}count: 1000\n`,
+    ),
+  // Long numeric scalars (each reader's conversion must stay linear).
+  (t, r) => {
+    const n = 1000 + r.int(1_900_000);
+    const long = r.pick([
+      () => '1:'.repeat(n / 2) + '1',
+      () => '9'.repeat(n),
+      () => `0x${'f'.repeat(n)}`,
+      () => `0b${'1'.repeat(n)}`,
+      () => `0${'7'.repeat(n)}`,
+      () => `1${'_0'.repeat(n / 2)}`,
+      () => `${'1'.repeat(n)}.5e3`,
+    ])();
+    return t.replace(/: (\d+)/, `: ${long}`);
+  },
   // Aliases and merges.
   (t) => t.replace(/(\n {4}[\w-]+:)/, '$1 &g') + '\n    copy:\n      <<: *g\n      <<: *g\n',
 ];

@@ -31,10 +31,21 @@ def program(m):
             os.environ.update(saved)
     return {"params": out}
 
+def plain(v):
+    if isinstance(v, float) and v != v:
+        return "nan"
+    if isinstance(v, float) and v in (float("inf"), float("-inf")):
+        return "inf" if v > 0 else "-inf"
+    if isinstance(v, dict):
+        return {str(k): plain(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [plain(x) for x in v]
+    return v
+
 def load(m):
     import yaml
     try:
-        return {"data": yaml.safe_load(m["text"])}
+        return {"data": plain(yaml.safe_load(m["text"]))}
     except yaml.YAMLError as e:
         return {"error": str(e).splitlines()[0]}
 
@@ -82,6 +93,10 @@ export class PythonOracle {
     pods: readonly Record<string, string>[],
   ): Promise<ParamsAnswer> {
     return this.ask({ op: 'program', env, main, mainPath, pods }) as Promise<ParamsAnswer>;
+  }
+
+  load(text: string): Promise<{ readonly data: unknown } | { readonly error: string }> {
+    return this.ask({ op: 'load', text }) as Promise<{ data: unknown } | { error: string }>;
   }
 
   stop(): Promise<void> {
