@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFixture, withTypes } from '../fixtures/read.ts';
+import { fixturePath, readFixture, withTypes } from '../fixtures/read.ts';
 import { encodeDesign } from '../state/persist/codec.ts';
 import { runCli } from './run.ts';
 
@@ -287,5 +287,37 @@ describe('file names in CI output', () => {
     }
     const stdin = await runCli(['validate', '--format', 'sarif', '-'], invalidText, dir);
     expect(JSON.parse(stdin.stdout).runs[0].results[0].locations).toEqual([]);
+  });
+});
+
+describe('user text on a terminal or in a CI log', () => {
+  // A key and a group name holding CR/LF with a workflow command after them, and ESC sequences.
+  const hostile = withTypes(
+    '    "w\\n::error file=evil.yaml::owned\\u001b[31m":\n      count: 1\n      "x\\r\\n::warning::injected": 1\n',
+  );
+  const commandLines = (out: string) => out.split('\n').filter((l) => /^::/.test(l));
+
+  it('text: no line starts a GitHub command, no escape sequence reaches the terminal', async () => {
+    const r = await runCli(['validate', '-'], hostile);
+    expect(r.stdout + r.stderr).toContain('owned'); // the precondition: the text is reported
+    expect(commandLines(r.stdout)).toEqual([]);
+    expect(commandLines(r.stderr)).toEqual([]);
+    expect(r.stdout + r.stderr).not.toContain('\u001b');
+    expect(r.stdout + r.stderr).not.toContain('\r');
+  });
+
+  it('github: one command per problem, none injected', async () => {
+    const r = await runCli(['validate', '--format', 'github', '-'], hostile);
+    const lines = commandLines(r.stdout);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => /^::(error|warning|notice) title=[a-z0-9-]+::/.test(l))).toBe(true);
+    expect(r.stdout).not.toContain('\u001b');
+  });
+
+  it('diff and import print names escaped', async () => {
+    const d = await runCli(['diff', '-', fixturePath('platform-main')], hostile);
+    expect(d.stdout).toContain('owned');
+    expect(commandLines(d.stdout)).toEqual([]);
+    expect(d.stdout).not.toContain('\u001b');
   });
 });

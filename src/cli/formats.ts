@@ -2,6 +2,7 @@
  * `validate --format`: how the problems of one or more inputs are printed for people (text),
  * scripts (json), code-scanning tools (SARIF 2.1.0) and GitHub Actions workflow commands.
  */
+import { terminalText } from '../core/safe.ts';
 import {
   CODE_HELP,
   CODES,
@@ -218,7 +219,9 @@ export function githubLines(all: readonly Checked[]): string[] {
   const lines: string[] = [];
   for (const c of all) {
     if (c.kind === 'unreadable') {
-      lines.push(`::error${fileProperty(c.file)}title=unreadable::${ghData(c.reason)}`);
+      lines.push(
+        `::error${fileProperty(c.file)}title=unreadable::${ghData(terminalText(c.reason))}`,
+      );
       continue;
     }
     for (const d of c.analysis.diagnostics) {
@@ -227,7 +230,7 @@ export function githubLines(all: readonly Checked[]): string[] {
           ? ''
           : `file=${ghProperty(c.design.file)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},`;
       lines.push(
-        `::${GITHUB_COMMAND[d.severity]} ${where}title=${ghProperty(d.code)}::${ghData(d.message)}`,
+        `::${GITHUB_COMMAND[d.severity]} ${where}title=${ghProperty(d.code)}::${ghData(terminalText(d.message))}`,
       );
     }
   }

@@ -39,6 +39,7 @@ import { expandGlob, isGlob } from './glob.ts';
 import { isLink, readDesign, Unreadable, type Design } from './inputs.ts';
 import { rehearse, type RehearseOptions } from './rehearse.ts';
 import { diagnosticJson, expandJson, podJson } from './report.ts';
+import { terminalText } from '../core/safe.ts';
 
 export const USAGE = `Usage:
   jobset-designer validate <input>... [--format text|json|sarif|github] [--json]
@@ -70,6 +71,14 @@ argument is an input, even one that starts with a dash.
 Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage (the worst of all inputs).`;
 
 class UsageError extends Error {}
+
+/**
+ * One line on a terminal or a CI log (stderr): the user text in it (names, keys, messages)
+ * escaped, so that it can neither start a line of its own nor send escape sequences.
+ */
+function say(stream: Writable, line: string): void {
+  stream.write(terminalText(line) + '\n');
+}
 
 /** The commands that only make sense for `operator: jobset`. */
 const JOBSET_ONLY: ReadonlySet<string> = new Set(['pods', 'export', 'program', 'rehearse']);
@@ -325,7 +334,7 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
     args = parseArgs(argv);
   } catch (err) {
     const message = err instanceof UsageError ? err.message : String(err);
-    io.stderr.write(`jobset-designer: ${message}. Run jobset-designer --help for usage.\n`);
+    say(io.stderr, `jobset-designer: ${message}. Run jobset-designer --help for usage.`);
     return 2;
   }
   if (args === 'help') {
@@ -355,14 +364,15 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
   }
   if (args.command === 'diff') return diffCommand(checked, args.format, out, io.stderr);
   if (checked.length !== 1) {
-    io.stderr.write(
-      `jobset-designer: ${args.command} reads one input at a time; ${args.inputs[0]} matches ${checked.length} files\n`,
+    say(
+      io.stderr,
+      `jobset-designer: ${args.command} reads one input at a time; ${args.inputs[0]} matches ${checked.length} files`,
     );
     return 2;
   }
   const only = checked[0]!;
   if (only.kind === 'unreadable') {
-    io.stderr.write(`jobset-designer: ${only.reason}\n`);
+    say(io.stderr, `jobset-designer: ${only.reason}`);
     return 2;
   }
   const { design, analysis } = only;
@@ -370,8 +380,9 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
   const code = analysis.valid ? 0 : 1;
   // Commands about Jobs and pods need a jobset manifest; any other operator is a usage error.
   if (JOBSET_ONLY.has(args.command) && analysis.operator !== 'jobset' && !analysis.syntaxError) {
-    io.stderr.write(
-      `jobset-designer: ${args.command} needs spec.operator: jobset; ${design.name === '<stdin>' ? 'this manifest' : design.name} uses ${analysis.operator === null ? 'no operator' : analysis.operator}${looksLikeJobSet(design.text) ? ' (it is a Kubernetes JobSet: use jobset-designer import)' : ''}\n`,
+    say(
+      io.stderr,
+      `jobset-designer: ${args.command} needs spec.operator: jobset; ${design.name === '<stdin>' ? 'this manifest' : design.name} uses ${analysis.operator === null ? 'no operator' : analysis.operator}${looksLikeJobSet(design.text) ? ' (it is a Kubernetes JobSet: use jobset-designer import)' : ''}`,
     );
     return 2;
   }
@@ -381,8 +392,9 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
       return code;
     case 'json':
       if (analysis.syntaxError) {
-        io.stderr.write(
-          `jobset-designer: ${design.name} has no JSON form: ${analysis.diagnostics[0]?.message ?? 'it cannot be read'}\n`,
+        say(
+          io.stderr,
+          `jobset-designer: ${design.name} has no JSON form: ${analysis.diagnostics[0]?.message ?? 'it cannot be read'}`,
         );
         return 1;
       }
@@ -392,13 +404,14 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
     case 'pods': {
       const names = analysis.expansion?.groups.map((g) => g.name) ?? [];
       if (args.type !== null && !names.includes(args.type)) {
-        io.stderr.write(
-          `jobset-designer: no group "${args.type}" in ${design.name} (groups: ${names.join(', ') || 'none'})\n`,
+        say(
+          io.stderr,
+          `jobset-designer: no group "${args.type}" in ${design.name} (groups: ${names.join(', ') || 'none'})`,
         );
         return 2;
       }
       if (!analysis.expansion) {
-        io.stderr.write('jobset-designer: no pods to list: no jobset design could be read\n');
+        say(io.stderr, 'jobset-designer: no pods to list: no jobset design could be read');
       }
       await streamPods(analysis, args, out);
       return code;
@@ -407,8 +420,8 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
       return programCommand(only, resolve(dir, args.out ?? '.'), io.stderr);
     case 'rehearse':
       if (!analysis.valid) {
-        for (const line of textLines([only])) io.stderr.write(line + '\n');
-        io.stderr.write(`${design.name}: invalid, not rehearsed\n`);
+        for (const line of textLines([only])) say(io.stderr, line);
+        say(io.stderr, `${design.name}: invalid, not rehearsed`);
         return 2;
       }
       return rehearse(
@@ -430,15 +443,16 @@ async function programCommand(
 ): Promise<number> {
   const e = c.analysis.expansion;
   if (!c.analysis.valid || !e) {
-    for (const line of textLines([c])) stderr.write(line + '\n');
-    stderr.write(`${c.design.name}: invalid, no program written\n`);
+    for (const line of textLines([c])) say(stderr, line);
+    say(stderr, `${c.design.name}: invalid, no program written`);
     return 1;
   }
   const misfits = c.analysis.findings.filter((f) => f.code === 'sweep-does-not-fit');
   if (misfits.length) {
-    for (const f of misfits) stderr.write(`${c.design.name}: ${f.message}\n`);
-    stderr.write(
-      `${c.design.name}: no program written: a sweep does not fit its group (set the figure to the grid size, or change the sweep)\n`,
+    for (const f of misfits) say(stderr, `${c.design.name}: ${f.message}`);
+    say(
+      stderr,
+      `${c.design.name}: no program written: a sweep does not fit its group (set the figure to the grid size, or change the sweep)`,
     );
     return 1;
   }
@@ -457,14 +471,14 @@ async function programCommand(
       await writeFile(paths[i]!, f.text);
     }
   } catch (err) {
-    stderr.write(
-      `jobset-designer: cannot write into ${outDir}: ${err instanceof Error ? err.message : String(err)}\n`,
+    say(
+      stderr,
+      `jobset-designer: cannot write into ${outDir}: ${err instanceof Error ? err.message : String(err)}`,
     );
     return 2;
   }
-  stderr.write(`${c.design.name}: wrote ${paths.join(' and ')}\n`);
-  if (program.script.kind === 'change')
-    stderr.write(`${c.design.name}: ${program.script.advice}\n`);
+  say(stderr, `${c.design.name}: wrote ${paths.join(' and ')}`);
+  if (program.script.kind === 'change') say(stderr, `${c.design.name}: ${program.script.advice}`);
   return 0;
 }
 
@@ -478,17 +492,18 @@ async function diffCommand(
   const [a, b] = checked;
   if (a?.kind !== 'checked' || b?.kind !== 'checked') {
     for (const c of checked)
-      if (c.kind === 'unreadable') stderr.write(`jobset-designer: ${c.reason}\n`);
+      if (c.kind === 'unreadable') say(stderr, `jobset-designer: ${c.reason}`);
     if (checked.length !== 2)
-      stderr.write('jobset-designer: diff compares two designs, one file each\n');
+      say(stderr, 'jobset-designer: diff compares two designs, one file each');
     return 2;
   }
   // A side whose YAML cannot be read is not an empty design: say what is wrong with it.
   for (const side of [a, b]) {
     if (side.analysis.syntaxError) {
       const first = side.analysis.diagnostics.find((x) => x.severity === 'error');
-      stderr.write(
-        `jobset-designer: cannot compare ${side.design.name}: ${first ? `line ${first.line}: ${first.message}` : 'its YAML cannot be read'}\n`,
+      say(
+        stderr,
+        `jobset-designer: cannot compare ${side.design.name}: ${first ? `line ${first.line}: ${first.message}` : 'its YAML cannot be read'}`,
       );
       return 2;
     }
@@ -497,7 +512,7 @@ async function diffCommand(
   if (format === 'json') {
     await out.write(JSON.stringify({ a: a.design.name, b: b.design.name, ...d }, null, 2) + '\n');
   } else {
-    await out.write(diffLines(d, a.design.name, b.design.name).join('\n') + '\n');
+    await out.write(diffLines(d, a.design.name, b.design.name).map(terminalText).join('\n') + '\n');
   }
   return 0;
 }
@@ -515,18 +530,18 @@ async function exportCommand(
       await out.write(r.yaml);
       return 0;
     case 'invalid':
-      for (const line of textLines([c])) stderr.write(line + '\n');
-      stderr.write(`${c.design.name}: invalid, not exported (${r.errors.length} error(s))\n`);
+      for (const line of textLines([c])) say(stderr, line);
+      say(stderr, `${c.design.name}: invalid, not exported (${r.errors.length} error(s))`);
       return 1;
     case 'bad-name':
-      for (const p of r.problems) stderr.write(`jobset-designer: JobSet name "${r.name}": ${p}\n`);
+      for (const p of r.problems) say(stderr, `jobset-designer: JobSet name "${r.name}": ${p}`);
       return 2;
     case 'refused':
-      for (const reason of r.reasons) stderr.write(`${c.design.name}: not exported: ${reason}\n`);
+      for (const reason of r.reasons) say(stderr, `${c.design.name}: not exported: ${reason}`);
       return 1;
     case 'not-jobset':
       // Checked before: only jobset manifests reach the export.
-      stderr.write(`jobset-designer: export needs spec.operator: jobset\n`);
+      say(stderr, `jobset-designer: export needs spec.operator: jobset`);
       return 2;
   }
 }
@@ -535,16 +550,17 @@ async function exportCommand(
 async function importCommand(design: Design, out: Output, stderr: Writable): Promise<number> {
   const r = importJobSet(design.text);
   if (r.kind !== 'imported') {
-    stderr.write(`jobset-designer: cannot import ${design.name}: ${r.reason}\n`);
+    say(stderr, `jobset-designer: cannot import ${design.name}: ${r.reason}`);
     return 2;
   }
   for (const item of r.report) {
     // The place as a person names it, then the exact path in the JobSet.
     const path = item.place !== item.path ? ` [${item.path}]` : '';
-    stderr.write(`${design.name}: ${item.severity} ${item.place}: ${item.message}${path}\n`);
+    say(stderr, `${design.name}: ${item.severity} ${item.place}: ${item.message}${path}`);
   }
-  stderr.write(
-    `${design.name}: imported${r.report.length ? `; ${r.report.length} item(s) did not carry over as they were` : ', everything carried over'}\n`,
+  say(
+    stderr,
+    `${design.name}: imported${r.report.length ? `; ${r.report.length} item(s) did not carry over as they were` : ', everything carried over'}`,
   );
   await out.write(r.manifest);
   return 0;
@@ -558,10 +574,10 @@ async function validate(
   stderr: Writable,
 ): Promise<number> {
   const summary = summarize(checked);
-  for (const c of checked)
-    if (c.kind === 'unreadable') stderr.write(`jobset-designer: ${c.reason}\n`);
+  for (const c of checked) if (c.kind === 'unreadable') say(stderr, `jobset-designer: ${c.reason}`);
+  // Text for a terminal or a CI log: no user text starts a line of its own (a GitHub command).
   const lines = (xs: string[]) =>
-    xs.length ? out.write(xs.join('\n') + '\n') : Promise.resolve(true);
+    xs.length ? out.write(xs.map(terminalText).join('\n') + '\n') : Promise.resolve(true);
   switch (format) {
     case 'text':
       await lines(textLines(checked));
@@ -591,7 +607,7 @@ async function validate(
     for (const c of checked) {
       if (c.kind !== 'checked') continue;
       for (const f of c.analysis.findings) {
-        stderr.write(`${c.design.name}: setting ${f.severity} ${f.code}: ${f.message}\n`);
+        say(stderr, `${c.design.name}: setting ${f.severity} ${f.code}: ${f.message}`);
       }
     }
   }
@@ -599,11 +615,12 @@ async function validate(
   if (!many && only?.kind === 'checked') {
     if (format === 'text') {
       const c = countBySeverity(only.analysis.diagnostics);
-      stderr.write(
-        `${only.design.name}: ${only.analysis.valid ? 'valid' : 'invalid'} (${c.error} error(s), ${c.warning} warning(s), ${c.info} info)\n`,
+      say(
+        stderr,
+        `${only.design.name}: ${only.analysis.valid ? 'valid' : 'invalid'} (${c.error} error(s), ${c.warning} warning(s), ${c.info} info)`,
       );
     }
-  } else if (many) stderr.write(`jobset-designer: ${summaryLine(summary)}\n`);
+  } else if (many) say(stderr, `jobset-designer: ${summaryLine(summary)}`);
   return exitCode(summary);
 }
 

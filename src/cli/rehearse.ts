@@ -7,6 +7,7 @@
  * actual on stdout. Every process it starts is in a process group of its own, ended when its pod
  * ends, when the rehearsal is stopped (Ctrl+C) or times out, and when this process exits.
  */
+import { terminalText } from '../core/safe.ts';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -92,11 +93,11 @@ export async function rehearse(
   io: RehearseIo,
 ): Promise<number> {
   const fail = (message: string) => {
-    io.stderr.write(`jobset-designer: ${message}\n`);
+    io.stderr.write(`${terminalText(`jobset-designer: ${message}`)}\n`);
     return 2;
   };
   for (const f of analysis.findings.filter((x) => x.code === 'sweep-does-not-fit')) {
-    io.stderr.write(`${design.name}: warning: ${f.message}\n`);
+    io.stderr.write(`${terminalText(`${design.name}: warning: ${f.message}`)}\n`);
   }
   const planned = rehearsalPlan(analysis, design.settings, o.secondsPerHour, o.maxPods);
   if (!planned.ok) return fail(`cannot rehearse ${design.name}: ${planned.reason}`);
@@ -162,8 +163,10 @@ export async function rehearse(
     pods,
   } as const;
   await writeFile(join(out, 'rehearsal.json'), JSON.stringify(record, null, 2) + '\n');
-  io.stdout.write(reportLines(record).join('\n') + '\n');
-  io.stderr.write(`${design.name}: rehearsal record in ${join(out, 'rehearsal.json')}\n`);
+  io.stdout.write(reportLines(record).map(terminalText).join('\n') + '\n');
+  io.stderr.write(
+    `${terminalText(`${design.name}: rehearsal record in ${join(out, 'rehearsal.json')}`)}\n`,
+  );
   switch (run.outcome) {
     case 'succeeded':
       return 0;

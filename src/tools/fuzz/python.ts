@@ -37,7 +37,8 @@ def plain(v):
     if isinstance(v, float) and v in (float("inf"), float("-inf")):
         return "inf" if v > 0 else "-inf"
     if isinstance(v, dict):
-        return {str(k): plain(x) for k, x in v.items()}
+        # Keys as JSON writes them (true, 1.5), but a null key as "": the designer's key for it.
+        return {("" if k is None else k if isinstance(k, str) else json.dumps(k)): plain(x) for k, x in v.items()}
     if isinstance(v, list):
         return [plain(x) for x in v]
     return v
