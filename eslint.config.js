@@ -5,6 +5,18 @@ import reactRefresh from 'eslint-plugin-react-refresh';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const NAME_KEYS = '/^(name|group|product|p|type|label)$/';
+const OWN_MESSAGE =
+  'A user-chosen name may be "constructor": read with getOwn(map, name), write with putOwn(map, name, v) (src/core/own.ts).';
+/** `map[name] ?? x`, `map[g.name] ?? x` and `map[name] = v`, for the names users choose. */
+export const OWN_LOOKUPS = [
+  `LogicalExpression[operator='??'] > MemberExpression.left[computed=true][property.name=${NAME_KEYS}]`,
+  `LogicalExpression[operator='??'] > MemberExpression.left[computed=true][property.property.name='name']`,
+  `ChainExpression > MemberExpression[computed=true][property.name=${NAME_KEYS}]`,
+  `AssignmentExpression > MemberExpression.left[computed=true][property.name=${NAME_KEYS}]`,
+  `AssignmentExpression > MemberExpression.left[computed=true][property.property.name='name']`,
+].map((selector) => ({ selector, message: OWN_MESSAGE }));
+
 export default defineConfig([
   globalIgnores([
     'dist',
@@ -83,6 +95,16 @@ export default defineConfig([
           message: 'src/core is pure: no DOM, timers or process globals.',
         })),
       ],
+    },
+  },
+  {
+    // Maps keyed by names users choose (groups, GPU products): `constructor` or `__proto__` is a
+    // name like any other. Read them with getOwn and write them with putOwn (src/core/own.ts),
+    // never `map[name] ?? x` (which finds Object.prototype's members) or `map[name] = v`.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', 'src/tools/**', 'src/core/own.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...OWN_LOOKUPS],
     },
   },
   {

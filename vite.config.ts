@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { SECURITY_HEADERS } from './src/tools/securityHeaders.mjs';
 
 export default defineConfig({
   plugins: [react()],
@@ -16,6 +17,7 @@ export default defineConfig({
         : {}),
     },
   },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // The built designer is served as it should be hosted: with its CSP and COOP (README, Hosting).
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: SECURITY_HEADERS },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
 });

@@ -3,6 +3,7 @@ import { ResourcesPanel } from '../features/sidebar/ResourcesPanel.tsx';
 import { CanvasArea } from '../features/canvas/CanvasArea.tsx';
 import { Header } from './Header.tsx';
 import { Notices } from './Notices.tsx';
+import { PendingLink } from './PendingLink.tsx';
 import { JobSetOffer } from './JobSetOffer.tsx';
 import { CompareHost } from './CompareHost.tsx';
 
@@ -12,6 +13,7 @@ export function App() {
       <SkipLink />
       <Header />
       <Notices />
+      <PendingLink />
       <JobSetOffer />
       <CompareHost />
       <main className="layout">

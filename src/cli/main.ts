@@ -447,12 +447,14 @@ async function programCommand(
     say(stderr, `${c.design.name}: invalid, no program written`);
     return 1;
   }
-  const misfits = c.analysis.findings.filter((f) => f.code === 'sweep-does-not-fit');
+  const misfits = c.analysis.findings.filter(
+    (f) => f.code === 'sweep-does-not-fit' || f.code === 'sweep-unusable',
+  );
   if (misfits.length) {
     for (const f of misfits) say(stderr, `${c.design.name}: ${f.message}`);
     say(
       stderr,
-      `${c.design.name}: no program written: a sweep does not fit its group (set the figure to the grid size, or change the sweep)`,
+      `${c.design.name}: no program written: a sweep cannot be used or does not fit its group (change the sweep, or set the figure to the grid size)`,
     );
     return 1;
   }

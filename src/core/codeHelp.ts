@@ -89,6 +89,8 @@ export const CODE_HELP: Readonly<Record<DiagnosticCode, string>> = {
   'pod-over-capacity': 'One pod asks for more than the whole cluster capacity set in the designer.',
   'blocked-by-synchronous':
     'A group waits behind a synchronous group that holds the cluster capacity set in the designer.',
+  'sweep-unusable':
+    'A sweep that cannot be used as it is (an axis without values, a name Python cannot take, more values than a sweep holds): the program leaves it out.',
   'sweep-does-not-fit':
     'A group\u2019s sweep (set in the designer) has more or fewer points than the Jobs or pods it numbers: some points never run, or some pods have none.',
   'internal-error': 'The checker itself failed on this input: please report it with the manifest.',

@@ -71,6 +71,7 @@ export const CODES = {
   'pod-over-capacity': 'cluster',
   'blocked-by-synchronous': 'cluster',
   'sweep-does-not-fit': 'sweep',
+  'sweep-unusable': 'sweep',
   'internal-error': 'internal',
 } as const;
 

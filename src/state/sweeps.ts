@@ -7,13 +7,14 @@ import { applyEdit } from '../core/edit/text.ts';
 import { sweepField, sweepProblems, sweepTarget, type Sweep } from '../core/sweep/sweep.ts';
 import { designSettings } from './slices/design.ts';
 import { useDesigner } from './store.ts';
+import { putOwn } from '../core/own.ts';
 
 export async function applySweep(group: string, sweep: Sweep | null): Promise<void> {
   const usable = sweep && sweepProblems(sweep).length === 0;
   const edit = usable ? await import('../core/edit/edit.ts') : null;
   const s = useDesigner.getState();
   const sweeps: Record<string, Sweep> = { ...s.sweeps };
-  if (sweep) sweeps[group] = sweep;
+  if (sweep) putOwn(sweeps, group, sweep);
   else delete sweeps[group];
   let text = s.text;
   const e = s.analysis?.expansion;

@@ -21,8 +21,8 @@ export function checkSchema(data: unknown, root: SchemaNode, source: Source): Di
   const resolve = (node: SchemaNode): SchemaNode => {
     let n = node;
     for (let guard = 0; n.$ref && guard < 16; guard++) {
-      const name = n.$ref.replace('#/definitions/', '');
-      n = root.definitions?.[name] ?? {};
+      const definition = n.$ref.replace('#/definitions/', '');
+      n = root.definitions?.[definition] ?? {};
     }
     return n;
   };

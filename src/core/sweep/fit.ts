@@ -40,6 +40,20 @@ export function sweepFindings(
   for (const g of expansion.groups) {
     if (!Object.hasOwn(sweeps, g.name)) continue;
     const s = sweeps[g.name]!;
+    const problems = sweepProblems(s);
+    if (problems.length) {
+      const span = source.spanFor(['spec', 'types', g.name], 'key');
+      out.push(
+        source.diagnostic(
+          'warning',
+          'sweep-unusable',
+          `The sweep of "${g.name}" cannot be used: ${problems[0]}`,
+          ['spec', 'types', g.name],
+          span,
+        ),
+      );
+      continue;
+    }
     const message = sweepMisfit(s, g, expansion);
     if (!message) continue;
     const field = sweepField(s.index);

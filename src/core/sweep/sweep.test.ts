@@ -2,6 +2,7 @@
 // a sweep that follows its group on a rename.
 import { describe, expect, it } from 'vitest';
 import { renameGroupSettings, dropGroupSettings } from '../settings.ts';
+import { podProgram } from '../program/python.ts';
 import {
   axisValues,
   gridSize,
@@ -106,5 +107,50 @@ describe('sweeps', () => {
     const settings = { sweeps: { worker: grid } };
     expect(renameGroupSettings(settings, 'worker', 'trial').sweeps).toEqual({ trial: grid });
     expect(dropGroupSettings(settings, 'worker').sweeps).toEqual({});
+  });
+});
+
+describe('sizes are bounded before anything is computed', () => {
+  it('refuses 32 axes of a million points (a 480-character link) with a clear message', () => {
+    const s: Sweep = {
+      index: 'JOB_INDEX',
+      axes: Array.from({ length: 32 }, (_, i) => ({
+        name: `a${i}`,
+        values: {
+          kind: 'range' as const,
+          scale: 'linear' as const,
+          from: 0,
+          to: 1,
+          points: 1_000_000,
+        },
+      })),
+    };
+    expect(gridSize(s)).toBe(1e6 ** 32); // a formula: nothing materialised
+    expect(sweepProblems(s)).toEqual([
+      'The axes hold 32,000,000 values in all; a sweep holds at most 100,000.',
+    ]);
+    // The program leaves it out: its data stays small.
+    const env = podProgram({
+      designName: null,
+      groups: [{ name: 'w', count: 1, completions: 1, parallelisms: 1 }],
+      synchronous: [],
+      sweeps: { w: s },
+    }).files[0].text;
+    expect(env.length).toBeLessThan(100_000);
+  });
+
+  it('refuses a grid past a million points, and reads a point of a large one by formula', () => {
+    const axis = (name: string, points: number) => ({
+      name,
+      values: { kind: 'range' as const, scale: 'log' as const, from: 1e-6, to: 1, points },
+    });
+    const big: Sweep = { index: 'JOB_INDEX', axes: [axis('lr', 2000), axis('wd', 1000)] };
+    expect(sweepProblems(big)).toEqual([
+      'The grid has 2,000,000 points; a sweep has at most 1,000,000 (one Job or pod each).',
+    ]);
+    const ok: Sweep = { index: 'JOB_INDEX', axes: [axis('lr', 1000), axis('wd', 1000)] };
+    expect(sweepProblems(ok)).toEqual([]);
+    expect(sweepPoint(ok, 999_999)).toEqual({ lr: 1, wd: 1 });
+    expect(sweepPoint(ok, 0)).toEqual({ lr: 1e-6, wd: 1e-6 });
   });
 });

@@ -6,6 +6,7 @@
  * Job, `completions` = grid size) or `JOB_GLOBAL_INDEX` (a design of one group: its Jobs, as
  * the JobSet numbers them).
  */
+import { getOwn, putOwn } from '../own.ts';
 
 export type SweepValue = number | string;
 
@@ -36,20 +37,38 @@ export interface Sweep {
 export const SWEEP_WARN_POINTS = 100_000;
 /** The most points a range may ask for, so that a typo cannot ask for a billion. */
 export const MAX_RANGE_POINTS = 1_000_000;
+/**
+ * The most values all axes of a sweep may hold together, and the most points its grid may
+ * have: the program embeds every value, and a design runs one Job or pod per point. Checked
+ * before anything is computed, so a link cannot ask for 32 axes of a million points.
+ */
+export const MAX_SWEEP_VALUES = 100_000;
+export const MAX_GRID_POINTS = 1_000_000;
+/** The most characters the text values of a sweep may hold together. */
+export const MAX_SWEEP_CHARS = 1_000_000;
 
-/** The values of an axis, in order. Ranges are computed, rounded as people write them. */
+/** How many values an axis has: a formula, nothing computed. */
+export function axisLength(v: AxisValues): number {
+  if (v.kind === 'list') return v.values.length;
+  return Number.isFinite(v.points)
+    ? Math.max(0, Math.min(MAX_RANGE_POINTS, Math.floor(v.points)))
+    : 0;
+}
+
+/** Value `i` of an axis (0 <= i < axisLength). Ranges are rounded as people write them. */
+export function axisValueAt(v: AxisValues, i: number): SweepValue {
+  if (v.kind === 'list') return v.values[i]!;
+  const n = axisLength(v);
+  if (n === 1) return v.from;
+  const f = i / (n - 1);
+  return significant(
+    v.scale === 'log' ? v.from * (v.to / v.from) ** f : v.from + (v.to - v.from) * f,
+  );
+}
+
+/** The values of an axis, in order. */
 export function axisValues(v: AxisValues): SweepValue[] {
-  if (v.kind === 'list') return [...v.values];
-  const n = Math.max(0, Math.min(MAX_RANGE_POINTS, Math.floor(v.points)));
-  if (n === 0) return [];
-  if (n === 1) return [v.from];
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const f = i / (n - 1);
-    const x = v.scale === 'log' ? v.from * (v.to / v.from) ** f : v.from + (v.to - v.from) * f;
-    out.push(significant(x));
-  }
-  return out;
+  return Array.from({ length: axisLength(v) }, (_, i) => axisValueAt(v, i));
 }
 
 /**
@@ -63,7 +82,7 @@ function significant(x: number): number {
 
 /** How many values each axis has. */
 export function axisLengths(s: Sweep): number[] {
-  return s.axes.map((a) => axisValues(a.values).length);
+  return s.axes.map((a) => axisLength(a.values));
 }
 
 /** Points in the grid: the product of the axes' lengths (0 with an empty axis or none). */
@@ -74,18 +93,19 @@ export function gridSize(s: Sweep): number {
 
 /** The grid's point `k` (row-major, last axis fastest), or null outside the grid. */
 export function sweepPoint(s: Sweep, k: number): Record<string, SweepValue> | null {
-  const values = s.axes.map((a) => axisValues(a.values));
-  const size = values.reduce((n, v) => n * v.length, values.length ? 1 : 0);
+  // The point's value on each axis by formula: cost does not grow with the axes' lengths.
+  const lengths = axisLengths(s);
+  const size = lengths.reduce((n, l) => n * l, lengths.length ? 1 : 0);
   if (!Number.isInteger(k) || k < 0 || k >= size) return null;
   const point: Record<string, SweepValue> = {};
   let rest = k;
-  for (let i = values.length - 1; i >= 0; i--) {
-    const v = values[i]!;
-    point[s.axes[i]!.name] = v[rest % v.length]!;
-    rest = Math.floor(rest / v.length);
+  for (let i = lengths.length - 1; i >= 0; i--) {
+    const l = lengths[i]!;
+    putOwn(point, s.axes[i]!.name, axisValueAt(s.axes[i]!.values, rest % l));
+    rest = Math.floor(rest / l);
   }
   // In the axes' order, as the user declared them.
-  return Object.fromEntries(s.axes.map((a) => [a.name, point[a.name]!]));
+  return Object.fromEntries(s.axes.map((a) => [a.name, getOwn(point, a.name)!]));
 }
 
 /** Words Python keeps for itself: an axis is a variable in the generated program. */
@@ -122,6 +142,30 @@ export function sweepProblems(s: Sweep): string[] {
         );
       }
     }
+  }
+  // Sizes, by formula, before anything is computed from them.
+  const values = s.axes.reduce((n, a) => n + axisLength(a.values), 0);
+  if (values > MAX_SWEEP_VALUES) {
+    out.push(
+      `The axes hold ${values.toLocaleString('en-US')} values in all; a sweep holds at most ${MAX_SWEEP_VALUES.toLocaleString('en-US')}.`,
+    );
+  } else if (gridSize(s) > MAX_GRID_POINTS) {
+    out.push(
+      `The grid has ${gridSize(s).toLocaleString('en-US')} points; a sweep has at most ${MAX_GRID_POINTS.toLocaleString('en-US')} (one Job or pod each).`,
+    );
+  }
+  const chars = s.axes.reduce(
+    (n, a) =>
+      n +
+      (a.values.kind === 'list'
+        ? a.values.values.reduce<number>((m, x) => m + (typeof x === 'string' ? x.length : 0), 0)
+        : 0),
+    0,
+  );
+  if (chars > MAX_SWEEP_CHARS) {
+    out.push(
+      `The text values hold ${chars.toLocaleString('en-US')} characters; a sweep holds at most ${MAX_SWEEP_CHARS.toLocaleString('en-US')}.`,
+    );
   }
   return out;
 }

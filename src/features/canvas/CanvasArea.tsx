@@ -41,6 +41,7 @@ import { TableView } from './TableView.tsx';
 import { RehearsalBanner } from './RehearsalBanner.tsx';
 import { TimelineCanvas } from './TimelineCanvas.tsx';
 import { actualRun } from '../../core/rehearse/actual.ts';
+import { getOwn } from '../../core/own.ts';
 
 export function CanvasArea() {
   const expansion = useDesigner(selectExpansion);
@@ -286,7 +287,7 @@ function GroupSettings({
               </span>
               <DurationField
                 group={name}
-                value={durations[name] ?? 1}
+                value={getOwn(durations, name) ?? 1}
                 onChange={(h) => setDuration(name, h)}
               />
               <button

@@ -29,6 +29,7 @@ import { useDesigner } from '../../state/store.ts';
 import { samePath } from './fieldDiagnostics.ts';
 import { FieldErrors, TextField } from './fields.tsx';
 import { GroupFieldset } from './GroupFieldset.tsx';
+import { getOwn } from '../../core/own.ts';
 
 /** The paths the manifest fields show their problems at (`spec.types` problems: the groups). */
 const FIELD_PATHS: readonly (readonly string[])[] = [
@@ -284,7 +285,7 @@ export function ManifestForm() {
                 last={i === groups.length - 1}
                 diagnostics={index.inGroup(g.name)}
                 signature={index.groupSignature(g.name)}
-                open={groupOpen[g.name] ?? openByDefault}
+                open={getOwn(groupOpen, g.name) ?? openByDefault}
               />
             ))}
             <button type="button" className="add-group" onClick={addGroup}>

@@ -10,6 +10,7 @@ import { useDesigner } from '../../state/store.ts';
 import { selectExpansion, selectFindings, selectSchedule } from '../../state/selectors.ts';
 import { CostChart } from './CostChart.tsx';
 import { LintList } from './LintList.tsx';
+import { getOwn, putOwn } from '../../core/own.ts';
 
 export function ClusterPanel() {
   const expansion = useDesigner(selectExpansion);
@@ -67,12 +68,12 @@ export function ClusterPanel() {
                 <input
                   type="number"
                   min="0"
-                  value={cap.gpus?.[p] ?? ''}
+                  value={getOwn(cap.gpus ?? {}, p) ?? ''}
                   onChange={(e) => {
                     const gpus: Record<string, number> = { ...cap.gpus };
                     const n = num(e.target.value);
                     if (n === undefined) delete gpus[p];
-                    else gpus[p] = n;
+                    else putOwn(gpus, p, n);
                     set({ gpus: Object.keys(gpus).length ? gpus : undefined });
                   }}
                 />

@@ -2,6 +2,7 @@
 import { EXAMPLE_PRICES, isExamplePrices, type Prices } from '../../core/settings.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectExpansion } from '../../state/selectors.ts';
+import { getOwn } from '../../core/own.ts';
 
 export function PricesPanel() {
   const prices = useDesigner((s) => s.prices);
@@ -39,7 +40,7 @@ export function PricesPanel() {
           <PriceInput
             key={p}
             label={`$ per GPU-hour: ${p === 'default' ? 'other products' : p}`}
-            value={prices.gpuHour[p] ?? prices.gpuHour.default ?? 0}
+            value={getOwn(prices.gpuHour, p) ?? getOwn(prices.gpuHour, 'default') ?? 0}
             onChange={(n) => update({ gpuHour: { ...prices.gpuHour, [p]: n } })}
           />
         ))}

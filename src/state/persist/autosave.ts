@@ -77,6 +77,10 @@ export function startPersistence(defaultText: string): () => void {
       schedule();
   });
 
+  // The text the last link opened: a design still equal to it has no edits of this tab's.
+  let fromLink: string | null = null;
+  const edited = (text: string) => text.trim() !== '' && text !== defaultText && text !== fromLink;
+
   const openLink = async (fragment: string) => {
     const r = await decodeDesign(fragment);
     const s = store.getState();
@@ -87,7 +91,12 @@ export function startPersistence(defaultText: string): () => void {
     }
     if (r.design.text !== s.text) {
       if (s.text.trim() && s.text !== defaultText) {
-        const kept = pushDraft({ text: s.text, settings: designSettings(s), savedAt: Date.now() });
+        const kept = pushDraft({
+          text: s.text,
+          settings: designSettings(s),
+          savedAt: Date.now(),
+          edited: edited(s.text),
+        });
         s.notify(
           kept
             ? 'Opened the design from the link. Your previous design is kept in Drafts.'
@@ -96,6 +105,7 @@ export function startPersistence(defaultText: string): () => void {
         );
       }
       s.load(r.design.text, r.design.settings);
+      fromLink = r.design.text;
     } else s.applySettings(withOwnRecord(r.design.settings, s.rehearsal));
     const c = r.design.compare;
     if (c) {
@@ -108,14 +118,26 @@ export function startPersistence(defaultText: string): () => void {
   else schedule();
 
   const onHash = () => {
-    if (location.hash.slice(1) !== written && location.hash.length > 1)
-      void openLink(location.hash);
+    if (location.hash.slice(1) === written || location.hash.length <= 1) return;
+    const s = store.getState();
+    if (!edited(s.text)) return void openLink(location.hash);
+    // A design with edits is replaced only when the user says so: the address goes back to it,
+    // and the newest address waits for an answer (a page changing it again and again asks once).
+    s.setPendingLink(location.hash);
+    if (written) history.replaceState(null, '', `#${written}`);
   };
+  const unsubscribeAnswer = store.subscribe((s) => {
+    if (s.acceptedLink === null) return;
+    const fragment = s.acceptedLink;
+    s.answerPendingLink(false); // clears it: opened once
+    void openLink(fragment);
+  });
   const onHide = () => flushStorage();
   window.addEventListener('hashchange', onHash);
   window.addEventListener('pagehide', onHide);
   return () => {
     unsubscribe();
+    unsubscribeAnswer();
     window.clearTimeout(timer);
     window.removeEventListener('hashchange', onHash);
     window.removeEventListener('pagehide', onHide);

@@ -59,10 +59,21 @@ describe('drafts', () => {
     expect(loadDrafts().map((d) => d.text)).toEqual(['b']);
   });
 
-  it('keeps at most ten', () => {
+  it('makes room past ten by dropping the oldest drafts that came unchanged from a link', () => {
+    pushDraft({ text: 'mine', settings: {}, savedAt: 0, edited: true });
+    for (let i = 0; i < 12; i++)
+      pushDraft({ text: String(i), settings: {}, savedAt: i + 1, edited: false });
+    const texts = loadDrafts().map((d) => d.text);
+    expect(texts).toHaveLength(10);
+    expect(texts[0]).toBe('11');
+    // The edited design, the oldest of all, is still there: never pushed out to make room.
+    expect(texts).toContain('mine');
+    expect(texts).not.toContain('0');
+  });
+
+  it('never drops an edited draft, even past ten', () => {
     for (let i = 0; i < 12; i++) pushDraft({ text: String(i), settings: {}, savedAt: i });
-    expect(loadDrafts()).toHaveLength(10);
-    expect(loadDrafts()[0]!.text).toBe('11');
+    expect(loadDrafts()).toHaveLength(12);
   });
 });
 

@@ -14,6 +14,11 @@ export interface Saved {
   readonly text: string;
   readonly settings: DesignSettings;
   readonly savedAt: number;
+  /**
+   * True for a design edited here (its only copy is this draft); false for one that came from a
+   * link or a file unchanged (the link or the file has it too).
+   */
+  readonly edited?: boolean;
 }
 
 function read(key: string): unknown {
@@ -32,6 +37,8 @@ function asSaved(v: unknown): Saved | null {
     text: o.text,
     settings: sanitizeSettings(o.settings),
     savedAt: typeof o.savedAt === 'number' ? o.savedAt : 0,
+    // Drafts saved before the flag existed are kept as edits: never dropped to make room.
+    edited: (o as { edited?: unknown }).edited !== false,
   };
 }
 
@@ -60,13 +67,19 @@ export function loadDrafts(): Saved[] {
   return Array.isArray(v) ? v.map(asSaved).filter((d): d is Saved => d !== null) : [];
 }
 
-/** Keeps a draft; false when the browser refused (storage full or disabled). */
-/** Keeps a design as a draft; a rehearsal goes with it only as its reference. */
+/**
+ * Keeps a design as a draft (a rehearsal goes with it only as its reference); false when the
+ * browser refused (storage full or disabled). Past MAX_DRAFTS, room is made by dropping the
+ * oldest drafts that came unchanged from a link or a file; an edited draft is never dropped to
+ * make room (whoever changes the address many times over cannot push a design out).
+ */
 export function pushDraft(d: Saved): boolean {
   const drafts = loadDrafts().filter((x) => x.text !== d.text);
   drafts.unshift({ ...d, settings: withoutRecord(d.settings) });
+  for (let i = drafts.length - 1; drafts.length > MAX_DRAFTS && i >= 0; i--)
+    if (drafts[i]!.edited === false) drafts.splice(i, 1);
   try {
-    localStorage.setItem(DRAFTS, JSON.stringify(drafts.slice(0, MAX_DRAFTS)));
+    localStorage.setItem(DRAFTS, JSON.stringify(drafts));
     return true;
   } catch {
     return false;
