@@ -110,6 +110,12 @@ test('a link opened over a different local design keeps the local one as a draft
   await editWorkerCount(page, '7');
   await settledLink(page);
   await page.goto(link);
+  // The design here has edits: the new address is opened when the user says so.
+  await page
+    .getByRole('alert')
+    .filter({ hasText: 'The address now holds another design' })
+    .getByRole('button', { name: 'Open it' })
+    .click();
   await expect.poll(() => yamlText(page)).toContain('count: 2');
   await expect(page.getByRole('status').filter({ hasText: 'kept in Drafts' })).toBeVisible();
   await page.getByRole('button', { name: /Drafts \(1\)/ }).click();

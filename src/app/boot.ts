@@ -6,8 +6,10 @@ import { designSettings, sameAnalysisSettings } from '../state/slices/design.ts'
 import type { OtherDesign } from '../state/slices/compare.ts';
 
 export function boot(): () => void {
-  const { setAnalysis, fallBackToMainThread } = useDesigner.getState();
-  const client = createCoreClient(setAnalysis, fallBackToMainThread);
+  const { setAnalysis, fallBackToMainThread, notify } = useDesigner.getState();
+  const client = createCoreClient(setAnalysis, fallBackToMainThread, (message) =>
+    notify(message, 'error'),
+  );
   // The JobSet is computed only while the Kubernetes view shows it.
   const wantsJobSet = (s: { editorMode: string }) => s.editorMode === 'kubernetes';
   const unsubscribe = useDesigner.subscribe((s, prev) => {

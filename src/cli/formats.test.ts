@@ -174,6 +174,25 @@ describe('validate with several files and patterns', () => {
     expect(r.stderr).toBe('jobset-designer: cannot read v1.yaml: no such file\n');
   });
 
+  it('matches a crafted name in linear time, and calls a pattern it cannot read a usage error', async () => {
+    // `*_*_*_*_*.yaml` against a long name of underscores took 37 s as a regular expression.
+    const long = `${'_'.repeat(200)}x.yml`;
+    writeFileSync(join(dir, 'manifests', long), 'kind: x\n');
+    try {
+      const r = await validate('manifests/*_*_*_*_*.yaml');
+      expect(r.stderr).toContain('no file matches manifests/*_*_*_*_*.yaml');
+      const many = await validate('manifests/*_*_*_*_*x.y?l');
+      expect(many.stdout + many.stderr).toContain(long);
+    } finally {
+      rmSync(join(dir, 'manifests', long));
+    }
+    const bad = await validate('manifests/[z-a].yaml');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'jobset-designer: the pattern "[z-a].yaml" has the empty range [z-a]. Run jobset-designer --help for usage.\n',
+    );
+  });
+
   it('prints one JSON report of every file with --json', async () => {
     const r = await validate('--json', 'manifests/**/*.y*ml');
     const report = JSON.parse(r.stdout);

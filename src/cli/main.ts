@@ -4,8 +4,8 @@
  * Kubernetes. Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage (with a one-line
  * message on stderr); for several inputs, the worst of them.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { lstat, mkdir, open } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import {
@@ -35,7 +35,7 @@ import {
   type Checked,
   type Format,
 } from './formats.ts';
-import { expandGlob, isGlob } from './glob.ts';
+import { expandGlob, GlobError, isGlob } from './glob.ts';
 import { isLink, readDesign, Unreadable, type Design } from './inputs.ts';
 import { rehearse, type RehearseOptions } from './rehearse.ts';
 import { diagnosticJson, expandJson, podJson } from './report.ts';
@@ -342,7 +342,14 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
     return 0;
   }
   const dir = io.dir ?? process.cwd();
-  const expanded = expandInputs(args.inputs, dir);
+  let expanded: ReturnType<typeof expandInputs>;
+  try {
+    expanded = expandInputs(args.inputs, dir);
+  } catch (err) {
+    if (!(err instanceof GlobError)) throw err;
+    say(io.stderr, `jobset-designer: ${err.message}. Run jobset-designer --help for usage.`);
+    return 2;
+  }
   const checked: Checked[] = [];
   for (const x of expanded) {
     checked.push(
@@ -468,10 +475,7 @@ async function programCommand(
   );
   const paths = program.files.map((f) => join(outDir, f.path));
   try {
-    for (const [i, f] of program.files.entries()) {
-      await mkdir(dirname(paths[i]!), { recursive: true });
-      await writeFile(paths[i]!, f.text);
-    }
+    for (const [i, f] of program.files.entries()) await writeInside(outDir, paths[i]!, f.text);
   } catch (err) {
     say(
       stderr,
@@ -482,6 +486,37 @@ async function programCommand(
   say(stderr, `${c.design.name}: wrote ${paths.join(' and ')}`);
   if (program.script.kind === 'change') say(stderr, `${c.design.name}: ${program.script.advice}`);
   return 0;
+}
+
+/**
+ * Writes `text` to `path` inside `dir`, never through a symbolic link planted there: not the file
+ * (opened with O_NOFOLLOW), nor a folder between `dir` and it.
+ */
+async function writeInside(dir: string, path: string, text: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const folders: string[] = [];
+  for (let d = dirname(path); d.length > dir.length && d.startsWith(dir); d = dirname(d))
+    folders.unshift(d);
+  for (const d of folders) {
+    const st = await lstat(d).catch(() => null);
+    if (st?.isSymbolicLink())
+      throw new Error(`${d} is a symbolic link; nothing is written through it`);
+    if (!st) await mkdir(d);
+  }
+  const handle = await open(
+    path,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW,
+    0o644,
+  ).catch((err: NodeJS.ErrnoException) => {
+    throw err.code === 'ELOOP'
+      ? new Error(`${path} is a symbolic link; nothing is written through it`)
+      : err;
+  });
+  try {
+    await handle.writeFile(text);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The deltas between two designs, as text or JSON; 0 whatever they are, 2 when one is unreadable. */

@@ -1,11 +1,20 @@
 // `jobset-designer program`: the same two files as the designer's Program view, into a folder,
 // with a design link's sweeps.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { podProgram } from '../core/program/python.ts';
-import { readFixture } from '../fixtures/read.ts';
+import { fixturePath, readFixture } from '../fixtures/read.ts';
 import { encodeDesign } from '../state/persist/codec.ts';
 import { runCli } from './run.ts';
 
@@ -86,6 +95,27 @@ describe('program', () => {
     expect(validate.stderr).toContain(
       '<link>: setting warning sweep-does-not-fit: The sweep of "trial" has 3 points but 16 Jobs',
     );
+  });
+
+  it('writes nothing through a symbolic link planted in the folder (exit 2)', async () => {
+    const out = join(dir, 'planted');
+    mkdirSync(out);
+    const target = join(dir, 'victim.txt');
+    writeFileSync(target, 'precious\n');
+    symlinkSync(target, join(out, 'jobset_env.py'));
+    const r = await runCli(['program', fixturePath('platform-main'), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is a symbolic link; nothing is written through it');
+    expect(readFileSync(target, 'utf8')).toBe('precious\n');
+    // A folder on the way that is a link is refused too.
+    const out2 = join(dir, 'planted-folder');
+    mkdirSync(out2);
+    mkdirSync(join(dir, 'elsewhere'));
+    symlinkSync(join(dir, 'elsewhere'), join(out2, 'src'));
+    const text = readFixture('platform-main').replace('python3 -u main.py', 'python3 src/train.py');
+    const r2 = await runCli(['program', '-', '--out', out2], text);
+    expect(r2.code).toBe(2);
+    expect(readdirSync(join(dir, 'elsewhere'))).toEqual([]);
   });
 
   it('writes nothing for an invalid manifest (1) or another operator (2)', async () => {

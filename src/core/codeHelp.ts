@@ -93,5 +93,7 @@ export const CODE_HELP: Readonly<Record<DiagnosticCode, string>> = {
     'A sweep that cannot be used as it is (an axis without values, a name Python cannot take, more values than a sweep holds): the program leaves it out.',
   'sweep-does-not-fit':
     'A group\u2019s sweep (set in the designer) has more or fewer points than the Jobs or pods it numbers: some points never run, or some pods have none.',
+  'check-stopped':
+    'Checking the text passed its deadline and was stopped; no manifest needs that long (a huge value, a deeply repeated structure).',
   'internal-error': 'The checker itself failed on this input: please report it with the manifest.',
 };

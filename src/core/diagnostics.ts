@@ -73,6 +73,7 @@ export const CODES = {
   'sweep-does-not-fit': 'sweep',
   'sweep-unusable': 'sweep',
   'internal-error': 'internal',
+  'check-stopped': 'limits',
 } as const;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -7,10 +7,25 @@ import type { Diagnostic } from './diagnostics.ts';
 
 /** What the app shows when the core itself failed: the text is safe, the figures unknown. */
 export function internalError(reason: string): Analysis {
+  return unknownAnalysis(
+    'internal-error',
+    `Internal error in the designer (${reason.split('\n')[0]}); your text is safe. Undo the last change, or download the manifest and report the problem.`,
+  );
+}
+
+/** What the app shows when checking a text passed its deadline: the check was stopped. */
+export function checkStopped(seconds: number): Analysis {
+  return unknownAnalysis(
+    'check-stopped',
+    `Checking this text took more than ${seconds} seconds, so it was stopped (your text is safe). No manifest needs that long: look for a huge value or a deeply repeated structure, or undo the last change.`,
+  );
+}
+
+function unknownAnalysis(code: 'internal-error' | 'check-stopped', message: string): Analysis {
   const diagnostic: Diagnostic = {
     severity: 'error',
-    code: 'internal-error',
-    message: `Internal error in the designer (${reason.split('\n')[0]}); your text is safe. Undo the last change, or download the manifest and report the problem.`,
+    code,
+    message,
     path: [],
     start: 0,
     end: 0,

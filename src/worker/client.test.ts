@@ -1,7 +1,7 @@
 // The worker bridge's contract: one request in flight, the latest edit sent when it returns,
 // stale results dropped, and the main thread taking over when the worker fails.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCoreClient, type AnalysisResult } from './client.ts';
+import { createCoreClient, DEADLINE_MS, type AnalysisResult } from './client.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 class FakeWorker {
@@ -105,5 +105,57 @@ describe('createCoreClient', () => {
     expect(results[0]!.analysis.diagnostics.length).toBeGreaterThan(0);
     c.submit(2, 'kind: AIchorManifest\napiVersion: "0.2.3"\n');
     await vi.waitFor(() => expect(results.map((r) => r.version)).toEqual([1, 2]));
+  });
+});
+
+describe('the deadline', () => {
+  let results: AnalysisResult[];
+  let stopped: string[];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.stubGlobal('Worker', FakeWorker);
+    results = [];
+    stopped = [];
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('stops a check past the deadline, says so, and checks the next edit in a new worker', () => {
+    const c = createCoreClient(
+      (r) => results.push(r),
+      () => {},
+      (m) => stopped.push(m),
+    );
+    const first = FakeWorker.last!;
+    c.submit(1, 'count: 1:1:1:...');
+    c.submit(2, 'count: 2'); // queued behind the hung one
+    vi.advanceTimersByTime(DEADLINE_MS - 1);
+    expect(results).toEqual([]);
+    expect(first.terminated).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(first.terminated).toBe(true);
+    expect(stopped).toEqual([expect.stringContaining('took more than 5 seconds and was stopped')]);
+    // The hung check was superseded: nothing is shown for it; the next edit went to a new worker.
+    const second = FakeWorker.last!;
+    expect(second).not.toBe(first);
+    expect(second.posted.map((p) => p.version)).toEqual([2]);
+    second.reply(0);
+    expect(results.map((r) => r.version)).toEqual([2]);
+  });
+
+  it('reports the stopped check when it was the latest edit', () => {
+    const c = createCoreClient(
+      (r) => results.push(r),
+      () => {},
+      (m) => stopped.push(m),
+    );
+    c.submit(7, 'count: 1:1:1:...');
+    vi.advanceTimersByTime(DEADLINE_MS);
+    expect(results.map((r) => [r.version, r.analysis.diagnostics[0]!.code])).toEqual([
+      [7, 'check-stopped'],
+    ]);
+    c.dispose();
   });
 });

@@ -4,10 +4,12 @@
  * latest, sent when the current one returns. Results for superseded requests are dropped.
  *
  * If the worker cannot start or crashes, the core runs on the main thread instead (loaded on
- * demand) and `onFallback` tells the app, which shows a notice. A failure inside the core is not
+ * demand) and `onFallback` tells the app, which shows a notice. A check still running after
+ * DEADLINE_MS is stopped: the worker is replaced, the text reported (`check-stopped`) and
+ * `onStopped` tells the app; the next edit is checked by the new worker. A failure inside the core is not
  * a reason to run it again: it comes back as an `internal-error` diagnostic, the text untouched.
  */
-import { internalError } from '../core/internal.ts';
+import { checkStopped, internalError } from '../core/internal.ts';
 import type { Analysis, DesignSettings, JobSetExport } from '../core/index.ts';
 import { assertNever, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 
@@ -29,9 +31,13 @@ export interface CoreClient {
   dispose(): void;
 }
 
+/** A check that takes longer is stopped: the worker is replaced and the text reported. */
+export const DEADLINE_MS = 5000;
+
 export function createCoreClient(
   onResult: (result: AnalysisResult) => void,
   onFallback: (reason: string) => void,
+  onStopped: (message: string) => void = () => {},
 ): CoreClient {
   type Job = {
     readonly seq: number;
@@ -45,6 +51,7 @@ export function createCoreClient(
   let queued: Job | null = null;
   let latest = -1;
   let fallback = false;
+  let deadline: ReturnType<typeof setTimeout> | undefined;
 
   const runOnMainThread = async ({ seq, version, text, settings, exportJobSet }: Job) => {
     const [{ analyze }, k8s] = await Promise.all([
@@ -71,6 +78,8 @@ export function createCoreClient(
   const send = (job: Job) => {
     if (!worker) return;
     inFlight = job;
+    clearTimeout(deadline);
+    deadline = setTimeout(() => overdue(job), DEADLINE_MS);
     const msg: WorkerRequest = {
       type: 'analyze',
       requestId: job.seq,
@@ -82,50 +91,81 @@ export function createCoreClient(
     worker.postMessage(msg);
   };
 
-  try {
-    worker = new Worker(new URL('./core.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'core',
-    });
-    worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-      const msg = event.data;
-      switch (msg.type) {
-        case 'result':
-          if (msg.requestId === latest) {
-            onResult({
-              version: msg.version,
-              analysis: msg.analysis,
-              jobset: msg.jobset,
-              computeMs: msg.computeMs,
-            });
-          }
-          break;
-        case 'error':
-          if (msg.requestId === latest && inFlight) {
-            onResult({
-              version: msg.version,
-              analysis: internalError(msg.message),
-              jobset: null,
-              computeMs: 0,
-            });
-          }
-          break;
-        default:
-          assertNever(msg);
-      }
-      inFlight = null;
-      const next = queued;
-      queued = null;
-      if (next) send(next);
-    };
-    worker.onerror = (e) => {
-      e.preventDefault();
-      fail(`the worker failed to start or crashed (${e.message || 'no details'})`);
-    };
-    worker.onmessageerror = () => fail('a worker message could not be read');
-  } catch (err) {
-    queueMicrotask(() => fail(`workers are unavailable (${String(err)})`));
-  }
+  const start = () => {
+    try {
+      worker = new Worker(new URL('./core.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'core',
+      });
+      worker.onmessage = onMessage;
+      worker.onerror = (e) => {
+        e.preventDefault();
+        fail(`the worker failed to start or crashed (${e.message || 'no details'})`);
+      };
+      worker.onmessageerror = () => fail('a worker message could not be read');
+    } catch (err) {
+      queueMicrotask(() => fail(`workers are unavailable (${String(err)})`));
+    }
+  };
+
+  const next = () => {
+    inFlight = null;
+    const job = queued;
+    queued = null;
+    if (job) send(job);
+  };
+
+  const onMessage = (event: MessageEvent<WorkerResponse>) => {
+    clearTimeout(deadline);
+    const msg = event.data;
+    switch (msg.type) {
+      case 'result':
+        if (msg.requestId === latest) {
+          onResult({
+            version: msg.version,
+            analysis: msg.analysis,
+            jobset: msg.jobset,
+            computeMs: msg.computeMs,
+          });
+        }
+        break;
+      case 'error':
+        if (msg.requestId === latest && inFlight) {
+          onResult({
+            version: msg.version,
+            analysis: internalError(msg.message),
+            jobset: null,
+            computeMs: 0,
+          });
+        }
+        break;
+      default:
+        assertNever(msg);
+    }
+    next();
+  };
+
+  /** The worker is still on `job` past the deadline: a new worker takes the next request. */
+  const overdue = (job: Job) => {
+    if (inFlight !== job || !worker) return;
+    worker.terminate();
+    start();
+    const seconds = DEADLINE_MS / 1000;
+    if (job.seq === latest) {
+      onResult({
+        version: job.version,
+        analysis: checkStopped(seconds),
+        jobset: null,
+        computeMs: DEADLINE_MS,
+      });
+    }
+    onStopped(
+      `Checking the design took more than ${seconds} seconds and was stopped; the designer goes on with your next edit.`,
+    );
+    next();
+  };
+
+  start();
 
   return {
     submit(version, text, settings = {}, exportJobSet = false) {
@@ -135,6 +175,7 @@ export function createCoreClient(
       else send(job);
     },
     dispose() {
+      clearTimeout(deadline);
       worker?.terminate();
       worker = null;
     },

@@ -177,6 +177,20 @@ describe.skipIf(PYTHON === null)('the generated pod program (python3 found)', ()
     expect(runs.map((r) => r.stdout.trim())).toEqual(['$&', 'a$$b', "$'"]);
   });
 
+  it('keeps a design name holding @DATA@, a NUL, quotes or line breaks out of the code', async () => {
+    const odd: Sweep = {
+      index: 'JOB_INDEX',
+      axes: [{ name: 'opt', values: { kind: 'list', values: ['@DATA@', 'x\u0000y', '"""'] } }],
+    };
+    const text = trials.replace('count: 6', 'count: 3');
+    const name = '@DATA@ @TITLE@ \u0000 """ \\ \n\u2028 end';
+    const dir = write(inputOf(text, { designName: name, sweeps: { trial: odd } }));
+    compiles(dir);
+    const code = 'import json, jobset_env; print(json.dumps(jobset_env.params()["opt"]))';
+    const runs = await Promise.all([0, 1, 2].map((a) => runPod(dir, text, 'trial', a, 0, code)));
+    expect(runs.map((r) => JSON.parse(r.stdout) as string)).toEqual(['@DATA@', 'x\u0000y', '"""']);
+  });
+
   it('waits only for the pods that run at once: later waves neither wait nor are waited for', async () => {
     const waves = gang.replace('parallelisms: 4', 'parallelisms: 2');
     const dir = write(inputOf(waves, { synchronous: ['train'] }));

@@ -12,6 +12,7 @@ import { byCodePoint } from '../jobset/names.ts';
 import type { DesignSettings } from '../settings.ts';
 import { axisValues, sweepProblems, type Sweep } from '../sweep/sweep.ts';
 import { ENV_PY } from './envPy.ts';
+import { pythonDocText } from '../safe.ts';
 import { commandScript, folderOf, type CommandScript } from './script.ts';
 
 export interface ProgramGroup {
@@ -87,16 +88,15 @@ export function podProgram(input: ProgramInput): PodProgram {
       };
     }),
   };
-  const title = input.designName
-    ? ` for the design "${input.designName.replace(/[\r\n"\\]/g, ' ')}"`
-    : '';
+  const title = input.designName ? ` for the design "${pythonDocText(input.designName)}"` : '';
   const script = commandScript(input.command ?? null);
-  const env = ENV_PY.replace('@TITLE@', () => title).replace(
-    '@DATA@',
-    // Function replacers: a name or a value with `$&` in it is text, not a replacement pattern.
-    // A JSON string literal is a Python string literal too.
-    () => JSON.stringify(JSON.stringify(data)),
-  );
+  // One pass over the template only: a design name holding `@DATA@` (or `$&`) stays text. A JSON
+  // string literal is a Python string literal too.
+  const fill: Record<'TITLE' | 'DATA', string> = {
+    TITLE: title,
+    DATA: JSON.stringify(JSON.stringify(data)),
+  };
+  const env = ENV_PY.replace(/@(TITLE|DATA)@/g, (_, key: 'TITLE' | 'DATA') => fill[key]);
   return {
     files: [
       { path: `${folderOf(script.path)}jobset_env.py`, text: env },

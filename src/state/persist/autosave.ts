@@ -81,11 +81,23 @@ export function startPersistence(defaultText: string): () => void {
   let fromLink: string | null = null;
   const edited = (text: string) => text.trim() !== '' && text !== defaultText && text !== fromLink;
 
-  const openLink = async (fragment: string) => {
+  /**
+   * Opens a link. With `ask`, a valid link that would replace a design with edits waits for the
+   * user's answer (the address goes back to the design shown meanwhile).
+   */
+  let changes = 0; // changes of address: only the newest one's link may open or ask
+  const openLink = async (fragment: string, ask = false) => {
+    const mine = ++changes;
     const r = await decodeDesign(fragment);
+    if (mine !== changes) return; // the address changed again while this one was read
     const s = store.getState();
     if (!r.ok) {
       s.notify(r.reason, 'error');
+      if (written) history.replaceState(null, '', `#${written}`);
+      return;
+    }
+    if (ask && r.design.text !== s.text && edited(s.text)) {
+      s.setPendingLink(fragment);
       if (written) history.replaceState(null, '', `#${written}`);
       return;
     }
@@ -117,14 +129,11 @@ export function startPersistence(defaultText: string): () => void {
   if (location.hash.length > 1) void openLink(location.hash).then(schedule);
   else schedule();
 
+  // A design with edits is replaced only when the user says so; the newest address waits for
+  // the answer (a page changing it again and again asks once, and pushes no draft out).
   const onHash = () => {
-    if (location.hash.slice(1) === written || location.hash.length <= 1) return;
-    const s = store.getState();
-    if (!edited(s.text)) return void openLink(location.hash);
-    // A design with edits is replaced only when the user says so: the address goes back to it,
-    // and the newest address waits for an answer (a page changing it again and again asks once).
-    s.setPendingLink(location.hash);
-    if (written) history.replaceState(null, '', `#${written}`);
+    if (location.hash.slice(1) !== written && location.hash.length > 1)
+      void openLink(location.hash, true);
   };
   const unsubscribeAnswer = store.subscribe((s) => {
     if (s.acceptedLink === null) return;

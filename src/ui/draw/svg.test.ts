@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 // Golden files of the SVG export of every platform example: the grid and the timeline, drawn by
 // the one SVG writer from the core's shapes. A change to a drawing shows up here as a diff.
 import { describe, expect, it } from 'vitest';
@@ -35,5 +36,19 @@ describe('SVG export', () => {
     expect(svg.match(/<g[ >]/g)?.length).toBe(svg.match(/<\/g>/g)?.length);
     const odd = svgDocument([], theme('light'), { title: 'a < b & "c"' });
     expect(odd).toContain('a &lt; b &amp; &quot;c&quot;');
+  });
+
+  it('writes a title with control characters as well-formed XML (Python reads it back)', () => {
+    const odd = svgDocument([], theme('light'), {
+      title: "run\u0001\u0000\u001b[31m \uffff 'q' <x>",
+    });
+    const r = spawnSync(
+      'python3',
+      ['-c', 'import sys, xml.etree.ElementTree as E; E.fromstring(sys.stdin.read()); print("ok")'],
+      { input: odd, encoding: 'utf8' },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('ok');
+    expect(odd).toContain('run\ufffd\ufffd\ufffd[31m \ufffd &#39;q&#39; &lt;x&gt;');
   });
 });

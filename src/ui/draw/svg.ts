@@ -4,9 +4,9 @@
  */
 import { textWidth, type Drawing, type Shape } from '../../core/layout/shapes.ts';
 import { FONT, textColor, toneColor, type Theme } from './palette.ts';
+import { xmlText } from '../../core/safe.ts';
 
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = xmlText;
 const num = (n: number) => String(Math.round(n * 100) / 100);
 
 /** `drawings` stacked top to bottom, under an optional title, in one SVG document. */
