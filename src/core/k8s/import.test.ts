@@ -386,3 +386,36 @@ spec:
     expect(Object.keys(parseYaml(r.manifest) as object)).not.toContain('injected');
   });
 });
+
+describe('numbers the platform reads as numbers', () => {
+  it('writes a tiny RAM as a plain decimal: 1e-7 is text to YAML 1.1', () => {
+    const text = `apiVersion: jobset.x-k8s.io/v1alpha2
+kind: JobSet
+metadata: { name: run }
+spec:
+  replicatedJobs:
+    - name: w
+      template:
+        spec:
+          backoffLimit: 0
+          template:
+            spec:
+              restartPolicy: Never
+              containers:
+                - name: c
+                  image: i
+                  command: [/bin/sh, -c, run]
+                  resources:
+                    requests: { cpu: 3, memory: 108 }
+                    limits: { cpu: 3, memory: 108 }
+`;
+    const r = importJobSet(text);
+    if (r.kind !== 'imported') throw new Error(r.reason);
+    expect(r.manifest).not.toMatch(/\de-\d/);
+    const a = analyze(r.manifest);
+    expect(a.diagnostics.map((d) => d.code)).not.toContain('yaml11-reading');
+    // 108 bytes read back as the shortest GB that exports as 108 bytes again.
+    expect(r.manifest).toContain('memory: 0.0000001\n');
+    expect(a.expansion!.groups[0]!.pod.ramGB).toBe(1e-7);
+  });
+});

@@ -139,6 +139,14 @@ function fromJobSet(js: Json, report: ImportItem[]): JobSetImport {
   for (const key of Object.keys(meta)) {
     if (key !== 'name') report.push(warn(`metadata.${key}`, 'The manifest has no metadata.'));
   }
+  if (name !== null && !(name.length <= 63 && /^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(name))) {
+    report.push(
+      warn(
+        'metadata.name',
+        'Not a name Kubernetes takes (a DNS-1035 label): kept as the design\u2019s name; an export names the JobSet after it in lower-case letters, digits and dashes.',
+      ),
+    );
+  }
   const spec = obj(js.spec);
   specExtras(spec, report);
   const rjobs = Array.isArray(spec.replicatedJobs) ? spec.replicatedJobs : [];
@@ -686,13 +694,39 @@ function commandOf(c: Json, at: string, report: ImportItem[]): string | null {
  */
 function pythonSafe(doc: Document): string {
   const risky = new RegExp(`${PY_REFUSED.source}|${PY_BREAKS.source}`, 'u');
+  // A number JavaScript writes with an exponent and no point (1e-7) is text to YAML 1.1: it is
+  // written as a plain decimal instead, through a placeholder the text has nowhere else.
+  const decimals: string[] = [];
   visit(doc, {
     Scalar(_, node) {
       if (typeof node.value === 'string' && risky.test(node.value)) node.type = 'QUOTE_DOUBLE';
+      if (typeof node.value === 'number' && /e/i.test(String(node.value))) {
+        decimals.push(plainDecimal(node.value));
+        node.value = `jobset-designer-decimal-${decimals.length - 1}`;
+      }
     },
   });
   // Comments hold none of them (yamlComment), so every one left is inside double quotes.
-  return doc.toString({ lineWidth: 0 }).replace(new RegExp(risky.source, 'gu'), yamlEscape);
+  return doc
+    .toString({ lineWidth: 0 })
+    .replace(new RegExp(risky.source, 'gu'), yamlEscape)
+    .replace(/jobset-designer-decimal-(\d+)/g, (_, i: string) => decimals[Number(i)]!);
+}
+
+/** `1.5e-7` as `0.00000015`, `2e21` as `2000000000000000000000.0`: the same number, no exponent. */
+function plainDecimal(x: number): string {
+  const [mantissa, exp] = String(x).toLowerCase().split('e') as [string, string];
+  const negative = mantissa.startsWith('-');
+  const [int, frac = ''] = mantissa.replace('-', '').split('.') as [string, string?];
+  const digits = int + frac;
+  const point = int.length + Number(exp);
+  const body =
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? `${digits}${'0'.repeat(point - digits.length)}.0`
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return negative ? `-${body}` : body;
 }
 
 /** The value as written (the manifest's checks then say what is wrong with it), or the default. */

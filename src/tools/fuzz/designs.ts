@@ -77,10 +77,17 @@ export function genGroups(rng: Rng, max = 4): GenGroup[] {
   return groups;
 }
 
+/** A YAML double-quoted string of `s`, its odd characters escaped as every reader reads them. */
+const yq = (s: string) =>
+  JSON.stringify(s).replace(
+    /[\u007f-\u009f\u2028\u2029\ufffe\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+
 export function designText(groups: readonly GenGroup[], designName = 'fuzz'): string {
   const types = groups
     .map(
-      (g) => `    ${JSON.stringify(g.name)}:
+      (g) => `    ${yq(g.name)}:
       count: ${g.count}
       completions: ${g.completions}
       parallelisms: ${g.parallelisms}
@@ -93,7 +100,7 @@ ${
           gpu:
             count: ${g.gpus}
             type: gpu
-            product: ${JSON.stringify(g.product)}
+            product: ${yq(g.product)}
 `
     : ''
 }`,
@@ -101,7 +108,7 @@ ${
     .join('');
   return `kind: AIchorManifest
 apiVersion: "0.2.3"
-name: ${JSON.stringify(designName)}
+name: ${yq(designName)}
 builder:
   image: image
 spec:

@@ -12,7 +12,7 @@ import { diagnosticJson } from '../../cli/report.ts';
 import { runCli } from '../../cli/run.ts';
 import type { WorkerRequest, WorkerResponse } from '../../worker/protocol.ts';
 import { mutate, random } from './mutate.ts';
-import { PythonOracle } from './python.ts';
+import { comparable, PythonOracle } from './python.ts';
 import { checkSurface, SURFACES, type Surface } from './surfaces.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -122,21 +122,6 @@ class CoreThread {
   stop() {
     return this.worker.terminate();
   }
-}
-
-/** Data as the Python oracle sends it: JSON, with NaN and infinities as text. */
-function comparable(data: unknown): unknown {
-  return JSON.parse(
-    JSON.stringify(data, (_, v: unknown) =>
-      typeof v === 'number' && !Number.isFinite(v)
-        ? Number.isNaN(v)
-          ? 'nan'
-          : v > 0
-            ? 'inf'
-            : '-inf'
-        : v,
-    ) ?? 'null',
-  );
 }
 
 /** What the CLI prints for `validate --json`, from an analysis. */

@@ -60,6 +60,21 @@ for line in sys.stdin:
     sys.stdout.flush()
 `;
 
+/** Data as the Python oracle sends it: JSON, with NaN and infinities as text. */
+export function comparable(data: unknown): unknown {
+  return JSON.parse(
+    JSON.stringify(data, (_, v: unknown) =>
+      typeof v === 'number' && !Number.isFinite(v)
+        ? Number.isNaN(v)
+          ? 'nan'
+          : v > 0
+            ? 'inf'
+            : '-inf'
+        : v,
+    ) ?? 'null',
+  );
+}
+
 export type ParamsAnswer =
   | { readonly compileError: string }
   | {

@@ -27,7 +27,7 @@ import { crdSchema, validateOpenApi, type OpenApiNode } from '../../fixtures/ope
 import { JOBSET_CRD } from '../../fixtures/read.ts';
 import { designText, fitted, genGroups, genSettings, genSweeps } from './designs.ts';
 import type { Rng } from './mutate.ts';
-import type { PythonOracle } from './python.ts';
+import { comparable, type PythonOracle } from './python.ts';
 
 export const SURFACES = ['link', 'file-name', 'export', 'import', 'diff', 'program'] as const;
 export type Surface = (typeof SURFACES)[number];
@@ -54,9 +54,9 @@ export function checkSurface(surface: Surface, ctx: SurfaceContext): Promise<Sur
     case 'file-name':
       return fileNameCase(ctx);
     case 'export':
-      return Promise.resolve(exportCase(ctx));
+      return exportCase(ctx);
     case 'import':
-      return Promise.resolve(importCase(ctx));
+      return importCase(ctx);
     case 'diff':
       return diffCase(ctx);
     case 'program':
@@ -329,9 +329,21 @@ export function jobsetProblems(
   return out;
 }
 
-function exportCase({ rng }: SurfaceContext): SurfaceResult {
+async function exportCase({ rng, python }: SurfaceContext): Promise<SurfaceResult> {
   const groups = genGroups(rng);
-  const text = designText(groups, rng.pick(['fuzz', 'My Run #1', 'x'.repeat(70), 'é', '']));
+  const text = designText(
+    groups,
+    rng.pick([
+      'fuzz',
+      'My Run #1',
+      'x'.repeat(70),
+      'é',
+      '',
+      'run\u0085kind: Pod',
+      'a\u2028b\u007f',
+      'q\ufffe\r\n#',
+    ]),
+  );
   const a = analyze(text);
   const r = exportJobSet(a);
   const fail = (problem: string) => ({ problem, input: text });
@@ -374,6 +386,10 @@ function exportCase({ rng }: SurfaceContext): SurfaceResult {
       { cpus: g.cpus, ramBytes: g.cpus * g.ramRatio * 2 ** 30, gpus: g.gpus },
     ]),
   );
+  // The platform's Python reader reads the file as the YAML library does.
+  const py = await python.load(r.yaml);
+  if ('error' in py) return fail(`PyYAML cannot read the export: ${py.error}`);
+  if (!isDeepStrictEqual(py.data, comparable(js))) return fail('PyYAML reads the export otherwise');
   const problems = jobsetProblems(js, want);
   return problems.length ? fail(problems.slice(0, 3).join('; ')) : { problem: null, input: text };
 }
@@ -394,6 +410,14 @@ const CHANGES: readonly Change[] = [
   (js) => ((js.spec as Json).successPolicy = { operator: 'Any' }),
   (js) => ((js.spec as Json).startupPolicy = { startupPolicyOrder: 'InOrder' }),
   (js) => ((js.metadata as Json).namespace = 'team'),
+  (js, rng) =>
+    ((js.metadata as Json).name = rng.pick([
+      'run\u0085x: 1',
+      'a\u2028b',
+      'q\u007fr',
+      'e\uffff',
+      'x\ry',
+    ])),
   (js) => ((js.metadata as Json).labels = { team: 'ml' }),
   (js, rng) => (rj0(js, rng).groupName = 'pool'),
   (js, rng) => (jobOf(rj0(js, rng)).backoffLimit = 3),
@@ -519,7 +543,7 @@ function quantity(q: unknown): number | null {
   return Math.round(Number(m[1]) * (m[2] ? unit[m[2]]! : 1) * 1e6) / 1e6;
 }
 
-function importCase({ rng }: SurfaceContext): SurfaceResult {
+async function importCase({ rng, python }: SurfaceContext): Promise<SurfaceResult> {
   let exported: ReturnType<typeof exportJobSet> | null = null;
   for (let tries = 0; tries < 20 && exported?.kind !== 'exported'; tries++) {
     const groups = genGroups(rng, 3).map((g) => ({
@@ -547,7 +571,16 @@ function importCase({ rng }: SurfaceContext): SurfaceResult {
   const fail = (problem: string) => ({ problem, input });
   const r = importJobSet(input);
   if (r.kind !== 'imported') return fail(`not imported: ${r.reason}`);
-  const back = exportJobSet(analyze(r.manifest), r.name ?? undefined);
+  const py = await python.load(r.manifest);
+  if ('error' in py) return fail(`PyYAML cannot read the imported manifest: ${py.error}`);
+  if (!isDeepStrictEqual(py.data, comparable(parseYaml(r.manifest))))
+    return fail('PyYAML reads the imported manifest otherwise');
+  // The JobSet's own name, when Kubernetes would take it (else the input was no valid JobSet:
+  // the name is kept as the design's name only).
+  const back = exportJobSet(
+    analyze(r.manifest),
+    r.name !== null && isDns1035(r.name) ? r.name : undefined,
+  );
   if (back.kind !== 'exported') {
     // The import made a design that cannot go back: it must have said why.
     return r.report.some((i) => i.severity === 'warning')
