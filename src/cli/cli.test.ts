@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixturePath, readFixture, REPO_ROOT } from '../fixtures/read.ts';
+import { fixturePath, generatedDesign, readFixture, REPO_ROOT } from '../fixtures/read.ts';
 import { buildCli } from '../tools/build-cli.mjs';
 import { runCli } from './run.ts';
 
@@ -34,6 +34,34 @@ async function spawnCli(args: string[], input?: string) {
 }
 
 describe('jobset-designer (a real process)', () => {
+  it('stops a check past its deadline, names the input and ends (JOBSET_DESIGNER_DEADLINE_S)', async () => {
+    const big = generatedDesign(2000, 50, 20);
+    const run = async (deadline?: string) => {
+      const child = exec('node', [BIN, 'validate', '-'], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, ...(deadline ? { JOBSET_DESIGNER_DEADLINE_S: deadline } : {}) },
+      });
+      child.child.stdin!.end(big);
+      try {
+        const { stderr } = await child;
+        return { signal: null as string | null, stderr };
+      } catch (err) {
+        const e = err as { signal: string | null; stderr: string };
+        return { signal: e.signal, stderr: e.stderr };
+      }
+    };
+    const slow = await run('0.001');
+    expect(slow.stderr).toContain(
+      'jobset-designer: checking <stdin> took more than 0.001 s and was stopped',
+    );
+    expect(slow.signal).toBe('SIGTERM');
+    // With the default deadline the same input is checked in full.
+    const done = await run();
+    expect(done.signal).toBeNull();
+    expect(done.stderr).not.toContain('was stopped');
+    expect(done.stderr).toMatch(/<stdin>: (valid|invalid)/);
+  });
+
   it('validates a valid manifest: exit 0, nothing on stdout', async () => {
     const r = await spawnCli(['validate', fixturePath('platform-main')]);
     expect(r).toMatchObject({ code: 0, stdout: '' });

@@ -40,6 +40,7 @@ import { isLink, readDesign, Unreadable, type Design } from './inputs.ts';
 import { rehearse, type RehearseOptions } from './rehearse.ts';
 import { diagnosticJson, expandJson, podJson } from './report.ts';
 import { terminalText } from '../core/safe.ts';
+import { startWatchdog, type Watchdog } from './watchdog.ts';
 
 export const USAGE = `Usage:
   jobset-designer validate <input>... [--format text|json|sarif|github] [--json]
@@ -68,7 +69,8 @@ export const USAGE = `Usage:
 An <input> is a file, a pattern such as 'manifests/**/*.yaml', - for standard input, or a
 design link (the designer's address, or just its #v2... part) with its settings. After --, every
 argument is an input, even one that starts with a dash.
-Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage (the worst of all inputs).`;
+Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage (the worst of all inputs).
+A check that takes more than 10 s (JOBSET_DESIGNER_DEADLINE_S) is stopped, with a message.`;
 
 class UsageError extends Error {}
 
@@ -324,10 +326,19 @@ async function check(arg: string, stdin: Readable, dir: string): Promise<Checked
     const name = nameOf(arg, dir);
     return { kind: 'unreadable', name, file: name === arg ? arg : null, reason: err.message };
   }
-  return { kind: 'checked', design, analysis: analyze(design.text, design.settings) };
+  watchdog?.begin(design.name);
+  try {
+    return { kind: 'checked', design, analysis: analyze(design.text, design.settings) };
+  } finally {
+    watchdog?.end();
+  }
 }
 
+/** The deadline of each check: started by the real command only (see watchdog.ts). */
+let watchdog: Watchdog | null = null;
+
 export async function main(argv: readonly string[], io: Io = process): Promise<number> {
+  if (io === process) watchdog ??= startWatchdog();
   const out = new Output(io.stdout);
   let args: Args | 'help';
   try {
