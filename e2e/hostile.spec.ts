@@ -1,5 +1,6 @@
 // Hostile input in the browser: names that are Object.prototype's, an address changed again and
 // again by another page, and the app under a strict Content-Security-Policy.
+import AxeBuilder from '@axe-core/playwright';
 import { withTypes } from '../src/fixtures/read.ts';
 import { encodeDesign } from '../src/state/persist/codec.ts';
 import { CONTENT_SECURITY_POLICY } from '../src/tools/securityHeaders.mjs';
@@ -43,6 +44,8 @@ test('a page that changes the address 11 times replaces no edited design, and dr
   const ask = page.getByRole('alert').filter({ hasText: 'The address now holds another design' });
   await expect(ask).toBeVisible();
   expect(await yamlText(page)).toBe(mine); // nothing replaced while unanswered
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
   await ask.getByRole('button', { name: 'Open it' }).click();
   await expect.poll(() => yamlText(page)).toBe(withTypes('    g10:\n      count: 11\n'));
   // Now a design from a link, unedited: the next changes open at once, each keeping the one

@@ -15,12 +15,14 @@ export function PendingLink() {
           The address now holds another design. Open it? Your design, with its edits, is kept in
           Drafts.
         </span>
-        <button type="button" onClick={() => answer(true)}>
-          Open it
-        </button>
-        <button type="button" onClick={() => answer(false)}>
-          Keep mine
-        </button>
+        <span className="notice-actions">
+          <button type="button" onClick={() => answer(true)}>
+            Open it
+          </button>
+          <button type="button" onClick={() => answer(false)}>
+            Keep mine
+          </button>
+        </span>
       </p>
     </div>
   );

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM } from './chromium.mjs';
 import { generatedDesign, readFixture, REPO_ROOT } from '../fixtures/read.ts';
+import { encodeDesign } from '../state/persist/codec.ts';
 
 const PORT = 4181;
 const OUT = join(REPO_ROOT, 'shots');
@@ -127,6 +128,15 @@ const designs: Record<string, (page: Page) => Promise<void>> = {
     await side.getByText('Your cluster').click();
     await side.getByLabel('Free GPUs: NVIDIA-A100-SXM4-80GB').fill('4');
   },
+};
+
+designs['pending-link'] = async (page) => {
+  // A design with edits, then another page changes the address: the designer asks first.
+  await load(page, readFixture('two-groups'));
+  await page.waitForTimeout(1200);
+  const link = await encodeDesign({ text: readFixture('hyperparameter-sweep'), settings: {} });
+  await page.evaluate((h) => (location.hash = h), link!);
+  await page.getByRole('alert').filter({ hasText: 'The address now holds' }).waitFor();
 };
 
 async function load(page: Page, text: string) {
