@@ -21,6 +21,8 @@ export const CODE_HELP: Readonly<Record<DiagnosticCode, string>> = {
     "A character the platform's YAML reader (PyYAML) refuses anywhere, comments and quotes included (DEL, C1 controls, U+FFFF, ...): the platform rejects the whole file.",
   'line-break-differs':
     "NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR outside quotes: a line break to the platform's YAML reader (PyYAML), text to YAML 1.2 tools, so the platform would read another manifest.",
+  'tag-refused':
+    "An explicit tag (!!binary, !!timestamp, !!set, !custom): the platform's YAML reader (PyYAML) makes bytes, dates or sets of it, or refuses a tag it does not know.",
   'yaml11-reading':
     "The platform reads YAML 1.1 (Python): this value means something else there than in YAML 1.2 (octal 010, 1_000, 1:30, yes/no). The fix writes the platform's reading.",
   'number-too-large':

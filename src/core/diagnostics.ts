@@ -29,6 +29,7 @@ export const CODES = {
   'tab-refused': 'reading',
   'character-refused': 'reading',
   'line-break-differs': 'reading',
+  'tag-refused': 'reading',
   'yaml11-reading': 'reading',
   'number-too-large': 'reading',
   'nesting-too-deep': 'limits',

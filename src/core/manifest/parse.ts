@@ -25,6 +25,7 @@ import { MANIFEST_SCHEMA, schemaTypesAt, type JsonType } from './schema.ts';
 import { Source } from './source.ts';
 import { refusedTabs } from './tabs.ts';
 import { pythonCharacters } from './pyChars.ts';
+import { pythonShapes } from './pyShapes.ts';
 import { readAsPlatform, spell, type ReadingDifference } from './yaml11.ts';
 
 export { LIMITS };
@@ -84,6 +85,14 @@ export function parse(text: string): Parsed {
             [],
             { start: at, end: at + 1 },
           ),
+        );
+      }
+    }
+    // Tags and empty keys the platform's Python reader reads otherwise or refuses.
+    if (!syntaxError) {
+      for (const c of pythonShapes(readable, doc)) {
+        diagnostics.push(
+          source.diagnostic('error', c.code, c.message, [], { start: c.start, end: c.end }, c.fix),
         );
       }
     }

@@ -123,7 +123,8 @@ export interface ReadingDifference {
 export function readAsPlatform(doc: Document.Parsed, text: string): ReadingDifference[] {
   const out: ReadingDifference[] = [];
   const convert = (node: unknown, path: readonly (string | number)[], isKey: boolean) => {
-    if (!isScalar(node) || node.type !== 'PLAIN' || !node.range) return;
+    // A tagged scalar is read by its tag, not by the plain-scalar rules (`!!str 5` is text).
+    if (!isScalar(node) || node.type !== 'PLAIN' || !node.range || node.tag) return;
     const source = text.slice(node.range[0], node.range[1]).trimEnd();
     if (source.includes('\n') || source.includes('\r') || source === '<<') return;
     const python = pythonReading(source);

@@ -1,0 +1,81 @@
+/**
+ * What YAML 1.2 readers take and the platform's YAML reader (PyYAML, YAML 1.1) reads otherwise
+ * or refuses, in the document's shape rather than its characters:
+ * - explicit tags: PyYAML makes bytes of `!!binary`, dates of `!!timestamp`, sets of `!!set`, and
+ *   refuses tags it does not know (`!custom`); `!!str` alone reads the same in both;
+ * - a key left out before a colon (`  : 1`): YAML 1.2 reads an empty key, PyYAML refuses the
+ *   whole file ("while parsing a block mapping").
+ */
+import { isPair, isScalar, visit, type Document } from 'yaml';
+import type { Fix } from '../diagnostics.ts';
+
+export interface ShapeProblem {
+  readonly code: 'tag-refused' | 'yaml-syntax';
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+  readonly fix?: Fix;
+}
+
+const SAME_IN_BOTH = new Set(['tag:yaml.org,2002:str']);
+
+export function pythonShapes(text: string, doc: Document.Parsed, max = 5): ShapeProblem[] {
+  const out: ShapeProblem[] = [];
+  visit(doc, {
+    Node(_, node) {
+      if (out.length >= max) return visit.BREAK;
+      const tag = (node as { tag?: string }).tag;
+      if (!tag || SAME_IN_BOTH.has(tag) || !node.range) return;
+      const at = tagBefore(text, node.range[0]);
+      const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      out.push({
+        code: 'tag-refused',
+        start: at?.start ?? node.range[0],
+        end: at?.end ?? node.range[1],
+        message: `The tag ${shown} is read otherwise by the platform's YAML reader (PyYAML: bytes for !!binary, dates for !!timestamp, sets for !!set) or refused there when it does not know it. Write the value without a tag (quote it to keep it as text).`,
+        ...(at && {
+          fix: {
+            title: `Remove the tag ${shown}`,
+            op: 'replace-text' as const,
+            start: at.start,
+            end: at.removeTo,
+            expect: text.slice(at.start, at.removeTo),
+            text: '',
+          },
+        }),
+      });
+    },
+    Pair(_, pair) {
+      if (out.length >= max) return visit.BREAK;
+      if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) return;
+      const [s, e] = pair.key.range;
+      if (s !== e) return;
+      // An empty key written as nothing before its colon on the same line (an explicit `? `
+      // key stands on a line of its own, and PyYAML reads it).
+      let colon = s;
+      while (text[colon] === ' ' || text[colon] === '\t') colon++;
+      if (text[colon] === ':') {
+        out.push({
+          code: 'yaml-syntax',
+          start: colon,
+          end: colon + 1,
+          message:
+            "A key is missing before this colon. YAML 1.2 tools read an empty key; the platform's YAML reader (PyYAML) refuses the whole file. Write the key, or remove the line.",
+        });
+      }
+    },
+  });
+  return out;
+}
+
+/** The tag written just before the value that starts at `at` (`!!binary `), if it is there. */
+function tagBefore(
+  text: string,
+  at: number,
+): { start: number; end: number; removeTo: number } | null {
+  let i = at;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  const end = i;
+  while (i > 0 && !/\s/.test(text[i - 1]!)) i--;
+  return text[i] === '!' && end > i ? { start: i, end, removeTo: at } : null;
+}
