@@ -104,3 +104,34 @@ test('a sweep that no longer fits its group says so, with the fix', async ({ pag
   await expect(sweep.getByRole('status')).toHaveText('3 points: count follows the grid.');
   await expect.poll(() => yamlText(page)).toMatch(/worker:\n {6}count: 3\n/);
 });
+
+test('sweep values apply as they are typed, before the field is left, and survive a reload', async ({
+  page,
+}) => {
+  const view = await openProgram(page);
+  await view.getByLabel('Group').selectOption('worker');
+  await view.getByRole('button', { name: 'Add a sweep to worker' }).click();
+  const sweep = view.getByRole('group', { name: 'Sweep of worker' });
+  const values = sweep
+    .getByRole('group', { name: 'Axis 1' })
+    .getByLabel('Values, separated by commas');
+  await values.click();
+  await values.pressSequentially('32, 64');
+  // Still in the field: the grid and the count follow what is typed.
+  await expect(values).toBeFocused();
+  await expect(sweep.getByRole('status')).toHaveText('2 points: count follows the grid.');
+  await expect.poll(() => yamlText(page)).toMatch(/worker:\n {6}count: 2\n/);
+  await expect(values).toHaveValue('32, 64');
+  await values.pressSequentially(', 1');
+  await expect(values).toHaveValue('32, 64, 1'); // the text as typed, the caret kept
+  await page.reload(); // at once: what was typed last is applied and saved as the page goes
+  const again = await openProgram(page);
+  await again.getByLabel('Group').selectOption('worker');
+  await expect(
+    again
+      .getByRole('group', { name: 'Sweep of worker' })
+      .getByRole('group', { name: 'Axis 1' })
+      .getByLabel('Values, separated by commas'),
+  ).toHaveValue('32, 64, 1');
+  await expect.poll(() => yamlText(page)).toMatch(/worker:\n {6}count: 3\n/);
+});

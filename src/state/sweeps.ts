@@ -4,14 +4,22 @@
  * undo step. The editing code loads on first use.
  */
 import { applyEdit } from '../core/edit/text.ts';
+import type * as EditCode from '../core/edit/edit.ts';
 import { sweepField, sweepProblems, sweepTarget, type Sweep } from '../core/sweep/sweep.ts';
 import { designSettings } from './slices/design.ts';
 import { useDesigner } from './store.ts';
 import { putOwn } from '../core/own.ts';
 
+type EditModule = typeof EditCode;
+let loaded: EditModule | null = null;
+
+/**
+ * Sets the sweep; once the editing code is loaded, in the same tick (so a sweep applied as the
+ * page goes, on pagehide, is saved with it).
+ */
 export async function applySweep(group: string, sweep: Sweep | null): Promise<void> {
   const usable = sweep && sweepProblems(sweep).length === 0;
-  const edit = usable ? await import('../core/edit/edit.ts') : null;
+  const edit = usable ? (loaded ??= await import('../core/edit/edit.ts')) : null;
   const s = useDesigner.getState();
   const sweeps: Record<string, Sweep> = { ...s.sweeps };
   if (sweep) putOwn(sweeps, group, sweep);

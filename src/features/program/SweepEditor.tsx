@@ -3,7 +3,7 @@
  * or log) and the index that picks a pod's point. Every change is one undo step that also writes
  * the figure the grid decides (`count` or `completions`).
  */
-import { useId } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import {
   gridSize,
   parseSweepList,
@@ -207,7 +207,15 @@ function AxisRow({
   );
 }
 
-/** The values as typed, read when the field is left (so "0." can be typed on the way to "0.5"). */
+/** How long typing rests before the values apply (the grid, the figure it writes). */
+const APPLY_MS = 300;
+
+/**
+ * The values as typed, applied as they are typed (after a short rest, through the same commit
+ * as any edit), and at once when the field is left, Enter is pressed or the page is left. The
+ * field keeps the text as typed ("0." on the way to "0.5") while it reads as the values shown;
+ * a change from elsewhere (undo) replaces it.
+ */
 function ListInput({
   values,
   onChange,
@@ -216,6 +224,35 @@ function ListInput({
   onChange: (v: SweepValue[]) => void;
 }) {
   const id = useId();
+  const shown = values.join(', ');
+  const [text, setText] = useState(shown);
+  const [seen, setSeen] = useState(shown);
+  if (shown !== seen) {
+    setSeen(shown);
+    if (parseSweepList(text).join(', ') !== shown) setText(shown);
+  }
+  const apply = useRef(onChange);
+  useEffect(() => {
+    apply.current = onChange;
+  });
+  const pending = useRef<{ timer: number; text: string } | null>(null);
+  const flush = useCallback(() => {
+    const p = pending.current;
+    if (!p) return;
+    window.clearTimeout(p.timer);
+    pending.current = null;
+    apply.current(parseSweepList(p.text));
+  }, []);
+  useEffect(() => {
+    // beforeunload comes before the pagehide on which the autosave saves the design.
+    window.addEventListener('beforeunload', flush);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('beforeunload', flush);
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [flush]);
   return (
     <>
       <label htmlFor={id} className="visually-hidden">
@@ -223,13 +260,18 @@ function ListInput({
       </label>
       <input
         id={id}
-        key={values.join(',')}
-        defaultValue={values.join(', ')}
+        value={text}
         placeholder="0.001, 0.01, 0.1"
         className="list-input"
-        onBlur={(e) => onChange(parseSweepList(e.target.value))}
+        onChange={(e) => {
+          const typed = e.target.value;
+          setText(typed);
+          if (pending.current) window.clearTimeout(pending.current.timer);
+          pending.current = { text: typed, timer: window.setTimeout(flush, APPLY_MS) };
+        }}
+        onBlur={flush}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') onChange(parseSweepList(e.currentTarget.value));
+          if (e.key === 'Enter') flush();
         }}
       />
     </>

@@ -32,7 +32,7 @@ export function startPersistence(defaultText: string): () => void {
 
   const flushStorage = () => {
     const s = store.getState();
-    if (!save(s.text, designSettings(s)) && !warned) {
+    if (!save(s.text, designSettings(s), written) && !warned) {
       warned = true;
       s.notify(
         'This browser does not let the designer save: keep your link or download the manifest.',
@@ -126,7 +126,12 @@ export function startPersistence(defaultText: string): () => void {
   };
   // After a link is opened too: the link is written (and known to the views) even when opening
   // it changed nothing.
-  if (location.hash.length > 1) void openLink(location.hash).then(schedule);
+  // A reload keeps the address this tab last wrote, which may lag the last edits (the link is
+  // written a moment after them, the storage as the page goes): the saved design is then the
+  // newer one. Any other address is a link to open.
+  const own = saved?.link !== undefined && location.hash.slice(1) === saved.link;
+  if (own) written = saved.link!;
+  if (location.hash.length > 1 && !own) void openLink(location.hash).then(schedule);
   else schedule();
 
   // A design with edits is replaced only when the user says so; the newest address waits for

@@ -34,6 +34,13 @@ describe('autosave', () => {
     expect(isExamplePrices(saved.settings.prices!)).toBe(true);
   });
 
+  it('keeps the link the address bar held, so a reload knows the saved design is newer', () => {
+    save('kind: x\n', {}, 'v2.abc.def');
+    expect(loadSaved()!.link).toBe('v2.abc.def');
+    save('kind: y\n', {});
+    expect(loadSaved()!.link).toBeUndefined();
+  });
+
   it('ignores garbage and says when the browser refuses', () => {
     storage.items.set('jobset-designer:v1:design', '{not json');
     expect(loadSaved()).toBeNull();

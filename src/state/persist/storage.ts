@@ -14,6 +14,8 @@ export interface Saved {
   readonly text: string;
   readonly settings: DesignSettings;
   readonly savedAt: number;
+  /** The link the address bar held when it was saved (the design, up to its last edits). */
+  readonly link?: string;
   /**
    * True for a design edited here (its only copy is this draft); false for one that came from a
    * link or a file unchanged (the link or the file has it too).
@@ -37,6 +39,9 @@ function asSaved(v: unknown): Saved | null {
     text: o.text,
     settings: sanitizeSettings(o.settings),
     savedAt: typeof o.savedAt === 'number' ? o.savedAt : 0,
+    ...(typeof (o as { link?: unknown }).link === 'string' && {
+      link: (o as { link: string }).link,
+    }),
     // Drafts saved before the flag existed are kept as edits: never dropped to make room.
     edited: (o as { edited?: unknown }).edited !== false,
   };
@@ -50,10 +55,13 @@ export function loadSaved(): Saved | null {
  * Saves the design; false when the browser refused (storage full or disabled). A rehearsal record too large for what the browser has left is dropped
  * rather than the design (its reference stays): the design always comes first.
  */
-export function save(text: string, settings: DesignSettings): boolean {
+export function save(text: string, settings: DesignSettings, link = ''): boolean {
   const write = (s: DesignSettings) => {
     try {
-      localStorage.setItem(CURRENT, JSON.stringify({ text, settings: s, savedAt: Date.now() }));
+      localStorage.setItem(
+        CURRENT,
+        JSON.stringify({ text, settings: s, savedAt: Date.now(), ...(link && { link }) }),
+      );
       return true;
     } catch {
       return false;
