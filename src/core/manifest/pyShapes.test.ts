@@ -50,6 +50,12 @@ describe('tags and empty keys, as the platform reads them', () => {
     const [d] = errors(text);
     expect(d?.code).toBe('yaml-syntax');
     expect(text.slice(d!.start, d!.end)).toBe(':');
+    // Comment lines between the key's place and its colon (found by the fuzz).
+    const commented = withTypes(
+      '    w:\n      count: 1\n      # a note\n      #   more\n      :\n        x: 1\n',
+    );
+    expect(pyyaml(commented)).toBe('refused');
+    expect(errors(commented).map((x) => x.code)).toEqual(['yaml-syntax']);
     const explicit = 'a:\n  ? \n  : 1\n';
     expect(pyyaml(explicit)).not.toBe('refused');
     expect(errors(explicit).filter((x) => x.code === 'yaml-syntax')).toEqual([]);

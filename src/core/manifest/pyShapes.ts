@@ -50,11 +50,17 @@ export function pythonShapes(text: string, doc: Document.Parsed, max = 5): Shape
       if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) return;
       const [s, e] = pair.key.range;
       if (s !== e) return;
-      // An empty key written as nothing before its colon on the same line (an explicit `? `
-      // key stands on a line of its own, and PyYAML reads it).
+      // An empty key written as nothing before its colon (the key's place may start before
+      // comment lines). An explicit `? ` key, which PyYAML reads, has its indicator before it.
       let colon = s;
-      while (text[colon] === ' ' || text[colon] === '\t') colon++;
-      if (text[colon] === ':') {
+      for (;;) {
+        while (colon < text.length && /\s/.test(text[colon]!)) colon++;
+        if (text[colon] !== '#') break;
+        while (colon < text.length && text[colon] !== '\n') colon++;
+      }
+      let before = s;
+      while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+      if (text[colon] === ':' && text[before - 1] !== '?') {
         out.push({
           code: 'yaml-syntax',
           start: colon,
