@@ -118,19 +118,3 @@ for (const [width, height] of SIZES)
       expect(await violations(page), 'Compare').toEqual([]);
     });
   }
-
-test('a skip link jumps past the editor to the figures', async ({ page }) => {
-  await page.goto('/');
-  await expect(page.getByRole('status', { name: 'Validation' })).not.toHaveText('Checking…');
-  await page.keyboard.press('Tab');
-  const skip = page.getByRole('link', { name: 'Skip to the figures' });
-  await expect(skip).toBeFocused();
-  await expect(skip).toBeVisible();
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Tab');
-  // Focus is now past the editor: in the canvas toolbar or after.
-  const focused = await page.evaluate(
-    () => document.activeElement?.closest('.canvas-area, .side') !== null,
-  );
-  expect(focused).toBe(true);
-});

@@ -28,8 +28,8 @@ export function App() {
 }
 
 /**
- * The first stop of the keyboard: past the header and the editor (which keeps Tab for
- * indenting) to the figures. Focus moves by script: an in-page #anchor would replace the
+ * The first stop of the keyboard: past the header and the editor to the pod grid (or the
+ * figures when there is no grid). Focus moves by script: an in-page #anchor would replace the
  * design link in the address.
  */
 function SkipLink() {
@@ -39,13 +39,15 @@ function SkipLink() {
       href="#resources-title"
       onClick={(e) => {
         e.preventDefault();
-        const target = document.getElementById('resources-title');
+        // The pod grid when the design draws one, else the figures.
+        const grid = document.querySelector<HTMLElement>('.grid-canvas canvas');
+        const target = grid ?? document.getElementById('resources-title');
         if (!target) return;
-        target.tabIndex = -1;
+        if (!grid) target.tabIndex = -1;
         target.focus();
       }}
     >
-      Skip to the figures
+      Skip to the pod grid
     </a>
   );
 }

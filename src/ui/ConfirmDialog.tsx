@@ -1,5 +1,6 @@
 /** A modal question (native <dialog>: focus moves in and back, Escape cancels). */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useModalDialog } from './useModalDialog.ts';
 
 interface Props {
   readonly title: string;
@@ -11,11 +12,7 @@ interface Props {
 
 export function ConfirmDialog({ title, children, confirm, onConfirm, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current!;
-    if (!d.open) d.showModal();
-    return () => d.close();
-  }, []);
+  useModalDialog(ref);
   return (
     <dialog ref={ref} className="confirm" aria-labelledby="confirm-title" onCancel={onCancel}>
       <h2 id="confirm-title">{title}</h2>

@@ -3,10 +3,11 @@
  * group, both runs on one time scale, and the YAML diff with the same groups tinted. Swap the
  * sides, or make the other design the current one; the comparison is part of the link.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { compareDesigns } from '../../core/compare/diff.ts';
 import { useDesigner } from '../../state/store.ts';
+import { useModalDialog } from '../../ui/useModalDialog.ts';
 import { selectDesignName } from '../../state/selectors.ts';
 import { ComparePicker } from './ComparePicker.tsx';
 import { GroupChanges, TotalsTable } from './CompareTables.tsx';
@@ -42,11 +43,7 @@ export default function CompareDialog({ renderDiff }: Props) {
   const [picking, setPicking] = useState(false);
   const close = () => useDesigner.getState().setCompareOpen(false);
 
-  useEffect(() => {
-    const d = ref.current!;
-    if (!d.open) d.showModal();
-    return () => d.close();
-  }, []);
+  useModalDialog(ref);
 
   const pick = (other: Parameters<ReturnType<typeof useDesigner.getState>['startCompare']>[0]) => {
     useDesigner.getState().startCompare(other, comparison?.currentFirst ?? true);

@@ -219,9 +219,23 @@ export default function MonacoYamlEditor() {
         return sel ? model.getValueInRange(sel) : '';
       };
     }
-    host.current!.dataset.ready = 'true';
+    // Reached by Tab, Tab moves on (a keyboard user is never trapped); reached by a click, Tab
+    // indents. Ctrl+M switches either way, as in VS Code (Monaco's tab-focus mode).
+    let pointer = false;
+    const onPointer = () => (pointer = true);
+    host.current!.addEventListener('pointerdown', onPointer, true);
+    const tabMode = editor.onDidFocusEditorText(() => {
+      const moves = !pointer;
+      pointer = false;
+      if (editor.getOption(monaco.editor.EditorOption.tabFocusMode) !== moves)
+        editor.trigger('jobset-designer', 'editor.action.toggleTabFocusMode', null);
+    });
+    const hostNow = host.current!;
+    hostNow.dataset.ready = 'true';
 
     return () => {
+      hostNow.removeEventListener('pointerdown', onPointer, true);
+      tabMode.dispose();
       stopTheme();
       unsubscribe();
       cursor.dispose();

@@ -28,7 +28,9 @@ export function YamlPanel({ hidden = false }: { hidden?: boolean }) {
           <MonacoYamlEditor />
         </Suspense>
       </EditorBoundary>
-      <p className="editor-hint">Tab indents; press Ctrl+M first to move focus with Tab instead.</p>
+      <p className="editor-hint">
+        Reached with Tab, Tab moves on; after a click, Tab indents. Ctrl+M switches.
+      </p>
     </section>
   );
 }

@@ -89,7 +89,10 @@ export function HelpButton() {
           <dt>
             <kbd>Ctrl</kbd> <kbd>M</kbd>
           </dt>
-          <dd>in the YAML editor, Tab moves focus instead of indenting</dd>
+          <dd>
+            in the YAML editor, switches Tab between moving on (as when the editor is reached with
+            Tab) and indenting (as after a click)
+          </dd>
           <dt>
             Arrows, <kbd>Enter</kbd>, <kbd>Esc</kbd>
           </dt>
