@@ -140,3 +140,27 @@ for (const { width, height, scheme, at } of each)
     await expect(page.getByRole('dialog', { name: 'Templates' })).toBeHidden();
     await expect(templates).toBeFocused();
   });
+
+test('Ctrl+wheel zooms a million-pod grid in steps a person can follow: ten notches keep it in reach', async ({
+  page,
+}) => {
+  await openDesigner(page, 'YAML');
+  await load(page, generatedDesign(1, 1000, 1000, 10));
+  const grid = gridCanvas(page);
+  const box = (await grid.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const start = (await bounds(page)).width;
+  let last = start;
+  await page.keyboard.down('Control');
+  for (let i = 0; i < 10; i++) {
+    await page.mouse.wheel(0, -100);
+    await expect.poll(async () => (await bounds(page)).width).toBeGreaterThan(last);
+    const now = (await bounds(page)).width;
+    // One notch: about 1.3x (d3's default was 4x, fit to one pod in five notches).
+    expect(now / last).toBeGreaterThan(1.15);
+    expect(now / last).toBeLessThan(1.5);
+    last = now;
+  }
+  await page.keyboard.up('Control');
+  expect(last / start).toBeLessThan(60);
+});
