@@ -214,6 +214,9 @@ test('every template opens with the figures of its platform example, asking befo
       .click();
     const text = readFixture(file);
     await expect.poll(() => yamlText(page)).toBe(text);
+    // The title follows the template (its manifest has no name of its own).
+    const own = analyze(text).view?.name;
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(own?.trim() ? own : title);
     const t = analyze(text).expansion!.totals;
     await expect(resource(page, 'Total pods')).toHaveText(t.pods!.toLocaleString('en-US'));
     await expect(resource(page, 'Peak concurrent pods')).toHaveText(
@@ -239,6 +242,7 @@ test('opens a file dropped on the page, and a manifest pasted outside the editor
   const batch = readFixture('sequential-batch');
   await dropFile(page, 'batch.yaml', batch);
   await expect.poll(() => yamlText(page)).toBe(batch);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('batch.yaml');
 
   const sweep = readFixture('hyperparameter-sweep');
   await pasteOnPage(page, sweep);

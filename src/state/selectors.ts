@@ -34,10 +34,10 @@ export const selectSyntaxError = (s: DesignerState) =>
   s.analysis?.syntaxError
     ? (s.analysis.diagnostics.find((d) => d.severity === 'error') ?? null)
     : null;
-/** The design's name: the manifest's `name`, else "Untitled design". */
+/** The design's name: the manifest's `name`, else the template or file it came from, else "Untitled design". */
 export const selectDesignName = (s: DesignerState) => {
   const name = readable(s)?.view?.name ?? '';
-  return name.trim() ? name : 'Untitled design';
+  return name.trim() ? name : (s.source ?? 'Untitled design');
 };
 
 const NONE: readonly never[] = [];

@@ -49,7 +49,7 @@ function TemplatesDialog({ onClose }: { onClose: () => void }) {
     else apply(t);
   };
   const apply = (t: Template) => {
-    useDesigner.getState().load(t.text);
+    useDesigner.getState().load(t.text, undefined, t.title);
     onClose();
   };
   return (

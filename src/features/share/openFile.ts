@@ -33,7 +33,7 @@ export async function openFile(file: File): Promise<void> {
     s.offerJobSet({ text: r.text, source: `"${file.name}"` });
     return;
   }
-  s.load(r.text);
+  s.load(r.text, undefined, file.name);
   s.notify(`Opened "${file.name}". Undo brings the previous design back.`);
 }
 

@@ -167,17 +167,16 @@ function runRows(
   ];
 }
 
-/** A label that may break after an underscore (GLOBAL_REPLICAS) rather than inside a word. */
+/**
+ * A label whose variable in parentheses stays whole and quieter (`Jobs (GLOBAL_REPLICAS)`): a
+ * narrow sidebar wraps before it, never inside it.
+ */
 function breakable(label: string) {
-  const parts = label.split('_');
-  return parts.map((p, i) => (
-    <span key={i}>
-      {p}
-      {i < parts.length - 1 && (
-        <>
-          _<wbr />
-        </>
-      )}
-    </span>
-  ));
+  const m = /^(.*?) (\([A-Z_]+\))$/.exec(label);
+  if (!m) return label;
+  return (
+    <>
+      {m[1]} <span className="label-var">{m[2]}</span>
+    </>
+  );
 }

@@ -83,8 +83,13 @@ export interface DesignSlice extends Settings {
    */
   readonly groupKeys: readonly TrackedKey[] | null;
   commit(text: string, options: CommitOptions): void;
-  /** Replaces the design (new, open, template, link): one undo step back to what was there. */
-  load(text: string, settings?: DesignSettings): void;
+  /**
+   * Replaces the design (new, open, template, link): one undo step back to what was there.
+   * `source` names where it came from (a template's title, a file's name) for the title.
+   */
+  load(text: string, settings?: DesignSettings, source?: string): void;
+  /** What the design was opened from, when a template or a file: the title without a `name`. */
+  readonly source: string | null;
   undo(): void;
   redo(): void;
   setDuration(group: string, hours: number): void;
@@ -218,6 +223,7 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
     version: 0,
     settingsVersion: 0,
     lastOrigin: 'load',
+    source: null,
     past: [],
     future: [],
     lastBurst: null,
@@ -265,9 +271,10 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
           options,
         );
       }),
-    load: (text, settings) =>
+    load: (text, settings, source) =>
       set((s) => ({
         text,
+        source: source ?? null,
         // A new design starts without the old one's per-group settings; prices and the
         // cluster are the user's and stay unless the new design brings its own.
         ...(settings ? complete(settings) : forNewDesign(s)),
