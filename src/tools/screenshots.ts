@@ -130,6 +130,13 @@ const designs: Record<string, (page: Page) => Promise<void>> = {
   },
 };
 
+designs.form = async (page) => {
+  await page
+    .getByRole('group', { name: 'Editor view' })
+    .getByRole('button', { name: 'Form' })
+    .click();
+};
+
 designs['pending-link'] = async (page) => {
   // A design with edits, then another page changes the address: the designer asks first.
   await load(page, readFixture('two-groups'));
