@@ -39,13 +39,19 @@ test('a sweep sets count, and each pod shows its parameters in its details, tool
   const details = page.getByRole('region', { name: 'Pod details' });
   await expect(details.getByTestId('sweep-point')).toHaveText('lr = 0.001, batch = 32');
 
-  // The table view has a column per axis.
+  // The table view has a column per axis, right after the pod's name: in view without
+  // scrolling (at 1280 px, the playwright viewport).
   await page.getByRole('button', { name: 'Table view' }).click();
   const table = page.getByRole('table', { name: 'Pods of worker' });
   await expect(table.getByRole('columnheader', { name: 'lr' })).toBeVisible();
   const cells = table.getByRole('row', { name: /^worker-5-0 / }).getByRole('cell');
-  await expect(cells.nth(-2)).toHaveText('0.001');
-  await expect(cells.nth(-1)).toHaveText('64');
+  await expect(cells.nth(0)).toHaveText('0.001');
+  await expect(cells.nth(1)).toHaveText('64');
+  const region = (await page.getByRole('region', { name: 'Pods, table by group' }).boundingBox())!;
+  for (const axis of ['lr', 'batch']) {
+    const head = (await table.getByRole('columnheader', { name: axis }).boundingBox())!;
+    expect(head.x + head.width).toBeLessThanOrEqual(region.x + region.width);
+  }
 
   // The program: each file downloads; main.py reads the sweep's parameters.
   const [envFile] = await Promise.all([

@@ -1,4 +1,7 @@
-/** The grid as a table, a page at a time: every pod with its indices, wave and time slot. */
+/**
+ * The grid as a table, a page at a time: every pod with its sweep parameters first, then its
+ * indices, wave and time slot. The pod's name stays in view while the rest scrolls.
+ */
 import { formatNumber } from '../../ui/format.ts';
 import {
   podByOrdinal,
@@ -61,17 +64,18 @@ function GroupTablePage({ expansion, plan }: { expansion: Expansion; plan: Group
         <thead>
           <tr>
             <th scope="col">Pod</th>
+            {/* A sweep's parameters first: what a trial is, before its indices. */}
+            {axes.map((a) => (
+              <th key={a} scope="col" className="sweep-col">
+                {a}
+              </th>
+            ))}
             <th scope="col">JOB_INDEX</th>
             <th scope="col">JOB_COMPLETION_INDEX</th>
             <th scope="col">JOB_GLOBAL_INDEX</th>
             <th scope="col">Wave</th>
             <th scope="col">Start (h)</th>
             <th scope="col">End (h)</th>
-            {axes.map((a) => (
-              <th key={a} scope="col">
-                {a}
-              </th>
-            ))}
           </tr>
         </thead>
         <tbody>
@@ -80,15 +84,17 @@ function GroupTablePage({ expansion, plan }: { expansion: Expansion; plan: Group
             return (
               <tr key={p.name}>
                 <th scope="row">{p.name}</th>
+                {axes.map((a) => (
+                  <td key={a} className="sweep-col">
+                    {params && Object.hasOwn(params, a) ? String(params[a]) : '–'}
+                  </td>
+                ))}
                 <td>{p.jobIndex}</td>
                 <td>{p.podIndex}</td>
                 <td>{p.env.JOB_GLOBAL_INDEX}</td>
                 <td>{p.wave === null ? 'paused' : p.wave + 1}</td>
                 <td>{p.start ?? '–'}</td>
                 <td>{p.end ?? '–'}</td>
-                {axes.map((a) => (
-                  <td key={a}>{params && Object.hasOwn(params, a) ? String(params[a]) : '–'}</td>
-                ))}
               </tr>
             );
           })}
