@@ -31,27 +31,27 @@ test('compares the design with a template: totals, groups, both runs and the YAM
   await openDesigner(page, 'YAML');
   await compareWithTemplate(page, 'Hyperparameter sweep');
   const dialog = compareDialog(page);
-  // platform-main has 7 pods; the sweep 16.
-  await expect(totalsRow(page, 'Pods')).toHaveText(['7', '16', '+9']);
-  await expect(totalsRow(page, 'Jobs')).toHaveText(['7', '16', '+9']);
+  // Old -> new: the template is A, the current design (platform-main, 7 pods) B; the sweep 16.
+  await expect(totalsRow(page, 'Pods')).toHaveText(['16', '7', '-9']);
+  await expect(totalsRow(page, 'Jobs')).toHaveText(['16', '7', '-9']);
   const groups = dialog.getByRole('list', { name: 'Groups compared' });
   // The sweep's one group shares only its pod's GPU with the workers: not a rename.
   await expect(groups.getByRole('listitem').filter({ hasText: 'trial' })).toContainText(
-    'added in B',
+    'removed in B',
   );
-  await expect(groups).toContainText('worker removed in B');
-  await expect(groups).toContainText('master removed in B');
+  await expect(groups).toContainText('worker added in B');
+  await expect(groups).toContainText('master added in B');
   // Both runs on one time scale, each described in words.
   const runs = dialog.locator('.compare-timelines img');
   await expect(runs).toHaveCount(2);
-  await expect(runs.first()).toHaveAttribute('alt', /^A: .*\(current\)/);
+  await expect(runs.nth(1)).toHaveAttribute('alt', /^B: .*\(current\)/);
   await expect(dialog.locator('[data-testid="yaml-diff"][data-ready="true"]')).toBeVisible();
   await expect(dialog.locator('.tint-removed').first()).toBeVisible();
   await expect(dialog.locator('.tint-added').first()).toBeVisible();
 
   // Swapping the sides turns the deltas around.
   await dialog.getByRole('button', { name: 'Swap sides' }).click();
-  await expect(totalsRow(page, 'Pods')).toHaveText(['16', '7', '-9']);
+  await expect(totalsRow(page, 'Pods')).toHaveText(['7', '16', '+9']);
 
   // Taking the template makes it the current design in one undo step.
   const before = await yamlText(page);
@@ -60,7 +60,7 @@ test('compares the design with a template: totals, groups, both runs and the YAM
     .click();
   await expect.poll(() => yamlText(page)).toBe(readFixture('hyperparameter-sweep'));
   // The design before is now the other side, on the side it was on.
-  await expect(totalsRow(page, 'Pods')).toHaveText(['16', '7', '-9']);
+  await expect(totalsRow(page, 'Pods')).toHaveText(['7', '16', '+9']);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => yamlText(page)).toBe(before);
@@ -69,7 +69,7 @@ test('compares the design with a template: totals, groups, both runs and the YAM
 test('a comparison opens from its link, as it was', async ({ page, browser }) => {
   await openDesigner(page, 'YAML');
   await compareWithTemplate(page, 'Two groups');
-  await expect(totalsRow(page, 'Pods')).toHaveText(['7', /\d+/, /[+-]\d+|no change/]);
+  await expect(totalsRow(page, 'Pods')).toHaveText([/\d+/, '7', /[+-]\d+|no change/]);
   const expected = await totalsRow(page, 'Pods').allTextContents();
   await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v2\./);
   await page.waitForTimeout(600); // the link follows the last change within a second
@@ -83,4 +83,32 @@ test('a comparison opens from its link, as it was', async ({ page, browser }) =>
   await expect(dialog).toContainText('Template: Two groups');
   await expect(totalsRow(colleague, 'Pods')).toHaveText(expected);
   await other.close();
+});
+
+test('lists the settings that differ (the cluster), and offers the design\u2019s template first', async ({
+  page,
+}) => {
+  await openDesigner(page, 'YAML');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page
+    .getByRole('dialog', { name: 'Templates' })
+    .getByRole('button', { name: 'Hyperparameter sweep' })
+    .click();
+  await expect.poll(() => yamlText(page)).toBe(readFixture('hyperparameter-sweep'));
+  // A cluster of 4 GPUs: a setting, not the manifest.
+  const side = page.getByRole('complementary', { name: 'Resources' });
+  await side.getByText('Your cluster').click();
+  await side.getByLabel('Free GPUs: NVIDIA-A100-SXM4-80GB').fill('4');
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const dialog = compareDialog(page);
+  // The picker offers the template the design came from first.
+  await expect(dialog.getByLabel('A template')).toHaveValue('hyperparameter-sweep');
+  await dialog.getByRole('button', { name: 'Compare with this template' }).click();
+  const settings = dialog.getByRole('table', { name: 'Settings compared' });
+  await expect(settings.getByRole('row', { name: /^Your cluster/ }).getByRole('cell')).toHaveText([
+    'not set',
+    '4 NVIDIA-A100-SXM4-80GB free',
+  ]);
+  // Same manifest, other settings: never "They run the same".
+  await expect(dialog.getByText('They run the same.')).toHaveCount(0);
 });

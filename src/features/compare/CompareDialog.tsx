@@ -6,11 +6,13 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { compareDesigns } from '../../core/compare/diff.ts';
+import { compareSettings } from '../../core/compare/settings.ts';
+import { designSettings } from '../../state/slices/design.ts';
 import { useDesigner } from '../../state/store.ts';
 import { useModalDialog } from '../../ui/useModalDialog.ts';
 import { selectDesignName } from '../../state/selectors.ts';
 import { ComparePicker } from './ComparePicker.tsx';
-import { GroupChanges, TotalsTable } from './CompareTables.tsx';
+import { GroupChanges, SettingsTable, TotalsTable } from './CompareTables.tsx';
 import { CompareTimelines } from './CompareTimelines.tsx';
 import { highlights, sidesOf, type Highlight, type Side } from './sides.ts';
 
@@ -46,7 +48,8 @@ export default function CompareDialog({ renderDiff }: Props) {
   useModalDialog(ref);
 
   const pick = (other: Parameters<ReturnType<typeof useDesigner.getState>['startCompare']>[0]) => {
-    useDesigner.getState().startCompare(other, comparison?.currentFirst ?? true);
+    // Old -> new by default: the other design is A, the current one (the new) is B.
+    useDesigner.getState().startCompare(other, comparison?.currentFirst ?? false);
     setPicking(false);
   };
   const [a, b] = sides ?? [null, null];
@@ -57,6 +60,15 @@ export default function CompareDialog({ renderDiff }: Props) {
     [aAnalysis, bAnalysis],
   );
   const other = sides?.find((s) => !s.current);
+  // The settings too: a sweep, a synchronous group or a cluster changes no count, but the run.
+  const current = useDesigner(useShallow(designSettings));
+  const settingChanges = useMemo(() => {
+    if (!comparison) return [];
+    const theirs = comparison.other.settings;
+    return comparison.currentFirst
+      ? compareSettings(current, theirs)
+      : compareSettings(theirs, current);
+  }, [comparison, current]);
 
   return (
     <dialog
@@ -100,7 +112,9 @@ export default function CompareDialog({ renderDiff }: Props) {
             <span>
               <b>B</b>: {b.label}
             </span>
-            {diff?.same && <span className="tag">They run the same.</span>}
+            {diff?.same && settingChanges.length === 0 && (
+              <span className="tag">They run the same.</span>
+            )}
           </p>
           {diff && diff.operators.a !== diff.operators.b && (
             <p className="note" data-testid="compare-operators">
@@ -126,6 +140,10 @@ export default function CompareDialog({ renderDiff }: Props) {
               <section aria-labelledby="compare-groups-title">
                 <h3 id="compare-groups-title">Groups</h3>
                 <GroupChanges groups={diff.groups} />
+              </section>
+              <section aria-labelledby="compare-settings-title">
+                <h3 id="compare-settings-title">Settings</h3>
+                <SettingsTable changes={settingChanges} />
               </section>
               <section aria-labelledby="compare-timelines-title" className="compare-wide">
                 <h3 id="compare-timelines-title">Both runs on one time scale</h3>

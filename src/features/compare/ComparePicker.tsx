@@ -5,10 +5,15 @@ import { decodeDesign } from '../../state/persist/codec.ts';
 import { loadDrafts } from '../../state/persist/storage.ts';
 import type { OtherDesign } from '../../state/slices/compare.ts';
 import { TEMPLATES } from '../../templates/templates.ts';
+import { useDesigner } from '../../state/store.ts';
 
 export function ComparePicker({ onPick }: { onPick: (other: OtherDesign) => void }) {
   const ids = { template: useId(), draft: useId(), link: useId(), file: useId(), error: useId() };
-  const [template, setTemplate] = useState(TEMPLATES[0]!.id);
+  // The template the design came from first: the comparison people make most.
+  const source = useDesigner((s) => s.source);
+  const own = TEMPLATES.find((t) => t.title === source);
+  const templates = own ? [own, ...TEMPLATES.filter((t) => t !== own)] : TEMPLATES;
+  const [template, setTemplate] = useState(templates[0]!.id);
   const drafts = loadDrafts();
   const [draft, setDraft] = useState(0);
   const [link, setLink] = useState('');
@@ -38,9 +43,9 @@ export function ComparePicker({ onPick }: { onPick: (other: OtherDesign) => void
           value={template}
           onChange={(e) => setTemplate(e.target.value as typeof template)}
         >
-          {TEMPLATES.map((t) => (
+          {templates.map((t) => (
             <option key={t.id} value={t.id}>
-              {t.title}
+              {t === own ? `${t.title} (this design's template)` : t.title}
             </option>
           ))}
         </select>

@@ -1,4 +1,5 @@
 /** The comparison's figures: totals side by side with their deltas, and what happened to each group. */
+import type { SettingChange } from '../../core/compare/settings.ts';
 import type { DesignDiff, GroupChange } from '../../core/compare/diff.ts';
 import { changeText, deltaText, figureText } from '../../core/compare/text.ts';
 
@@ -65,5 +66,35 @@ export function GroupChanges({ groups }: { groups: readonly GroupChange[] }) {
         );
       })}
     </ul>
+  );
+}
+
+/** The settings that differ (sweeps, durations, synchronous groups, cluster, prices, name). */
+export function SettingsTable({ changes }: { changes: readonly SettingChange[] }) {
+  if (changes.length === 0)
+    return (
+      <p className="muted">
+        The same settings: sweeps, pod durations, synchronous groups, cluster and prices.
+      </p>
+    );
+  return (
+    <table className="compare-settings" aria-label="Settings compared">
+      <thead>
+        <tr>
+          <th scope="col">Setting</th>
+          <th scope="col">A</th>
+          <th scope="col">B</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c) => (
+          <tr key={c.key}>
+            <th scope="row">{c.label}</th>
+            <td>{c.a ?? 'not set'}</td>
+            <td>{c.b ?? 'not set'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

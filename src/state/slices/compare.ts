@@ -43,7 +43,7 @@ export const createCompareSlice: StateCreator<DesignerState, [], [], CompareSlic
   comparison: null,
   compareOpen: false,
   otherAnalysis: null,
-  startCompare: (other, currentFirst = true) =>
+  startCompare: (other, currentFirst = false) =>
     set({ comparison: { other, currentFirst }, compareOpen: true }),
   setCompareOpen: (compareOpen) => set({ compareOpen }),
   endCompare: () => set({ comparison: null, compareOpen: false, otherAnalysis: null }),
