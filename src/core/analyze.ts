@@ -102,7 +102,10 @@ function analyzeOrThrow(text: string, settings: DesignSettings): Analysis {
             ),
           );
         }
-        if (settings.sweeps) findings.push(...sweepFindings(expansion, settings.sweeps, source));
+        if (settings.sweeps)
+          findings.push(
+            ...sweepFindings(expansion, settings.sweeps, source, settings.synchronous ?? []),
+          );
       }
     }
   }

@@ -91,6 +91,8 @@ export const CODE_HELP: Readonly<Record<DiagnosticCode, string>> = {
   'pod-over-capacity': 'One pod asks for more than the whole cluster capacity set in the designer.',
   'blocked-by-synchronous':
     'A group waits behind a synchronous group that holds the cluster capacity set in the designer.',
+  'synchronous-trials':
+    'A group marked to start together whose sweep makes its Jobs independent trials (JOB_INDEX): its pods probably never talk, and waiting for each other only idles them.',
   'sweep-unusable':
     'A sweep that cannot be used as it is (an axis without values, a name Python cannot take, more values than a sweep holds): the program leaves it out.',
   'sweep-does-not-fit':

@@ -73,6 +73,7 @@ export const CODES = {
   'blocked-by-synchronous': 'cluster',
   'sweep-does-not-fit': 'sweep',
   'sweep-unusable': 'sweep',
+  'synchronous-trials': 'sweep',
   'internal-error': 'internal',
   'check-stopped': 'limits',
 } as const;

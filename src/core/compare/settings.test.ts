@@ -27,7 +27,7 @@ describe('compareSettings', () => {
         b: 'lr: 0.1, 0.01 × batch: 32 to 64, 2 points (linear); by JOB_GLOBAL_INDEX',
       },
       { key: 'duration:trial', label: 'Pod duration of "trial"', a: '1 h', b: '2 h' },
-      { key: 'synchronous:trial', label: '"trial" starts together', a: null, b: 'synchronous' },
+      { key: 'synchronous:trial', label: '"trial" runs synchronously', a: null, b: 'yes' },
       { key: 'cluster', label: 'Your cluster', a: null, b: '4 NVIDIA-A100-SXM4-80GB free' },
     ]);
   });

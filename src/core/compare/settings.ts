@@ -41,8 +41,8 @@ export function compareSettings(a: DesignSettings, b: DesignSettings): SettingCh
   }
   const sync = [...new Set([...(a.synchronous ?? []), ...(b.synchronous ?? [])])].sort(byCodePoint);
   for (const g of sync) {
-    const on = (s: DesignSettings) => ((s.synchronous ?? []).includes(g) ? 'synchronous' : null);
-    push(`synchronous:${g}`, `"${g}" starts together`, on(a), on(b));
+    const on = (s: DesignSettings) => ((s.synchronous ?? []).includes(g) ? 'yes' : null);
+    push(`synchronous:${g}`, `"${g}" runs synchronously`, on(a), on(b));
   }
   push(
     'cluster',

@@ -76,3 +76,22 @@ describe('a sweep that does not fit its group', () => {
     expect(swept.message).toContain('Its sweep needs all 8 Jobs');
   });
 });
+
+describe('a synchronous group of independent trials', () => {
+  const trials = readFixture('hyperparameter-sweep');
+  const question = (synchronous: string[], index: Sweep['index'] = 'JOB_INDEX') =>
+    analyze(trials, { sweeps: { trial: lr(16, index) }, synchronous }).findings.filter(
+      (f) => f.code === 'synchronous-trials',
+    );
+
+  it('is questioned, not silently accepted', () => {
+    const [q] = question(['trial']);
+    expect(q!.severity).toBe('info');
+    expect(q!.message).toContain('its sweep makes each Job an independent trial (JOB_INDEX)');
+    expect(q!.path).toEqual(['spec', 'types', 'trial']);
+  });
+
+  it('says nothing when the group is not synchronous', () => {
+    expect(question([])).toEqual([]);
+  });
+});

@@ -35,11 +35,24 @@ export function sweepFindings(
   expansion: Expansion,
   sweeps: Readonly<Record<string, Sweep>>,
   source: Source,
+  synchronous: readonly string[] = [],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const g of expansion.groups) {
     if (!Object.hasOwn(sweeps, g.name)) continue;
     const s = sweeps[g.name]!;
+    // Trials numbered by JOB_INDEX are independent: waiting for each other only idles them.
+    if (s.index === 'JOB_INDEX' && synchronous.includes(g.name)) {
+      out.push(
+        source.diagnostic(
+          'info',
+          'synchronous-trials',
+          `Group "${g.name}" runs synchronously, but its sweep makes each Job an independent trial (JOB_INDEX): do its pods need each other? Running synchronously holds the first pods idle until the last is up (forever, on a cluster too small for all of them). Untick it under "Runs synchronously" for independent trials.`,
+          ['spec', 'types', g.name],
+          source.spanFor(['spec', 'types', g.name], 'key'),
+        ),
+      );
+    }
     const problems = sweepProblems(s);
     if (problems.length) {
       const span = source.spanFor(['spec', 'types', g.name], 'key');
