@@ -1,6 +1,7 @@
 // What helps a user read the designer: problems by severity with a filter, the grid's axes in
 // words, the table toggle's state, and the "How to read this" help.
 import { readFixture } from '../src/fixtures/read.ts';
+import { encodeDesign } from '../src/state/persist/codec.ts';
 import { openDesigner, yamlText, focusYaml } from './designer.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -73,4 +74,26 @@ test('? opens "How to read this" outside text fields; Esc closes it and focus co
   await expect(help).toBeVisible();
   await help.getByRole('button', { name: 'Close' }).click();
   await expect(button).toBeFocused();
+});
+
+test('a first visit says three things to try, until dismissed; a link visit does not', async ({
+  page,
+  browser,
+}) => {
+  await page.goto('/');
+  const hint = page.getByRole('complementary', { name: 'Getting started' });
+  await expect(hint).toContainText('Three things to try');
+  await hint.getByRole('button', { name: 'Got it' }).click();
+  await expect(hint).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole('status', { name: 'Validation' })).not.toHaveText('Checking…');
+  await expect(hint).toBeHidden();
+  // Someone opening a colleague's link came for that design: no hint.
+  const other = await browser.newContext();
+  const visitor = await other.newPage();
+  const link = await encodeDesign({ text: readFixture('two-groups'), settings: {} });
+  await visitor.goto(`${new URL(page.url()).origin}/#${link}`);
+  await expect(visitor.getByRole('status', { name: 'Validation' })).not.toHaveText('Checking…');
+  await expect(visitor.getByRole('complementary', { name: 'Getting started' })).toHaveCount(0);
+  await other.close();
 });

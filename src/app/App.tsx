@@ -4,14 +4,16 @@ import { CanvasArea } from '../features/canvas/CanvasArea.tsx';
 import { Header } from './Header.tsx';
 import { Notices } from './Notices.tsx';
 import { PendingLink } from './PendingLink.tsx';
+import { FirstRunHint } from './FirstRunHint.tsx';
 import { JobSetOffer } from './JobSetOffer.tsx';
 import { CompareHost } from './CompareHost.tsx';
 
-export function App() {
+export function App({ firstVisit = false }: { firstVisit?: boolean }) {
   return (
     <div className="app">
       <SkipLink />
       <Header />
+      <FirstRunHint firstVisit={firstVisit} />
       <Notices />
       <PendingLink />
       <JobSetOffer />

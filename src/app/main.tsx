@@ -5,12 +5,15 @@ import { App } from './App.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { boot } from './boot.ts';
 import { startPersistence } from '../state/persist/autosave.ts';
+import { loadSaved } from '../state/persist/storage.ts';
 import { installUndoKeys } from './keyboard.ts';
 import { installTestApi } from './testApi.ts';
 import { installDropToOpen } from '../features/share/openFile.ts';
 import './app.css';
 
 boot();
+// A first visit: nothing saved here and no design in the address (read before the first save).
+const firstVisit = loadSaved() === null && location.hash.length <= 1;
 startPersistence(defaultDesign);
 installUndoKeys();
 installTestApi();
@@ -19,7 +22,7 @@ installDropToOpen();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
-      <App />
+      <App firstVisit={firstVisit} />
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -1,0 +1,42 @@
+/**
+ * The first visit: three things to try, until dismissed (remembered in this browser). Not shown
+ * to a design opened from a link or one saved before: those visitors know why they came.
+ */
+import { useState } from 'react';
+
+const KEY = 'jobset-designer:v1:hint-dismissed';
+
+function wasDismissed(): boolean {
+  try {
+    return localStorage.getItem(KEY) === '1';
+  } catch {
+    return true;
+  }
+}
+
+export function FirstRunHint({ firstVisit }: { firstVisit: boolean }) {
+  const [shown, setShown] = useState(() => firstVisit && !wasDismissed());
+  if (!shown) return null;
+  const dismiss = () => {
+    setShown(false);
+    try {
+      localStorage.setItem(KEY, '1');
+    } catch {
+      // a browser that keeps nothing shows the hint again next time
+    }
+  };
+  return (
+    <aside className="notices first-run" aria-label="Getting started">
+      <p className="notice">
+        <span>
+          Three things to try: change a <code>count</code> in the YAML or the form and watch the
+          grid follow; open <b>Templates</b> for the platform&apos;s examples; <b>Share</b> gives a
+          link that reopens this design exactly.
+        </span>
+        <button type="button" onClick={dismiss}>
+          Got it
+        </button>
+      </p>
+    </aside>
+  );
+}
