@@ -34,3 +34,6 @@ const cents = new Intl.NumberFormat('en-US', {
 export function dollars(x: number): string {
   return `${x < 0 ? '-' : ''}$${cents.format(Math.abs(x))}`;
 }
+
+/** How a figure of a run that never ends on the cluster reads, everywhere it is shown. */
+export const NEVER_FINISHES = 'never finishes';

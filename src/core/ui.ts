@@ -98,3 +98,4 @@ export {
   type SweepIndex,
   type SweepValue,
 } from './sweep/sweep.ts';
+export { NEVER_FINISHES } from './format.ts';

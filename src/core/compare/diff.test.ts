@@ -127,6 +127,17 @@ describe('compareDesigns', () => {
     expect(diff(sweep, sweep).totals.some((t) => t.key.startsWith('simulated'))).toBe(false);
   });
 
+  it('says a run that never finishes on the cluster as the sidebar does, not "not set"', () => {
+    const sweep = readFixture('hyperparameter-sweep');
+    // 16 trials that must all be up at once, on 4 GPUs: the run never finishes.
+    const stuck = { capacity: { gpus: { [a100]: 4 } }, synchronous: ['trial'] };
+    const d = diff(sweep, sweep, {}, stuck);
+    const row = total(d, 'simulated.makespan')!;
+    expect(row).toMatchObject({ a: null, b: null, unfinished: { a: false, b: true } });
+    const line = diffLines(d, 'a', 'b').find((l) => l.startsWith('Makespan on your cluster'))!;
+    expect(line).toMatch(/not set\s+never finishes/);
+  });
+
   it('compares with a design that does not expand (another operator) as unknown, not zero', () => {
     const other = readFixture('platform-main').replace('operator: jobset', 'operator: pytorch');
     const d = diff(readFixture('platform-main'), other);

@@ -25,6 +25,8 @@ export interface TotalDelta {
   readonly b: number | null;
   /** b - a; null when either side is unknown. */
   readonly delta: number | null;
+  /** A side whose run on the cluster never finishes (its figure is null for that reason). */
+  readonly unfinished?: { readonly a: boolean; readonly b: boolean };
 }
 
 export const GROUP_FIELDS = [
@@ -187,7 +189,11 @@ function compareTotals(a: CompareSide, b: CompareSide): TotalDelta[] {
   if (ha?.run === 'cluster' || hb?.run === 'cluster') {
     const sim = (h: typeof ha, pick: 'makespan' | 'requestedCost' | 'reservedCost') =>
       h?.run === 'cluster' ? h[pick] : null;
-    rows.push(
+    const unfinished = {
+      a: ha?.run === 'cluster' && ha.makespan === null,
+      b: hb?.run === 'cluster' && hb.makespan === null,
+    };
+    const onCluster = [
       row(
         'simulated.makespan',
         'Makespan on your cluster (h)',
@@ -209,7 +215,8 @@ function compareTotals(a: CompareSide, b: CompareSide): TotalDelta[] {
         sim(ha, 'reservedCost'),
         sim(hb, 'reservedCost'),
       ),
-    );
+    ];
+    rows.push(...onCluster.map((r) => ({ ...r, unfinished })));
   }
   return rows;
 }

@@ -3,12 +3,12 @@
  * the whole comparison as text lines for the command line. The designer's compare view reads
  * the same functions.
  */
-import { dollars, num } from '../format.ts';
+import { dollars, NEVER_FINISHES, num } from '../format.ts';
 import type { DesignDiff, FieldChange, FigureUnit, GroupChange } from './diff.ts';
 import { FIELD_LABELS } from './diff.ts';
 
-export function figureText(unit: FigureUnit, x: number | null): string {
-  if (x === null) return 'not set';
+export function figureText(unit: FigureUnit, x: number | null, unfinished = false): string {
+  if (x === null) return unfinished ? NEVER_FINISHES : 'not set';
   return unit === 'dollars' ? dollars(x) : num(x, 2);
 }
 
@@ -45,8 +45,8 @@ export function groupChangeText(g: GroupChange): string {
 export function diffLines(d: DesignDiff, nameA: string, nameB: string): string[] {
   const rows = d.totals.map((t) => [
     t.label,
-    figureText(t.unit, t.a),
-    figureText(t.unit, t.b),
+    figureText(t.unit, t.a, t.unfinished?.a),
+    figureText(t.unit, t.b, t.unfinished?.b),
     deltaText(t.unit, t.delta),
   ]);
   const head = ['', nameA, nameB, 'change'];

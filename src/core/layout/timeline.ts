@@ -8,7 +8,7 @@
  * one (with the plan as a faint outline behind it). Layout and drawing read the schedule model
  * and compute no schedule of their own.
  */
-import { figure, num } from '../format.ts';
+import { figure, NEVER_FINISHES, num } from '../format.ts';
 import type { GroupFigures } from '../jobset/expand.ts';
 import { podInSlot, podsInWave, podWave, wavesIn, type GroupPlan } from '../schedule/plan.ts';
 import type { Schedule } from '../schedule/index.ts';
@@ -598,7 +598,7 @@ export function simNote(f: GroupFigures, s: SimGroup): string | null {
   }
   if (s.neverStarts || (s.end === null && s.firstStart === null))
     return 'never starts on your cluster';
-  if (s.end === null) return 'never finishes on your cluster';
+  if (s.end === null) return `${NEVER_FINISHES} on your cluster`;
   if (s.delayedPods > 0) return `queued: ends at ${figure(s.end)} h`;
   return null;
 }
@@ -686,7 +686,7 @@ function axis(
       t: sim.makespan ?? t1,
       text:
         sim.makespan === null
-          ? 'on your cluster: never finishes'
+          ? `on your cluster: ${NEVER_FINISHES}`
           : `on your cluster ${figure(sim.makespan)} h`,
       tone: 'warning',
     });

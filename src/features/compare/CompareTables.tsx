@@ -24,8 +24,8 @@ export function TotalsTable({ diff, a, b }: { diff: DesignDiff; a: string; b: st
           return (
             <tr key={t.key}>
               <th scope="row">{t.label}</th>
-              <td>{figureText(t.unit, t.a)}</td>
-              <td>{figureText(t.unit, t.b)}</td>
+              <td>{figureText(t.unit, t.a, t.unfinished?.a)}</td>
+              <td>{figureText(t.unit, t.b, t.unfinished?.b)}</td>
               <td className={t.delta ? (t.delta > 0 ? 'delta-up' : 'delta-down') : 'delta-none'}>
                 {d}
               </td>

@@ -3,7 +3,13 @@
  * settings), the simulated run on it, and what it found (cluster findings, with their fixes).
  */
 import { useMemo, useState } from 'react';
-import { categoryOf, productOf, type SimGroup, type GroupFigures } from '../../core/ui.ts';
+import {
+  categoryOf,
+  NEVER_FINISHES,
+  productOf,
+  type SimGroup,
+  type GroupFigures,
+} from '../../core/ui.ts';
 import type { Capacity } from '../../core/settings.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
@@ -103,9 +109,7 @@ export function ClusterPanel() {
               <p>
                 On this cluster the design{' '}
                 <strong>
-                  {sim.makespan === null
-                    ? 'never finishes'
-                    : `runs ${formatNumber(sim.makespan)} h`}
+                  {sim.makespan === null ? NEVER_FINISHES : `runs ${formatNumber(sim.makespan)} h`}
                 </strong>{' '}
                 (unlimited: {formatNumber(sim.idealMakespan)} h).
               </p>
@@ -145,7 +149,7 @@ export function ClusterPanel() {
 function endText(g: SimGroup): string {
   if (g.synchronous?.canNeverStart || (g.neverStarts && g.firstStart === null))
     return 'never starts';
-  if (g.end === null) return 'never finishes';
+  if (g.end === null) return NEVER_FINISHES;
   return formatNumber(g.end);
 }
 

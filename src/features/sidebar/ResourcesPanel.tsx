@@ -7,6 +7,7 @@ import {
   categoryOf,
   explain,
   headline,
+  NEVER_FINISHES,
   sameMoney,
   type Headline,
   type Usage,
@@ -127,7 +128,7 @@ function runRows(
     ? [
         [
           'Makespan on your cluster (h)',
-          h.makespan === null ? 'never finishes' : formatNumber(h.makespan),
+          h.makespan === null ? NEVER_FINISHES : formatNumber(h.makespan),
           'The simulated run on the free capacity under Your cluster',
         ],
         ...(h.differs
@@ -146,7 +147,7 @@ function runRows(
       ? ([
           [
             `${label} on your cluster`,
-            value === null ? 'never finishes' : formatMoney(value),
+            value === null ? NEVER_FINISHES : formatMoney(value),
             'The simulated run: what pods hold while up (waiting included), and the peak held for the whole run',
           ],
           [`${label}, unlimited`, formatMoney(planned), formula],
