@@ -107,6 +107,12 @@ test('a synchronous group the cluster cannot hold is a cluster finding, never a 
   await expect(page.getByRole('img', { name: /Timeline in hours/ })).toHaveAccessibleName(
     /on your cluster the design never finishes/,
   );
+  // And where the run is drawn: the finding right above the timeline, with its fix.
+  const atRun = page.getByRole('list', { name: 'On your cluster' });
+  await expect(atRun).toContainText(
+    'runs synchronously but the cluster holds only 6 of its 8 pods',
+  );
+  await expect(atRun.getByRole('button', { name: /^Set count to 6/ })).toBeVisible();
   // The fix edits the YAML, and undo takes it back.
   await findings.getByRole('button', { name: 'Set count to 6 (fits the cluster)' }).click();
   await expect.poll(() => yamlText(page)).toBe(text.replace('count: 8', 'count: 6'));

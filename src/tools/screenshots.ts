@@ -130,6 +130,16 @@ const designs: Record<string, (page: Page) => Promise<void>> = {
   },
 };
 
+designs['never-finishes'] = async (page) => {
+  // 16 trials that must all be up at once, on 4 GPUs: the run never finishes.
+  await load(page, readFixture('hyperparameter-sweep'));
+  const side = page.getByRole('complementary', { name: 'Resources' });
+  await side.getByText('Your cluster').click();
+  await side.getByLabel('Free GPUs: NVIDIA-A100-SXM4-80GB').fill('4');
+  await side.getByRole('checkbox', { name: 'trial' }).check();
+  await page.getByRole('list', { name: 'On your cluster' }).scrollIntoViewIfNeeded();
+};
+
 designs.form = async (page) => {
   await page
     .getByRole('group', { name: 'Editor view' })

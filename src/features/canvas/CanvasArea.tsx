@@ -26,6 +26,7 @@ import {
 import { useDesigner } from '../../state/store.ts';
 import {
   selectDesignName,
+  selectFindings,
   selectExpansion,
   selectOperator,
   selectSchedule,
@@ -40,6 +41,8 @@ import { GroupTable } from './GroupTable.tsx';
 import { TableView } from './TableView.tsx';
 import { RehearsalBanner } from './RehearsalBanner.tsx';
 import { TimelineCanvas } from './TimelineCanvas.tsx';
+import { LintList } from '../../ui/LintList.tsx';
+import { categoryOf } from '../../core/ui.ts';
 import { actualRun } from '../../core/rehearse/actual.ts';
 import { getOwn } from '../../core/own.ts';
 
@@ -105,6 +108,12 @@ function Drawing({
     [record],
   );
   const timeline = useMemo(() => timelineLayout(schedule, {}, actual), [schedule, actual]);
+  // The cluster's errors (a run that never finishes, a pod that never starts) beside the run.
+  const findings = useDesigner(selectFindings);
+  const clusterErrors = useMemo(
+    () => findings.filter((d) => categoryOf(d.code) === 'cluster' && d.severity === 'error'),
+    [findings],
+  );
   const [scope, setScope] = useState<Scope>('whole');
   const gridApi = useRef<{ fit: () => void; view: () => GridViewNow } | null>(null);
   const timeWindow = useRef<(() => TimeWindow) | null>(null);
@@ -204,6 +213,8 @@ function Drawing({
               ; hours; Ctrl+wheel zooms, drag pans)
             </span>
           </h3>
+          {/* What the cluster does to the run, where the run is drawn (also in the sidebar). */}
+          {schedule.simulated && <LintList items={clusterErrors} label="On your cluster" />}
           <TimelineCanvas
             layout={timeline}
             describedBy={descriptionIds}

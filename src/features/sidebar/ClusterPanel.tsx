@@ -15,7 +15,7 @@ import { formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectExpansion, selectFindings, selectSchedule } from '../../state/selectors.ts';
 import { CostChart } from './CostChart.tsx';
-import { LintList } from './LintList.tsx';
+import { LintList } from '../../ui/LintList.tsx';
 import { getOwn, putOwn } from '../../core/own.ts';
 
 export function ClusterPanel() {

@@ -25,7 +25,7 @@ import {
 } from '../../state/selectors.ts';
 import { ClusterPanel } from './ClusterPanel.tsx';
 import { GroupBreakdown } from './GroupBreakdown.tsx';
-import { LintList } from './LintList.tsx';
+import { LintList } from '../../ui/LintList.tsx';
 import { PricesPanel } from './PricesPanel.tsx';
 
 const TOOLTIP_GROUPS = 12;

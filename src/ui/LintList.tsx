@@ -1,8 +1,8 @@
 /** Diagnostics with their one-click fixes (the same fixes as the editor's quick fixes). */
-import type { Diagnostic } from '../../core/ui.ts';
-import { applyFix } from '../../state/fixes.ts';
-import { useDesigner } from '../../state/store.ts';
-import { selectAnalysisVersion } from '../../state/selectors.ts';
+import type { Diagnostic } from '../core/ui.ts';
+import { applyFix } from '../state/fixes.ts';
+import { useDesigner } from '../state/store.ts';
+import { selectAnalysisVersion } from '../state/selectors.ts';
 
 export function LintList({ items, label }: { items: readonly Diagnostic[]; label: string }) {
   const version = useDesigner(selectAnalysisVersion);
