@@ -52,23 +52,26 @@ test('simulates the cluster: 16 one-GPU trials on 4 GPUs run as 4 waves of 4 and
   // The headline figures say which run they describe.
   await expect(resource(page, 'Makespan on your cluster (h)')).toHaveText('4');
   await expect(resource(page, 'Makespan, unlimited (h)')).toHaveText('1');
-  // The timeline draws the run on the cluster: 4 bars of 4 running pods, one after another.
+  // The timeline draws the run on the cluster: a lane per trial, the queued ones waiting
+  // 1, 2 or 3 hours for a GPU before they run.
   await expect(page.getByRole('img', { name: /Timeline in hours/ })).toHaveAccessibleName(
     /on your cluster the design runs for 4 h \(1 h on an unlimited cluster\)/,
   );
-  await expect
-    .poll(() =>
-      page.evaluate(
-        () =>
-          window.__designerTestApi!.timelineBars?.filter((b) => b.title === '4 pods running')
-            .length ?? 0,
-      ),
-    )
-    .toBe(4);
-  const bars = await page.evaluate(() =>
-    window.__designerTestApi!.timelineBars!.filter((b) => b.title === '4 pods running'),
-  );
-  for (let i = 1; i < 4; i++) expect(bars[i]!.x).toBeGreaterThan(bars[i - 1]!.x + bars[0]!.w / 2);
+  const queued = () =>
+    page.evaluate(
+      () =>
+        window.__designerTestApi!.timelineBars?.filter((b) => b.title.startsWith('queued')) ?? [],
+    );
+  await expect.poll(async () => (await queued()).length).toBe(12);
+  const waits = (await queued()).map((b) => b.title);
+  expect(waits.filter((t) => t === 'queued 3 h for a GPU')).toHaveLength(4);
+  // Hovering a queued trial says how long it waits.
+  const timeline = page.getByRole('img', { name: /Timeline in hours/ });
+  await timeline.scrollIntoViewIfNeeded();
+  const box = (await timeline.boundingBox())!;
+  const bar = (await queued()).find((b) => b.title === 'queued 1 h for a GPU')!;
+  await page.mouse.move(box.x + bar.x + bar.w / 2, box.y + bar.y + bar.h / 2);
+  await expect(page.getByRole('tooltip')).toHaveText('queued 1 h for a GPU');
   await expect(sidebar(page).getByRole('img', { name: /\$ per hour over 4 hours/ })).toBeVisible();
 });
 

@@ -127,6 +127,7 @@ const designs: Record<string, (page: Page) => Promise<void>> = {
     const side = page.getByRole('complementary', { name: 'Resources' });
     await side.getByText('Your cluster').click();
     await side.getByLabel('Free GPUs: NVIDIA-A100-SXM4-80GB').fill('4');
+    await page.getByRole('img', { name: /Timeline in hours/ }).scrollIntoViewIfNeeded();
   },
 };
 

@@ -74,26 +74,35 @@ describe('timelineShapes', () => {
     }
   });
 
-  it('draws 16 one-GPU trials on 4 free GPUs as 4 waves of 4 ending at 4 h', () => {
+  it('draws 16 one-GPU trials on 4 free GPUs as a lane per trial: which queue, and how long', () => {
     const t = layoutOf('hyperparameter-sweep', { capacity: { gpus: { [A100]: 4 } } });
     expect(t.simulated).toEqual({ makespan: 4 });
     expect(t.span).toBe(4);
     const shapes = timelineShapes(t, { t0: 0, t1: 4, width: 950, height: t.height + 8 });
-    // The band of 16 Jobs: a bar of 4 running pods in each hour, a quarter of the lane high.
-    const bars = shapes.filter(
-      (s): s is Extract<Shape, { kind: 'rect' }> =>
-        s.kind === 'rect' && s.title === '4 pods running',
+    // A lane per trial (was one band "Job 0-15 (16 Jobs)" that hid who waits).
+    expect(t.groups[0]!.lanes.map((l) => l.label)).toEqual(
+      Array.from({ length: 16 }, (_, j) => `trial ${j}`),
     );
-    expect(bars).toHaveLength(4);
-    const lane = t.groups[0]!.lanes[0]!;
-    for (const b of bars) expect(b.h).toBeCloseTo((lane.rows * t.row - 2) / 4, 5);
-    const xs = bars.map((b) => b.x);
-    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    const rects = shapes.filter(
+      (s): s is Extract<Shape, { kind: 'rect' }> => s.kind === 'rect' && !!s.title,
+    );
+    // Trials 4 to 15 queue for a GPU, 1, 2 or 3 hours, each drawn before its run.
+    const queued = rects.filter((r) => r.title!.startsWith('queued'));
+    expect(queued.map((r) => r.title)).toEqual(
+      [1, 2, 3].flatMap((h) => Array.from({ length: 4 }, () => `queued ${h} h for a GPU`)),
+    );
+    const runs = rects.filter((r) => r.title === 'wave 1');
+    expect(runs).toHaveLength(16);
+    for (const [i, q] of queued.entries()) {
+      const run = runs[i + 4]!;
+      expect(run.x).toBeGreaterThanOrEqual(q.x + q.w - 2); // the wait, then the run
+      expect(run.y).toBe(q.y);
+    }
     expect(texts(shapes)).toContain('on your cluster 4 h');
     expect(texts(shapes)).toContain('unlimited 1 h');
     expect(texts(shapes)).toContain('queued: ends at 4 h');
-    // The plan, dashed behind: one outline over the planned hour.
-    expect(shapes.filter((s) => s.kind === 'frame' && s.dash)).toHaveLength(1);
+    // The plan, dashed behind: one outline per trial over the planned hour.
+    expect(shapes.filter((s) => s.kind === 'frame' && s.dash)).toHaveLength(16);
   });
 
   it('draws a synchronous group that can never start, and labels it in full', () => {

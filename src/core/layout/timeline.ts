@@ -68,6 +68,8 @@ export const TIMELINE_DEFAULTS = {
   laneGap: 6,
   gap: 14,
   maxLanes: 6,
+  /** On the cluster, a lane per Job up to this many: which trials queue, and how long. */
+  maxSimLanes: 24,
   maxSlots: 4,
 };
 
@@ -93,7 +95,7 @@ export function timelineLayout(
     const p = figures.effectiveParallelism ?? 0;
     const aggregated = p > o.maxSlots;
     // One lane per Job only for the Jobs the simulation records one by one.
-    const band = count > (sim ? Math.min(o.maxLanes, RECORDED_JOBS) : o.maxLanes);
+    const band = count > (sim ? Math.min(o.maxSimLanes, RECORDED_JOBS) : o.maxLanes);
     // A simulated or rehearsed band shows how many of its pods run over time: it gets room for that.
     const rows =
       figures.state !== 'runs'
@@ -390,6 +392,25 @@ function simulatedLane(
   const p = f.effectiveParallelism!;
   const batches = lane.firstJob === lane.lastJob ? sim.jobs[lane.firstJob] : undefined;
   if (batches && !lane.aggregated) {
+    // Queued: the Job waits for room on the cluster before its first pod starts.
+    const first = batches[0]?.start ?? null;
+    if (first === null || first > 1e-9) {
+      const end = first === null ? right : x(Math.min(first, t1));
+      const what = f.pod.gpus ? 'a GPU' : 'room on your cluster';
+      out.push({
+        kind: 'rect',
+        x: x(Math.max(0, t0)),
+        y: y0 + 1,
+        w: Math.max(1, end - x(Math.max(0, t0))),
+        h: Math.max(2, row - 2),
+        fill: 'muted',
+        alpha: 0.22,
+        title:
+          first === null
+            ? `queued for ${what}: never starts`
+            : `queued ${figure(first)} h for ${what}`,
+      });
+    }
     // One Job: each pod of a batch takes the lowest slot row free at its start.
     const freeAt = new Array<number>(lane.rows).fill(0);
     for (const b of batches) {

@@ -1,2 +1,2 @@
 /** Jobs of a group whose batches are recorded one by one (the timeline's per-Job lanes). */
-export const RECORDED_JOBS = 6;
+export const RECORDED_JOBS = 24;

@@ -54,6 +54,10 @@ export function TimelineCanvas({
     [transform, base],
   );
 
+  // The bars with a title in the last drawing: what hovering a bar says ("queued 1 h for a GPU").
+  const bars = useRef<readonly { title: string; x: number; y: number; w: number; h: number }[]>([]);
+  const [tip, setTip] = useState<{ x: number; y: number; text: string } | null>(null);
+
   const maxScrollRef = useRef(maxScroll);
   useEffect(() => {
     maxScrollRef.current = maxScroll;
@@ -100,12 +104,11 @@ export function TimelineCanvas({
     const id = requestAnimationFrame(() => {
       const shapes = timelineShapes(layout, { t0, t1, width, height, scrollY: scroll });
       paint(ctx, shapes, theme(scheme), dpr);
+      bars.current = shapes.flatMap((s) =>
+        s.kind === 'rect' && s.title ? [{ title: s.title, x: s.x, y: s.y, w: s.w, h: s.h }] : [],
+      );
       const api = window.__designerTestApi;
-      if (api) {
-        api.timelineBars = shapes.flatMap((s) =>
-          s.kind === 'rect' && s.title ? [{ title: s.title, x: s.x, y: s.y, w: s.w, h: s.h }] : [],
-        );
-      }
+      if (api) api.timelineBars = [...bars.current];
     });
     return () => cancelAnimationFrame(id);
   }, [layout, t0, t1, width, height, scroll, scheme]);
@@ -118,7 +121,29 @@ export function TimelineCanvas({
         role="img"
         aria-label={describeTimeline(layout)}
         aria-describedby={describedBy}
+        onPointerMove={(e) => {
+          const r = e.currentTarget.getBoundingClientRect();
+          const [px, py] = [e.clientX - r.left, e.clientY - r.top];
+          // The last drawn bar under the pointer: the one on top.
+          const hit = bars.current.findLast(
+            (b) => px >= b.x && px <= b.x + b.w && py >= b.y && py <= b.y + b.h,
+          );
+          setTip(hit ? { x: px, y: py, text: hit.title } : null);
+        }}
+        onPointerLeave={() => setTip(null)}
       />
+      {tip && (
+        <div
+          className="canvas-tip"
+          role="tooltip"
+          style={{
+            left: tip.x + 14 + 220 > width ? Math.max(0, tip.x - 230) : tip.x + 14,
+            top: tip.y + 14,
+          }}
+        >
+          {tip.text}
+        </div>
+      )}
       <WheelHint target={canvas} />
     </div>
   );
