@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
-import { describeGroup, fitGrid, gridLayout, hitTest, stepPod, visibleCells } from './grid.ts';
+import {
+  describeGroup,
+  fitGrid,
+  gridHeight,
+  gridLayout,
+  hitTest,
+  stepPod,
+  visibleCells,
+} from './grid.ts';
 
 const expansion = (name: string) => analyze(readFixture(name)).expansion!;
 
@@ -119,5 +127,16 @@ describe('fitGrid', () => {
     const l = design(3, 4);
     const v = fitGrid(l, 500, 340);
     expect(v.k).toBe(2.5);
+  });
+});
+
+describe('gridHeight', () => {
+  it('sizes the canvas to a small design, and caps a large one', () => {
+    const small = gridLayout(analyze(readFixture('one-group-one-job')).expansion!);
+    const large = gridLayout(analyze(readFixture('hyperparameter-sweep')).expansion!);
+    expect(gridHeight(small, 600)).toBeLessThan(360);
+    expect(gridHeight(small, 600)).toBeGreaterThanOrEqual(140);
+    expect(gridHeight(large, 600)).toBe(360);
+    expect(gridHeight(large, 0)).toBe(360);
   });
 });

@@ -376,6 +376,22 @@ function podNames(
  * whole would be specks, its start with cells of `minCell` px): as large as fits, but no
  * larger than 2.5x (cells of 40 pixels), with `pad` pixels around it.
  */
+/**
+ * The grid canvas's height for a design: its content at the scale the width allows, so that a
+ * small design leaves no empty panel, between `min` and `max` (a large one pans inside `max`).
+ */
+export function gridHeight(
+  layout: GridLayout,
+  width: number,
+  max = 360,
+  min = 140,
+  pad = 16,
+): number {
+  if (width <= 0) return max;
+  const k = Math.min(2.5, (width - pad) / Math.max(1, layout.width));
+  return Math.round(Math.max(min, Math.min(max, layout.height * k + pad)));
+}
+
 export function fitGrid(
   layout: GridLayout,
   width: number,

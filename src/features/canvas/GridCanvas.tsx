@@ -7,10 +7,11 @@
 import { zoomFilter, zoomWheelDelta } from './gestures.ts';
 import { WheelHint } from './WheelHint.tsx';
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { paramsText, podAt, podParams, type Expansion, type Plan } from '../../core/ui.ts';
 import {
   fitGrid,
+  gridHeight,
   gridShapes,
   hitTest,
   stepPod,
@@ -24,7 +25,8 @@ import { toRef, toSelection } from './selection.ts';
 import { useColorScheme } from '../../ui/useColorScheme.ts';
 import { useWidth } from './useWidth.ts';
 
-export const GRID_HEIGHT = 360;
+/** The tallest the grid canvas gets; a small design's is as tall as its content. */
+const GRID_MAX_HEIGHT = 360;
 
 interface Props {
   readonly layout: GridLayout;
@@ -47,6 +49,7 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
   const box = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const width = useWidth(box);
+  const height = useMemo(() => gridHeight(layout, width, GRID_MAX_HEIGHT), [layout, width]);
   const scheme = useColorScheme();
   const transform = useRef<ZoomTransform>(zoomIdentity);
   const zoomer = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
@@ -67,8 +70,8 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
       if (!canvas || !ctx || !width) return;
       const dpr = window.devicePixelRatio || 1;
       if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr);
-      if (canvas.height !== Math.round(GRID_HEIGHT * dpr)) {
-        canvas.height = Math.round(GRID_HEIGHT * dpr);
+      if (canvas.height !== Math.round(height * dpr)) {
+        canvas.height = Math.round(height * dpr);
       }
       const t = transform.current;
       const { selected, hovered, focusedGroup } = useDesigner.getState();
@@ -76,7 +79,7 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
       const t0 = performance.now();
       const shapes = gridShapes(
         layout,
-        { k: t.k, x: t.x, y: t.y, width, height: GRID_HEIGHT },
+        { k: t.k, x: t.x, y: t.y, width, height: height },
         {
           selected: toRef(layout, selected),
           hovered: toRef(layout, hovered),
@@ -86,18 +89,18 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
       paintShapes(ctx, shapes, theme(scheme), dpr);
       window.__designerTestApi?.gridPaints.push(performance.now() - t0);
     });
-  }, [layout, width, scheme]);
+  }, [layout, width, height, scheme]);
 
   const fit = useCallback(() => {
     const canvas = canvasRef.current;
     if (!canvas || !zoomer.current || !width) return;
-    const v = fitGrid(layout, width, GRID_HEIGHT);
+    const v = fitGrid(layout, width, height);
     select(canvas).call(zoomer.current.transform, zoomIdentity.translate(v.x, v.y).scale(v.k));
-  }, [layout, width]);
+  }, [layout, width, height]);
 
   useEffect(() => {
     const canvas = canvasRef.current!;
-    const fitK = fitGrid(layout, Math.max(1, width), GRID_HEIGHT).k;
+    const fitK = fitGrid(layout, Math.max(1, width), height).k;
     const z = zoom<HTMLCanvasElement, unknown>()
       // One convention with the timeline: the wheel scrolls the page; Ctrl/Cmd+wheel (and a
       // trackpad pinch, which arrives as Ctrl+wheel) zooms; a drag pans.
@@ -123,18 +126,18 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
     return () => {
       select(canvas).on('.zoom', null);
     };
-  }, [paint, layout, width]);
+  }, [paint, layout, width, height]);
 
   useEffect(() => {
     onReady({
       fit,
-      view: () => ({ ...transform.current, width, height: GRID_HEIGHT }),
+      view: () => ({ ...transform.current, width, height }),
     });
     if (!fitted.current && width > 0) {
       fitted.current = true;
       fit();
     }
-  }, [fit, onReady, width]);
+  }, [fit, onReady, width, height]);
 
   // A design that is loaded (new, opened, template) is fitted to the view once it is drawn.
   const loads = useRef(useDesigner.getState().version);
@@ -172,10 +175,10 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
         width: layout.width * t.k,
         height: layout.height * t.k,
         canvasWidth: width,
-        canvasHeight: GRID_HEIGHT,
+        canvasHeight: height,
       };
     };
-  }, [layout, width]);
+  }, [layout, width, height]);
 
   const refAt = (clientX: number, clientY: number) => {
     const rect = canvasRef.current!.getBoundingClientRect();
@@ -206,7 +209,7 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
     const x = r.pod * layout.cell * t.k + t.x;
     const y = (g.cellsY + r.job * layout.cell) * t.k + t.y;
     const dx = x < 0 ? -x + 8 : x + c > width ? width - x - c - 8 : 0;
-    const dy = y < 0 ? -y + 8 : y + c > GRID_HEIGHT ? GRID_HEIGHT - y - c - 8 : 0;
+    const dy = y < 0 ? -y + 8 : y + c > height ? height - y - c - 8 : 0;
     if (dx || dy) select(canvas).call(zoomer.current!.translateBy, dx / t.k, dy / t.k);
   };
 
@@ -216,7 +219,7 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
     <div className="grid-canvas" ref={box}>
       <canvas
         ref={canvasRef}
-        style={{ width: '100%', height: GRID_HEIGHT }}
+        style={{ width: '100%', height: height }}
         tabIndex={0}
         role="application"
         aria-label="Pod grid: rows are Jobs, columns are pods. Arrow keys move the selected pod, Enter shows its details."
@@ -266,7 +269,7 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
           role="tooltip"
           style={{
             left: tip.x + 14 + 260 > width ? Math.max(0, tip.x - 270) : tip.x + 14,
-            top: tip.y + 14 + 50 > GRID_HEIGHT ? tip.y - 54 : tip.y + 14,
+            top: tip.y + 14 + 50 > height ? tip.y - 54 : tip.y + 14,
           }}
         >
           {tip.lines.map((l, i) => (
