@@ -164,3 +164,19 @@ test('Ctrl+wheel zooms a million-pod grid in steps a person can follow: ten notc
   await page.keyboard.up('Control');
   expect(last / start).toBeLessThan(60);
 });
+
+test('the grid says which Jobs and pods are in view as it zooms', async ({ page }) => {
+  await openDesigner(page, 'YAML');
+  await load(page, generatedDesign(1, 1000, 1000, 10));
+  const ruler = page.getByTestId('grid-in-view');
+  await expect(ruler).toHaveText('The whole design is in view.');
+  const grid = gridCanvas(page);
+  const box = (await grid.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.keyboard.down('Control');
+  for (let i = 0; i < 10; i++) await page.mouse.wheel(0, -100);
+  await page.keyboard.up('Control');
+  await expect(ruler).toHaveText(
+    /^In view: group-0 Jobs \d+–\d+ of 1,000, pods \d+–\d+ of 1,000\.$/,
+  );
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFixture } from '../../fixtures/read.ts';
+import { generatedDesign, readFixture } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
 import {
   describeGroup,
@@ -7,6 +7,7 @@ import {
   gridHeight,
   gridLayout,
   hitTest,
+  inViewText,
   stepPod,
   visibleCells,
 } from './grid.ts';
@@ -138,5 +139,25 @@ describe('gridHeight', () => {
     expect(gridHeight(small, 600)).toBeGreaterThanOrEqual(140);
     expect(gridHeight(large, 600)).toBe(360);
     expect(gridHeight(large, 0)).toBe(360);
+  });
+});
+
+describe('inViewText', () => {
+  it('says which Jobs and pods of a million-pod grid are in view, or that all is', () => {
+    const layout = gridLayout(analyze(generatedDesign(1, 1000, 1000, 10)).expansion!);
+    const fit = fitGrid(layout, 800, 360);
+    expect(inViewText(layout, fit)).toBe('The whole design is in view.');
+    // A window of 100 x 50 cells from Job 200, pod 300, at the layout's own scale.
+    const k = 1;
+    const view = {
+      k,
+      x: -300 * layout.cell,
+      y: -(layout.groups[0]!.cellsY + 200 * layout.cell),
+      width: 100 * layout.cell,
+      height: 50 * layout.cell,
+    };
+    expect(inViewText(layout, view)).toBe(
+      'In view: group-0 Jobs 200–249 of 1,000, pods 300–399 of 1,000.',
+    );
   });
 });

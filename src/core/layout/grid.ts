@@ -112,6 +112,51 @@ export function visibleCells(
   return job0 < job1 && pod0 < pod1 ? { job0, job1, pod0, pod1 } : null;
 }
 
+/**
+ * Which Jobs and pods the view shows, in words: "In view: worker Jobs 120-239 of 1,000, pods
+ * 0-59 of 1,000". Groups are found by binary search from the top of the view, so the cost does
+ * not grow with the number of groups above it; at most `max` groups are named.
+ */
+export function inViewText(layout: GridLayout, view: GridView, max = 3): string {
+  const k = view.k;
+  const world = {
+    x0: -view.x / k,
+    x1: (view.width - view.x) / k,
+    y0: -view.y / k,
+    y1: (view.height - view.y) / k,
+  };
+  const { groups, cell } = layout;
+  let lo = 0;
+  let hi = groups.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (groups[mid]!.y + groups[mid]!.height <= world.y0) lo = mid + 1;
+    else hi = mid;
+  }
+  if (world.x0 <= 0 && world.y0 <= 0 && world.x1 >= layout.width && world.y1 >= layout.height)
+    return 'The whole design is in view.';
+  const parts: string[] = [];
+  let more = 0;
+  for (let i = lo; i < groups.length && groups[i]!.y < world.y1; i++) {
+    const g = groups[i]!;
+    const r = visibleCells(g, cell, world);
+    if (!r) continue;
+    if (parts.length >= max) {
+      more++;
+      continue;
+    }
+    const range = (a: number, b: number, of: number, word: string) =>
+      a === 0 && b === of
+        ? `all ${num(of)} ${word}`
+        : `${word} ${num(a)}–${num(b - 1)} of ${num(of)}`;
+    parts.push(
+      `${g.name} ${range(r.job0, r.job1, g.rows, 'Jobs')}, ${range(r.pod0, r.pod1, g.cols, 'pods')}`,
+    );
+  }
+  if (parts.length === 0) return 'No pod in view: Fit to view brings the design back.';
+  return `In view: ${parts.join('; ')}${more ? `; and ${num(more)} more group${more === 1 ? '' : 's'}` : ''}.`;
+}
+
 /** A pod next to `ref` in direction (dj, dp), moving across groups at the top and bottom. */
 export function stepPod(layout: GridLayout, ref: PodRef, dj: number, dp: number): PodRef {
   const g = layout.groups[ref.group]!;

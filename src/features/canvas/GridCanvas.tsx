@@ -12,6 +12,7 @@ import { paramsText, podAt, podParams, type Expansion, type Plan } from '../../c
 import {
   fitGrid,
   gridHeight,
+  inViewText,
   gridShapes,
   hitTest,
   stepPod,
@@ -56,6 +57,7 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
   const frame = useRef(0);
   const fitted = useRef(false);
   const [tip, setTip] = useState<{ x: number; y: number; lines: string[] } | null>(null);
+  const ruler = useRef<HTMLParagraphElement>(null);
   const selected = useDesigner((s) => s.selected);
   const hovered = useDesigner((s) => s.hovered);
   const focusedGroup = useDesigner((s) => s.focusedGroup);
@@ -87,6 +89,9 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
         },
       );
       paintShapes(ctx, shapes, theme(scheme), dpr);
+      // Which Jobs and pods are in view, written straight into the page: no render per frame.
+      if (ruler.current)
+        ruler.current.textContent = inViewText(layout, { k: t.k, x: t.x, y: t.y, width, height });
       window.__designerTestApi?.gridPaints.push(performance.now() - t0);
     });
   }, [layout, width, height, scheme]);
@@ -263,6 +268,7 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
         }}
       />
       <WheelHint target={canvasRef} />
+      <p className="grid-ruler note" ref={ruler} data-testid="grid-in-view" />
       {tip && (
         <div
           className="canvas-tip"
