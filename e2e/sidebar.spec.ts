@@ -72,6 +72,17 @@ test('simulates the cluster: 16 one-GPU trials on 4 GPUs run as 4 waves of 4 and
   const bar = (await queued()).find((b) => b.title === 'queued 1 h for a GPU')!;
   await page.mouse.move(box.x + bar.x + bar.w / 2, box.y + bar.y + bar.h / 2);
   await expect(page.getByRole('tooltip')).toHaveText('queued 1 h for a GPU');
+  // And from the keyboard: the arrow keys step through the bars, each said as it is reached.
+  await page.mouse.move(0, 0);
+  await timeline.focus();
+  let said = '';
+  for (let i = 0; i < 12 && said !== 'queued 1 h for a GPU'; i++) {
+    await page.keyboard.press('ArrowRight');
+    said = (await page.getByRole('tooltip').textContent()) ?? '';
+  }
+  expect(said).toBe('queued 1 h for a GPU');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
   await expect(sidebar(page).getByRole('img', { name: /\$ per hour over 4 hours/ })).toBeVisible();
 });
 

@@ -57,6 +57,14 @@ export function TimelineCanvas({
   // The bars with a title in the last drawing: what hovering a bar says ("queued 1 h for a GPU").
   const bars = useRef<readonly { title: string; x: number; y: number; w: number; h: number }[]>([]);
   const [tip, setTip] = useState<{ x: number; y: number; text: string } | null>(null);
+  // The bar the keyboard is on (arrow keys step through the bars in drawing order).
+  const step = useRef(-1);
+  const showBar = (i: number) => {
+    const b = bars.current[i];
+    if (!b) return;
+    step.current = i;
+    setTip({ x: b.x + b.w / 2, y: b.y + b.h / 2, text: b.title });
+  };
 
   const maxScrollRef = useRef(maxScroll);
   useEffect(() => {
@@ -131,7 +139,26 @@ export function TimelineCanvas({
           setTip(hit ? { x: px, y: py, text: hit.title } : null);
         }}
         onPointerLeave={() => setTip(null)}
+        tabIndex={0}
+        onKeyDown={(e) => {
+          const n = bars.current.length;
+          if (!n) return;
+          if (e.key === 'ArrowRight' || e.key === 'ArrowDown') {
+            e.preventDefault();
+            showBar(Math.min(n - 1, step.current + 1));
+          } else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            showBar(Math.max(0, step.current - 1));
+          } else if (e.key === 'Escape') {
+            step.current = -1;
+            setTip(null);
+          }
+        }}
+        onBlur={() => setTip(null)}
       />
+      <p className="visually-hidden" aria-live="polite">
+        {tip?.text ?? ''}
+      </p>
       {tip && (
         <div
           className="canvas-tip"
