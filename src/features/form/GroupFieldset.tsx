@@ -238,8 +238,8 @@ function GroupBody({
             value={usesMemory ? 'memory' : 'ratio'}
             onChange={(e) => setRamMode(e.target.value as 'ratio' | 'memory')}
           >
-            <option value="ratio">GB per CPU (ramRatio)</option>
-            <option value="memory">GB per pod (memory)</option>
+            <option value="ratio">per CPU (ramRatio)</option>
+            <option value="memory">per pod (memory)</option>
           </select>
         </div>
         {usesMemory ? (
