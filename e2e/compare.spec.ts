@@ -3,7 +3,8 @@
 import type { Page } from '@playwright/test';
 import { readFixture } from '../src/fixtures/read.ts';
 import { openDesigner, yamlText } from './designer.ts';
-import { expect, test } from './fixtures.ts';
+import { encodeDesign } from '../src/state/persist/codec.ts';
+import { expect, resource, test } from './fixtures.ts';
 
 function compareDialog(page: Page) {
   return page.getByRole('dialog', { name: 'Compare designs' });
@@ -111,4 +112,36 @@ test('lists the settings that differ (the cluster), and offers the design\u2019s
   ]);
   // Same manifest, other settings: never "They run the same".
   await expect(dialog.getByText('They run the same.')).toHaveCount(0);
+});
+
+test('lists a sweep and a cluster that differ, in the words the designer uses elsewhere', async ({
+  page,
+}) => {
+  const sweep = {
+    index: 'JOB_INDEX' as const,
+    axes: [{ name: 'lr', values: { kind: 'list' as const, values: [0.1, 0.01] } }],
+  };
+  const text = readFixture('hyperparameter-sweep').replace('count: 16', 'count: 2');
+  const link = await encodeDesign({
+    text,
+    settings: { sweeps: { trial: sweep }, capacity: { gpus: { 'NVIDIA-A100-SXM4-80GB': 1 } } },
+  });
+  await page.goto(`/#${link}`);
+  await expect(page.getByRole('status', { name: 'Validation' })).not.toHaveText('Checking…');
+  await compareWithTemplate(page, 'Hyperparameter sweep');
+  const settings = compareDialog(page).getByRole('table', { name: 'Settings compared' });
+  await expect(
+    settings.getByRole('row', { name: /^Sweep of "trial"/ }).getByRole('cell'),
+  ).toHaveText(['not set', 'lr: 0.1, 0.01; by JOB_INDEX']);
+  await expect(settings.getByRole('row', { name: /^Your cluster/ }).getByRole('cell')).toHaveText([
+    'not set',
+    '1 NVIDIA-A100-SXM4-80GB free',
+  ]);
+  // The run on the cluster, as the sidebar says it: 2 trials one after the other, 2 h.
+  await expect(totalsRow(page, 'Makespan on your cluster \\(h\\)')).toHaveText([
+    'not set',
+    '2',
+    '—',
+  ]);
+  await expect(resource(page, 'Makespan on your cluster (h)')).toHaveText('2');
 });
