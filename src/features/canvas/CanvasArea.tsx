@@ -108,10 +108,11 @@ function Drawing({
     [record],
   );
   const timeline = useMemo(() => timelineLayout(schedule, {}, actual), [schedule, actual]);
-  // The cluster's errors (a run that never finishes, a pod that never starts) beside the run.
+  // What the cluster does to the run (a run that never finishes, pods idle while they wait for
+  // their group, a peak that does not fit) beside the run, not only in the sidebar.
   const findings = useDesigner(selectFindings);
-  const clusterErrors = useMemo(
-    () => findings.filter((d) => categoryOf(d.code) === 'cluster' && d.severity === 'error'),
+  const clusterFindings = useMemo(
+    () => findings.filter((d) => categoryOf(d.code) === 'cluster'),
     [findings],
   );
   const [scope, setScope] = useState<Scope>('whole');
@@ -214,7 +215,7 @@ function Drawing({
             </span>
           </h3>
           {/* What the cluster does to the run, where the run is drawn (also in the sidebar). */}
-          {schedule.simulated && <LintList items={clusterErrors} label="On your cluster" />}
+          {schedule.simulated && <LintList items={clusterFindings} label="On your cluster" />}
           <TimelineCanvas
             layout={timeline}
             describedBy={descriptionIds}
