@@ -19,6 +19,9 @@ export const PY_REFUSED = new RegExp(
 /** Line breaks to PyYAML (YAML 1.1) that YAML 1.2 readers take for text: NEL, LS, PS. */
 export const PY_BREAKS = /[\u0085\u2028\u2029]/g;
 
+/** Either: what PyYAML refuses or breaks a line at, in text order. */
+export const PY_UNSAFE = new RegExp(`${PY_REFUSED.source}|${PY_BREAKS.source}`, 'gu');
+
 const NAMES: Readonly<Record<number, string>> = {
   0x00: 'NUL',
   0x1b: 'ESC',

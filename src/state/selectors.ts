@@ -1,5 +1,11 @@
 /** Module-level selectors: atomic, returning primitives or stable references. */
-import { indexDiagnostics, type Diagnostic, type DiagnosticIndex } from '../core/diagnostics.ts';
+import {
+  categoryOf,
+  indexDiagnostics,
+  type Category,
+  type Diagnostic,
+  type DiagnosticIndex,
+} from '../core/diagnostics.ts';
 import { isJobSet, looksLikeJobSet } from '../core/k8s/detect.ts';
 import type { DesignerState } from './store.ts';
 
@@ -20,6 +26,24 @@ export const selectShowingLastGood = (s: DesignerState) =>
 export const selectDiagnostics = (s: DesignerState) => s.analysis?.diagnostics ?? null;
 /** What the simulated run on the user's cluster found. */
 export const selectFindings = (s: DesignerState) => readable(s)?.findings ?? NONE;
+
+const findingsByCategory = new WeakMap<readonly Diagnostic[], Map<Category, Diagnostic[]>>();
+/** The findings of one category (cluster, sweep), split once per analysis for every view. */
+const findingsIn = (category: Category) => (s: DesignerState) => {
+  const all = selectFindings(s);
+  let split = findingsByCategory.get(all);
+  if (!split) {
+    split = new Map();
+    for (const d of all) {
+      const c = categoryOf(d.code);
+      split.set(c, [...(split.get(c) ?? []), d]);
+    }
+    findingsByCategory.set(all, split);
+  }
+  return split.get(category) ?? NONE;
+};
+export const selectClusterFindings = findingsIn('cluster');
+export const selectSweepFindings = findingsIn('sweep');
 export const selectIsStale = (s: DesignerState) => s.analysisVersion !== s.version;
 export const selectEngineNotice = (s: DesignerState) => s.engineNotice;
 export const selectOperator = (s: DesignerState) => s.analysis?.operator ?? null;

@@ -21,8 +21,9 @@ import {
   SHM_PATH,
 } from './labels.ts';
 import { isJobSet } from './detect.ts';
+import { isDns1035Label } from './jobsetName.ts';
 import { shellQuote } from '../quote.ts';
-import { PY_BREAKS, PY_REFUSED, yamlComment, yamlEscape } from '../safe.ts';
+import { PY_UNSAFE, yamlComment, yamlEscape } from '../safe.ts';
 import { gbOfBytes, parseQuantity } from './quantity.ts';
 
 export interface ImportItem {
@@ -139,7 +140,7 @@ function fromJobSet(js: Json, report: ImportItem[]): JobSetImport {
   for (const key of Object.keys(meta)) {
     if (key !== 'name') report.push(warn(`metadata.${key}`, 'The manifest has no metadata.'));
   }
-  if (name !== null && !(name.length <= 63 && /^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(name))) {
+  if (name !== null && !isDns1035Label(name)) {
     report.push(
       warn(
         'metadata.name',
@@ -693,13 +694,13 @@ function commandOf(c: Json, at: string, report: ImportItem[]): string | null {
  * double-quoted with that character escaped (the YAML library writes them raw).
  */
 function pythonSafe(doc: Document): string {
-  const risky = new RegExp(`${PY_REFUSED.source}|${PY_BREAKS.source}`, 'u');
   // A number JavaScript writes with an exponent and no point (1e-7) is text to YAML 1.1: it is
   // written as a plain decimal instead, through a placeholder the text has nowhere else.
   const decimals: string[] = [];
   visit(doc, {
     Scalar(_, node) {
-      if (typeof node.value === 'string' && risky.test(node.value)) node.type = 'QUOTE_DOUBLE';
+      if (typeof node.value === 'string' && node.value.search(PY_UNSAFE) >= 0)
+        node.type = 'QUOTE_DOUBLE';
       if (typeof node.value === 'number' && /e/i.test(String(node.value))) {
         decimals.push(plainDecimal(node.value));
         node.value = `jobset-designer-decimal-${decimals.length - 1}`;
@@ -709,7 +710,7 @@ function pythonSafe(doc: Document): string {
   // Comments hold none of them (yamlComment), so every one left is inside double quotes.
   return doc
     .toString({ lineWidth: 0 })
-    .replace(new RegExp(risky.source, 'gu'), yamlEscape)
+    .replace(PY_UNSAFE, yamlEscape)
     .replace(/jobset-designer-decimal-(\d+)/g, (_, i: string) => decimals[Number(i)]!);
 }
 

@@ -8,6 +8,11 @@ import { DNS_LABEL_MAX, generatedNameLengths } from '../jobset/names.ts';
 
 const DNS_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
+/** A name Kubernetes takes as a DNS-1035 label: lower-case alphanumerics and "-", 63 at most. */
+export function isDns1035Label(name: string): boolean {
+  return name.length <= 63 && DNS_1035.test(name);
+}
+
 /** What the name's length rules need of a group. */
 export interface NamedGroup {
   readonly name: string;

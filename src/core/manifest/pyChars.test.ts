@@ -2,30 +2,17 @@
 // on a manifest with NEL, LS, PS and refused characters put in at random places. Whenever the
 // designer says nothing, PyYAML reads the same data; whenever it reports one, its fixes give a
 // text PyYAML reads as the designer does.
-import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { readFixture } from '../../fixtures/read.ts';
+import { pyyamlRead } from '../../fixtures/pyyaml.ts';
 import { analyze } from '../analyze.ts';
 import { applyEdit } from '../edit/text.ts';
 import { fixEdit } from '../edit/fix.ts';
 import { parse } from './parse.ts';
 
-/** For each text, PyYAML's reading, or 'refused'. */
-function pyyaml(texts: readonly string[]): unknown[] {
-  const code = `import json, sys, yaml
-out = []
-for t in json.load(sys.stdin):
-    try:
-        out.append(yaml.safe_load(t))
-    except yaml.YAMLError:
-        out.append("refused")
-print(json.dumps(out, default=str))`;
-  const r = spawnSync('python3', ['-c', code], { input: JSON.stringify(texts), encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout) as unknown[];
-}
+const pyyaml = pyyamlRead;
 
 /** The designer's reading, as JSON would carry it (PyYAML's answer is parsed from JSON). */
 function designerJson(text: string): unknown {

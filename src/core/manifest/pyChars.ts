@@ -10,7 +10,7 @@
  */
 import { isScalar, visit, type Document } from 'yaml';
 import type { Fix } from '../diagnostics.ts';
-import { charName, PY_BREAKS, PY_REFUSED, yamlEscape } from '../safe.ts';
+import { charName, PY_UNSAFE, yamlEscape } from '../safe.ts';
 
 export interface CharacterProblem {
   readonly code: 'character-refused' | 'line-break-differs';
@@ -28,15 +28,13 @@ export function pythonCharacters(
   doc: Document.Parsed | null,
   max = 5,
 ): CharacterProblem[] {
-  const found: { at: number; ch: string }[] = [];
-  for (const m of text.matchAll(PY_REFUSED)) found.push({ at: m.index, ch: m[0] });
-  for (const m of text.matchAll(PY_BREAKS)) found.push({ at: m.index, ch: m[0] });
-  if (found.length === 0) return [];
-  found.sort((a, b) => a.at - b.at);
+  if (text.search(PY_UNSAFE) < 0) return [];
   const quoteAt = quotes(doc);
   const out: CharacterProblem[] = [];
-  for (const { at, ch } of found) {
+  for (const m of text.matchAll(PY_UNSAFE)) {
     if (out.length >= max) break;
+    const at = m.index;
+    const ch = m[0];
     const quote = quoteAt(at);
     const name = charName(ch);
     const replace = (title: string, to: string): Fix => ({

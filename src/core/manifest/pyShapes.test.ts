@@ -1,24 +1,18 @@
 // Tags and empty keys: what PyYAML (the platform's reader) reads otherwise or refuses, checked
 // against PyYAML itself.
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { withTypes } from '../../fixtures/read.ts';
+import { PY_REFUSED, pyyamlRead } from '../../fixtures/pyyaml.ts';
 import { analyze } from '../analyze.ts';
 import { fixEdit } from '../edit/fix.ts';
 import { applyEdit } from '../edit/text.ts';
 import { parse } from './parse.ts';
 
-function pyyaml(text: string): unknown {
-  const r = spawnSync(
-    'python3',
-    [
-      '-c',
-      'import sys, json, yaml\ntry: print(json.dumps(yaml.safe_load(sys.stdin.read()), default=str))\nexcept yaml.YAMLError: print(json.dumps("refused"))',
-    ],
-    { input: text, encoding: 'utf8' },
-  );
-  return JSON.parse(r.stdout) as unknown;
-}
+/** PyYAML's reading of one text, or 'refused'. */
+const pyyaml = (text: string) => {
+  const [data] = pyyamlRead([text]);
+  return data === PY_REFUSED ? 'refused' : data;
+};
 
 const errors = (text: string) =>
   analyze(text).diagnostics.filter((d) => d.severity === 'error' && d.code !== 'unknown-key');

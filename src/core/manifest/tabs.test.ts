@@ -6,26 +6,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { readFixture } from '../../fixtures/read.ts';
+import { PY_REFUSED, pyyamlRead } from '../../fixtures/pyyaml.ts';
 import { analyze } from '../analyze.ts';
 import { refusedTabs } from './tabs.ts';
 
 const PYYAML = spawnSync('python3', ['-c', 'import yaml'], { encoding: 'utf8' }).status === 0;
 
 /** For each text, whether PyYAML's safe_load refuses it. */
-function pyyamlRefuses(texts: readonly string[]): boolean[] {
-  const code = `import json, sys, yaml
-out = []
-for t in json.load(sys.stdin):
-    try:
-        yaml.safe_load(t)
-        out.append(False)
-    except yaml.YAMLError:
-        out.append(True)
-print(json.dumps(out))`;
-  const r = spawnSync('python3', ['-c', code], { input: JSON.stringify(texts), encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout) as boolean[];
-}
+const pyyamlRefuses = (texts: readonly string[]) => pyyamlRead(texts).map((x) => x === PY_REFUSED);
 
 const base = `kind: AIchorManifest
 apiVersion: "0.2.3"

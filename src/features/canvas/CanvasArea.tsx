@@ -25,8 +25,8 @@ import {
 } from '../../core/layout/timeline.ts';
 import { useDesigner } from '../../state/store.ts';
 import {
+  selectClusterFindings,
   selectDesignName,
-  selectFindings,
   selectExpansion,
   selectOperator,
   selectSchedule,
@@ -42,7 +42,6 @@ import { TableView } from './TableView.tsx';
 import { RehearsalBanner } from './RehearsalBanner.tsx';
 import { TimelineCanvas } from './TimelineCanvas.tsx';
 import { LintList } from '../../ui/LintList.tsx';
-import { categoryOf } from '../../core/ui.ts';
 import { actualRun } from '../../core/rehearse/actual.ts';
 import { getOwn } from '../../core/own.ts';
 
@@ -110,11 +109,7 @@ function Drawing({
   const timeline = useMemo(() => timelineLayout(schedule, {}, actual), [schedule, actual]);
   // What the cluster does to the run (a run that never finishes, pods idle while they wait for
   // their group, a peak that does not fit) beside the run, not only in the sidebar.
-  const findings = useDesigner(selectFindings);
-  const clusterFindings = useMemo(
-    () => findings.filter((d) => categoryOf(d.code) === 'cluster'),
-    [findings],
-  );
+  const clusterFindings = useDesigner(selectClusterFindings);
   const [scope, setScope] = useState<Scope>('whole');
   const gridApi = useRef<{ fit: () => void; view: () => GridViewNow } | null>(null);
   const timeWindow = useRef<(() => TimeWindow) | null>(null);

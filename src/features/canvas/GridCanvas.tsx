@@ -6,6 +6,7 @@
  */
 import { zoomFilter, zoomWheelDelta } from './gestures.ts';
 import { WheelHint } from './WheelHint.tsx';
+import { CanvasTip } from './CanvasTip.tsx';
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { paramsText, podAt, podParams, type Expansion, type Plan } from '../../core/ui.ts';
@@ -270,20 +271,12 @@ export function GridCanvas({ layout, expansion, plan, describedBy, onReady }: Pr
       <WheelHint target={canvasRef} />
       <p className="grid-ruler note" ref={ruler} data-testid="grid-in-view" />
       {tip && (
-        <div
-          className="canvas-tip"
-          role="tooltip"
-          style={{
-            left: tip.x + 14 + 260 > width ? Math.max(0, tip.x - 270) : tip.x + 14,
-            top: tip.y + 14 + 50 > height ? tip.y - 54 : tip.y + 14,
-          }}
-        >
-          {tip.lines.map((l, i) => (
-            <div key={i} className={i === 0 ? 'tip-title' : ''}>
-              {l}
-            </div>
-          ))}
-        </div>
+        <CanvasTip
+          x={tip.x}
+          y={tip.y}
+          lines={tip.lines}
+          box={{ width, height, tipWidth: 260, tipHeight: 50 }}
+        />
       )}
     </div>
   );

@@ -6,6 +6,7 @@
  */
 import { zoomFilter, zoomWheelDelta } from './gestures.ts';
 import { WheelHint } from './WheelHint.tsx';
+import { CanvasTip } from './CanvasTip.tsx';
 import { scaleLinear, select, zoom, zoomIdentity, type ZoomTransform } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
@@ -160,16 +161,12 @@ export function TimelineCanvas({
         {tip?.text ?? ''}
       </p>
       {tip && (
-        <div
-          className="canvas-tip"
-          role="tooltip"
-          style={{
-            left: tip.x + 14 + 220 > width ? Math.max(0, tip.x - 230) : tip.x + 14,
-            top: tip.y + 14,
-          }}
-        >
-          {tip.text}
-        </div>
+        <CanvasTip
+          x={tip.x}
+          y={tip.y}
+          lines={[tip.text]}
+          box={{ width, height, tipWidth: 220, tipHeight: 24 }}
+        />
       )}
       <WheelHint target={canvas} />
     </div>

@@ -1,8 +1,7 @@
 /** The problems of the design, each a way to its place in the YAML or the form, and its fix. */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import {
   bySeverity,
-  categoryOf,
   countBySeverity,
   formatPath,
   type Diagnostic,
@@ -10,7 +9,12 @@ import {
 } from '../../core/diagnostics.ts';
 import { applyFix } from '../../state/fixes.ts';
 import { useDesigner } from '../../state/store.ts';
-import { selectAnalysisVersion, selectDiagnostics, selectFindings } from '../../state/selectors.ts';
+import {
+  selectAnalysisVersion,
+  selectClusterFindings,
+  selectDiagnostics,
+  selectSweepFindings,
+} from '../../state/selectors.ts';
 
 /**
  * True when the form has a field for this path (its element carries `data-path`), or the path is
@@ -35,13 +39,9 @@ const FILTERS: readonly { readonly id: Severity | 'all'; readonly label: string 
 
 export function ProblemsList({ onNavigate }: { onNavigate?: () => void }) {
   const diagnostics = useDesigner(selectDiagnostics);
-  const findings = useDesigner(selectFindings);
   const [shown, setShown] = useState<Severity | 'all'>('all');
-  const cluster = useMemo(
-    () => findings.filter((d) => categoryOf(d.code) === 'cluster'),
-    [findings],
-  );
-  const sweeps = useMemo(() => findings.filter((d) => categoryOf(d.code) === 'sweep'), [findings]);
+  const cluster = useDesigner(selectClusterFindings);
+  const sweeps = useDesigner(selectSweepFindings);
   if (!diagnostics) return <p className="muted">Checking…</p>;
   const counts = countBySeverity(diagnostics);
   // Errors first, then warnings, then info; by line within each.

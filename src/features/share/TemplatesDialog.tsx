@@ -6,22 +6,17 @@ import { useEffect, useRef, useState } from 'react';
 import type { Expansion } from '../../core/ui.ts';
 import { TEMPLATES, type Template } from '../../templates/templates.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { useModalDialog } from '../../ui/useModalDialog.ts';
 import { useDesigner } from '../../state/store.ts';
 import { THUMB, thumbnailUrl } from './thumbnail.ts';
 
 export function TemplatesButton() {
   const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-  // Closed (Esc, the close button, a template chosen): focus goes back to the button. After the
-  // dialog has left the page: while a modal dialog is open, the rest of the page is inert.
-  useEffect(() => {
-    if (wasOpen.current && !open) button.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
+  // Closed (Esc, the close button, a template chosen): focus goes back to the button
+  // (useModalDialog).
   return (
     <>
-      <button ref={button} type="button" onClick={() => setOpen(true)}>
+      <button type="button" onClick={() => setOpen(true)}>
         Templates
       </button>
       {open && <TemplatesDialog onClose={() => setOpen(false)} />}
@@ -33,14 +28,12 @@ function TemplatesDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [thumbs, setThumbs] = useState<Record<string, Expansion | null>>({});
   const [pending, setPending] = useState<Template | null>(null);
+  useModalDialog(ref);
   useEffect(() => {
-    const d = ref.current!;
-    if (!d.open) d.showModal();
     // The core is loaded on demand here: thumbnails need the expansion of each template.
     void import('../../core/analyze.ts').then(({ analyze }) =>
       setThumbs(Object.fromEntries(TEMPLATES.map((t) => [t.id, analyze(t.text).expansion]))),
     );
-    return () => d.close();
   }, []);
   const open = (t: Template) => {
     const s = useDesigner.getState();

@@ -2,18 +2,12 @@
  * "Your cluster": the free capacity the user has and which groups must run synchronously (design
  * settings), the simulated run on it, and what it found (cluster findings, with their fixes).
  */
-import { useMemo, useState } from 'react';
-import {
-  categoryOf,
-  NEVER_FINISHES,
-  productOf,
-  type SimGroup,
-  type GroupFigures,
-} from '../../core/ui.ts';
+import { useState } from 'react';
+import { NEVER_FINISHES, productOf, type SimGroup, type GroupFigures } from '../../core/ui.ts';
 import type { Capacity } from '../../core/settings.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
-import { selectExpansion, selectFindings, selectSchedule } from '../../state/selectors.ts';
+import { selectClusterFindings, selectExpansion, selectSchedule } from '../../state/selectors.ts';
 import { CostChart } from './CostChart.tsx';
 import { LintList } from '../../ui/LintList.tsx';
 import { getOwn, putOwn } from '../../core/own.ts';
@@ -25,8 +19,7 @@ export function ClusterPanel() {
   const synchronous = useDesigner((s) => s.synchronous);
   const setSynchronous = useDesigner((s) => s.setSynchronous);
   const schedule = useDesigner(selectSchedule);
-  const all = useDesigner(selectFindings);
-  const findings = useMemo(() => all.filter((d) => categoryOf(d.code) === 'cluster'), [all]);
+  const findings = useDesigner(selectClusterFindings);
   const [open, setOpen] = useState(capacity !== null);
   if (!expansion || !schedule) return null;
   const sim = schedule.simulated;

@@ -3,6 +3,7 @@
  * GPU products that are and are not label values, and sweeps of lists and ranges. Written as
  * YAML text the way a person would (names quoted), so every surface starts from a manifest.
  */
+import { quoted } from '../../core/k8s/emit.ts';
 import type { DesignSettings } from '../../core/settings.ts';
 import type { AxisValues, Sweep, SweepIndex } from '../../core/sweep/sweep.ts';
 import type { Rng } from './mutate.ts';
@@ -77,17 +78,10 @@ export function genGroups(rng: Rng, max = 4): GenGroup[] {
   return groups;
 }
 
-/** A YAML double-quoted string of `s`, its odd characters escaped as every reader reads them. */
-const yq = (s: string) =>
-  JSON.stringify(s).replace(
-    /[\u007f-\u009f\u2028\u2029\ufffe\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-
 export function designText(groups: readonly GenGroup[], designName = 'fuzz'): string {
   const types = groups
     .map(
-      (g) => `    ${yq(g.name)}:
+      (g) => `    ${quoted(g.name)}:
       count: ${g.count}
       completions: ${g.completions}
       parallelisms: ${g.parallelisms}
@@ -100,7 +94,7 @@ ${
           gpu:
             count: ${g.gpus}
             type: gpu
-            product: ${yq(g.product)}
+            product: ${quoted(g.product)}
 `
     : ''
 }`,
@@ -108,7 +102,7 @@ ${
     .join('');
   return `kind: AIchorManifest
 apiVersion: "0.2.3"
-name: ${yq(designName)}
+name: ${quoted(designName)}
 builder:
   image: image
 spec:
