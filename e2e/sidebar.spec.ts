@@ -86,6 +86,37 @@ test('simulates the cluster: 16 one-GPU trials on 4 GPUs run as 4 waves of 4 and
   await expect(sidebar(page).getByRole('img', { name: /\$ per hour over 4 hours/ })).toBeVisible();
 });
 
+test('100 trials on 4 GPUs: a lane per wave of queued trials, each wait in its tooltip', async ({
+  page,
+}) => {
+  await openDesigner(page, 'YAML');
+  await load(page, readFixture('hyperparameter-sweep').replace('count: 16', 'count: 100'));
+  await sidebar(page).getByText('Your cluster').click();
+  await sidebar(page).getByLabel('Free GPUs: NVIDIA-A100-SXM4-80GB').fill('4');
+  const timeline = page.getByRole('img', { name: /Timeline in hours/ });
+  await expect(timeline).toHaveAccessibleName(/on your cluster the design runs for 25 h/);
+  const bars = () => page.evaluate(() => window.__designerTestApi!.timelineBars ?? []);
+  // Before: one band "Job 0-99 (100 Jobs)" with no wait drawn. Now every wave of 4 waits its turn.
+  // (The lanes in view: the timeline scrolls past its 420 px.)
+  const waits = async () =>
+    (await bars()).filter((b) => b.title.includes('queued')).map((b) => b.title);
+  await expect.poll(async () => (await waits()).length).toBeGreaterThanOrEqual(12);
+  expect((await waits()).slice(0, 3)).toEqual([
+    'Jobs 4–7: queued 1 h for a GPU',
+    'Jobs 8–11: queued 2 h for a GPU',
+    'Jobs 12–15: queued 3 h for a GPU',
+  ]);
+  await timeline.scrollIntoViewIfNeeded();
+  const box = (await timeline.boundingBox())!;
+  const bar = (await bars()).find((b) => b.title === 'Jobs 8–11: queued 2 h for a GPU')!;
+  expect(bar).toBeTruthy();
+  await page.mouse.move(box.x + bar.x + bar.w / 2, box.y + bar.y + bar.h / 2);
+  await expect(page.getByRole('tooltip')).toHaveText('Jobs 8–11: queued 2 h for a GPU');
+  const run = (await bars()).find((b) => b.title === 'Jobs 8–11: run 2–3 h')!;
+  await page.mouse.move(box.x + run.x + run.w / 2, box.y + run.y + run.h / 2);
+  await expect(page.getByRole('tooltip')).toHaveText('Jobs 8–11: run 2–3 h');
+});
+
 test('a synchronous group the cluster cannot hold is a cluster finding, never a manifest error; its fix is undoable', async ({
   page,
 }) => {

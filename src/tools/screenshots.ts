@@ -131,6 +131,15 @@ const designs: Record<string, (page: Page) => Promise<void>> = {
   },
 };
 
+designs['cluster-waves'] = async (page) => {
+  // 100 trials on 4 GPUs: more Jobs than lanes, so a lane per wave of trials that queue together.
+  await load(page, readFixture('hyperparameter-sweep').replace('count: 16', 'count: 100'));
+  const side = page.getByRole('complementary', { name: 'Resources' });
+  await side.getByText('Your cluster').click();
+  await side.getByLabel('Free GPUs: NVIDIA-A100-SXM4-80GB').fill('4');
+  await page.getByRole('img', { name: /Timeline in hours/ }).scrollIntoViewIfNeeded();
+};
+
 designs['never-finishes'] = async (page) => {
   // 16 trials that must all be up at once, on 4 GPUs: the run never finishes.
   await load(page, readFixture('hyperparameter-sweep'));

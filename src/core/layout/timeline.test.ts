@@ -105,6 +105,37 @@ describe('timelineShapes', () => {
     expect(shapes.filter((s) => s.kind === 'frame' && s.dash)).toHaveLength(16);
   });
 
+  it('draws 100 trials on 4 GPUs as a lane per wave of queued trials, each wait before its run', () => {
+    const text = readFixture('hyperparameter-sweep').replace('count: 16', 'count: 100');
+    const t = timelineLayout(analyze(text, { capacity: { gpus: { [A100]: 4 } } }).schedule!);
+    expect(t.simulated).toEqual({ makespan: 25 });
+    const lanes = t.groups[0]!.lanes;
+    // 25 waves of 4 trials in 24 lanes (was one band "Job 0-99 (100 Jobs)"): the last holds two.
+    expect(lanes).toHaveLength(24);
+    expect(lanes[0]!.label).toBe('trial 0–3 (4 Jobs)');
+    expect(lanes[22]!.label).toBe('trial 88–91 (4 Jobs)');
+    expect(lanes[23]!.label).toBe('trial 92–99 (8 Jobs)');
+    const shapes = timelineShapes(t, { t0: 0, t1: 25, width: 950, height: t.height + 8 });
+    const titled = shapes.filter(
+      (s): s is Extract<Shape, { kind: 'rect' }> => s.kind === 'rect' && !!s.title,
+    );
+    const queued = titled.filter((r) => r.title!.includes('queued'));
+    expect(queued.map((r) => r.title)).toEqual(
+      Array.from(
+        { length: 24 },
+        (_, k) => `Jobs ${4 * (k + 1)}–${4 * (k + 1) + 3}: queued ${k + 1} h for a GPU`,
+      ),
+    );
+    const runs = titled.filter((r) => r.title!.includes(': run '));
+    expect(runs).toHaveLength(25);
+    expect(runs[7]!.title).toBe('Jobs 28–31: run 7–8 h');
+    // Each wait ends where its run begins, on the same stripe.
+    for (const [i, q] of queued.entries()) {
+      expect(runs[i + 1]!.x).toBeCloseTo(q.x + q.w, 5);
+      expect(runs[i + 1]!.y).toBe(q.y);
+    }
+  });
+
   it('draws a synchronous group that can never start, and labels it in full', () => {
     const text = readFixture('hyperparameter-sweep').replace('count: 16', 'count: 8');
     const a = analyze(text, { capacity: { gpus: { [A100]: 6 } }, synchronous: ['trial'] });

@@ -13,7 +13,7 @@ import type { GroupFigures } from '../jobset/expand.ts';
 import { podInSlot, podsInWave, podWave, wavesIn, type GroupPlan } from '../schedule/plan.ts';
 import type { Schedule } from '../schedule/index.ts';
 import { RECORDED_JOBS } from '../sim/recorded.ts';
-import type { SimBatch, SimGroup } from '../sim/simulate.ts';
+import type { SimBatch, SimCohort, SimGroup } from '../sim/simulate.ts';
 import type { ActualGroup, ActualRun } from '../rehearse/actual.ts';
 import { actualLane } from './rehearsed.ts';
 import { ticks, tickLabel } from './axis.ts';
@@ -30,6 +30,8 @@ export interface TimelineLane {
   /** Slot rows drawn: one per running pod, or one standing for all when there are many. */
   readonly rows: number;
   readonly aggregated: boolean;
+  /** On the cluster, a lane of Jobs that queue together: their cohorts, drawn as stripes. */
+  readonly cohorts?: readonly SimCohort[];
 }
 
 export interface TimelineGroup {
@@ -94,31 +96,41 @@ export function timelineLayout(
     const count = figures.count ?? 0;
     const p = figures.effectiveParallelism ?? 0;
     const aggregated = p > o.maxSlots;
+    const simGroup = simByName.get(figures.name) ?? null;
     // One lane per Job only for the Jobs the simulation records one by one.
     const band = count > (sim ? Math.min(o.maxSimLanes, RECORDED_JOBS) : o.maxLanes);
+    // Past that, a lane per wave of Jobs that queue together, when they do not all start at once.
+    const waves = band && figures.state === 'runs' ? cohortLanes(simGroup, o.maxSimLanes) : null;
     // A simulated or rehearsed band shows how many of its pods run over time: it gets room for that.
     const rows =
       figures.state !== 'runs'
         ? 1
-        : (sim || actual) && (band || aggregated)
-          ? 3
-          : aggregated
-            ? 1
-            : p;
+        : waves
+          ? 1
+          : (sim || actual) && (band || aggregated)
+            ? 3
+            : aggregated
+              ? 1
+              : p;
     const laneHeight = rows * o.row;
     const lanes: TimelineLane[] = [];
     let ly = y + o.header;
-    const laneCount = count === 0 || figures.state === 'unknown' ? 0 : band ? 1 : count;
+    const jobsLabel = (a: number, b: number) =>
+      a === b ? `${figures.name} ${a}` : `${figures.name} ${a}–${b} (${num(b - a + 1)} Jobs)`;
+    const laneCount =
+      count === 0 || figures.state === 'unknown' ? 0 : waves ? waves.length : band ? 1 : count;
     for (let j = 0; j < laneCount; j++) {
+      const cohorts = waves?.[j];
+      const firstJob = cohorts ? cohorts[0]!.firstJob : band ? 0 : j;
+      const lastJob = cohorts ? cohorts.at(-1)!.lastJob : band ? count - 1 : j;
       lanes.push({
-        label: band
-          ? `${figures.name} 0–${count - 1} (${num(count)} Jobs)`
-          : `${figures.name} ${j}`,
-        firstJob: band ? 0 : j,
-        lastJob: band ? count - 1 : j,
+        label: band ? jobsLabel(firstJob, lastJob) : `${figures.name} ${j}`,
+        firstJob,
+        lastJob,
         y: ly,
         rows,
-        aggregated,
+        aggregated: cohorts ? false : aggregated,
+        ...(cohorts && { cohorts }),
       });
       ly += laneHeight + o.laneGap;
     }
@@ -129,7 +141,7 @@ export function timelineLayout(
       y,
       height,
       lanes,
-      sim: simByName.get(figures.name) ?? null,
+      sim: simGroup,
       actual: actual?.run.groups.get(figures.name) ?? null,
     };
     y += height + o.gap;
@@ -152,6 +164,19 @@ export function timelineLayout(
       failed: [...actual.run.groups.values()].reduce((n, g) => n + g.failed, 0),
     },
   };
+}
+
+/**
+ * The group's cohorts in at most `max` lanes of neighbouring cohorts (evenly split), or null when
+ * they all start at once (one band of the pods running over time says more).
+ */
+function cohortLanes(sim: SimGroup | null, max: number): SimCohort[][] | null {
+  const cohorts = sim?.cohorts ?? [];
+  if (cohorts.length < 2) return null;
+  const n = Math.min(max, cohorts.length);
+  return Array.from({ length: n }, (_, k) =>
+    cohorts.slice(Math.floor((k * cohorts.length) / n), Math.floor(((k + 1) * cohorts.length) / n)),
+  );
 }
 
 /** The last moment anything happens in the simulated run (a start, or an end). */
@@ -389,6 +414,10 @@ function simulatedLane(
     plannedLane(out, g.plan, lane, y0, row, layout.maxWaves, x, t0, t1);
     return;
   }
+  if (lane.cohorts) {
+    cohortStripes(out, lane.cohorts, y0 + 1, row - 2, f, sim, layout, x, t0, t1, right);
+    return;
+  }
   const p = f.effectiveParallelism!;
   const batches = lane.firstJob === lane.lastJob ? sim.jobs[lane.firstJob] : undefined;
   if (batches && !lane.aggregated) {
@@ -481,6 +510,81 @@ function simulatedLane(
         backdrop: true,
       });
     }
+  }
+}
+
+/**
+ * A lane of Jobs that queue together: per cohort a stripe (as tall as its share of the lane's
+ * Jobs), its wait for room drawn before its run.
+ */
+function cohortStripes(
+  out: Shape[],
+  cohorts: readonly SimCohort[],
+  y0: number,
+  h: number,
+  f: GroupFigures,
+  sim: SimGroup,
+  layout: TimelineLayout,
+  x: X,
+  t0: number,
+  t1: number,
+  right: number,
+) {
+  const jobs = cohorts.at(-1)!.lastJob - cohorts[0]!.firstJob + 1;
+  const what = f.pod.gpus ? 'a GPU' : 'room on your cluster';
+  const allUpAt = sim.synchronous ? sim.synchronous.allUpAt : undefined;
+  const left = x(Math.max(0, t0));
+  const at = (t: number | null) => (t === null ? right : x(Math.min(Math.max(t, t0), t1)));
+  let y = y0;
+  for (const c of cohorts) {
+    const n = c.lastJob - c.firstJob + 1;
+    const ch = (h * n) / jobs;
+    const who = c.firstJob === c.lastJob ? `Job ${c.firstJob}` : `Jobs ${c.firstJob}–${c.lastJob}`;
+    const rect = (
+      from: number,
+      to: number,
+      fill: Extract<Shape, { kind: 'rect' }>['fill'],
+      title: string,
+      alpha?: number,
+    ) =>
+      out.push({
+        kind: 'rect',
+        x: from,
+        y,
+        w: Math.max(1, to - from),
+        h: Math.max(1, ch),
+        fill,
+        title,
+        ...(alpha !== undefined && { alpha }),
+      });
+    if (c.start === null || c.start > 1e-9) {
+      const waited =
+        c.start === null
+          ? 'never starts'
+          : c.lastStart !== null && c.lastStart - c.start > 1e-9
+            ? `queued ${figure(c.start)}–${figure(c.lastStart)} h`
+            : `queued ${figure(c.start)} h`;
+      const title =
+        c.start === null
+          ? `${who}: queued for ${what}, never starts`
+          : `${who}: ${waited} for ${what}`;
+      if (c.start === null || c.start > t0) rect(left, at(c.start), 'muted', title, 0.22);
+    }
+    if (c.start !== null) {
+      // A synchronous group's pods sit idle until all of its first wave is up.
+      const work = allUpAt === undefined ? c.start : allUpAt;
+      if (work === null || work > c.start) {
+        rect(at(c.start), at(work), 'idle', `${who}: up, waiting for the rest of its group`);
+      }
+      if (work !== null && (c.end === null || c.end > t0) && work < t1) {
+        const ran =
+          c.end === null
+            ? `from ${figure(work)} h, never ends`
+            : `${figure(work)}–${figure(c.end)} h`;
+        rect(at(work), at(c.end), waveTone(0, layout.maxWaves), `${who}: run ${ran}`);
+      }
+    }
+    y += ch;
   }
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFixture, withTypes } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
 import type { Capacity, DesignSettings } from '../settings.ts';
-import { simulate as simulatePlan } from './simulate.ts';
+import { MAX_COHORTS, simulate as simulatePlan, type SimBatch } from './simulate.ts';
 
 const A100 = 'NVIDIA-A100-SXM4-80GB';
 /** The text's plan (with the settings' durations) simulated on `capacity`. */
@@ -125,5 +125,82 @@ describe('simulate, from review', () => {
     const sim = simulate(text, { gpus: { A: 2 } }, { synchronous: ['w'] })!;
     expect(sim.groups[0]!.synchronous!.canNeverStart).toBe(true);
     expect(sim.groups[0]!.neverStarts).toBe(true);
+  });
+});
+
+/** Cohorts found again from every Job's recorded batches: runs of Jobs with the same first start. */
+function cohortsOfJobs(jobs: readonly (readonly SimBatch[])[]) {
+  const out: { firstJob: number; lastJob: number; start: number | null; end: number | null }[] = [];
+  jobs.forEach((batches, j) => {
+    const start = batches[0]?.start ?? null;
+    const ends = batches.map((b) => b.end);
+    const end = start === null || ends.includes(null) ? null : Math.max(...(ends as number[]));
+    const last = out.at(-1);
+    if (last && last.start === start) {
+      last.lastJob = j;
+      last.end = last.end === null || end === null ? null : Math.max(last.end, end);
+    } else out.push({ firstJob: j, lastJob: j, start, end });
+  });
+  return out;
+}
+
+describe('simulate, cohorts of Jobs that queue together', () => {
+  const trials = (count: number, gpus: number, sync = false) => {
+    const text = readFixture('hyperparameter-sweep').replace('count: 16', `count: ${count}`);
+    const settings = sync ? { synchronous: ['trial'] } : {};
+    const plan = analyze(text, settings).schedule!.plan;
+    return simulatePlan(plan, { gpus: { [A100]: gpus } }, settings, count)!.groups[0]!;
+  };
+
+  it('puts 100 one-GPU trials on 4 GPUs in 25 cohorts of 4, an hour apart', () => {
+    const g = trials(100, 4);
+    expect(g.cohorts).toHaveLength(25);
+    expect(g.cohorts[6]).toEqual({ firstJob: 24, lastJob: 27, start: 6, lastStart: 6, end: 7 });
+    expect(g.cohorts).toEqual(cohortsOfJobs(g.jobs).map((c) => ({ ...c, lastStart: c.start })));
+  });
+
+  it('agrees with every Job recorded one by one, on the fixtures and capacities', () => {
+    const cases: [string, Capacity][] = [
+      ['sequential-batch', { cpus: 8 }],
+      ['mixed-concurrency', { gpus: { [A100]: 3 } }],
+      ['global-index-order', { cpus: 140 }],
+      ['heterogeneous-pools', { gpus: { [A100]: 2 }, cpus: 20 }],
+      ['sequential-batch', { cpus: 2 }], // never starts
+    ];
+    for (const [name, capacity] of cases) {
+      const plan = analyze(readFixture(name)).schedule!.plan;
+      const sim = simulatePlan(plan, capacity, {}, Infinity)!;
+      expect(sim.groups.length).toBeGreaterThan(0);
+      for (const g of sim.groups) {
+        expect(g.cohorts, `${name} ${g.name}`).toEqual(
+          cohortsOfJobs(g.jobs).map((c) => ({ ...c, lastStart: c.start })),
+        );
+      }
+    }
+  });
+
+  it('merges neighbours past MAX_COHORTS, keeping every Job and the first and last starts', () => {
+    const g = trials(5000, 1); // each trial starts an hour after the one before
+    expect(g.cohorts.length).toBeLessThanOrEqual(MAX_COHORTS);
+    expect(g.cohorts.length).toBeGreaterThan(MAX_COHORTS / 4);
+    const exact = cohortsOfJobs(g.jobs);
+    expect(exact).toHaveLength(5000);
+    let next = 0;
+    for (const c of g.cohorts) {
+      expect(c.firstJob).toBe(next);
+      expect(c.start).toBe(exact[c.firstJob]!.start);
+      expect(c.lastStart).toBe(exact[c.lastJob]!.start);
+      expect(c.end).toBe(exact[c.lastJob]!.end);
+      next = c.lastJob + 1;
+    }
+    expect(next).toBe(5000);
+  });
+
+  it('never ends a cohort of a synchronous group that never gets all its pods up', () => {
+    const g = trials(8, 6, true);
+    expect(g.cohorts).toEqual([
+      { firstJob: 0, lastJob: 5, start: 0, lastStart: 0, end: null },
+      { firstJob: 6, lastJob: 7, start: null, lastStart: null, end: null },
+    ]);
   });
 });

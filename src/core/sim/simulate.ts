@@ -43,6 +43,20 @@ export interface SimBatch {
   readonly end: number | null;
 }
 
+/**
+ * Jobs that first started together (or, past MAX_COHORTS, neighbouring such runs merged): Jobs
+ * start in index order, so each is a range. Jobs that never start form the last one, `start` null.
+ */
+export interface SimCohort {
+  readonly firstJob: number;
+  readonly lastJob: number;
+  /** First start of its first Job and of its last Job (equal unless merged); null: never. */
+  readonly start: number | null;
+  readonly lastStart: number | null;
+  /** When its last pod ends; null if never. */
+  readonly end: number | null;
+}
+
 /** A step function of the group's pods over time: from `t[i]` on, `running[i]` are up, `idle[i]` of them waiting. */
 export interface SimProfile {
   readonly t: readonly number[];
@@ -75,6 +89,8 @@ export interface SimGroup {
   readonly profile: SimProfile;
   /** Batches of Jobs 0 .. RECORDED_JOBS - 1 (or as many as asked for), in start order. */
   readonly jobs: readonly (readonly SimBatch[])[];
+  /** Every Job, as runs of Jobs by first start: which queue, and for how long. */
+  readonly cohorts: readonly SimCohort[];
 }
 
 export interface SimSeries {
@@ -105,6 +121,8 @@ export const MAX_SIM_JOBS = 5_000_000;
 /** Nor designs needing more batches than this (each Job wave is at least one batch). */
 export const MAX_SIM_BATCHES = 1_000_000;
 const MAX_POINTS = 2_000;
+/** Cohorts kept per group: past this, neighbours merge in pairs (what a timeline can show). */
+export const MAX_COHORTS = 2_048;
 const MAX_PROFILE = 5_000;
 
 interface G {
@@ -127,6 +145,7 @@ interface G {
   readonly inReady: Uint8Array;
   readonly profile: { t: number[]; running: number[]; idle: number[] };
   readonly jobs: MutableBatch[][];
+  readonly cohorts: MutableCohort[];
   /** Open recorded batches per recorded Job, oldest first, to close when they finish. */
   readonly open: MutableBatch[][];
   runningNow: number;
@@ -142,6 +161,7 @@ interface G {
 }
 
 type MutableBatch = { -readonly [K in keyof SimBatch]: SimBatch[K] };
+type MutableCohort = { -readonly [K in keyof SimCohort]: SimCohort[K] };
 
 /**
  * `recordJobs`: how many Jobs of each group get their batches recorded (the timeline draws
@@ -192,6 +212,7 @@ export function simulate(
       inReady: new Uint8Array(count).fill(1),
       profile: { t: [], running: [], idle: [] },
       jobs: Array.from({ length: recorded }, () => []),
+      cohorts: [],
       open: Array.from({ length: recorded }, () => []),
       runningNow: 0,
       idleNow: 0,
@@ -330,6 +351,7 @@ export function simulate(
           }
           b = upto;
         }
+        if (first === 0) startCohort(g.cohorts, j, t);
         g.firstStart ??= t;
         g.lastStart = t;
         const rec: MutableBatch | null =
@@ -381,6 +403,7 @@ export function simulate(
         g.runningNow -= n;
         touched.add(g);
         g.end = Math.max(g.end ?? 0, t);
+        endCohort(g.cohorts, j, t);
         if (j < g.open.length) {
           // Batches of one Job finish in the order they started (one duration per group).
           const rec = g.open[j]!.shift();
@@ -432,6 +455,7 @@ export function simulate(
       synchronous: syncInfo,
       profile: thinProfile(g.profile),
       jobs: g.jobs,
+      cohorts: closeCohorts(g, stuck),
     };
   });
   const finished = groups.every((g) => g.end !== null || g.firstStart === null);
@@ -453,6 +477,71 @@ export function simulate(
 }
 
 class TooManyBatches extends Error {}
+
+/** Job `j` first starts at `t`: it joins the last cohort if that one's last Job started then too. */
+function startCohort(cohorts: MutableCohort[], j: number, t: number) {
+  const last = cohorts.at(-1);
+  if (last && last.lastJob === j - 1 && last.lastStart === t) {
+    last.lastJob = j;
+    return;
+  }
+  cohorts.push({ firstJob: j, lastJob: j, start: t, lastStart: t, end: null });
+  if (cohorts.length <= MAX_COHORTS) return;
+  // Too many to draw apart: merge neighbours in pairs (the last stays open to grow).
+  const merged: MutableCohort[] = [];
+  for (let i = 0; i + 1 < cohorts.length; i += 2)
+    merged.push(mergeCohorts(cohorts[i]!, cohorts[i + 1]!));
+  if (cohorts.length % 2) merged.push(cohorts.at(-1)!);
+  cohorts.splice(0, cohorts.length, ...merged);
+}
+
+function mergeCohorts(a: MutableCohort, b: MutableCohort): MutableCohort {
+  return {
+    firstJob: a.firstJob,
+    lastJob: b.lastJob,
+    start: a.start,
+    lastStart: b.lastStart,
+    end: a.end === null && b.end === null ? null : Math.max(a.end ?? 0, b.end ?? 0),
+  };
+}
+
+/** Pods of Job `j` end at `t`: its cohort (the last one starting at or before it) ends no earlier. */
+function endCohort(cohorts: MutableCohort[], j: number, t: number) {
+  let lo = 0;
+  let hi = cohorts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (cohorts[mid]!.firstJob <= j) lo = mid;
+    else hi = mid - 1;
+  }
+  const c = cohorts[lo];
+  if (c) c.end = Math.max(c.end ?? 0, t);
+}
+
+/**
+ * The cohorts as the run left them: one that holds a Job with pods never started (or a group
+ * stuck waiting) never ends, and the Jobs that never started at all form a last cohort.
+ */
+function closeCohorts(
+  g: {
+    readonly cohorts: MutableCohort[];
+    readonly started: Float64Array;
+    readonly c: number;
+    readonly count: number;
+  },
+  stuck: boolean,
+): SimCohort[] {
+  const out = g.cohorts.map((c) => {
+    let never = stuck;
+    for (let j = c.firstJob; !never && j <= c.lastJob; j++) never = g.started[j]! < g.c;
+    return never ? { ...c, end: null } : c;
+  });
+  const next = (out.at(-1)?.lastJob ?? -1) + 1;
+  if (next < g.count) {
+    out.push({ firstJob: next, lastJob: g.count - 1, start: null, lastStart: null, end: null });
+  }
+  return out;
+}
 
 const milli = (x: number) => Math.round(x * 1000);
 const rateOf = (r: { rate: number; complete: boolean }) => (r.complete ? r.rate : 0);
