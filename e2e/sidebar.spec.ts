@@ -115,6 +115,17 @@ test('100 trials on 4 GPUs: a lane per wave of queued trials, each wait in its t
   const run = (await bars()).find((b) => b.title === 'Jobs 8–11: run 2–3 h')!;
   await page.mouse.move(box.x + run.x + run.w / 2, box.y + run.y + run.h / 2);
   await expect(page.getByRole('tooltip')).toHaveText('Jobs 8–11: run 2–3 h');
+  // The $ per hour chart's labels all fit in it (its 25h at the right edge was cut).
+  const chart = sidebar(page).getByRole('img', { name: /\$ per hour over 25 hours/ });
+  await expect(chart).toBeVisible();
+  const outside = await chart.evaluate((svg) => {
+    const box = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('text')].flatMap((t) => {
+      const r = t.getBoundingClientRect();
+      return r.left < box.left - 0.5 || r.right > box.right + 0.5 ? [t.textContent] : [];
+    });
+  });
+  expect(outside).toEqual([]);
 });
 
 test('a synchronous group the cluster cannot hold is a cluster finding, never a manifest error; its fix is undoable', async ({

@@ -63,7 +63,8 @@ export function CostChart({ series, span }: { series: SimSeries; span: number })
           </g>
         ))}
         {x.ticks(4).map((v) => (
-          <text key={v} x={x(v)} y={H - 4} textAnchor="middle">
+          // A label at the right edge ends there, never cut by it.
+          <text key={v} x={x(v)} y={H - 4} textAnchor={x(v) > W - 16 ? 'end' : 'middle'}>
             {tickLabel(v)}h
           </text>
         ))}
