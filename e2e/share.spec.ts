@@ -235,6 +235,25 @@ test('every template opens with the figures of its platform example, asking befo
   expect(await yamlText(page)).toContain('count: 6');
 });
 
+test('the title a template or a file gave the design survives a reload', async ({ page }) => {
+  await openDesigner(page);
+  const unnamed = CATALOG.find(({ id }) => !analyze(readFixture(id)).view?.name?.trim())!;
+  expect(unnamed).toBeTruthy();
+  const heading = page.getByRole('heading', { level: 1 });
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page
+    .getByRole('dialog', { name: 'Templates' })
+    .getByRole('button', { name: unnamed.title })
+    .click();
+  await expect(heading).toHaveText(unnamed.title);
+  await settledLink(page);
+  await page.reload();
+  await expect.poll(() => yamlText(page)).toBe(readFixture(unnamed.id));
+  // Before, the reload said "Untitled design".
+  await expect(heading).toHaveText(unnamed.title);
+  await expect(page).toHaveTitle(new RegExp(unnamed.title.replace(/[()]/g, '\\$&')));
+});
+
 test('opens a file dropped on the page, and a manifest pasted outside the editors', async ({
   page,
 }) => {

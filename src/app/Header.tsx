@@ -8,6 +8,7 @@ import { TemplatesButton } from '../features/share/TemplatesDialog.tsx';
 import { useDesigner } from '../state/store.ts';
 import { selectCanRedo, selectCanUndo, selectDesignName } from '../state/selectors.ts';
 import { undoRedo } from './keyboard.ts';
+import { useEffect } from 'react';
 
 export const EMPTY_DESIGN = `kind: AIchorManifest\napiVersion: "${CURRENT_API_VERSION}"\n`;
 
@@ -18,6 +19,10 @@ export function Header() {
   const load = useDesigner((s) => s.load);
   const comparing = useDesigner((s) => s.comparison !== null);
   const setCompareOpen = useDesigner((s) => s.setCompareOpen);
+  // The tab says which design it holds, as an editor's says which file.
+  useEffect(() => {
+    document.title = `${name} · JobSet Designer`;
+  }, [name]);
   return (
     <header className="app-header">
       <div className="title">

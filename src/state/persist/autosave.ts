@@ -26,13 +26,13 @@ function withOwnRecord(settings: DesignSettings, own: Rehearsal | null): DesignS
 export function startPersistence(defaultText: string): () => void {
   const store = useDesigner;
   const saved = loadSaved();
-  store.getState().load(saved?.text ?? defaultText, saved?.settings);
+  store.getState().load(saved?.text ?? defaultText, saved?.settings, saved?.source);
   let written = '';
   let warned = false;
 
   const flushStorage = () => {
     const s = store.getState();
-    if (!save(s.text, designSettings(s), written) && !warned) {
+    if (!save(s.text, designSettings(s), written, s.source) && !warned) {
       warned = true;
       s.notify(
         'This browser does not let the designer save: keep your link or download the manifest.',
@@ -72,6 +72,7 @@ export function startPersistence(defaultText: string): () => void {
     if (
       s.text !== prev.text ||
       s.settingsVersion !== prev.settingsVersion ||
+      s.source !== prev.source ||
       s.comparison !== prev.comparison
     )
       schedule();

@@ -34,6 +34,23 @@ describe('autosave', () => {
     expect(isExamplePrices(saved.settings.prices!)).toBe(true);
   });
 
+  it('keeps where the design came from (the title until it has a name), on one short line', () => {
+    save('kind: x\n', {}, '', 'Two groups');
+    expect(loadSaved()!.source).toBe('Two groups');
+    save('kind: x\n', {});
+    expect(loadSaved()!.source).toBeUndefined();
+    // Storage another tab or an extension wrote: a title is one line, of a title's length.
+    storage.setItem(
+      'jobset-designer:v1:design',
+      JSON.stringify({ text: 'kind: x\n', source: `a\n<b>\r${'x'.repeat(5000)}` }),
+    );
+    const source = loadSaved()!.source!;
+    expect(source.startsWith('a <b> x')).toBe(true);
+    expect(source).toHaveLength(200);
+    storage.setItem('jobset-designer:v1:design', JSON.stringify({ text: 'k', source: 7 }));
+    expect(loadSaved()!.source).toBeUndefined();
+  });
+
   it('keeps the link the address bar held, so a reload knows the saved design is newer', () => {
     save('kind: x\n', {}, 'v2.abc.def');
     expect(loadSaved()!.link).toBe('v2.abc.def');

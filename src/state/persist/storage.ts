@@ -21,7 +21,12 @@ export interface Saved {
    * link or a file unchanged (the link or the file has it too).
    */
   readonly edited?: boolean;
+  /** Where the design came from (a template's title, a file's name): the title until it has a name. */
+  readonly source?: string;
 }
+
+/** A source is shown as a title: one line, of a length a title bar holds. */
+const MAX_SOURCE = 200;
 
 function read(key: string): unknown {
   try {
@@ -42,6 +47,9 @@ function asSaved(v: unknown): Saved | null {
     ...(typeof (o as { link?: unknown }).link === 'string' && {
       link: (o as { link: string }).link,
     }),
+    ...(typeof (o as { source?: unknown }).source === 'string' && {
+      source: (o as { source: string }).source.replace(/\s+/g, ' ').slice(0, MAX_SOURCE),
+    }),
     // Drafts saved before the flag existed are kept as edits: never dropped to make room.
     edited: (o as { edited?: unknown }).edited !== false,
   };
@@ -55,12 +63,23 @@ export function loadSaved(): Saved | null {
  * Saves the design; false when the browser refused (storage full or disabled). A rehearsal record too large for what the browser has left is dropped
  * rather than the design (its reference stays): the design always comes first.
  */
-export function save(text: string, settings: DesignSettings, link = ''): boolean {
+export function save(
+  text: string,
+  settings: DesignSettings,
+  link = '',
+  source: string | null = null,
+): boolean {
   const write = (s: DesignSettings) => {
     try {
       localStorage.setItem(
         CURRENT,
-        JSON.stringify({ text, settings: s, savedAt: Date.now(), ...(link && { link }) }),
+        JSON.stringify({
+          text,
+          settings: s,
+          savedAt: Date.now(),
+          ...(link && { link }),
+          ...(source && { source }),
+        }),
       );
       return true;
     } catch {
