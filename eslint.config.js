@@ -4,6 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import reactRefresh from 'eslint-plugin-react-refresh';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import boundaries from './src/tools/lint/boundaries.mjs';
 
 const NAME_KEYS = '/^(name|group|product|p|type|label)$/';
 const OWN_MESSAGE =
@@ -53,31 +54,11 @@ export default defineConfig([
     extends: [reactHooks.configs.flat['recommended-latest'], reactRefresh.configs.vite],
   },
   {
-    // The pure core: no UI libraries, no Node, no DOM, no timers (tsconfig.core.json checks the
-    // types; this checks the imports and globals). Its tests may read fixtures from disk.
+    // The pure core: no DOM, no timers, no process (tsconfig.core.json checks the types; this
+    // the globals; local/boundaries its imports). Its tests may read fixtures from disk.
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                'react',
-                'react-*',
-                'zustand',
-                'zustand/*',
-                'monaco-*',
-                'd3-selection',
-                'd3-zoom',
-                'node:*',
-              ],
-              message: 'src/core is pure: no UI libraries and no Node modules.',
-            },
-          ],
-        },
-      ],
       'no-restricted-globals': [
         'error',
         ...[
@@ -98,6 +79,14 @@ export default defineConfig([
     },
   },
   {
+    // Boundaries by path (src/tools/lint/boundaries.mjs): each folder of src/ imports only the
+    // folders and packages it may. Tests may read fixtures and Node's modules.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    plugins: { local: boundaries },
+    rules: { 'local/boundaries': 'error' },
+  },
+  {
     // Maps keyed by names users choose (groups, GPU products): `constructor` or `__proto__` is a
     // name like any other. Read them with getOwn and write them with putOwn (src/core/own.ts),
     // never `map[name] ?? x` (which finds Object.prototype's members) or `map[name] = v`.
@@ -105,48 +94,6 @@ export default defineConfig([
     ignores: ['**/*.test.ts', 'src/tools/**', 'src/core/own.ts'],
     rules: {
       'no-restricted-syntax': ['error', ...OWN_LOOKUPS],
-    },
-  },
-  {
-    // Rooms with one door each: a feature imports the core, the state, shared UI (src/ui) and
-    // the templates (data), never the shell (src/app) or another feature.
-    files: ['src/features/*/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^\\.\\./(?!\\.\\./)',
-              message:
-                'A feature does not import another feature: share through src/ui or src/state.',
-            },
-            {
-              regex: '^(\\.\\./)+app/',
-              message:
-                'A feature does not import the shell (src/app): the shell composes features.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Shared UI and the state serve every feature and import none, nor the shell.
-    files: ['src/ui/**/*.{ts,tsx}', 'src/state/**/*.{ts,tsx}', 'src/worker/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^(\\.\\./)+(app|features)/',
-              message: 'Shared UI, the state and the worker do not import features or the shell.',
-            },
-          ],
-        },
-      ],
     },
   },
   {

@@ -163,7 +163,10 @@ test('exports the whole design or the current view, grid and timeline, as PNG an
 
 test('fit to view shows the whole grid, as large as the canvas allows', async ({ page }) => {
   await openDesigner(page, 'YAML');
-  for (const name of ['two-groups-parallel-pods', 'hyperparameter-sweep']) {
+  for (const [name, group] of [
+    ['two-groups-parallel-pods', 'master'],
+    ['hyperparameter-sweep', 'trial'],
+  ] as const) {
     await load(page, readFixture(name));
     const b = await page.evaluate(() => window.__designerTestApi!.gridBounds!());
     expect(b.x).toBeGreaterThanOrEqual(0);
@@ -171,9 +174,14 @@ test('fit to view shows the whole grid, as large as the canvas allows', async ({
     expect(b.x + b.width).toBeLessThanOrEqual(b.canvasWidth);
     expect(b.y + b.height).toBeLessThanOrEqual(b.canvasHeight);
     // It fills the width or the height (or reaches the largest zoom, cells of 40 pixels).
-    const cell = await page.evaluate(() => window.__designerTestApi!.gridCell!('processor', 0, 0));
+    // The first pod of a group of this design (processor is sequential-batch's, not these).
+    const cell = await page.evaluate((g) => window.__designerTestApi!.gridCell!(g, 0, 0), group);
+    expect(cell, `${name}: pod ${group}-0-0 on screen`).not.toBeNull();
     const fills = b.width >= 0.9 * b.canvasWidth || b.height >= 0.9 * b.canvasHeight;
-    expect(fills || (cell?.size ?? 40) >= 40, name).toBe(true);
+    expect(
+      fills || cell!.size >= 40,
+      `${name}: grid ${b.width}x${b.height} in ${b.canvasWidth}x${b.canvasHeight}, cells of ${cell!.size}px`,
+    ).toBe(true);
   }
 });
 

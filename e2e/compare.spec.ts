@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { readFixture } from '../src/fixtures/read.ts';
 import { openDesigner, yamlText } from './designer.ts';
-import { encodeDesign } from '../src/state/persist/codec.ts';
+import { encodeDesign } from '../src/core/link/codec.ts';
 import { expect, resource, test } from './fixtures.ts';
 
 function compareDialog(page: Page) {

@@ -1,5 +1,5 @@
 // The two editors on one text: YAML and form in sync, one history, nothing lost.
-import { CURRENT_API_VERSION } from '../src/core/jobset/versions.ts';
+import { CURRENT_API_VERSION } from '../src/core/manifest/versions.ts';
 import { readFixture } from '../src/fixtures/read.ts';
 import {
   group,

@@ -1,7 +1,7 @@
 // What helps a user read the designer: problems by severity with a filter, the grid's axes in
 // words, the table toggle's state, and the "How to read this" help.
 import { readFixture } from '../src/fixtures/read.ts';
-import { encodeDesign } from '../src/state/persist/codec.ts';
+import { encodeDesign } from '../src/core/link/codec.ts';
 import { openDesigner, yamlText, focusYaml } from './designer.ts';
 import { expect, test } from './fixtures.ts';
 

@@ -2,7 +2,7 @@
 // again by another page, and the app under a strict Content-Security-Policy.
 import AxeBuilder from '@axe-core/playwright';
 import { withTypes } from '../src/fixtures/read.ts';
-import { encodeDesign } from '../src/state/persist/codec.ts';
+import { encodeDesign } from '../src/core/link/codec.ts';
 import { CONTENT_SECURITY_POLICY } from '../src/tools/securityHeaders.mjs';
 import { group, openDesigner, showView, yamlText } from './designer.ts';
 import { expect, resource, test } from './fixtures.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { runCli } from '../src/cli/run.ts';
-import { decodeDesign } from '../src/state/persist/codec.ts';
+import { decodeDesign } from '../src/core/link/codec.ts';
 import { clickCell, dropFile, group, openDesigner, showView, yamlText } from './designer.ts';
 import { expect, test } from './fixtures.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePath, readFixture } from '../fixtures/read.ts';
-import { encodeDesign } from '../state/persist/codec.ts';
+import { encodeDesign } from '../core/link/codec.ts';
 import { runCli } from './run.ts';
 
 describe('diff', () => {

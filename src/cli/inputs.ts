@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { decodeManifest, type DesignSettings } from '../core/index.ts';
-import { decodeDesign } from '../state/persist/codec.ts';
+import { decodeDesign } from '../core/link/codec.ts';
 
 export interface Design {
   /** How messages name it: the path as given, `<stdin>` or `<link>`. */

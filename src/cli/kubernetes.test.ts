@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { readFixture } from '../fixtures/read.ts';
-import { encodeDesign } from '../state/persist/codec.ts';
+import { encodeDesign } from '../core/link/codec.ts';
 import { runCli } from './run.ts';
 
 describe('export --to jobset', () => {

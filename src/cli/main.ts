@@ -302,16 +302,27 @@ function nameOf(arg: string, dir: string): string {
   return arg === '-' ? '<stdin>' : isLink(arg, dir) ? '<link>' : arg;
 }
 
-/** Each argument as the inputs it stands for: a pattern for the files it matches. */
-function expandInputs(inputs: readonly string[], cwd: string) {
+/**
+ * Each argument as the inputs it stands for: a pattern for the files it matches. With `once`
+ * (validate), a name that an earlier argument already stands for is read once (overlapping
+ * patterns); a file named otherwise (`./a.yaml`, its absolute path) is another input, as it is
+ * written. `diff a.yaml a.yaml` still compares a file with itself.
+ */
+function expandInputs(inputs: readonly string[], cwd: string, once: boolean) {
   const out: ({ readonly arg: string } | { readonly unmatched: string })[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    if (once && seen.has(file)) return;
+    seen.add(file);
+    out.push({ arg: file });
+  };
   for (const arg of inputs) {
-    if (arg === '-' || isLink(arg, cwd) || !isGlob(arg) || existsSync(resolve(cwd, arg)))
-      out.push({ arg });
+    if (arg === '-' || isLink(arg, cwd)) out.push({ arg });
+    else if (!isGlob(arg) || existsSync(resolve(cwd, arg))) add(arg);
     else {
       const files = expandGlob(arg, cwd);
       if (files.length === 0) out.push({ unmatched: arg });
-      for (const f of files) out.push({ arg: f });
+      for (const f of files) add(f);
     }
   }
   return out;
@@ -355,7 +366,7 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
   const dir = io.dir ?? process.cwd();
   let expanded: ReturnType<typeof expandInputs>;
   try {
-    expanded = expandInputs(args.inputs, dir);
+    expanded = expandInputs(args.inputs, dir, args.command === 'validate');
   } catch (err) {
     if (!(err instanceof GlobError)) throw err;
     say(io.stderr, `jobset-designer: ${err.message}. Run jobset-designer --help for usage.`);

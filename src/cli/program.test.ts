@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { podProgram } from '../core/program/python.ts';
 import { fixturePath, readFixture } from '../fixtures/read.ts';
-import { encodeDesign } from '../state/persist/codec.ts';
+import { encodeDesign } from '../core/link/codec.ts';
 import { runCli } from './run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'jobset-cli-program-'));

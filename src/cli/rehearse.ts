@@ -32,7 +32,7 @@ import {
   type PodOutcome,
   type RehearsalPlan,
 } from '../core/index.ts';
-import { encodeDesign } from '../state/persist/codec.ts';
+import { encodeDesign } from '../core/link/codec.ts';
 import type { Design } from './inputs.ts';
 
 export interface RehearseOptions {

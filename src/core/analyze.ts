@@ -6,15 +6,17 @@
  * inside the core becomes an `internal-error` diagnostic.
  */
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { usage, type Usage } from './cost/usage.ts';
+import type { Analysis, GroupSpan } from './analysis.ts';
+import { usage } from './cost/usage.ts';
 import { readGroups } from './jobset/groups.ts';
 import { expand, type Expansion } from './jobset/expand.ts';
 import { commonRules, designRules, jobsetRules } from './jobset/rules.ts';
 import { parse } from './manifest/parse.ts';
 import { MANIFEST_SCHEMA } from './manifest/schema.ts';
-import { checkSchema, isObject } from './manifest/schemaCheck.ts';
-import { readView, type ManifestView } from './manifest/view.ts';
-import { schedule, type Schedule } from './schedule/index.ts';
+import { checkSchema } from './manifest/schemaCheck.ts';
+import { isObject } from './own.ts';
+import { readView } from './manifest/view.ts';
+import { schedule, type Schedule } from './run/schedule.ts';
 import type { DesignSettings } from './settings.ts';
 import { clusterFindings } from './sim/findings.ts';
 import { sweepFindings } from './sweep/fit.ts';
@@ -22,43 +24,7 @@ import { internalError } from './internal.ts';
 
 export { internalError };
 
-export interface Analysis {
-  /** The manifest's own diagnostics, sorted by position in the text. */
-  readonly diagnostics: readonly Diagnostic[];
-  /** No error-severity diagnostic. Design settings never change it. */
-  readonly valid: boolean;
-  /** `spec.operator` when it is a string. */
-  readonly operator: string | null;
-  /** Figures of a jobset design; null for other operators or unreadable YAML. */
-  readonly expansion: Expansion | null;
-  /** The manifest as plain data (merge keys resolved); undefined when the YAML cannot be read. */
-  readonly data: unknown;
-  /** The manifest's fields and groups as the form shows them, with their places in the text. */
-  readonly view: ManifestView | null;
-  /** The YAML has a syntax error: `data` is absent and the design cannot be edited by form. */
-  readonly syntaxError: boolean;
-  /** Where each group of `spec.types` is in the text: its key, and its whole entry. */
-  readonly groupSpans: readonly GroupSpan[];
-  /** Every key written under `spec.types`, duplicates included: the keys settings follow. */
-  readonly typeKeys: readonly {
-    readonly name: string;
-    readonly start: number;
-    readonly end: number;
-  }[];
-  /** The planned run, and the simulated run on the user's cluster. */
-  readonly schedule: Schedule | null;
-  /** Hours, resource-hours and cost over the planned run (with the settings' durations and prices). */
-  readonly usage: Usage | null;
-  /** What the simulated run on the user's cluster shows: never part of the manifest's validity. */
-  readonly findings: readonly Diagnostic[];
-}
-
-export interface GroupSpan {
-  readonly name: string;
-  readonly keyStart: number;
-  readonly keyEnd: number;
-  readonly end: number;
-}
+export type { Analysis, GroupSpan } from './analysis.ts';
 
 export function analyze(text: string, settings: DesignSettings = {}): Analysis {
   try {

@@ -7,7 +7,10 @@
  * applies it (`fixEdit` in `edit/fix.ts`), against the text of that moment, so that analysing a
  * design never parses it more than once whatever the number of fixes.
  */
-import type { EntryValue, ScalarValue } from './edit/edit.ts';
+
+export type ScalarValue = string | number | boolean | null;
+/** A value the form may write: a scalar, or a map of them (for new blocks such as `resources`). */
+export type EntryValue = ScalarValue | { readonly [key: string]: EntryValue };
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../fixtures/read.ts';
 import { analyze } from './analyze.ts';
-import { allPods } from './jobset/pods.ts';
+import { allPods } from './schedule/pods.ts';
 
 const main = readFixture('platform-main');
 const codes = (text: string) => analyze(text).diagnostics.map((d) => d.code);

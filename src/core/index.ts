@@ -8,14 +8,14 @@ export { analyze, internalError } from './analyze.ts';
 export { CODE_HELP } from './codeHelp.ts';
 export { expand } from './jobset/expand.ts';
 export { readGroups, type Group, type GroupResources } from './jobset/groups.ts';
-export { allPods } from './jobset/pods.ts';
-export { ACCEPTED_API_VERSIONS } from './jobset/versions.ts';
+export { allPods } from './schedule/pods.ts';
+export { ACCEPTED_API_VERSIONS } from './manifest/versions.ts';
 export { GPU_PRODUCTS } from './jobset/products.ts';
 export * from './edit/index.ts';
 export { LIMITS, parse } from './manifest/parse.ts';
 export { MANIFEST_SCHEMA, OPERATORS, type SchemaNode } from './manifest/schema.ts';
 export { usage } from './cost/usage.ts';
-export { plan, schedule } from './schedule/index.ts';
+export { plan, schedule } from './run/schedule.ts';
 export { simulate } from './sim/simulate.ts';
 export { exportJobSet, type ExportInput } from './k8s/export.ts';
 export { importJobSet } from './k8s/import.ts';
@@ -42,7 +42,7 @@ export {
   type Outcome,
   type PodOutcome,
   type RehearsalRecord,
-} from './rehearse/record.ts';
+} from './record/record.ts';
 export {
   compareDesigns,
   FIELD_LABELS,

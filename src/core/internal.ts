@@ -2,7 +2,7 @@
  * The analysis of a text the core failed on: one `internal-error` diagnostic, no figures. Kept
  * apart from the parser so that the app can build it without loading the whole core.
  */
-import type { Analysis } from './analyze.ts';
+import type { Analysis } from './analysis.ts';
 import type { Diagnostic } from './diagnostics.ts';
 
 /** What the app shows when the core itself failed: the text is safe, the figures unknown. */

@@ -12,3 +12,10 @@ export function putOwn<T>(o: Record<string, T>, key: string, value: T): void {
 export function getOwn<T>(o: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.hasOwn(o, key) ? o[key] : undefined;
 }
+
+/** A plain map from YAML (not a list, a date from `!!timestamp` or bytes from `!!binary`). */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}

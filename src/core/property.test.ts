@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { readFixture } from '../fixtures/read.ts';
 import { analyze } from './analyze.ts';
-import { allPods } from './jobset/pods.ts';
+import { allPods } from './schedule/pods.ts';
 
 const yamlish = fc
   .array(

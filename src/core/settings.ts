@@ -3,7 +3,7 @@
  * design, never written into the YAML.
  */
 
-import type { RehearsalRecord, RehearsalRef } from './rehearse/record.ts';
+import type { RehearsalRecord, RehearsalRef } from './record/record.ts';
 import type { Sweep } from './sweep/sweep.ts';
 
 /** Free capacity of the cluster; a dimension left out is unlimited. */

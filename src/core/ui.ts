@@ -33,14 +33,9 @@ export {
   type Peak,
   type Totals,
 } from './jobset/expand.ts';
-export {
-  EXPERIMENT_NAME_PLACEHOLDER,
-  podAt,
-  podByOrdinal,
-  type Pod,
-  type PodEnv,
-} from './jobset/pods.ts';
-export { CURRENT_API_VERSION } from './jobset/versions.ts';
+export { EXPERIMENT_NAME_PLACEHOLDER } from './jobset/names.ts';
+export { podAt, podByOrdinal, type Pod, type PodEnv } from './schedule/pods.ts';
+export { CURRENT_API_VERSION } from './manifest/versions.ts';
 export { jsonOf } from './manifest/json.ts';
 export { decodeManifest, type Decoded } from './manifest/decode.ts';
 export type { FieldView, GroupView, ManifestView } from './manifest/view.ts';
@@ -64,7 +59,7 @@ export {
   type Headline,
   type Plan,
   type Schedule,
-} from './schedule/index.ts';
+} from './run/schedule.ts';
 export type { SimBatch, SimGroup, SimProfile, SimSeries, Simulation } from './sim/simulate.ts';
 export {
   durationIn,

@@ -6,6 +6,7 @@ import type { Fix } from '../core/diagnostics.ts';
 import type * as FixCode from '../core/edit/fix.ts';
 import { applyEdit } from '../core/edit/text.ts';
 import { useDesigner } from './store.ts';
+import { selectAnalysisVersion } from './selectors.ts';
 
 type FixModule = typeof FixCode;
 
@@ -14,9 +15,9 @@ type FixModule = typeof FixCode;
  * from an older text is not applied: what it repairs may have changed since.
  */
 export async function applyFix(fix: Fix, forVersion: number): Promise<boolean> {
-  let fix_: FixModule;
+  let fixCode: FixModule;
   try {
-    fix_ = await import('../core/edit/fix.ts');
+    fixCode = await import('../core/edit/fix.ts');
   } catch (err) {
     useDesigner
       .getState()
@@ -25,11 +26,17 @@ export async function applyFix(fix: Fix, forVersion: number): Promise<boolean> {
   }
   const { text, version, commit, setEditError } = useDesigner.getState();
   if (version !== forVersion) return false;
-  const result = fix_.fixEdit(text, fix);
+  const result = fixCode.fixEdit(text, fix);
   if (!result.ok) {
     setEditError(result.reason);
     return false;
   }
   commit(applyEdit(text, result.edit), { origin: 'fix', edits: [result.edit] });
   return true;
+}
+
+/** Applies a fix found in the analysis shown now (for buttons beside diagnostics). */
+export function useApplyFix(): (fix: Fix) => void {
+  const version = useDesigner(selectAnalysisVersion);
+  return (fix) => void applyFix(fix, version);
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM } from './chromium.mjs';
 import { generatedDesign, readFixture, REPO_ROOT } from '../fixtures/read.ts';
-import { encodeDesign } from '../state/persist/codec.ts';
+import { encodeDesign } from '../core/link/codec.ts';
 
 const PORT = 4181;
 const OUT = join(REPO_ROOT, 'shots');

@@ -43,19 +43,47 @@ step('unit', 'npx', [
   `--outputFile.json=${unitReport}`,
 ]);
 const unit = readJson(unitReport);
-// A file that fails outside its tests (an import, a beforeAll) fails none of them: count it.
-const brokenFiles = (unit?.testResults ?? []).filter(
-  (f) => f.status === 'failed' && !f.assertionResults.some((t) => t.status === 'failed'),
-).length;
-if (unit) {
-  passed += unit.numPassedTests;
-  failed += unit.numFailedTests + brokenFiles;
-} else failed++;
+
+// The component tier: each feature's components in the same Chromium (Vitest browser mode).
+const componentReport = join(reports, 'components.json');
+step(
+  'components',
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--config',
+    'vitest.browser.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${componentReport}`,
+  ],
+  { CHROMIUM_PATH: browser.path },
+);
+const components = readJson(componentReport);
+/** Counts a Vitest JSON report (a missing one fails); the number of files broken outside their tests. */
+const count = (r) => {
+  if (!r) {
+    failed++;
+    return 0;
+  }
+  // A file that fails outside its tests (an import, a beforeAll) fails none of them: count it.
+  const broken = r.testResults.filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((t) => t.status === 'failed'),
+  ).length;
+  passed += r.numPassedTests;
+  failed += r.numFailedTests + broken;
+  return broken;
+};
+const brokenFiles = count(unit);
+const componentsBroken = count(components);
 
 // The e2e tests read the text and markers through a small read-only hook that only this
 // build has (VITE_TEST_API=1); `npm start` builds without it.
 const built = step('build', 'npx', ['vite', 'build', '--logLevel', 'warn'], { VITE_TEST_API: '1' });
 built ? passed++ : failed++;
+// The script a first visit loads, within its budget (measured on the build the e2e tests use).
+if (built) check('first-load budget', 'node', [join(ROOT, 'src', 'tools', 'budget.mjs'), 'dist']);
 let e2e = null;
 if (built) {
   const e2eReport = join(reports, 'e2e.json');
@@ -71,10 +99,17 @@ if (built) {
 }
 
 const skipped =
-  (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats.skipped ?? 0);
+  (unit?.numPendingTests ?? 0) +
+  (unit?.numTodoTests ?? 0) +
+  (components?.numPendingTests ?? 0) +
+  (e2e?.stats.skipped ?? 0);
 console.log('');
 if (unit)
   console.log(`unit: ${unit.numPassedTests} passed, ${unit.numFailedTests + brokenFiles} failed`);
+if (components)
+  console.log(
+    `components: ${components.numPassedTests} passed, ${components.numFailedTests + componentsBroken} failed`,
+  );
 if (e2e) console.log(`e2e: ${e2e.stats.expected} passed, ${e2e.stats.unexpected} failed`);
 if (skipped) console.log(`skipped: ${skipped}`);
 // The last line is exactly `N passed, N failed`: CI reads it.

@@ -1,11 +1,15 @@
 /** Diagnostics with their one-click fixes (the same fixes as the editor's quick fixes). */
-import type { Diagnostic } from '../core/ui.ts';
-import { applyFix } from '../state/fixes.ts';
-import { useDesigner } from '../state/store.ts';
-import { selectAnalysisVersion } from '../state/selectors.ts';
+import type { Diagnostic, Fix } from '../core/ui.ts';
 
-export function LintList({ items, label }: { items: readonly Diagnostic[]; label: string }) {
-  const version = useDesigner(selectAnalysisVersion);
+export function LintList({
+  items,
+  label,
+  onFix,
+}: {
+  items: readonly Diagnostic[];
+  label: string;
+  onFix: (fix: Fix) => void;
+}) {
   if (!items.length) return null;
   return (
     <ul className="lints" aria-label={label}>
@@ -13,7 +17,7 @@ export function LintList({ items, label }: { items: readonly Diagnostic[]; label
         <li key={`${d.code}-${i}`} className={`diagnostic-${d.severity}`}>
           <span>{d.message}</span>
           {d.fixes?.map((fix) => (
-            <button key={fix.title} type="button" onClick={() => void applyFix(fix, version)}>
+            <button key={fix.title} type="button" onClick={() => onFix(fix)}>
               {fix.title}
             </button>
           ))}

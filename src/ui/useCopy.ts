@@ -1,12 +1,10 @@
 /**
  * Copying a text to the clipboard from a button: `copied` says so for two seconds (the button's
- * label changes); a refusal by the browser becomes a notice, never a silent failure.
+ * label changes); a refusal by the browser goes to `onRefused` (a notice), never a silent failure.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useDesigner } from '../state/store.ts';
 
-export function useCopy() {
-  const notify = useDesigner((s) => s.notify);
+export function useCopy(onRefused: (message: string) => void) {
   const [copied, setCopied] = useState(false);
   const timer = useRef(0);
   useEffect(() => () => window.clearTimeout(timer.current), []);
@@ -17,7 +15,7 @@ export function useCopy() {
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => setCopied(false), 2000);
     } catch {
-      notify(`Could not copy ${what}: the browser refused access to the clipboard.`, 'error');
+      onRefused(`Could not copy ${what}: the browser refused access to the clipboard.`);
     }
   };
   return { copied, copy };

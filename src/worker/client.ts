@@ -11,7 +11,8 @@
  */
 import { checkStopped, internalError } from '../core/internal.ts';
 import type { Analysis, DesignSettings, JobSetExport } from '../core/index.ts';
-import { assertNever, type WorkerRequest, type WorkerResponse } from './protocol.ts';
+import { assertNever } from '../core/never.ts';
+import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 export interface AnalysisResult {
   /** The document version the analysis is of. */
@@ -140,7 +141,7 @@ export function createCoreClient(
         }
         break;
       default:
-        assertNever(msg);
+        assertNever(msg, 'message');
     }
     next();
   };

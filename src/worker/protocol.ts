@@ -33,7 +33,3 @@ export type WorkerResponse =
       readonly version: number;
       readonly message: string;
     };
-
-export function assertNever(x: never): never {
-  throw new Error(`unexpected message: ${JSON.stringify(x)}`);
-}

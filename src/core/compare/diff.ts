@@ -5,10 +5,10 @@
  * matching content) or changed, with each changed figure. Every figure is read from the same
  * core functions the sidebar, the timeline and the CLI read; none is computed again here.
  */
-import type { Analysis } from '../analyze.ts';
+import type { Analysis } from '../analysis.ts';
 import type { GroupFigures } from '../jobset/expand.ts';
 import { tidy } from '../jobset/numbers.ts';
-import { headline } from '../schedule/index.ts';
+import { headline } from '../run/schedule.ts';
 
 /** What a side of the comparison needs of its analysis (`operator`: unknown when left out). */
 export type CompareSide = Pick<Analysis, 'expansion' | 'schedule' | 'usage'> &

@@ -22,9 +22,9 @@ import {
 import { pythonReading, readAsPlatform } from '../manifest/yaml11.ts';
 import { eolOf, lineStart, nextLineStart, type EditResult, type TextEdit } from './text.ts';
 
-export type ScalarValue = string | number | boolean | null;
-/** A value the form may write: a scalar, or a map of them (for new blocks such as `resources`). */
-export type EntryValue = ScalarValue | { readonly [key: string]: EntryValue };
+import type { EntryValue, ScalarValue } from '../diagnostics.ts';
+
+export type { EntryValue, ScalarValue };
 
 interface Ctx {
   readonly text: string;

@@ -4,7 +4,7 @@
  * invalid. Validation reports why; this module only decides what can still be computed, so that
  * well-formed groups expand while other parts of the manifest have errors.
  */
-import { isObject } from '../manifest/schemaCheck.ts';
+import { isObject } from '../own.ts';
 import { mul } from './numbers.ts';
 
 export const INT32_MAX = 2_147_483_647;

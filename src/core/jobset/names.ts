@@ -5,6 +5,9 @@
  * `<jobset>-<type>-<replicas-1>-<completions-1>-abcde` must fit a 63-character DNS label.
  * The webhook's quirk is kept: with 0 replicas the index reads "-1", two characters.
  */
+/** AIchor names every JobSet `experiment-<8 hex>-<4 hex>`: 24 characters (observed). */
+export const EXPERIMENT_NAME_PLACEHOLDER = 'experiment-xxxxxxxx-xxxx';
+
 export const DNS_LABEL_MAX = 63;
 
 export interface NameLengths {

@@ -4,7 +4,7 @@ import { readFixture } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
 import type { Plan } from '../schedule/plan.ts';
 import type { Expansion, GroupFigures } from './expand.ts';
-import { allPods, podAt } from './pods.ts';
+import { allPods, podAt } from '../schedule/pods.ts';
 
 type Design = Expansion & { readonly plan: Plan };
 

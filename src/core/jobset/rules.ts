@@ -5,18 +5,19 @@
 import { num } from '../format.ts';
 import { q } from '../quote.ts';
 import type { Diagnostic, DiagnosticCode, Fix, Path } from '../diagnostics.ts';
-import { isObject } from '../manifest/schemaCheck.ts';
+import { isObject } from '../own.ts';
 import type { Source } from '../manifest/source.ts';
 import { distance } from '../manifest/suggest.ts';
 import type { Expansion } from './expand.ts';
 import { INT32_MAX, type Group } from './groups.ts';
 import { GPU_PRODUCTS } from './products.ts';
-import { DNS_LABEL_MAX, generatedNameLengths, labelValueProblem } from './names.ts';
-import { EXPERIMENT_NAME_PLACEHOLDER } from './pods.ts';
-
-import { ACCEPTED_API_VERSIONS, CURRENT_API_VERSION } from './versions.ts';
-
-export { ACCEPTED_API_VERSIONS, CURRENT_API_VERSION };
+import {
+  DNS_LABEL_MAX,
+  EXPERIMENT_NAME_PLACEHOLDER,
+  generatedNameLengths,
+  labelValueProblem,
+} from './names.ts';
+import { ACCEPTED_API_VERSIONS, CURRENT_API_VERSION } from '../manifest/versions.ts';
 const TYPE_NAME = /^[a-z][a-z0-9-]*$/;
 
 /** Rules for every operator: the fields all manifests share. */

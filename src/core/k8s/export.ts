@@ -8,7 +8,7 @@
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import { readGroups, type Group } from '../jobset/groups.ts';
-import { isObject } from '../manifest/schemaCheck.ts';
+import { isObject } from '../own.ts';
 import { byCodePoint, labelValueProblem } from '../jobset/names.ts';
 import { defaultJobSetName, jobsetNameProblems } from './jobsetName.ts';
 import {

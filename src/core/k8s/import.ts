@@ -5,9 +5,9 @@
  * with a warning: the platform numbers `JOB_GLOBAL_INDEX` by name, JobSet by list order.
  */
 import { Document, parseAllDocuments, Scalar, visit } from 'yaml';
-import { CURRENT_API_VERSION } from '../jobset/versions.ts';
+import { CURRENT_API_VERSION } from '../manifest/versions.ts';
 import { mul, tidy } from '../jobset/numbers.ts';
-import { isObject } from '../manifest/schemaCheck.ts';
+import { isObject } from '../own.ts';
 import { byCodePoint } from '../jobset/names.ts';
 import {
   COMPLETION_INDEX_VARIABLE,

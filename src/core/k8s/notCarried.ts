@@ -2,7 +2,7 @@
  * What of an AIchor manifest has no place in a JobSet: every written key the export does not
  * map, with its path and why. The export lists these in its header and the designer beside it.
  */
-import { isObject } from '../manifest/schemaCheck.ts';
+import { isObject } from '../own.ts';
 
 export interface NotCarried {
   /** Dotted path in the manifest, `spec.types.worker.resources.cpuLimitRatio`. */

@@ -6,8 +6,8 @@
 import type { Fix } from '../diagnostics.ts';
 import type { EntryValue } from '../edit/edit.ts';
 import { FIRST } from '../edit/edit.ts';
-import { CURRENT_API_VERSION } from '../jobset/rules.ts';
-import { isObject } from './schemaCheck.ts';
+import { CURRENT_API_VERSION } from './versions.ts';
+import { isObject } from '../own.ts';
 
 type Json = Record<string, unknown>;
 

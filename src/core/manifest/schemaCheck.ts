@@ -14,6 +14,7 @@ import { addMissing, completeAll, missingValue } from './complete.ts';
 import { suggestKey } from './suggest.ts';
 import { k, q } from '../quote.ts';
 import { scalarSource, type EntryValue } from '../edit/edit.ts';
+import { isObject } from '../own.ts';
 
 export function checkSchema(data: unknown, root: SchemaNode, source: Source): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -265,13 +266,6 @@ function merge(a: SchemaNode, b: SchemaNode): SchemaNode {
   }
   const { if: _if, then: _then, ...rest } = a;
   return { ...rest, ...b, properties, required: [...(a.required ?? []), ...(b.required ?? [])] };
-}
-
-/** A plain map from YAML (not a list, a date from `!!timestamp` or bytes from `!!binary`). */
-export function isObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
 }
 
 function hasType(value: unknown, type: JsonType | readonly JsonType[]): boolean {

@@ -173,10 +173,13 @@ describe('semantic rules', () => {
     expect(fixed(text, d!)).toBe(main.replace('    worker:\n', `    ${good}:\n`));
   });
 
-  it('warns on a trailing hyphen', () => {
-    expect(
-      find(main.replace('    worker:\n', '    worker-:\n'), 'type-name-trailing-hyphen'),
-    ).toHaveLength(1);
+  it('rejects a trailing hyphen as an error, and offers the name without it', () => {
+    const text = main.replace('    worker:\n', '    worker-:\n');
+    const found = find(text, 'type-name-trailing-hyphen');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe('error');
+    expect(analyze(text).valid).toBe(false);
+    expect(fixed(text, found[0]!)).toBe(main);
   });
 
   it('warns when apiVersion is not the current one, and offers the current', () => {

@@ -3,7 +3,7 @@
  * and each job group with its place in the text. The form reads this typed view and never
  * digs in the raw data itself.
  */
-import { isObject } from './schemaCheck.ts';
+import { isObject } from '../own.ts';
 import type { Source } from './source.ts';
 
 /**

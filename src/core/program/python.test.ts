@@ -1,7 +1,7 @@
 // The generated pod program, run for real with this machine's python3: it compiles for every
 // template and random designs, each pod of a 2 x 3 sweep prints its own point, and both ways of
 // waiting for peers release everyone when all are up and fail everyone at the deadline when one
-// is missing. Without python3 these tests say so and are skipped.
+// is missing. python3 is always on the CI machine: without it these tests fail, never skip.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,14 +11,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFixture } from '../../fixtures/read.ts';
 import { TEMPLATE_IDS } from '../../templates/catalog.ts';
 import { analyze } from '../analyze.ts';
-import { allPods } from '../jobset/pods.ts';
+import { allPods } from '../schedule/pods.ts';
 import { gridSize, sweepPoint, type Sweep } from '../sweep/sweep.ts';
 import { podProgram, type ProgramInput } from './python.ts';
 
-const PYTHON = (() => {
-  const r = spawnSync('python3', ['--version'], { encoding: 'utf8' });
-  return r.status === 0 ? 'python3' : null;
-})();
+const PYTHON = 'python3';
+const probe = spawnSync(PYTHON, ['--version'], { encoding: 'utf8' });
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -47,7 +45,7 @@ function inputOf(text: string, extra: Partial<ProgramInput> = {}): ProgramInput 
 }
 
 function compiles(dir: string) {
-  const r = spawnSync(PYTHON!, ['-m', 'py_compile', 'jobset_env.py', 'main.py'], {
+  const r = spawnSync(PYTHON, ['-m', 'py_compile', 'jobset_env.py', 'main.py'], {
     cwd: dir,
     encoding: 'utf8',
   });
@@ -71,7 +69,7 @@ function runPod(
   );
   const t0 = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(PYTHON!, ['-c', code], {
+    const child = spawn(PYTHON, ['-c', code], {
       cwd: dir,
       env: { ...process.env, ...pod!.env, ...env },
     });
@@ -80,6 +78,10 @@ function runPod(
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('close', (c) => resolve({ code: c, stdout, stderr, ms: Date.now() - t0 }));
+    // No python3 (ENOENT): answer at once, as a failed run, instead of waiting for the timeout.
+    child.on('error', (e) =>
+      resolve({ code: null, stdout, stderr: String(e), ms: Date.now() - t0 }),
+    );
   });
 }
 
@@ -113,7 +115,12 @@ const gang = trials.replace(
 // Ports 20000-24999 (the rehearsal tests take 25000-31999): below Linux's outgoing ports.
 let nextPort = 20000 + Math.floor(Math.random() * 4000);
 
-describe.skipIf(PYTHON === null)('the generated pod program (python3 found)', () => {
+describe('the generated pod program, run by python3', () => {
+  it('has python3 to run it (a machine without it fails here, not skips)', () => {
+    expect(probe.status, `python3 --version: ${probe.error?.message ?? probe.stderr}`).toBe(0);
+    expect(probe.stdout).toMatch(/^Python 3\./);
+  });
+
   it('compiles for every template', () => {
     for (const id of TEMPLATE_IDS) compiles(write(inputOf(readFixture(id), { designName: id })));
   });

@@ -5,7 +5,7 @@
  * views to ignore: they ask by group, Job and name.
  */
 import type { GroupFigures } from '../jobset/expand.ts';
-import type { PodOutcome, PodStatus, RehearsalRecord } from './record.ts';
+import type { PodOutcome, PodStatus, RehearsalRecord } from '../record/record.ts';
 
 export interface ActualPod {
   readonly name: string;

@@ -5,14 +5,14 @@
  * seconds (hours scaled by `secondsPerHour`): the planned run, or the simulated run on the
  * user's cluster when the design sets a capacity. The processes themselves are the CLI's.
  */
-import type { Analysis } from '../analyze.ts';
+import type { Analysis } from '../analysis.ts';
 import { productOf, type GroupFigures } from '../jobset/expand.ts';
 import { byCodePoint } from '../jobset/names.ts';
-import { podAt, type PodEnv } from '../jobset/pods.ts';
+import { podAt, type PodEnv } from '../schedule/pods.ts';
 import { podSpan } from '../schedule/plan.ts';
 import type { Capacity, DesignSettings } from '../settings.ts';
 import { simulate } from '../sim/simulate.ts';
-import type { Span } from './record.ts';
+import type { Span } from '../record/record.ts';
 
 /** The most pods a rehearsal starts unless told otherwise. */
 export const DEFAULT_MAX_PODS = 256;

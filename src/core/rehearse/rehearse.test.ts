@@ -17,7 +17,7 @@ import {
   reportLines,
   type PodOutcome,
   type RehearsalRecord,
-} from './record.ts';
+} from '../record/record.ts';
 
 const A100 = 'NVIDIA-A100-SXM4-80GB';
 

@@ -24,7 +24,7 @@ import {
   type GroupPlan,
   type Plan,
 } from '../schedule/plan.ts';
-import { EXAMPLE_PRICES, type Capacity, type DesignSettings } from '../settings.ts';
+import { EXAMPLE_PRICES, type Capacity, type DesignSettings, type Prices } from '../settings.ts';
 import { MinHeap } from './heap.ts';
 
 import { RECORDED_JOBS } from './recorded.ts';
@@ -183,91 +183,13 @@ export function simulate(
     return null;
   }
 
-  const gs: G[] = ordered.map((plan) => {
-    const f = plan.figures;
-    const count = f.count!;
-    const gpus = f.pod.gpus ?? 0;
-    const recorded = Math.min(count, recordJobs);
-    return {
-      plan,
-      d: plan.duration,
-      p: f.effectiveParallelism!,
-      c: f.completions!,
-      count,
-      cpus: milli(f.pod.cpus ?? 0),
-      ram: milli(f.pod.ramGB ?? 0),
-      gpus,
-      product: productOf(f),
-      // Like the plan's costs, a pod whose requests are not all set is left out of them.
-      rate: rateOf(podRate(f.pod, prices)),
-      sync: sync.has(f.name),
-      held: [],
-      started: new Float64Array(count),
-      running: new Float64Array(count),
-      // Jobs 0..count-1 in order already form a valid heap.
-      ready: new MinHeap(
-        (a, b) => a < b,
-        Array.from({ length: count }, (_, j) => j),
-      ),
-      inReady: new Uint8Array(count).fill(1),
-      profile: { t: [], running: [], idle: [] },
-      jobs: Array.from({ length: recorded }, () => []),
-      cohorts: [],
-      open: Array.from({ length: recorded }, () => []),
-      runningNow: 0,
-      idleNow: 0,
-      firstStart: null,
-      lastStart: null,
-      end: null,
-      delayedPods: 0,
-      waitingPodHours: 0,
-      wave0Started: 0,
-      wave0StartSum: 0,
-      allUpAt: null,
-    };
-  });
+  const gs = ordered.map((g) => newGroup(g, prices, sync.has(g.figures.name), recordJobs));
 
-  // Free capacity; a dimension not given is unlimited.
-  let freeCpus = capacity.cpus === undefined ? Infinity : milli(capacity.cpus);
-  let freeRam = capacity.ramGB === undefined ? Infinity : milli(capacity.ramGB);
-  const freeGpus = new Map<string, number>(Object.entries(capacity.gpus ?? {}));
-  const gpuLimited = capacity.gpus !== undefined;
-  const gpusFree = (product: string) => (gpuLimited ? (freeGpus.get(product) ?? 0) : Infinity);
-  const fit = (g: G) =>
-    Math.min(
-      g.cpus > 0 ? Math.floor(freeCpus / g.cpus) : Infinity,
-      g.ram > 0 ? Math.floor(freeRam / g.ram) : Infinity,
-      g.gpus > 0 ? Math.floor(gpusFree(g.product) / g.gpus) : Infinity,
-    );
-  const take = (g: G, n: number, sign: 1 | -1) => {
-    freeCpus -= sign * n * g.cpus;
-    freeRam -= sign * n * g.ram;
-    if (gpuLimited && g.gpus > 0) freeGpus.set(g.product, gpusFree(g.product) - sign * n * g.gpus);
-  };
+  const { fit, take } = freeCapacity(capacity);
 
-  // Finish events: parallel arrays indexed by event id, ordered by time.
-  // Event times as keys rounded to the nanohour (so that 0.1 + 0.2 and 0.3 are one instant),
-  // and exactly, so that ends computed from them do not drift (4 waves of 1/3 h end at 4/3).
-  const evTime: number[] = [];
-  const evExact: number[] = [];
+  const events = finishEvents();
   /** The exact time of the instant being processed. */
   let exactNow = 0;
-  const evGroup: number[] = [];
-  const evJob: number[] = [];
-  const evCount: number[] = [];
-  const freeIds: number[] = [];
-  const events = new MinHeap(
-    (a, b) => evTime[a]! < evTime[b]! || (evTime[a] === evTime[b] && a < b),
-  );
-  const addEvent = (exact: number, gi: number, j: number, n: number) => {
-    const id = freeIds.pop() ?? evTime.length;
-    evTime[id] = roundTime(exact);
-    evExact[id] = exact;
-    evGroup[id] = gi;
-    evJob[id] = j;
-    evCount[id] = n;
-    events.push(id);
-  };
   let batches = 0;
   let runningPods = 0;
   let pendingPods = gs.reduce((n, g) => n + g.count * g.c, 0);
@@ -336,45 +258,9 @@ export function simulate(
         g.runningNow += n;
         touched.add(g);
         if (++batches > MAX_SIM_BATCHES) throw new TooManyBatches();
-        // Waiting: how much later than on an unlimited cluster (the plan) each pod starts.
-        for (let b = first; b < first + n;) {
-          const wave = podWave(g.plan.figures, b)!;
-          const upto = Math.min(first + n, (wave + 1) * g.p);
-          const wait = t - podSpan(g.plan, b)!.start;
-          if (wait > 1e-9) {
-            g.delayedPods += upto - b;
-            g.waitingPodHours += (upto - b) * wait;
-          }
-          if (wave === 0) {
-            g.wave0Started += upto - b;
-            g.wave0StartSum += (upto - b) * t;
-          }
-          b = upto;
-        }
-        if (first === 0) startCohort(g.cohorts, j, t);
-        g.firstStart ??= t;
-        g.lastStart = t;
-        const rec: MutableBatch | null =
-          j < g.jobs.length ? { first, n, start: t, workStart: t, end: null } : null;
-        if (rec) {
-          g.jobs[j]!.push(rec);
-          g.open[j]!.push(rec);
-        }
-        if (g.sync && g.allUpAt === null) {
-          // Up, but idle until the whole first wave is: no end time yet.
-          g.held.push({ j, n, rec });
-          g.idleNow += n;
-          if (rec) rec.workStart = null;
-          if (g.wave0Started === g.count * g.p) {
-            g.allUpAt = t;
-            for (const h of g.held) {
-              addEvent(exactNow + g.d, gi, h.j, h.n);
-              if (h.rec) h.rec.workStart = t;
-            }
-            g.idleNow = 0;
-            g.held.length = 0;
-          }
-        } else addEvent(exactNow + g.d, gi, j, n);
+        countWaits(g, first, n, t);
+        const rec = recordStart(g, j, first, n, t);
+        startWork(g, gi, j, n, rec, t, exactNow + g.d, events);
         if (g.running[j]! >= g.p || g.started[j]! >= g.c) {
           g.ready.pop();
           g.inReady[j] = 0;
@@ -385,16 +271,13 @@ export function simulate(
   };
 
   const run = () => {
-    while (events.size) {
-      const t = evTime[events.peek()!]!;
-      exactNow = evExact[events.peek()!]!;
+    while (events.size()) {
+      const t = events.nextTime();
+      exactNow = events.nextExact();
       advance(t);
-      while (events.size && evTime[events.peek()!] === t) {
-        const id = events.pop()!;
-        freeIds.push(id);
-        const g = gs[evGroup[id]!]!;
-        const j = evJob[id]!;
-        const n = evCount[id]!;
+      while (events.size() && events.nextTime() === t) {
+        const { gi, j, n } = events.pop();
+        const g = gs[gi]!;
         g.running[j] = g.running[j]! - n;
         take(g, n, -1);
         runningPods -= n;
@@ -426,38 +309,7 @@ export function simulate(
     throw err;
   }
 
-  const groups: SimGroup[] = gs.map((g) => {
-    const never = g.started.some((s) => s < g.c);
-    const stuck = g.held.length > 0; // a synchronous group still waiting: its pods never end
-    const ideal = g.plan.runHours ?? 0;
-    const syncInfo = g.sync
-      ? {
-          allUpAt: g.allUpAt,
-          idleGpuHours:
-            g.allUpAt === null
-              ? Infinity
-              : round2((g.allUpAt * g.wave0Started - g.wave0StartSum) * g.gpus),
-          idlePodHours:
-            g.allUpAt === null ? Infinity : round(g.allUpAt * g.wave0Started - g.wave0StartSum),
-          canNeverStart: holdsAtOnce(g.plan.figures, capacity) < g.count * g.p,
-        }
-      : null;
-    const end = never || stuck ? null : g.end;
-    return {
-      name: g.plan.name,
-      firstStart: g.firstStart,
-      lastStart: g.lastStart,
-      end,
-      delay: end === null ? null : Math.max(0, round(end - ideal)),
-      delayedPods: g.delayedPods,
-      waitingPodHours: round(g.waitingPodHours),
-      neverStarts: never,
-      synchronous: syncInfo,
-      profile: thinProfile(g.profile),
-      jobs: g.jobs,
-      cohorts: closeCohorts(g, stuck),
-    };
-  });
+  const groups = gs.map((g) => groupResult(g, capacity));
   const finished = groups.every((g) => g.end !== null || g.firstStart === null);
   const priced = gs.some((g) => podRate(g.plan.figures.pod, prices).complete);
   const makespan =
@@ -598,4 +450,201 @@ function round(x: number): number {
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
+}
+
+/** A group's state in the simulation: its figures in integer thousandths, its Jobs' progress. */
+function newGroup(plan: GroupPlan, prices: Prices, sync: boolean, recordJobs: number): G {
+  const f = plan.figures;
+  const count = f.count!;
+  const gpus = f.pod.gpus ?? 0;
+  const recorded = Math.min(count, recordJobs);
+  return {
+    plan,
+    d: plan.duration,
+    p: f.effectiveParallelism!,
+    c: f.completions!,
+    count,
+    cpus: milli(f.pod.cpus ?? 0),
+    ram: milli(f.pod.ramGB ?? 0),
+    gpus,
+    product: productOf(f),
+    // Like the plan's costs, a pod whose requests are not all set is left out of them.
+    rate: rateOf(podRate(f.pod, prices)),
+    sync,
+    held: [],
+    started: new Float64Array(count),
+    running: new Float64Array(count),
+    // Jobs 0..count-1 in order already form a valid heap.
+    ready: new MinHeap(
+      (a, b) => a < b,
+      Array.from({ length: count }, (_, j) => j),
+    ),
+    inReady: new Uint8Array(count).fill(1),
+    profile: { t: [], running: [], idle: [] },
+    jobs: Array.from({ length: recorded }, () => []),
+    cohorts: [],
+    open: Array.from({ length: recorded }, () => []),
+    runningNow: 0,
+    idleNow: 0,
+    firstStart: null,
+    lastStart: null,
+    end: null,
+    delayedPods: 0,
+    waitingPodHours: 0,
+    wave0Started: 0,
+    wave0StartSum: 0,
+    allUpAt: null,
+  };
+}
+
+/** The cluster's free capacity, taken and given back by pods; a dimension not given is unlimited. */
+function freeCapacity(capacity: Capacity) {
+  let freeCpus = capacity.cpus === undefined ? Infinity : milli(capacity.cpus);
+  let freeRam = capacity.ramGB === undefined ? Infinity : milli(capacity.ramGB);
+  const freeGpus = new Map<string, number>(Object.entries(capacity.gpus ?? {}));
+  const gpuLimited = capacity.gpus !== undefined;
+  const gpusFree = (product: string) => (gpuLimited ? (freeGpus.get(product) ?? 0) : Infinity);
+  /** How many more pods of the group fit now. */
+  const fit = (g: G) =>
+    Math.min(
+      g.cpus > 0 ? Math.floor(freeCpus / g.cpus) : Infinity,
+      g.ram > 0 ? Math.floor(freeRam / g.ram) : Infinity,
+      g.gpus > 0 ? Math.floor(gpusFree(g.product) / g.gpus) : Infinity,
+    );
+  const take = (g: G, n: number, sign: 1 | -1) => {
+    freeCpus -= sign * n * g.cpus;
+    freeRam -= sign * n * g.ram;
+    if (gpuLimited && g.gpus > 0) freeGpus.set(g.product, gpusFree(g.product) - sign * n * g.gpus);
+  };
+  return { fit, take };
+}
+
+/** What the run made of a group: its times, waits and (when synchronous) idle time. */
+function groupResult(g: G, capacity: Capacity): SimGroup {
+  const never = g.started.some((s) => s < g.c);
+  const stuck = g.held.length > 0; // a synchronous group still waiting: its pods never end
+  const ideal = g.plan.runHours ?? 0;
+  const syncInfo = g.sync
+    ? {
+        allUpAt: g.allUpAt,
+        idleGpuHours:
+          g.allUpAt === null
+            ? Infinity
+            : round2((g.allUpAt * g.wave0Started - g.wave0StartSum) * g.gpus),
+        idlePodHours:
+          g.allUpAt === null ? Infinity : round(g.allUpAt * g.wave0Started - g.wave0StartSum),
+        canNeverStart: holdsAtOnce(g.plan.figures, capacity) < g.count * g.p,
+      }
+    : null;
+  const end = never || stuck ? null : g.end;
+  return {
+    name: g.plan.name,
+    firstStart: g.firstStart,
+    lastStart: g.lastStart,
+    end,
+    delay: end === null ? null : Math.max(0, round(end - ideal)),
+    delayedPods: g.delayedPods,
+    waitingPodHours: round(g.waitingPodHours),
+    neverStarts: never,
+    synchronous: syncInfo,
+    profile: thinProfile(g.profile),
+    jobs: g.jobs,
+    cohorts: closeCohorts(g, stuck),
+  };
+}
+
+/**
+ * Finish events, ordered by time: parallel arrays indexed by event id (reused once popped).
+ * Times as keys rounded to the nanohour (so that 0.1 + 0.2 and 0.3 are one instant), and
+ * exactly, so that ends computed from them do not drift (4 waves of 1/3 h end at 4/3).
+ */
+function finishEvents() {
+  const time: number[] = [];
+  const exact: number[] = [];
+  const group: number[] = [];
+  const job: number[] = [];
+  const count: number[] = [];
+  const freeIds: number[] = [];
+  const heap = new MinHeap((a, b) => time[a]! < time[b]! || (time[a] === time[b] && a < b));
+  return {
+    /** `n` pods of Job `j` of group `gi` finish at `at` (hours, exact). */
+    add(at: number, gi: number, j: number, n: number) {
+      const id = freeIds.pop() ?? time.length;
+      time[id] = roundTime(at);
+      exact[id] = at;
+      group[id] = gi;
+      job[id] = j;
+      count[id] = n;
+      heap.push(id);
+    },
+    size: () => heap.size,
+    nextTime: () => time[heap.peek()!]!,
+    nextExact: () => exact[heap.peek()!]!,
+    pop() {
+      const id = heap.pop()!;
+      freeIds.push(id);
+      return { gi: group[id]!, j: job[id]!, n: count[id]! };
+    },
+  };
+}
+
+/** Waiting: how much later than on an unlimited cluster (the plan) each pod of a batch starts. */
+function countWaits(g: G, first: number, n: number, t: number) {
+  for (let b = first; b < first + n;) {
+    const wave = podWave(g.plan.figures, b)!;
+    const upto = Math.min(first + n, (wave + 1) * g.p);
+    const wait = t - podSpan(g.plan, b)!.start;
+    if (wait > 1e-9) {
+      g.delayedPods += upto - b;
+      g.waitingPodHours += (upto - b) * wait;
+    }
+    if (wave === 0) {
+      g.wave0Started += upto - b;
+      g.wave0StartSum += (upto - b) * t;
+    }
+    b = upto;
+  }
+}
+
+/** A batch of Job `j` starts at `t`: its cohort, the group's starts, and the batch when recorded. */
+function recordStart(g: G, j: number, first: number, n: number, t: number): MutableBatch | null {
+  if (first === 0) startCohort(g.cohorts, j, t);
+  g.firstStart ??= t;
+  g.lastStart = t;
+  if (j >= g.jobs.length) return null;
+  const rec: MutableBatch = { first, n, start: t, workStart: t, end: null };
+  g.jobs[j]!.push(rec);
+  g.open[j]!.push(rec);
+  return rec;
+}
+
+/**
+ * The batch works and finishes at `end`; in a synchronous group still waiting, it is up but
+ * idle (no end yet) until the whole first wave is, and then all of the held batches start.
+ */
+function startWork(
+  g: G,
+  gi: number,
+  j: number,
+  n: number,
+  rec: MutableBatch | null,
+  t: number,
+  end: number,
+  events: ReturnType<typeof finishEvents>,
+) {
+  if (!g.sync || g.allUpAt !== null) {
+    events.add(end, gi, j, n);
+    return;
+  }
+  g.held.push({ j, n, rec });
+  g.idleNow += n;
+  if (rec) rec.workStart = null;
+  if (g.wave0Started < g.count * g.p) return;
+  g.allUpAt = t;
+  for (const h of g.held) {
+    events.add(end, gi, h.j, h.n);
+    if (h.rec) h.rec.workStart = t;
+  }
+  g.idleNow = 0;
+  g.held.length = 0;
 }

@@ -24,6 +24,7 @@ import {
   type TimeWindow,
 } from '../../core/layout/timeline.ts';
 import { useDesigner } from '../../state/store.ts';
+import { useApplyFix } from '../../state/fixes.ts';
 import {
   selectClusterFindings,
   selectDesignName,
@@ -65,7 +66,7 @@ export function CanvasArea() {
       </div>
       {lastGood && <p className="note">The last valid design, until the YAML is fixed.</p>}
       {expansion && schedule ? (
-        <Drawing expansion={expansion} schedule={schedule} tableView={tableView} />
+        <DesignViews expansion={expansion} schedule={schedule} tableView={tableView} />
       ) : (
         <p className="muted">
           {operator && operator !== 'jobset'
@@ -83,7 +84,8 @@ type Scope = 'whole' | 'view';
 /** Groups listed at once under the canvas. */
 const GROUPS_PAGE = 25;
 
-function Drawing({
+/** The views of a design that expands: the grid (or its table) and the timeline. */
+function DesignViews({
   expansion,
   schedule,
   tableView,
@@ -92,6 +94,7 @@ function Drawing({
   schedule: Schedule;
   tableView: boolean;
 }) {
+  const applyFix = useApplyFix();
   const designName = useDesigner(selectDesignName);
   const grid = useMemo(() => gridLayout(expansion), [expansion]);
   const record = useDesigner((s) => s.rehearsal?.record ?? null);
@@ -210,7 +213,9 @@ function Drawing({
             </span>
           </h3>
           {/* What the cluster does to the run, where the run is drawn (also in the sidebar). */}
-          {schedule.simulated && <LintList items={clusterFindings} label="On your cluster" />}
+          {schedule.simulated && (
+            <LintList items={clusterFindings} label="On your cluster" onFix={applyFix} />
+          )}
           <TimelineCanvas
             layout={timeline}
             describedBy={descriptionIds}

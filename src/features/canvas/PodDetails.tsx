@@ -8,7 +8,7 @@ import { formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectExpansion, selectSchedule } from '../../state/selectors.ts';
 import { outcomesByName } from '../../core/rehearse/actual.ts';
-import type { PodOutcome } from '../../core/rehearse/record.ts';
+import type { PodOutcome } from '../../core/record/record.ts';
 
 export function PodDetails() {
   const expansion = useDesigner(selectExpansion);

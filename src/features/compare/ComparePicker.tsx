@@ -1,7 +1,7 @@
 /** What to compare the current design with: a template, a draft, a link or a file. */
 import { useId, useState } from 'react';
 import { decodeManifest } from '../../core/ui.ts';
-import { decodeDesign } from '../../state/persist/codec.ts';
+import { decodeDesign } from '../../core/link/codec.ts';
 import { loadDrafts } from '../../state/persist/storage.ts';
 import type { OtherDesign } from '../../state/slices/compare.ts';
 import { TEMPLATES } from '../../templates/templates.ts';

@@ -65,7 +65,8 @@ export function KubernetesPanel({ renderYaml }: Props) {
 }
 
 function Actions({ jobset }: { jobset: JobSetExport | null }) {
-  const { copied, copy: copyText } = useCopy();
+  const notify = useDesigner((s) => s.notify);
+  const { copied, copy: copyText } = useCopy((m) => notify(m, 'error'));
   const ready = jobset?.kind === 'exported' ? jobset : null;
   const why = !ready ? 'Nothing to copy or download until the design exports.' : undefined;
   const copy = async () => {

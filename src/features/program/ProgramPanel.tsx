@@ -94,7 +94,8 @@ export function ProgramPanel({ renderCode }: Props) {
 }
 
 function Actions({ file }: { file: ProgramFile }) {
-  const { copied, copy: copyText } = useCopy();
+  const notify = useDesigner((s) => s.notify);
+  const { copied, copy: copyText } = useCopy((m) => notify(m, 'error'));
   // A download is one file: the name without its folder (the note above says where it goes).
   const name = file.path.slice(file.path.lastIndexOf('/') + 1);
   return (

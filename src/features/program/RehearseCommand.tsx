@@ -9,7 +9,8 @@ import { useCopy } from '../../ui/useCopy.ts';
 
 export function RehearseCommand() {
   const link = useDesigner((s) => s.link);
-  const { copied, copy } = useCopy();
+  const notify = useDesigner((s) => s.notify);
+  const { copied, copy } = useCopy((m) => notify(m, 'error'));
   const command =
     link &&
     `npx jobset-designer rehearse ${shellQuote(`${location.origin}${location.pathname}#${link}`)} --seconds-per-hour 1`;

@@ -6,8 +6,8 @@
 // Parsing comes with the YAML library, loaded when a file is first opened, not with the page.
 import { decodeManifest, isJobSet, looksLikeJobSet } from '../../core/ui.ts';
 import { LIMITS } from '../../core/manifest/limits.ts';
-import type { RehearsalRecord } from '../../core/rehearse/record.ts';
-import { isRecord, readRecord } from '../../core/rehearse/read.ts';
+import type { RehearsalRecord } from '../../core/record/record.ts';
+import { isRecord, readRecord } from '../../core/record/read.ts';
 
 /** A file larger than the core reads is refused before it is read. */
 export const MAX_IMPORT_BYTES = LIMITS.maxChars;

@@ -1,8 +1,8 @@
 /** Opens a file as the design (undoable), or says why not and changes nothing. */
-import type { RehearsalRecord } from '../../core/rehearse/record.ts';
-import { refOf } from '../../core/rehearse/record.ts';
+import type { RehearsalRecord } from '../../core/record/record.ts';
+import { refOf } from '../../core/record/record.ts';
 import { driftOf } from '../../core/rehearse/actual.ts';
-import { decodeDesign } from '../../state/persist/codec.ts';
+import { decodeDesign } from '../../core/link/codec.ts';
 import { pushDraft } from '../../state/persist/storage.ts';
 import { designSettings } from '../../state/slices/design.ts';
 import { useDesigner } from '../../state/store.ts';

@@ -2,17 +2,21 @@
  * "Your cluster": the free capacity the user has and which groups must run synchronously (design
  * settings), the simulated run on it, and what it found (cluster findings, with their fixes).
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { NEVER_FINISHES, productOf, type SimGroup, type GroupFigures } from '../../core/ui.ts';
 import type { Capacity } from '../../core/settings.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
+import { useApplyFix } from '../../state/fixes.ts';
 import { selectClusterFindings, selectExpansion, selectSchedule } from '../../state/selectors.ts';
-import { CostChart } from './CostChart.tsx';
 import { LintList } from '../../ui/LintList.tsx';
 import { getOwn, putOwn } from '../../core/own.ts';
 
+// The chart's D3 shapes load with the first simulated run, not with the page.
+const CostChart = lazy(() => import('./CostChart.tsx').then((m) => ({ default: m.CostChart })));
+
 export function ClusterPanel() {
+  const applyFix = useApplyFix();
   const expansion = useDesigner(selectExpansion);
   const capacity = useDesigner((s) => s.capacity);
   const setCapacity = useDesigner((s) => s.setCapacity);
@@ -106,7 +110,7 @@ export function ClusterPanel() {
                 </strong>{' '}
                 (unlimited: {formatNumber(sim.idealMakespan)} h).
               </p>
-              <LintList items={findings} label="Cluster findings" />
+              <LintList items={findings} label="Cluster findings" onFix={applyFix} />
               <table aria-label="Simulated groups">
                 <thead>
                   <tr>
@@ -127,10 +131,12 @@ export function ClusterPanel() {
                   ))}
                 </tbody>
               </table>
-              <CostChart
-                series={sim.series}
-                span={Math.max(sim.makespan ?? 0, sim.idealMakespan)}
-              />
+              <Suspense fallback={<p className="note">Loading the chart…</p>}>
+                <CostChart
+                  series={sim.series}
+                  span={Math.max(sim.makespan ?? 0, sim.idealMakespan)}
+                />
+              </Suspense>
             </div>
           )}
         </>

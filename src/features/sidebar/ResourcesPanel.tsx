@@ -16,6 +16,7 @@ import {
 import { Figure } from '../../ui/Figure.tsx';
 import { compactFigure, formatMoney, formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
+import { useApplyFix } from '../../state/fixes.ts';
 import {
   selectDiagnostics,
   selectExpansion,
@@ -31,6 +32,7 @@ import { PricesPanel } from './PricesPanel.tsx';
 const TOOLTIP_GROUPS = 12;
 
 export function ResourcesPanel() {
+  const applyFix = useApplyFix();
   const expansion = useDesigner(selectExpansion);
   const u = useDesigner(selectUsage);
   const schedule = useDesigner(selectSchedule);
@@ -109,7 +111,7 @@ export function ResourcesPanel() {
           group &quot;{u.biggestWaste.group}&quot;, because {u.biggestWaste.cause}.
         </p>
       )}
-      <LintList items={waveLints} label="Wave lints" />
+      <LintList items={waveLints} label="Wave lints" onFix={applyFix} />
       {u && expansion && <GroupBreakdown usage={u} expansion={expansion} />}
       <ClusterPanel />
       <PricesPanel />

@@ -4,9 +4,9 @@
  * visit. Opening a link while a different local design exists keeps the local one as a draft.
  * A bad link changes nothing but shows why.
  */
-import { sameRef } from '../../core/rehearse/record.ts';
+import { sameRef } from '../../core/record/record.ts';
 import type { DesignSettings, Rehearsal } from '../../core/settings.ts';
-import { decodeDesign, encodeDesign } from './codec.ts';
+import { decodeDesign, encodeDesign } from '../../core/link/codec.ts';
 import { loadSaved, pushDraft, save } from './storage.ts';
 import { designSettings } from '../slices/design.ts';
 import { useDesigner } from '../store.ts';

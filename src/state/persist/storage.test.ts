@@ -1,7 +1,7 @@
 // Autosave and drafts in local storage: versioned, tolerant of garbage, never in the way.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXAMPLE_PRICES, isExamplePrices } from '../../core/settings.ts';
-import { refOf } from '../../core/rehearse/record.ts';
+import { refOf } from '../../core/record/record.ts';
 import { sampleRecord } from '../../fixtures/rehearsal.ts';
 import { loadDrafts, loadSaved, pushDraft, removeDraft, save } from './storage.ts';
 

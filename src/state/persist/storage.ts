@@ -4,7 +4,7 @@
  * never breaks editing.
  */
 import type { DesignSettings } from '../../core/settings.ts';
-import { sanitizeSettings, withoutRecord } from './codec.ts';
+import { sanitizeSettings, withoutRecord } from '../../core/link/codec.ts';
 
 const CURRENT = 'jobset-designer:v1:design';
 const DRAFTS = 'jobset-designer:v1:drafts';

@@ -6,7 +6,7 @@ import { moveEntry, removeEntry } from '../../core/edit/edit.ts';
 import { applyEdit, type EditResult } from '../../core/edit/text.ts';
 import { readFixture } from '../../fixtures/read.ts';
 import { sampleRecord } from '../../fixtures/rehearsal.ts';
-import { refOf } from '../../core/rehearse/record.ts';
+import { refOf } from '../../core/record/record.ts';
 import { createDesignerStore } from '../store.ts';
 import { BURST_MAX_MS, designSettings, SETTING_KEYS } from './design.ts';
 
@@ -165,7 +165,7 @@ describe('settings follow their group', () => {
     expect(s.getState().durations).toEqual({ eval: 2 });
   });
 
-  it('drops the settings of a removed group; undo brings them back', () => {
+  it('drops the settings of a removed group; undo brings them back', async () => {
     const s = store();
     const main = readFixture('platform-main');
     s.getState().load(main);
@@ -175,7 +175,7 @@ describe('settings follow their group', () => {
       '    worker-2:\n      count: 1\n      resources:\n        cpus: 4\n        ramRatio: 3\n';
     expect(main).toContain(block);
     s.getState().commit(s.getState().text.replace(block, ''), { origin: 'form' });
-    expect(s.getState().durations).toEqual({});
+    await vi.waitFor(() => expect(s.getState().durations).toEqual({}));
     s.getState().undo();
     expect(s.getState().durations).toEqual({ 'worker-2': 2 });
   });
@@ -198,7 +198,7 @@ describe('settings follow their group', () => {
     expect(s.getState().durations).toEqual({ worker: 3, eval: 2 });
   });
 
-  it('follows form removals and moves exactly, even where names repeat', () => {
+  it('follows form removals and moves exactly, even where names repeat', async () => {
     const s = store();
     s.getState().load(readFixture('platform-main'));
     analysed(s);
@@ -208,7 +208,7 @@ describe('settings follow their group', () => {
     expect(s.getState().durations).toEqual({ worker: 3, 'worker-2': 2 });
     analysed(s);
     formEdit(s, (t) => removeEntry(t, ['spec', 'types', 'worker']));
-    expect(s.getState().durations).toEqual({ 'worker-2': 2 });
+    await vi.waitFor(() => expect(s.getState().durations).toEqual({ 'worker-2': 2 }));
     typeOver(s, 'worker-2:', 'eval:');
     expect(s.getState().durations).toEqual({ eval: 2 });
   });
@@ -298,7 +298,8 @@ describe('the settings record', () => {
   });
 
   it('every field survives a save and a link (a rehearsal as its reference)', async () => {
-    const { encodeDesign, decodeDesign, sanitizeSettings } = await import('../persist/codec.ts');
+    const { encodeDesign, decodeDesign, sanitizeSettings } =
+      await import('../../core/link/codec.ts');
     const record = sampleRecord();
     const samples: Record<(typeof SETTING_KEYS)[number], unknown> = {
       durations: { worker: 2.5 },
@@ -328,7 +329,7 @@ describe('a whole manifest pasted over the old one', () => {
   beforeEach(() => vi.useFakeTimers({ now: 0 }));
   afterEach(() => vi.useRealTimers());
 
-  it('keeps the settings of a group renamed in it, and drops those of a group it removes', () => {
+  it('keeps the settings of a group renamed in it, and drops those of a group it removes', async () => {
     const s = store();
     s.getState().load(readFixture('platform-main'));
     analysed(s);
@@ -342,7 +343,7 @@ describe('a whole manifest pasted over the old one', () => {
       origin: 'yaml',
       edits: [{ start: 0, end: before.length, text: pasted }],
     });
-    expect(s.getState().durations).toEqual({ trainer: 3, master: 2 });
+    await vi.waitFor(() => expect(s.getState().durations).toEqual({ trainer: 3, master: 2 }));
     analysed(s);
     // A paste that takes master away: its settings go, the others stay.
     const now = s.getState().text;
@@ -352,7 +353,7 @@ describe('a whole manifest pasted over the old one', () => {
       origin: 'yaml',
       edits: [{ start: 0, end: now.length, text: without }],
     });
-    expect(s.getState().durations).toEqual({ trainer: 3 });
+    await vi.waitFor(() => expect(s.getState().durations).toEqual({ trainer: 3 }));
   });
 });
 
@@ -368,7 +369,7 @@ describe('a pasted manifest that renames a group and changes others', () => {
     });
   };
 
-  it('carries the settings of a group whose body is the same under its new name', () => {
+  it('carries the settings of a group whose body is the same under its new name', async () => {
     const s = store();
     s.getState().load(readFixture('platform-main'));
     analysed(s);
@@ -382,10 +383,10 @@ describe('a pasted manifest that renames a group and changes others', () => {
     expect(pasted).toMatch(/trainer:/);
     expect(pasted.match(/master:\n(?: {6}.*\n)*? {6}count: 9/)).not.toBeNull();
     pasteOver(s, pasted);
-    expect(s.getState().durations).toEqual({ trainer: 3, master: 2 });
+    await vi.waitFor(() => expect(s.getState().durations).toEqual({ trainer: 3, master: 2 }));
   });
 
-  it('drops them when the renamed group changed too, or when two new groups match', () => {
+  it('drops them when the renamed group changed too, or when two new groups match', async () => {
     const s = store();
     s.getState().load(readFixture('platform-main'));
     analysed(s);
@@ -399,7 +400,7 @@ describe('a pasted manifest that renames a group and changes others', () => {
       );
     expect(changed).toContain('cpus: 7');
     pasteOver(s, changed);
-    expect(s.getState().durations).toEqual({});
+    await vi.waitFor(() => expect(s.getState().durations).toEqual({}));
     // Undo, then a paste with two new groups of worker's body: which one is worker is unknown.
     s.getState().undo();
     expect(s.getState().durations).toEqual({ worker: 3 });
@@ -409,6 +410,6 @@ describe('a pasted manifest that renames a group and changes others', () => {
     const twins = now.replace(body, body.replace('worker:', 'a:') + body.replace('worker:', 'b:'));
     expect(twins).toMatch(/ {4}a:\n/);
     pasteOver(s, twins);
-    expect(s.getState().durations).toEqual({});
+    await vi.waitFor(() => expect(s.getState().durations).toEqual({}));
   });
 });

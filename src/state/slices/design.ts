@@ -12,7 +12,6 @@
 import type { StateCreator } from 'zustand';
 import { diffEdit, type TextEdit } from '../../core/edit/text.ts';
 import { trackKeys, type TrackedKey } from '../../core/edit/keys.ts';
-import { settleGroups } from '../../core/edit/renamed.ts';
 import {
   dropGroupSettings,
   EXAMPLE_PRICES,
@@ -25,6 +24,7 @@ import {
 } from '../../core/settings.ts';
 import type { Sweep } from '../../core/sweep/sweep.ts';
 import type { DesignerState } from '../store.ts';
+import type * as Renamed from '../../core/edit/renamed.ts';
 
 export const BURST_MS = 1000;
 /** A burst never spans more than this: a long stretch of typing is several undo steps. */
@@ -82,6 +82,8 @@ export interface DesignSlice extends Settings {
    * analysis that matched the text; null when they are not known (after a load or an undo).
    */
   readonly groupKeys: readonly TrackedKey[] | null;
+  /** Designs loaded so far: work begun on one design is never applied to the next. */
+  readonly loads: number;
   commit(text: string, options: CommitOptions): void;
   /**
    * Replaces the design (new, open, template, link): one undo step back to what was there.
@@ -171,7 +173,32 @@ function forNewDesign(s: Settings): Settings {
 const snapshot = (s: DesignSlice): Snapshot => ({ text: s.text, settings: settingsOf(s) });
 const settingsOf = (s: Settings): Settings => record((k) => s[k]);
 
-export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice> = (set) => {
+export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice> = (set, get) => {
+  /**
+   * The groups with settings an edit lost sight of (`lost`, names of `before`): still written,
+   * renamed (their settings follow) or gone (their settings go), read on the text of now, in
+   * the same undo step. Nothing is decided on a text with a syntax error, nor on another design.
+   */
+  const settleLater = async (before: string, lost: readonly string[], loads: number) => {
+    let settle: typeof Renamed.settleGroups;
+    try {
+      ({ settleGroups: settle } = await import('../../core/edit/renamed.ts'));
+    } catch {
+      return; // the settings stay: harmless for a group no longer written, and never lost
+    }
+    const s = get();
+    if (s.loads !== loads) return;
+    const settled = settle(before, s.text, lost);
+    if (!settled) return;
+    let settings: DesignSettings = settingsOf(s);
+    for (const name of settled.removed) settings = dropGroupSettings(settings, name);
+    settings = carryRenames(settings, settled.renamed);
+    const next = complete(settings);
+    if (!sameSettings(next, s)) {
+      set({ ...next, settingsVersion: s.settingsVersion + 1 });
+    }
+  };
+
   /**
    * One change of the design: a new text and/or new settings, as a new undo step or merged
    * into the newest one when it continues the same burst.
@@ -228,6 +255,7 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
     future: [],
     lastBurst: null,
     groupKeys: null,
+    loads: 0,
     commit: (text, options) =>
       set((s) => {
         if (text === s.text && !options.settings) return s;
@@ -251,16 +279,10 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
           const lost = [...new Set([...keys.removed, ...s.groupKeys.map((k) => k.owner)])].filter(
             (name) => !tracked.has(name) && hasGroupSettings(settings, name),
           );
-          const settled = settleGroups(s.text, text, lost);
-          const removed = settled ? settled.removed : keys.removed;
-          const carried = settled ? settled.renamed : [];
-          for (const name of removed) settings = dropGroupSettings(settings, name);
-          for (const r of [...keys.moved, ...carried]) {
-            // Never over settings that are already someone's (a key the tracking lost sight of).
-            if (!hasGroupSettings(settings, r.to)) {
-              settings = renameGroupSettings(settings, r.from, r.to);
-            }
-          }
+          // Their fate needs the YAML reader, which the page loads only then (it is not part of
+          // the first load): decided a moment later, on the text as it is by then.
+          if (lost.length) void settleLater(s.text, lost, s.loads);
+          settings = carryRenames(settings, keys.moved);
           groupKeys = keys.keys;
         }
         const next = complete(settings);
@@ -274,6 +296,7 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
     load: (text, settings, source) =>
       set((s) => ({
         text,
+        loads: s.loads + 1,
         source: source ?? null,
         // A new design starts without the old one's per-group settings; prices and the
         // cluster are the user's and stay unless the new design brings its own.
@@ -348,4 +371,15 @@ function sameSettings(a: Settings, b: Settings): boolean {
 /** The same settings for the figures (a rehearsal shown or hidden changes none of them). */
 export function sameAnalysisSettings(a: Settings, b: Settings): boolean {
   return SETTING_KEYS.every((k) => !FIELDS[k].forFigures || a[k] === b[k]);
+}
+
+/** Settings follow their groups' new names, never over settings already someone's. */
+function carryRenames(
+  settings: DesignSettings,
+  renames: readonly { readonly from: string; readonly to: string }[],
+): DesignSettings {
+  for (const r of renames) {
+    if (!hasGroupSettings(settings, r.to)) settings = renameGroupSettings(settings, r.from, r.to);
+  }
+  return settings;
 }

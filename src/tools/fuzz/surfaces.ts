@@ -21,7 +21,7 @@ import { parse as parseYaml, stringify } from 'yaml';
 import { analyze, exportJobSet, importJobSet } from '../../core/index.ts';
 import { gridSize, podParams, sweepProblems, type Sweep } from '../../core/sweep/sweep.ts';
 import { runCli } from '../../cli/run.ts';
-import { decodeDesign, encodeDesign } from '../../state/persist/codec.ts';
+import { decodeDesign, encodeDesign } from '../../core/link/codec.ts';
 import { designerEnv, samplePods } from '../../fixtures/designRun.ts';
 import { crdSchema, validateOpenApi, type OpenApiNode } from '../../fixtures/openapi.ts';
 import { JOBSET_CRD } from '../../fixtures/read.ts';

@@ -1,6 +1,7 @@
 /** The one canvas painter: draws a layout's shapes (grid, timeline) on a 2D context. */
 import type { Shape } from '../../core/layout/shapes.ts';
 import { FONT, textColor, toneColor, type Theme } from './palette.ts';
+import { assertNever } from '../../core/never.ts';
 
 export function paint(
   ctx: CanvasRenderingContext2D,
@@ -58,6 +59,8 @@ export function paint(
         if (clipped) ctx.restore();
         clipped = false;
         break;
+      default:
+        assertNever(s, 'shape');
     }
   }
   if (clipped) ctx.restore();

@@ -33,7 +33,11 @@ describe('SVG export', () => {
 
   it('escapes text and keeps every element closed', () => {
     const svg = exportOf('platform-main').replace('title>platform-main', '');
-    expect(svg.match(/<g[ >]/g)?.length).toBe(svg.match(/<\/g>/g)?.length);
+    const opened = svg.match(/<g[ >]/g);
+    const closed = svg.match(/<\/g>/g);
+    expect(opened, 'groups opened').not.toBeNull();
+    expect(closed, 'groups closed').not.toBeNull();
+    expect(closed!.length).toBe(opened!.length);
     const odd = svgDocument([], theme('light'), { title: 'a < b & "c"' });
     expect(odd).toContain('a &lt; b &amp; &quot;c&quot;');
   });

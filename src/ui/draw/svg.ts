@@ -5,6 +5,7 @@
 import { textWidth, type Drawing, type Shape } from '../../core/layout/shapes.ts';
 import { FONT, textColor, toneColor, type Theme } from './palette.ts';
 import { xmlText } from '../../core/safe.ts';
+import { assertNever } from '../../core/never.ts';
 
 const esc = xmlText;
 const num = (n: number) => String(Math.round(n * 100) / 100);
@@ -108,6 +109,8 @@ export function shapesMarkup(
         if (open) out.push('</g>');
         open = false;
         break;
+      default:
+        assertNever(s, 'shape');
     }
   }
   if (open) out.push('</g>');

@@ -6,10 +6,36 @@
  * is too long, not base64url, truncated, of an unknown version, inflating past a limit (a
  * compression bomb) or not a design is refused with a reason, and nothing else happens.
  */
-import { readRecord, readRef } from '../../core/rehearse/read.ts';
-import type { DesignSettings, Rehearsal } from '../../core/settings.ts';
-import { readSweep, type Sweep } from '../../core/sweep/sweep.ts';
-import { putOwn } from '../../core/own.ts';
+import { readRecord, readRef } from '../record/read.ts';
+import type { DesignSettings, Rehearsal } from '../settings.ts';
+import { readSweep, type Sweep } from '../sweep/sweep.ts';
+import { putOwn } from '../own.ts';
+
+/**
+ * The web-standard APIs the codec needs, alike in browsers, workers and Node (18 on): the core's
+ * types have no DOM, so they are named here, as narrowly as the codec uses them.
+ */
+interface ByteStream {
+  readonly writable: {
+    getWriter(): { write(b: Uint8Array): Promise<void>; close(): Promise<void> };
+  };
+  readonly readable: {
+    getReader(): {
+      read(): Promise<{ done: true; value?: undefined } | { done: false; value: Uint8Array }>;
+      cancel(): Promise<void>;
+    };
+  };
+}
+interface WebPlatform {
+  TextEncoder: new () => { encode(s: string): Uint8Array };
+  TextDecoder: new (label: string, o: { fatal: boolean }) => { decode(b: Uint8Array): string };
+  CompressionStream: new (format: 'deflate-raw') => ByteStream;
+  DecompressionStream: new (format: 'deflate-raw') => ByteStream;
+  btoa(s: string): string;
+  atob(s: string): string;
+}
+const { TextEncoder, TextDecoder, CompressionStream, DecompressionStream, btoa, atob } =
+  globalThis as unknown as WebPlatform;
 
 export const LINK_VERSION = 'v2';
 /** Versions this designer opens. */
@@ -205,13 +231,9 @@ function readRehearsal(raw: unknown): Rehearsal | null {
 class TooLarge extends Error {}
 
 /** Runs bytes through a (de)compression stream, refusing output beyond `limit` bytes. */
-async function pipe(
-  input: Uint8Array,
-  stream: CompressionStream | DecompressionStream,
-  limit = Infinity,
-): Promise<Uint8Array> {
+async function pipe(input: Uint8Array, stream: ByteStream, limit = Infinity): Promise<Uint8Array> {
   const writer = stream.writable.getWriter();
-  writer.write(input as Uint8Array<ArrayBuffer>).catch(() => {});
+  writer.write(input).catch(() => {});
   writer.close().catch(() => {});
   const reader = stream.readable.getReader();
   const chunks: Uint8Array[] = [];

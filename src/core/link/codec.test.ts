@@ -4,8 +4,8 @@ import { basename } from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { corpusFiles, readFixture } from '../../fixtures/read.ts';
-import { refOf } from '../../core/rehearse/record.ts';
-import type { DesignSettings } from '../../core/settings.ts';
+import { refOf } from '../record/record.ts';
+import type { DesignSettings } from '../settings.ts';
 import { sampleRecord } from '../../fixtures/rehearsal.ts';
 import {
   decodeDesign,

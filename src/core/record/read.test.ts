@@ -11,7 +11,7 @@ import {
   timelineShapes,
   wholeWindow,
 } from '../layout/timeline.ts';
-import { actualRun, driftOf, outcomesByName } from './actual.ts';
+import { actualRun, driftOf, outcomesByName } from '../rehearse/actual.ts';
 import { readRecord, readRef } from './read.ts';
 import { refOf } from './record.ts';
 import { sampleRecord } from '../../fixtures/rehearsal.ts';

@@ -2,7 +2,7 @@
 // pattern is caught where it is written, and the safe form passes.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../fixtures/read.ts';
+import { REPO_ROOT } from '../../fixtures/read.ts';
 
 const eslint = new ESLint({ cwd: REPO_ROOT });
 

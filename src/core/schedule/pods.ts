@@ -3,11 +3,9 @@
  * name, hostname, indices and the six injected variables, with its wave and time slot from the
  * plan.
  */
-import { podSpan, podWave, type GroupPlan, type Plan } from '../schedule/plan.ts';
-import type { Expansion } from './expand.ts';
-
-/** AIchor names every JobSet `experiment-<8 hex>-<4 hex>`: 24 characters (observed). */
-export const EXPERIMENT_NAME_PLACEHOLDER = 'experiment-xxxxxxxx-xxxx';
+import { podSpan, podWave, type GroupPlan, type Plan } from './plan.ts';
+import type { Expansion } from '../jobset/expand.ts';
+import { EXPERIMENT_NAME_PLACEHOLDER } from '../jobset/names.ts';
 
 export interface PodEnv {
   readonly JOB_INDEX: string;

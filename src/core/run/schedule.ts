@@ -7,7 +7,7 @@ import type { Usage } from '../cost/usage.ts';
 import type { Expansion } from '../jobset/expand.ts';
 import type { DesignSettings } from '../settings.ts';
 import { simulate, type Simulation } from '../sim/simulate.ts';
-import { plan, type Plan } from './plan.ts';
+import { plan, type Plan } from '../schedule/plan.ts';
 
 export interface Schedule {
   readonly plan: Plan;
@@ -81,4 +81,4 @@ export {
   podWave,
   type GroupPlan,
   type Plan,
-} from './plan.ts';
+} from '../schedule/plan.ts';
