@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { SECURITY_HEADERS } from './src/tools/securityHeaders.mjs';
+import { templateFigures } from './src/tools/templateFigures.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), templateFigures()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { decodeManifest, type DesignSettings } from '../core/index.ts';
-import { decodeDesign } from '../core/link/codec.ts';
+import { decodeDesign, fragmentOf } from '../core/link/codec.ts';
 
 export interface Design {
   /** How messages name it: the path as given, `<stdin>` or `<link>`. */
@@ -48,8 +48,7 @@ export async function readDesign(arg: string, stdin: Readable, dir: string): Pro
 }
 
 async function readLink(arg: string): Promise<Design> {
-  const hash = arg.indexOf('#');
-  const fragment = /^https?:/i.test(arg) ? (hash < 0 ? '' : arg.slice(hash + 1)) : arg;
+  const fragment = fragmentOf(arg);
   if (!fragment) throw new Unreadable('the link holds no design (it has nothing after #)');
   const r = await decodeDesign(fragment);
   if (!r.ok) throw new Unreadable(`cannot open the link: ${r.cause}`);

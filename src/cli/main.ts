@@ -8,6 +8,7 @@ import { constants, existsSync } from 'node:fs';
 import { lstat, mkdir, open } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { parseArgs as parseArgsOf } from 'node:util';
 import {
   allPods,
   analyze,
@@ -149,43 +150,47 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       throw new UsageError(`two formats asked for (${format} and ${f})`);
     format = f;
   };
-  let options = true;
-  for (let i = 0; i < rest.length; i++) {
-    const raw = rest[i]!;
-    // After `--`, every argument is an input, even one that starts with a dash (`-x.yaml`).
-    if (!options || raw === '--') {
-      if (options) options = false;
-      else inputs.push(raw);
+  // Node's own parser reads `--format sarif`, `--format=sarif` and `--`; the options each
+  // command takes, and the messages, are ours.
+  const { tokens } = parseArgsOf({
+    args: [...rest],
+    options: OPTION_TYPES,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  for (const t of tokens) {
+    if (t.kind === 'positional') {
+      inputs.push(t.value);
       continue;
     }
-    // `--format=sarif` as well as `--format sarif`.
-    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
-    const arg = eq < 0 ? raw : raw.slice(0, eq);
+    if (t.kind !== 'option') continue; // `--`: what follows is positional
+    const raw = rest[t.index]!;
+    const arg = `--${t.name}`;
+    if (!t.rawName.startsWith('--') || !takes(command, arg)) {
+      throw new UsageError(`unknown option "${raw}" for ${command}`);
+    }
     const value = () => {
-      const v = eq < 0 ? rest[++i] : raw.slice(eq + 1);
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
+      if (t.value === undefined) throw new UsageError(`${arg} needs a value`);
+      return t.value;
     };
-    if (arg === '--json' && (command === 'validate' || command === 'diff')) setFormat('json');
-    else if (arg === '--format' && command === 'validate') {
+    if (arg === '--json') setFormat('json');
+    else if (arg === '--format') {
       const v = value();
       if (!(FORMATS as readonly string[]).includes(v))
         throw new UsageError(`--format is one of ${FORMATS.join(', ')}, not "${v}"`);
       setFormat(v as Format);
-    } else if (arg === '--type' && command === 'pods') type = value();
-    else if (arg === '--limit' && command === 'pods') {
+    } else if (arg === '--type') type = value();
+    else if (arg === '--limit') {
       const v = value();
       if (!/^\d+$/.test(v)) throw new UsageError(`--limit needs a whole number, not "${v}"`);
       limit = Number(v);
-    } else if (arg === '--to' && command === 'export') {
+    } else if (arg === '--to') {
       const v = value();
       if (v !== 'jobset') throw new UsageError(`export --to knows one target, jobset, not "${v}"`);
-    } else if (arg === '--name' && command === 'export') name = value();
-    else if (arg === '--out' && (command === 'program' || command === 'rehearse')) outDir = value();
-    else if (command === 'rehearse' && REHEARSE_OPTIONS.has(arg)) rehearseOption(r, arg, value());
-    else if (raw.startsWith('-') && raw !== '-') {
-      throw new UsageError(`unknown option "${raw}" for ${command}`);
-    } else inputs.push(raw);
+    } else if (arg === '--name') name = value();
+    else if (arg === '--out') outDir = value();
+    else rehearseOption(r, arg, value());
   }
   if (inputs.length === 0)
     throw new UsageError(`${command} needs a file, a design link, or - for standard input`);
@@ -210,19 +215,39 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   };
 }
 
-const REHEARSE_OPTIONS: ReadonlySet<string> = new Set([
-  '--program',
-  '--command',
-  '--seconds-per-hour',
-  '--stagger',
-  '--delay',
-  '--kill',
-  '--seed',
-  '--max-pods',
-  '--deadline',
-  '--timeout',
-  '--port',
-]);
+/** Each command's options (`--help` aside). */
+const COMMAND_OPTIONS: Readonly<Record<Command, readonly string[]>> = {
+  validate: ['--json', '--format'],
+  diff: ['--json'],
+  expand: [],
+  json: [],
+  import: [],
+  pods: ['--type', '--limit'],
+  export: ['--to', '--name'],
+  program: ['--out'],
+  rehearse: [
+    '--out',
+    '--program',
+    '--command',
+    '--seconds-per-hour',
+    '--stagger',
+    '--delay',
+    '--kill',
+    '--seed',
+    '--max-pods',
+    '--deadline',
+    '--timeout',
+    '--port',
+  ],
+};
+const takes = (command: Command, option: string) => COMMAND_OPTIONS[command].includes(option);
+/** How Node's parser reads each option: a flag, or one that takes a value. */
+const OPTION_TYPES = Object.fromEntries(
+  [...new Set(Object.values(COMMAND_OPTIONS).flat())].map((o) => [
+    o.slice(2),
+    { type: o === '--json' ? ('boolean' as const) : ('string' as const) },
+  ]),
+);
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

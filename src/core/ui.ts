@@ -26,6 +26,7 @@ export {
 export {
   productOf,
   UNSPECIFIED_PRODUCT,
+  wavesFormula,
   type Expansion,
   type GroupFigures,
   type GroupState,

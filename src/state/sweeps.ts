@@ -5,10 +5,16 @@
  */
 import { applyEdit } from '../core/edit/text.ts';
 import type * as EditCode from '../core/edit/edit.ts';
-import { sweepField, sweepProblems, sweepTarget, type Sweep } from '../core/sweep/sweep.ts';
+import {
+  otherGroupsJobs,
+  sweepField,
+  sweepProblems,
+  sweepTarget,
+  type Sweep,
+} from '../core/sweep/sweep.ts';
 import { designSettings } from './slices/design.ts';
 import { useDesigner } from './store.ts';
-import { putOwn } from '../core/own.ts';
+import { getOwn, putOwn } from '../core/own.ts';
 
 type EditModule = typeof EditCode;
 let loaded: EditModule | null = null;
@@ -25,10 +31,11 @@ export async function applySweep(group: string, sweep: Sweep | null): Promise<vo
   if (sweep) putOwn(sweeps, group, sweep);
   else delete sweeps[group];
   let text = s.text;
-  const e = s.analysis?.expansion;
+  // The count to write is read from the figures of the text as it is now: an analysis of an
+  // older text (still on its way) could name counts the text no longer has.
+  const e = s.analysisVersion === s.version ? s.analysis?.expansion : null;
   if (sweep && edit && e) {
-    const others = e.groups.filter((g) => g.name !== group).reduce((n, g) => n + (g.count ?? 0), 0);
-    const target = sweepTarget(sweep, others);
+    const target = sweepTarget(sweep, otherGroupsJobs(e.groups, group));
     const field = sweepField(sweep.index);
     const current = e.groups.find((g) => g.name === group)?.[field];
     if (target !== null && current !== target) {
@@ -40,5 +47,22 @@ export async function applySweep(group: string, sweep: Sweep | null): Promise<vo
     origin: 'settings',
     burst: `sweep:${group}`,
     settings: { ...designSettings(s), sweeps },
+  });
+  // Figures not yet known for this text: once they are, the count follows the sweep.
+  if (sweep && edit && !e) followOnce(group);
+}
+
+/**
+ * Waits for the analysis of the text as it is now, then writes the count the group's sweep
+ * needs (its own undo step is merged into the sweep's burst); never on a text typed since.
+ */
+function followOnce(group: string) {
+  const at = useDesigner.getState().version;
+  const stop = useDesigner.subscribe((s) => {
+    if (s.version !== at) return stop(); // the text changed again: its own edit decides
+    if (s.analysisVersion !== s.version) return;
+    stop();
+    const sweep = getOwn(s.sweeps, group);
+    if (sweep) void applySweep(group, sweep);
   });
 }

@@ -1,3 +1,5 @@
+import { slug } from '../core/slug.ts';
+
 /** Saves a blob as a file through a temporary link (no server round trip). */
 export function download(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
@@ -12,9 +14,5 @@ export function download(blob: Blob, filename: string): void {
 
 /** A file name from a design's name: `My design!` -> `my-design`. */
 export function fileStem(designName: string): string {
-  const stem = designName
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return stem || 'design';
+  return slug(designName) || 'design';
 }

@@ -67,6 +67,16 @@ export interface Expansion {
 export const UNSPECIFIED_PRODUCT = '(no product)';
 
 /** The product a group's GPUs are counted (and priced, and scheduled) under. */
+/** Waves of a Job: `completions` pods, `pEff` at a time (the last wave may be partial). */
+export function wavesOf(completions: number, pEff: number): number {
+  return Math.ceil(completions / pEff);
+}
+
+/** How the waves are counted, in words the breakdown shows beside the figure. */
+export function wavesFormula(completions: number | null, pEff: number | null): string {
+  return `ceil(${completions ?? '?'} completions / ${pEff ?? '?'} at a time)`;
+}
+
 export function productOf(g: GroupFigures): string {
   return g.pod.gpuProduct ?? UNSPECIFIED_PRODUCT;
 }
@@ -102,7 +112,7 @@ function groupFigures(
   let state: GroupState = 'unknown';
   if (completions !== null && parallelisms !== null && count !== null) {
     if (completions === 0) waves = 0;
-    else if (parallelisms > 0) waves = Math.ceil(completions / pEff!);
+    else if (parallelisms > 0) waves = wavesOf(completions, pEff!);
     state = count === 0 || completions === 0 ? 'empty' : parallelisms === 0 ? 'paused' : 'runs';
   }
   const r = g.resources;

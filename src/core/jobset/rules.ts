@@ -8,7 +8,7 @@ import type { Diagnostic, DiagnosticCode, Fix, Path } from '../diagnostics.ts';
 import { isObject } from '../own.ts';
 import type { Source } from '../manifest/source.ts';
 import { distance } from '../manifest/suggest.ts';
-import type { Expansion } from './expand.ts';
+import { wavesOf, type Expansion } from './expand.ts';
 import { INT32_MAX, type Group } from './groups.ts';
 import { GPU_PRODUCTS } from './products.ts';
 import {
@@ -190,7 +190,7 @@ export function jobsetRules(data: unknown, groups: readonly Group[], source: Sou
       parallelisms < completions &&
       completions % parallelisms !== 0
     ) {
-      const waves = Math.ceil(completions / parallelisms);
+      const waves = wavesOf(completions, parallelisms);
       const full = waves * parallelisms;
       out.push(
         source.diagnostic(

@@ -5,6 +5,7 @@
  * the user's name does, so the rules are checked again with it.
  */
 import { DNS_LABEL_MAX, generatedNameLengths } from '../jobset/names.ts';
+import { slug } from '../slug.ts';
 
 const DNS_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -73,14 +74,7 @@ export function defaultJobSetName(
   designName: string | null,
   groups: readonly NamedGroup[],
 ): string {
-  const slug = (designName ?? '')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^[^a-z]+/, '')
-    .replace(/-+$/, '');
-  const base = slug || 'experiment';
+  const base = slug(designName ?? '', { letterFirst: true }) || 'experiment';
   const room = maxJobSetNameLength(groups);
   return base.slice(0, Math.max(1, room)).replace(/-+$/, '');
 }

@@ -10,6 +10,7 @@ import { sampleRecord } from '../../fixtures/rehearsal.ts';
 import {
   decodeDesign,
   encodeDesign,
+  fragmentOf,
   fromBase64Url,
   sanitizeSettings,
   toBase64Url,
@@ -199,5 +200,24 @@ describe('the link check (v2)', () => {
     const v1 = `v1.${toBase64Url(new Uint8Array(deflateRawSync(Buffer.from(json))))}`;
     const r = await decodeDesign(v1);
     expect(r.ok && r.design.text).toBe(text);
+  });
+});
+
+describe('fragmentOf', () => {
+  it('finds the design in a pasted address or a bare fragment, and nothing in an address without one', async () => {
+    const link = (await encodeDesign({ text: 'kind: x\n', settings: {} }))!;
+    expect(link.startsWith('v2.')).toBe(true);
+    for (const pasted of [
+      `https://designer.example/#${link}`,
+      `  http://127.0.0.1:4173/designer/#${link}\n`,
+      `#${link}`,
+      link,
+      ` ${link} `,
+    ]) {
+      expect(fragmentOf(pasted), pasted).toBe(link);
+      const r = await decodeDesign(fragmentOf(pasted));
+      expect(r.ok && r.design.text).toBe('kind: x\n');
+    }
+    expect(fragmentOf('https://designer.example/')).toBe('');
   });
 });

@@ -72,6 +72,17 @@ export type Decoded =
       readonly cause: string;
     };
 
+/**
+ * The design part of what a person pastes: after `#` in an address (nothing when there is no
+ * `#`), or the fragment itself.
+ */
+export function fragmentOf(link: string): string {
+  const text = link.trim();
+  const hash = text.indexOf('#');
+  if (hash >= 0) return text.slice(hash + 1);
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? '' : text;
+}
+
 /** The link for a design, or null when it is too large to be opened again from a link. */
 export async function encodeDesign(design: SharedDesign): Promise<string | null> {
   const c = design.compare;

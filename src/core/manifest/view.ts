@@ -3,7 +3,7 @@
  * and each job group with its place in the text. The form reads this typed view and never
  * digs in the raw data itself.
  */
-import { isObject } from '../own.ts';
+import { isObject, sameData } from '../own.ts';
 import type { Source } from './source.ts';
 
 /**
@@ -113,25 +113,11 @@ export function readView(data: unknown, source: Source): ManifestView {
 
 /** True when two views of a group show the same (its place in the text aside). */
 export function sameGroupView(a: GroupView, b: GroupView): boolean {
-  if (a === b) return true;
-  const r = a.resources;
-  const s = b.resources;
-  return (
-    a.name === b.name &&
-    a.isMap === b.isMap &&
-    a.count === b.count &&
-    a.completions === b.completions &&
-    a.parallelisms === b.parallelisms &&
-    r.present === s.present &&
-    r.cpus === s.cpus &&
-    r.ramRatio === s.ramRatio &&
-    r.memory === s.memory &&
-    r.shmSizeGB === s.shmSizeGB &&
-    r.gpu.count === s.gpu.count &&
-    r.gpu.type === s.gpu.type &&
-    r.gpu.product === s.gpu.product
-  );
+  return sameData(a, b, WHERE);
 }
+
+/** Where a group is in the text: it moves with every edit above it, and the form does not show it. */
+const WHERE: ReadonlySet<string> = new Set(['keyStart', 'keyEnd', 'end']);
 
 /** "2 Jobs × 4 pods, 2 at a time · 4 CPUs, ramRatio 2 · 1 GPU": a group on one line, as written. */
 export function groupSummary(g: GroupView): string {

@@ -12,14 +12,20 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Expansion, GroupFigures } from '../jobset/expand.ts';
 import type { Source } from '../manifest/source.ts';
-import { gridSize, sweepField, sweepProblems, sweepTarget, type Sweep } from './sweep.ts';
+import {
+  gridSize,
+  otherGroupsJobs,
+  sweepField,
+  sweepProblems,
+  sweepTarget,
+  type Sweep,
+} from './sweep.ts';
 
 /** Why the sweep does not fit its group, in words, or null when it does. */
 export function sweepMisfit(s: Sweep, g: GroupFigures, expansion: Expansion): string | null {
   if (sweepProblems(s).length) return null; // not usable yet: the editor says why
   const n = gridSize(s);
-  const others = expansion.groups.reduce((k, x) => k + (x.name === g.name ? 0 : (x.count ?? 0)), 0);
-  if (sweepTarget(s, others) === null) {
+  if (sweepTarget(s, otherGroupsJobs(expansion.groups, g.name)) === null) {
     return `The sweep of "${g.name}" is numbered by JOB_GLOBAL_INDEX, but the design has other groups: its Jobs start at JOB_GLOBAL_INDEX ${g.globalIndexStart ?? '?'}, so points 0 to ${(g.globalIndexStart ?? 1) - 1} never run. Number it by JOB_INDEX.`;
   }
   const field = sweepField(s.index);

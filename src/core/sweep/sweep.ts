@@ -187,11 +187,28 @@ export function sweepField(index: SweepIndex): 'count' | 'completions' {
  * The value the sweep writes into its field: the grid size; null for JOB_GLOBAL_INDEX in a design
  * of several groups, where it cannot number the grid (JOB_INDEX does).
  */
-export function sweepTarget(s: Sweep, otherGroupsJobs: number): number | null {
+export function sweepTarget(s: Sweep, otherGroupsJobs: number | null): number | null {
   const n = gridSize(s);
-  // JOB_GLOBAL_INDEX numbers the Jobs of every group: with other groups, this group's Jobs do
-  // not start at 0 and points would be skipped.
-  if (s.index === 'JOB_GLOBAL_INDEX' && otherGroupsJobs > 0) return null;
+  // JOB_GLOBAL_INDEX numbers the Jobs of every group: with other groups (or groups whose count
+  // is not known), this group's Jobs may not start at 0 and points would be skipped.
+  if (s.index === 'JOB_GLOBAL_INDEX' && otherGroupsJobs !== 0) return null;
+  return n;
+}
+
+/**
+ * The Jobs of the design's groups other than `group`: what JOB_GLOBAL_INDEX counts before or
+ * after it. Null when some other group's count is not known (never taken as 0 or 1).
+ */
+export function otherGroupsJobs(
+  groups: readonly { readonly name: string; readonly count: number | null }[],
+  group: string,
+): number | null {
+  let n = 0;
+  for (const g of groups) {
+    if (g.name === group) continue;
+    if (g.count === null) return null;
+    n += g.count;
+  }
   return n;
 }
 

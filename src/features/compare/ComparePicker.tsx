@@ -1,7 +1,7 @@
 /** What to compare the current design with: a template, a draft, a link or a file. */
 import { useId, useState } from 'react';
 import { decodeManifest } from '../../core/ui.ts';
-import { decodeDesign } from '../../core/link/codec.ts';
+import { decodeDesign, fragmentOf } from '../../core/link/codec.ts';
 import { loadDrafts } from '../../state/persist/storage.ts';
 import type { OtherDesign } from '../../state/slices/compare.ts';
 import { TEMPLATES } from '../../templates/templates.ts';
@@ -20,10 +20,8 @@ export function ComparePicker({ onPick }: { onPick: (other: OtherDesign) => void
   const [error, setError] = useState<string | null>(null);
 
   const openLink = async () => {
-    const hash = link.indexOf('#');
-    const fragment = hash >= 0 ? link.slice(hash + 1) : link.trim();
-    const r = await decodeDesign(fragment);
-    if (!r.ok) return setError(r.reason.replace('Your current design is unchanged.', ''));
+    const r = await decodeDesign(fragmentOf(link));
+    if (!r.ok) return setError(`This link cannot be opened: ${r.cause}.`);
     setError(null);
     onPick({ text: r.design.text, settings: r.design.settings, label: 'The linked design' });
   };

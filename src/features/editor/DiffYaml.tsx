@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { monaco } from './monacoSetup.ts';
-import { followColorScheme, themeNow } from './theme.ts';
+import { followColorScheme, sharedOptions } from './theme.ts';
 
 export interface Tinted {
   readonly start: number;
@@ -45,15 +45,10 @@ export default function DiffYaml({
       monaco.Uri.parse(`inmemory://compare/${n}/b.yaml`),
     );
     const diff = monaco.editor.createDiffEditor(host.current!, {
-      theme: themeNow(),
+      ...sharedOptions(),
       readOnly: true,
       originalEditable: false,
-      automaticLayout: true,
       renderSideBySide: true,
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      scrollbar: { alwaysConsumeMouseWheel: false },
-      fontSize: 13,
       ariaLabel: label,
       originalAriaLabel: `${label}: A`,
       modifiedAriaLabel: `${label}: B`,

@@ -12,7 +12,7 @@ import { applyFix } from '../../state/fixes.ts';
 import { useDesigner } from '../../state/store.ts';
 import { MARKER_OWNER, toMarkers } from './markers.ts';
 import { monaco, MODEL_URI } from './monacoSetup.ts';
-import { followColorScheme, themeNow } from './theme.ts';
+import { followColorScheme, sharedOptions } from './theme.ts';
 
 /** Diagnostics with a fix, by marker position, for the quick-fix provider. */
 let fixable: { version: number; byKey: Map<string, Diagnostic> } = {
@@ -64,17 +64,11 @@ export default function MonacoYamlEditor() {
       monaco.Uri.parse(MODEL_URI),
     );
     const editor = monaco.editor.create(host.current!, {
+      ...sharedOptions(),
       model,
-      theme: themeNow(),
       ariaLabel: 'Manifest YAML',
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 13,
       tabSize: 2,
       insertSpaces: true,
-      scrollBeyondLastLine: false,
-      // At the top or the end of the text, the wheel scrolls the page on.
-      scrollbar: { alwaysConsumeMouseWheel: false },
       fixedOverflowWidgets: true,
       lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
       // Work Monaco can do itself, by indentation, instead of asking the YAML language worker

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { monaco } from './monacoSetup.ts';
-import { followColorScheme, themeNow } from './theme.ts';
+import { followColorScheme, sharedOptions } from './theme.ts';
 
 interface Props {
   readonly text: string;
@@ -27,16 +27,11 @@ export default function ReadOnlyYaml({ text, label, language = 'yaml' }: Props) 
       monaco.Uri.parse(`inmemory://derived/${++models}.${language === 'yaml' ? 'yaml' : 'txt'}`),
     );
     const editor = monaco.editor.create(host.current!, {
+      ...sharedOptions(),
       model,
-      theme: themeNow(),
       ariaLabel: label,
       readOnly: true,
       domReadOnly: true,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      scrollBeyondLastLine: false,
-      scrollbar: { alwaysConsumeMouseWheel: false },
       folding: true,
       foldingStrategy: 'indentation',
       codeLens: false,

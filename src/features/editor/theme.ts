@@ -33,3 +33,15 @@ export function followColorScheme(): () => void {
   dark.addEventListener('change', onTheme);
   return () => dark.removeEventListener('change', onTheme);
 }
+
+/** What every editor of the designer shares: its look, its size, and the wheel left to the page at the ends. */
+export const sharedOptions = () =>
+  ({
+    theme: themeNow(),
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 13,
+    scrollBeyondLastLine: false,
+    // At the top or the end of the text, the wheel scrolls the page on.
+    scrollbar: { alwaysConsumeMouseWheel: false },
+  }) satisfies monaco.editor.IEditorOptions & { theme: string };

@@ -11,6 +11,7 @@ import { download } from '../../ui/download.ts';
 import { useCopy } from '../../ui/useCopy.ts';
 import { RehearseCommand } from './RehearseCommand.tsx';
 import { SweepEditor } from './SweepEditor.tsx';
+import { otherGroupsJobs } from '../../core/sweep/sweep.ts';
 
 interface Props {
   readonly renderCode: (text: string, label: string, language: string) => ReactNode;
@@ -67,7 +68,7 @@ export function ProgramPanel({ renderCode }: Props) {
         key={group}
         group={group}
         sweep={sweep}
-        otherJobs={groups.reduce((n, g) => n + (g.name === group ? 0 : (g.count ?? 1)), 0)}
+        otherJobs={otherGroupsJobs(groups, group)}
       />
       <p className="program-script muted" data-testid="program-script">
         {program.script.kind === 'follows'

@@ -40,7 +40,7 @@ export function SweepEditor({
   group: string;
   sweep: Sweep | null;
   /** Jobs of the design's other groups: JOB_GLOBAL_INDEX cannot number a grid beside them. */
-  otherJobs: number;
+  otherJobs: number | null;
 }) {
   const id = useId();
   // The core's word on whether the sweep fits its group (the same finding the Problems list

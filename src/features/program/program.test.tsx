@@ -1,9 +1,9 @@
 // The "Program" view: the two Python files generated for the design, one shown at a time, and a
 // group's sweep, whose axes become a design setting and write the count the grid decides.
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { userEvent } from 'vitest/browser';
-import { loadDesign, template } from '../../fixtures/designer.tsx';
+import { analyseEachChange, loadDesign, template } from '../../fixtures/designer.tsx';
 import { useDesigner } from '../../state/store.ts';
 import { ProgramPanel } from './ProgramPanel.tsx';
 
@@ -49,6 +49,13 @@ describe('ProgramPanel', () => {
 });
 
 describe('SweepEditor', () => {
+  // The count a sweep needs is written from the figures of the text as it is: as in the app,
+  // each change is analysed a moment later (the worker's part).
+  let stop = () => {};
+  beforeEach(() => {
+    stop = analyseEachChange();
+  });
+  afterEach(() => stop());
   it('adds a sweep to a group: its values become the sweep setting and the count', async () => {
     loadDesign(template('platform-main'));
     const { screen } = await renderProgram();

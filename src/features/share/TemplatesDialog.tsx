@@ -2,13 +2,15 @@
  * The template gallery: every platform example with a line about it and a thumbnail of its
  * grid. Opening one over edits asks first; either way it is one undo step.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Expansion } from '../../core/ui.ts';
 import { TEMPLATES, type Template } from '../../templates/templates.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { useModalDialog } from '../../ui/useModalDialog.ts';
 import { useDesigner } from '../../state/store.ts';
 import { THUMB, thumbnailUrl } from './thumbnail.ts';
+import TEMPLATE_FIGURES from 'virtual:template-figures';
+import { getOwn } from '../../core/own.ts';
 
 export function TemplatesButton() {
   const [open, setOpen] = useState(false);
@@ -26,15 +28,8 @@ export function TemplatesButton() {
 
 function TemplatesDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const [thumbs, setThumbs] = useState<Record<string, Expansion | null>>({});
   const [pending, setPending] = useState<Template | null>(null);
   useModalDialog(ref);
-  useEffect(() => {
-    // The core is loaded on demand here: thumbnails need the expansion of each template.
-    void import('../../core/analyze.ts').then(({ analyze }) =>
-      setThumbs(Object.fromEntries(TEMPLATES.map((t) => [t.id, analyze(t.text).expansion]))),
-    );
-  }, []);
   const open = (t: Template) => {
     const s = useDesigner.getState();
     const edited = s.lastOrigin !== 'load' && s.past.length > 0;
@@ -57,7 +52,7 @@ function TemplatesDialog({ onClose }: { onClose: () => void }) {
         {TEMPLATES.map((t) => (
           <li key={t.id}>
             <button type="button" onClick={() => open(t)} aria-describedby={`tpl-${t.id}`}>
-              <Thumbnail expansion={thumbs[t.id] ?? null} />
+              <Thumbnail expansion={getOwn(TEMPLATE_FIGURES, t.id) ?? null} />
               <strong>{t.title}</strong>
             </button>
             <p id={`tpl-${t.id}`} className="note">

@@ -25,6 +25,10 @@ describe('TemplatesDialog', () => {
       const button = dialog.getByRole('button', { name: t.title, exact: true });
       await expect.element(button).toBeVisible();
       await expect.element(button).toHaveAccessibleDescription(t.description);
+      // Its thumbnail, drawn from the figures the build computed (no core on the main thread).
+      const thumb = button.element().querySelector('img.thumb');
+      expect(thumb, t.id).not.toBeNull();
+      expect(thumb!.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     }
   });
 

@@ -1,6 +1,6 @@
 /** Per group: the figures behind the totals, each with its arithmetic (drawn only when opened). */
 import { useState } from 'react';
-import { figure, type Expansion, type Figure, type Usage } from '../../core/ui.ts';
+import { figure, wavesFormula, type Expansion, type Figure, type Usage } from '../../core/ui.ts';
 import { formatMoney, formatNumber } from '../../ui/format.ts';
 
 export function GroupBreakdown({ usage, expansion }: { usage: Usage; expansion: Expansion }) {
@@ -14,11 +14,12 @@ export function GroupBreakdown({ usage, expansion }: { usage: Usage; expansion: 
 }
 
 function Tables({ usage, expansion }: { usage: Usage; expansion: Expansion }) {
+  // A group's figures by its name, never by its place in another list.
+  const byName = new Map(expansion.groups.map((f) => [f.name, f]));
   return (
     <>
-      {usage.groups.map((g, i) => {
-        // Usage keeps the expansion's order (the manifest's).
-        const f = expansion.groups[i];
+      {usage.groups.map((g) => {
+        const f = byName.get(g.name);
         const plain = (value: number | null | undefined, formula: string): Figure => ({
           value: value ?? null,
           formula,
@@ -40,7 +41,7 @@ function Tables({ usage, expansion }: { usage: Usage; expansion: Expansion }) {
           ],
           [
             'Waves per Job',
-            plain(f?.waves, `ceil(${f?.completions ?? '?'} / ${f?.effectiveParallelism ?? '?'})`),
+            plain(f?.waves, wavesFormula(f?.completions ?? null, f?.effectiveParallelism ?? null)),
             false,
           ],
           ['CPUs per pod', plain(f?.pod.cpus, 'resources.cpus'), false],

@@ -9,6 +9,7 @@ import { analyseNow, loadDesign, template } from '../../fixtures/designer.tsx';
 import { useDesigner } from '../../state/store.ts';
 import { ClusterPanel } from './ClusterPanel.tsx';
 import { CostChart } from './CostChart.tsx';
+import { GroupBreakdown } from './GroupBreakdown.tsx';
 import { ResourcesPanel } from './ResourcesPanel.tsx';
 
 const A100 = 'NVIDIA-A100-SXM4-80GB';
@@ -117,5 +118,27 @@ describe('CostChart', () => {
       .element(screen.getByRole('img', { name: /GPUs in use over 25 hours, peak 4/ }))
       .toBeVisible();
     expect(labelsOutside(svg)).toEqual([]);
+  });
+});
+
+describe('GroupBreakdown', () => {
+  it("puts each group's own figures in its table, whatever order the lists come in", async () => {
+    loadDesign(template('two-groups'));
+    const a = useDesigner.getState().analysis!;
+    const usage = a.usage!;
+    const expansion = a.expansion!;
+    expect(expansion.groups.map((g) => g.name)).toEqual(['master', 'worker']);
+    const jobs = Object.fromEntries(expansion.groups.map((g) => [g.name, g.count]));
+    expect(jobs.master).not.toBe(jobs.worker);
+    // The usage in another order than the figures (before, the tables paired them by place).
+    const reversed = { ...usage, groups: [...usage.groups].reverse() };
+    const screen = await render(<GroupBreakdown usage={reversed} expansion={expansion} />);
+    await screen.getByText('Per group').click();
+    for (const name of ['master', 'worker']) {
+      const table = screen.getByRole('table', { name: `Figures of ${name}` });
+      await expect.element(table).toBeVisible();
+      const row = table.getByRole('row', { name: /^Jobs/ });
+      await expect.element(row).toHaveTextContent(String(jobs[name]));
+    }
   });
 });

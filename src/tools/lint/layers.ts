@@ -5,7 +5,7 @@
  */
 export const CORE_LAYERS: readonly (readonly string[])[] = [
   // Words, numbers and the shapes of problems: used everywhere, using nothing.
-  ['own', 'never', 'format', 'quote', 'safe', 'diagnostics', 'codeHelp'],
+  ['own', 'never', 'format', 'quote', 'safe', 'slug', 'diagnostics', 'codeHelp'],
   // The text: reading it as the platform does, and editing it.
   ['manifest', 'edit'],
   // The design: groups and their figures, sweeps, the design settings, a rehearsal's record.
