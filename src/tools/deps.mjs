@@ -28,3 +28,30 @@ export function ensureDependencies() {
     process.exit(1);
   }
 }
+
+/** Where pyflakes is installed for the tests that check the pod program's Python. */
+export const PYTHON_TOOLS = join(ROOT, 'node_modules', '.cache', 'python');
+export const PYFLAKES_VERSION = '4.0.0';
+
+/**
+ * pyflakes, pinned, into node_modules/.cache/python (nothing installed for the machine's Python);
+ * false when it could not be installed (the tests that need it then fail and say why).
+ */
+export function ensurePythonTools() {
+  const marker = join(PYTHON_TOOLS, `pyflakes-${PYFLAKES_VERSION}.dist-info`);
+  if (existsSync(marker)) return true;
+  console.log(`Installing pyflakes ${PYFLAKES_VERSION} into ${PYTHON_TOOLS}…`);
+  const status = run('python3', [
+    '-m',
+    'pip',
+    'install',
+    '--quiet',
+    '--disable-pip-version-check',
+    '--no-deps',
+    '--upgrade',
+    '--target',
+    PYTHON_TOOLS,
+    `pyflakes==${PYFLAKES_VERSION}`,
+  ]);
+  return status === 0 && existsSync(marker);
+}

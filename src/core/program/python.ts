@@ -96,7 +96,9 @@ export function podProgram(input: ProgramInput): PodProgram {
     TITLE: title,
     DATA: JSON.stringify(JSON.stringify(data)),
   };
-  const env = ENV_PY.replace(/@(TITLE|DATA)@/g, (_, key: 'TITLE' | 'DATA') => fill[key]);
+  const env = ENV_PY.replace(/@TITLE@|"@DATA@"/g, (m) =>
+    m === '@TITLE@' ? fill.TITLE : fill.DATA,
+  );
   return {
     files: [
       { path: `${folderOf(script.path)}jobset_env.py`, text: env },
