@@ -6,7 +6,7 @@
  * core functions the sidebar, the timeline and the CLI read; none is computed again here.
  */
 import type { Analysis } from '../analysis.ts';
-import type { GroupFigures } from '../jobset/expand.ts';
+import type { GroupFigures, Totals } from '../jobset/expand.ts';
 import { tidy } from '../jobset/numbers.ts';
 import { headline } from '../run/schedule.ts';
 
@@ -124,99 +124,78 @@ function row(
   return { key, label, unit, a, b, delta: a === null || b === null ? null : tidy(b - a) };
 }
 
+/** The design-wide figures compared, each read from a side's totals. */
+const TOTAL_ROWS: readonly (readonly [string, string, FigureUnit, (t: Totals) => number | null])[] =
+  [
+    ['jobs', 'Jobs', 'count', (t) => t.jobs],
+    ['pods', 'Pods', 'count', (t) => t.pods],
+    ['concurrentPods', 'Peak concurrent pods', 'count', (t) => t.concurrentPods],
+    ['cpus', 'Peak CPUs', 'cpus', (t) => t.peak.cpus],
+    ['ramGB', 'Peak RAM (GB)', 'gb', (t) => t.peak.ramGB],
+    ['gpus', 'Peak GPUs', 'gpus', (t) => t.peak.gpus],
+  ];
+
 function compareTotals(a: CompareSide, b: CompareSide): TotalDelta[] {
   const ta = a.expansion?.totals ?? null;
   const tb = b.expansion?.totals ?? null;
-  const rows: TotalDelta[] = [
-    row('jobs', 'Jobs', 'count', ta?.jobs ?? null, tb?.jobs ?? null),
-    row('pods', 'Pods', 'count', ta?.pods ?? null, tb?.pods ?? null),
-    row(
-      'concurrentPods',
-      'Peak concurrent pods',
-      'count',
-      ta?.concurrentPods ?? null,
-      tb?.concurrentPods ?? null,
+  return [
+    ...TOTAL_ROWS.map(([key, label, unit, pick]) =>
+      row(key, label, unit, ta ? pick(ta) : null, tb ? pick(tb) : null),
     ),
-    row('cpus', 'Peak CPUs', 'cpus', ta?.peak.cpus ?? null, tb?.peak.cpus ?? null),
-    row('ramGB', 'Peak RAM (GB)', 'gb', ta?.peak.ramGB ?? null, tb?.peak.ramGB ?? null),
-    row('gpus', 'Peak GPUs', 'gpus', ta?.peak.gpus ?? null, tb?.peak.gpus ?? null),
+    ...gpuProductRows(ta, tb),
+    ...runRows(a, b),
   ];
+}
+
+/** Peak GPUs of each product either side asks for (0 on a side that asks for none). */
+function gpuProductRows(ta: Totals | null, tb: Totals | null): TotalDelta[] {
+  const of = (t: Totals | null, p: string) =>
+    t ? (Object.hasOwn(t.peak.gpusByProduct, p) ? t.peak.gpusByProduct[p]! : 0) : null;
   const products = [
     ...new Set([
       ...Object.keys(ta?.peak.gpusByProduct ?? {}),
       ...Object.keys(tb?.peak.gpusByProduct ?? {}),
     ]),
   ].sort();
-  for (const p of products) {
-    const ga = ta
-      ? Object.hasOwn(ta.peak.gpusByProduct, p)
-        ? ta.peak.gpusByProduct[p]!
-        : 0
-      : null;
-    const gb = tb
-      ? Object.hasOwn(tb.peak.gpusByProduct, p)
-        ? tb.peak.gpusByProduct[p]!
-        : 0
-      : null;
-    rows.push(row(`gpus:${p}`, `Peak GPUs: ${p}`, 'gpus', ga, gb));
-  }
+  return products.map((p) => row(`gpus:${p}`, `Peak GPUs: ${p}`, 'gpus', of(ta, p), of(tb, p)));
+}
+
+/** The planned run's makespan and costs, and the run on the user's cluster when either side simulates one. */
+function runRows(a: CompareSide, b: CompareSide): TotalDelta[] {
   const ha = a.schedule && a.usage ? headline(a.schedule, a.usage) : null;
   const hb = b.schedule && b.usage ? headline(b.schedule, b.usage) : null;
-  rows.push(
-    row(
-      'makespan',
-      'Makespan (h)',
-      'hours',
-      ha?.planned.makespan ?? null,
-      hb?.planned.makespan ?? null,
-    ),
+  type Pick = 'makespan' | 'requestedCost' | 'reservedCost';
+  const planned = (h: typeof ha, pick: Pick) => h?.planned[pick] ?? null;
+  const rows = [
+    row('makespan', 'Makespan (h)', 'hours', planned(ha, 'makespan'), planned(hb, 'makespan')),
     row(
       'requestedCost',
       'Cost, requested',
       'dollars',
-      ha?.planned.requestedCost ?? null,
-      hb?.planned.requestedCost ?? null,
+      planned(ha, 'requestedCost'),
+      planned(hb, 'requestedCost'),
     ),
     row(
       'reservedCost',
       'Cost, reserved',
       'dollars',
-      ha?.planned.reservedCost ?? null,
-      hb?.planned.reservedCost ?? null,
+      planned(ha, 'reservedCost'),
+      planned(hb, 'reservedCost'),
     ),
-  );
-  // The run on the user's cluster, when either side simulates one.
-  if (ha?.run === 'cluster' || hb?.run === 'cluster') {
-    const sim = (h: typeof ha, pick: 'makespan' | 'requestedCost' | 'reservedCost') =>
-      h?.run === 'cluster' ? h[pick] : null;
-    const unfinished = {
-      a: ha?.run === 'cluster' && ha.makespan === null,
-      b: hb?.run === 'cluster' && hb.makespan === null,
-    };
-    const onCluster = [
-      row(
-        'simulated.makespan',
-        'Makespan on your cluster (h)',
-        'hours',
-        sim(ha, 'makespan'),
-        sim(hb, 'makespan'),
-      ),
-      row(
-        'simulated.requestedCost',
-        'Cost on your cluster, requested',
-        'dollars',
-        sim(ha, 'requestedCost'),
-        sim(hb, 'requestedCost'),
-      ),
-      row(
-        'simulated.reservedCost',
-        'Cost on your cluster, reserved',
-        'dollars',
-        sim(ha, 'reservedCost'),
-        sim(hb, 'reservedCost'),
-      ),
-    ];
-    rows.push(...onCluster.map((r) => ({ ...r, unfinished })));
+  ];
+  if (ha?.run !== 'cluster' && hb?.run !== 'cluster') return rows;
+  const sim = (h: typeof ha, pick: Pick) => (h?.run === 'cluster' ? h[pick] : null);
+  const unfinished = {
+    a: ha?.run === 'cluster' && ha.makespan === null,
+    b: hb?.run === 'cluster' && hb.makespan === null,
+  };
+  const onCluster: [string, string, FigureUnit, Pick][] = [
+    ['simulated.makespan', 'Makespan on your cluster (h)', 'hours', 'makespan'],
+    ['simulated.requestedCost', 'Cost on your cluster, requested', 'dollars', 'requestedCost'],
+    ['simulated.reservedCost', 'Cost on your cluster, reserved', 'dollars', 'reservedCost'],
+  ];
+  for (const [key, label, unit, pick] of onCluster) {
+    rows.push({ ...row(key, label, unit, sim(ha, pick), sim(hb, pick)), unfinished });
   }
   return rows;
 }

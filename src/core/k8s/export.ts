@@ -174,6 +174,10 @@ function shmOf(spec: Record<string, unknown>, type: string): number {
   return typeof res.shmSizeGB === 'number' && res.shmSizeGB > 0 ? res.shmSizeGB : 0;
 }
 
+/**
+ * A group as a replicatedJob: `count` Jobs of `completions` Indexed pods, `parallelisms` at a
+ * time, each pod running the design's image and command with the group's resources.
+ */
 function replicatedJob(
   g: Group,
   shmGB: number,
@@ -182,6 +186,31 @@ function replicatedJob(
   deadline: number | null,
   rounded: NotCarried[],
 ) {
+  const gpus = g.resources.gpus ?? 0;
+  const container = containerOf(g.name, image, command, requestsAndLimits(g, rounded), shmGB);
+  return {
+    name: g.name,
+    replicas: g.count ?? 1,
+    template: {
+      spec: {
+        completions: g.completions ?? 1,
+        parallelism: g.parallelisms ?? 1,
+        completionMode: 'Indexed',
+        // One failed pod fails its Job, and then the JobSet, as one failed pod fails an experiment.
+        backoffLimit: 0,
+        // The experiment's time limit: every Job starts with the JobSet, so none runs past it.
+        ...(deadline !== null ? { activeDeadlineSeconds: deadline } : {}),
+        template: { spec: podSpecOf(container, gpus > 0 ? g.resources.gpuProduct : null, shmGB) },
+      },
+    },
+  };
+}
+
+/**
+ * The container's requests (cpu and memory) and limits (the same, and the GPUs): an amount
+ * Kubernetes cannot write exactly is rounded up, and said in `rounded`.
+ */
+function requestsAndLimits(g: Group, rounded: NotCarried[]) {
   const r = g.resources;
   const at = `spec.types.${g.name}.resources`;
   const amounts: Record<string, number | string> = {};
@@ -208,12 +237,25 @@ function replicatedJob(
   const gpus = r.gpus ?? 0;
   const limits: Record<string, number | string> = { ...amounts };
   if (gpus > 0) limits[GPU_RESOURCE] = gpus;
-  const resources = {
+  return {
     ...(Object.keys(amounts).length ? { requests: amounts } : {}),
     ...(Object.keys(limits).length ? { limits } : {}),
   };
-  const container = {
-    name: g.name,
+}
+
+/**
+ * The pod's one container, named after its group: the design's image and command, the pod labels
+ * as the platform's variables, its resources, and the `/dev/shm` mount when the group has one.
+ */
+function containerOf(
+  name: string,
+  image: string,
+  command: string,
+  resources: ReturnType<typeof requestsAndLimits>,
+  shmGB: number,
+) {
+  return {
+    name,
     image,
     // One line, as it would be typed.
     command: new Flow(['/bin/sh', '-c', command]),
@@ -224,11 +266,21 @@ function replicatedJob(
     ...(Object.keys(resources).length ? { resources } : {}),
     ...(shmGB > 0 ? { volumeMounts: [{ name: SHM_VOLUME, mountPath: SHM_PATH }] } : {}),
   };
-  const podSpec = {
+}
+
+/**
+ * The pod spec: never restarted (a failed pod fails its Job), held to nodes of the GPU product
+ * when the group asks for GPUs of one (`gpuProduct`, else null), and a memory volume for
+ * `/dev/shm` of `shmGB` when it has one.
+ */
+function podSpecOf(
+  container: ReturnType<typeof containerOf>,
+  gpuProduct: string | null,
+  shmGB: number,
+) {
+  return {
     restartPolicy: 'Never',
-    ...(gpus > 0 && r.gpuProduct !== null
-      ? { nodeSelector: { [GPU_PRODUCT_LABEL]: r.gpuProduct } }
-      : {}),
+    ...(gpuProduct !== null ? { nodeSelector: { [GPU_PRODUCT_LABEL]: gpuProduct } } : {}),
     containers: [container],
     ...(shmGB > 0
       ? {
@@ -240,22 +292,6 @@ function replicatedJob(
           ],
         }
       : {}),
-  };
-  return {
-    name: g.name,
-    replicas: g.count ?? 1,
-    template: {
-      spec: {
-        completions: g.completions ?? 1,
-        parallelism: g.parallelisms ?? 1,
-        completionMode: 'Indexed',
-        // One failed pod fails its Job, and then the JobSet, as one failed pod fails an experiment.
-        backoffLimit: 0,
-        // The experiment's time limit: every Job starts with the JobSet, so none runs past it.
-        ...(deadline !== null ? { activeDeadlineSeconds: deadline } : {}),
-        template: { spec: podSpec },
-      },
-    },
   };
 }
 

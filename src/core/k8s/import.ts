@@ -6,35 +6,16 @@
  */
 import { Document, parseAllDocuments, Scalar, visit } from 'yaml';
 import { CURRENT_API_VERSION } from '../manifest/versions.ts';
-import { mul, tidy } from '../jobset/numbers.ts';
 import { isObject } from '../own.ts';
 import { byCodePoint } from '../jobset/names.ts';
-import {
-  COMPLETION_INDEX_VARIABLE,
-  GPU_PRODUCT_LABEL,
-  GPU_RESOURCE,
-  JOBSET_API_VERSION,
-  JOBSET_KIND,
-  LABEL_VARIABLES,
-  labelPath,
-  MEMORY_UNIT_NOTE,
-  SHM_PATH,
-} from './labels.ts';
+import { JOBSET_API_VERSION, JOBSET_KIND, MEMORY_UNIT_NOTE } from './labels.ts';
 import { isJobSet } from './detect.ts';
 import { isDns1035Label } from './jobsetName.ts';
-import { shellQuote } from '../quote.ts';
 import { PY_UNSAFE, yamlComment, yamlEscape } from '../safe.ts';
-import { gbOfBytes, parseQuantity } from './quantity.ts';
+import { info, obj, warn, type ImportItem, type Json } from './importItem.ts';
+import { readReplicatedJob, type ReadGroup } from './importJob.ts';
 
-export interface ImportItem {
-  /** `warning`: something of the JobSet is lost or runs differently; `info`: how it was read. */
-  readonly severity: 'warning' | 'info';
-  /** Where in the JobSet, `spec.replicatedJobs[1].template.spec.template.spec.initContainers`. */
-  readonly path: string;
-  /** The same place as a person names it: `group "trainer" › pod › initContainers`. */
-  readonly place: string;
-  readonly message: string;
-}
+export type { ImportItem } from './importItem.ts';
 
 export type JobSetImport =
   | {
@@ -45,9 +26,6 @@ export type JobSetImport =
       readonly report: readonly ImportItem[];
     }
   | { readonly kind: 'not-jobset' | 'unreadable'; readonly reason: string };
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (isObject(v) ? v : {});
 
 export function importJobSet(text: string): JobSetImport {
   let docs;
@@ -134,8 +112,53 @@ export function placeOf(path: string, jobs: readonly unknown[]): string {
   return tail ? `${parts.join(' › ')} › ${tail}` : parts.join(' › ');
 }
 
+/**
+ * The JobSet as a manifest: its name, its JobSet-wide settings (`specExtras`), each
+ * replicatedJob as a group (`readReplicatedJobs`), then what the manifest holds once for every
+ * group: the image, the command and the time limit.
+ */
 function fromJobSet(js: Json, report: ImportItem[]): JobSetImport {
-  const meta = obj(js.metadata);
+  const name = readMetadata(obj(js.metadata), report);
+  const spec = obj(js.spec);
+  specExtras(spec, report);
+  const rjobs = Array.isArray(spec.replicatedJobs) ? spec.replicatedJobs : [];
+  if (rjobs.length === 0)
+    report.push(warn('spec.replicatedJobs', 'The JobSet has no replicatedJobs.'));
+  const { types, image, command, deadlines, undated } = readReplicatedJobs(rjobs, report);
+  warnGroupOrder(Object.keys(types), report);
+  if (image === null)
+    report.push(
+      warn('spec.replicatedJobs', 'No container has an image: write spec.image and builder.image.'),
+    );
+  if (command === null)
+    report.push(
+      warn(
+        'spec.replicatedJobs',
+        'No container has a command: write the command the image runs in spec.command.',
+      ),
+    );
+  const limit = oneTimeLimit(deadlines, undated, report);
+  const manifest = {
+    kind: 'AIchorManifest',
+    apiVersion: CURRENT_API_VERSION,
+    ...(name !== null ? { name } : {}),
+    builder: { image: image ?? '' },
+    spec: {
+      operator: 'jobset',
+      image: image ?? '',
+      command: command ?? '',
+      ...(limit !== null ? { activeDeadlineSeconds: limit } : {}),
+      types,
+    },
+  };
+  return { kind: 'imported', manifest: manifestText(manifest, name), name, report };
+}
+
+/**
+ * The JobSet's name (null when it has none), the design's name: reported when Kubernetes would
+ * not take it. The manifest has no other metadata, so every other key is reported.
+ */
+function readMetadata(meta: Json, report: ImportItem[]): string | null {
   const name = typeof meta.name === 'string' ? meta.name : null;
   for (const key of Object.keys(meta)) {
     if (key !== 'name') report.push(warn(`metadata.${key}`, 'The manifest has no metadata.'));
@@ -148,12 +171,27 @@ function fromJobSet(js: Json, report: ImportItem[]): JobSetImport {
       ),
     );
   }
-  const spec = obj(js.spec);
-  specExtras(spec, report);
-  const rjobs = Array.isArray(spec.replicatedJobs) ? spec.replicatedJobs : [];
-  if (rjobs.length === 0)
-    report.push(warn('spec.replicatedJobs', 'The JobSet has no replicatedJobs.'));
+  return name;
+}
 
+/** The replicatedJobs as read: the groups by name, and what the manifest holds once. */
+interface ReadJobs {
+  /** The manifest's `spec.types`, in the JobSet's order. */
+  readonly types: Json;
+  /** The first image and command of a container; a group's other one is reported. */
+  readonly image: string | null;
+  readonly command: string | null;
+  /** The Jobs' time limits, and whether some Job has none. */
+  readonly deadlines: readonly NonNullable<ReadGroup['deadline']>[];
+  readonly undated: boolean;
+}
+
+/**
+ * Every replicatedJob as a group (`readReplicatedJob`): a second group of the same name is
+ * reported and left out. The manifest has one image and one command: the first kept, a group's
+ * other one reported.
+ */
+function readReplicatedJobs(rjobs: readonly unknown[], report: ImportItem[]): ReadJobs {
   let image: string | null = null;
   let command: string | null = null;
   const types: Json = {};
@@ -201,8 +239,11 @@ function fromJobSet(js: Json, report: ImportItem[]): JobSetImport {
       }
     }
   });
+  return { types, image, command, deadlines, undated };
+}
 
-  const names = Object.keys(types);
+/** Groups not in name order: the platform numbers JOB_GLOBAL_INDEX by name, JobSet by list order. */
+function warnGroupOrder(names: readonly string[], report: ImportItem[]): void {
   const sorted = [...names].sort(byCodePoint);
   if (names.some((n, i) => n !== sorted[i])) {
     report.push(
@@ -212,20 +253,17 @@ function fromJobSet(js: Json, report: ImportItem[]): JobSetImport {
       ),
     );
   }
-  if (image === null)
-    report.push(
-      warn('spec.replicatedJobs', 'No container has an image: write spec.image and builder.image.'),
-    );
-  if (command === null)
-    report.push(
-      warn(
-        'spec.replicatedJobs',
-        'No container has a command: write the command the image runs in spec.command.',
-      ),
-    );
+}
 
-  // The experiment's time limit: the same activeDeadlineSeconds on every Job (as the export
-  // writes it); Jobs limited differently have no one counterpart.
+/**
+ * The experiment's time limit: the same activeDeadlineSeconds on every Job (as the export
+ * writes it), else null, and Jobs limited differently, having no one counterpart, are reported.
+ */
+function oneTimeLimit(
+  deadlines: ReadJobs['deadlines'],
+  undated: boolean,
+  report: ImportItem[],
+): number | null {
   const limit = deadlines[0]?.seconds ?? null;
   const oneLimit = limit !== null && !undated && deadlines.every((d) => d.seconds === limit);
   if (!oneLimit) {
@@ -238,19 +276,14 @@ function fromJobSet(js: Json, report: ImportItem[]): JobSetImport {
       );
     }
   }
-  const manifest = {
-    kind: 'AIchorManifest',
-    apiVersion: CURRENT_API_VERSION,
-    ...(name !== null ? { name } : {}),
-    builder: { image: image ?? '' },
-    spec: {
-      operator: 'jobset',
-      image: image ?? '',
-      command: command ?? '',
-      ...(oneLimit ? { activeDeadlineSeconds: limit } : {}),
-      types,
-    },
-  };
+  return oneLimit ? limit : null;
+}
+
+/**
+ * The manifest as text: the version and the command double-quoted, a comment saying where it
+ * came from, written so that the platform's Python reader reads it back as it is (`pythonSafe`).
+ */
+function manifestText(manifest: Json, name: string | null): string {
   const doc = new Document(manifest);
   // Quoted, as the platform's examples write them: the version stays a string in any reader.
   for (const path of [['apiVersion'], ['spec', 'command']]) {
@@ -259,7 +292,7 @@ function fromJobSet(js: Json, report: ImportItem[]): JobSetImport {
   }
   // The name is the JobSet's text: nothing in it may end the comment (a NEL would, for Python).
   doc.commentBefore = ` Imported from the Kubernetes JobSet${name ? ` "${yamlComment(name)}"` : ''} by JobSet Designer.\n ${MEMORY_UNIT_NOTE}`;
-  return { kind: 'imported', manifest: pythonSafe(doc), name, report };
+  return pythonSafe(doc);
 }
 
 /** JobSet-wide settings: the defaults carry over silently, anything else is reported. */
@@ -318,376 +351,6 @@ function specExtras(spec: Json, report: ImportItem[]): void {
   }
 }
 
-interface ReadGroup {
-  readonly name: string;
-  readonly group: Json;
-  readonly image: string | null;
-  readonly command: string | null;
-  readonly containerAt: string;
-  /** The Jobs' `activeDeadlineSeconds` (the experiment's time limit), when set. */
-  readonly deadline: { readonly seconds: number; readonly at: string } | null;
-}
-
-function readReplicatedJob(rj: Json, at: string, report: ImportItem[]): ReadGroup | null {
-  if (typeof rj.name !== 'string' || rj.name === '') {
-    report.push(warn(`${at}.name`, 'A replicatedJob without a name is left out.'));
-    return null;
-  }
-  const name = rj.name;
-  for (const key of Object.keys(rj)) {
-    if (key === 'name' || key === 'replicas' || key === 'template') continue;
-    if (key === 'groupName' && rj.groupName === 'default') continue;
-    report.push(
-      warn(
-        `${at}.${key}`,
-        key === 'dependsOn'
-          ? `On the platform every group starts at once: "${name}" does not wait for another.`
-          : 'The manifest has no counterpart for it.',
-      ),
-    );
-  }
-  const jobAt = `${at}.template.spec`;
-  const job = obj(obj(rj.template).spec);
-  let deadline: ReadGroup['deadline'] = null;
-  for (const key of Object.keys(obj(rj.template))) {
-    if (key !== 'spec')
-      report.push(warn(`${at}.template.${key}`, 'The manifest has no counterpart for it.'));
-  }
-  for (const [key, v] of Object.entries(job)) {
-    if (['completions', 'parallelism', 'template'].includes(key)) continue;
-    if (key === 'completionMode' && v === 'Indexed') continue;
-    if (key === 'backoffLimit' && v === 0) continue;
-    if (key === 'activeDeadlineSeconds' && typeof v === 'number' && Number.isInteger(v) && v > 0) {
-      deadline = { seconds: v, at: `${jobAt}.${key}` };
-      continue;
-    }
-    report.push(
-      warn(
-        `${jobAt}.${key}`,
-        key === 'completionMode'
-          ? 'The platform runs Indexed Jobs: every pod gets JOB_COMPLETION_INDEX.'
-          : key === 'backoffLimit'
-            ? 'On the platform a failed pod fails its Job.'
-            : 'The manifest has no counterpart for it.',
-      ),
-    );
-  }
-  if (!Object.hasOwn(job, 'backoffLimit')) {
-    report.push(
-      warn(
-        `${jobAt}.backoffLimit`,
-        'Not set, so Kubernetes retries a failed pod up to 6 times; on the platform a failed pod fails its Job.',
-      ),
-    );
-  }
-  const replicas = valueOr(rj.replicas, 1);
-  // Kubernetes: completions and parallelism default to 1 when neither is set.
-  const completions = valueOr(job.completions, 1);
-  const parallelism = valueOr(job.parallelism, 1);
-
-  const podAt = `${jobAt}.template.spec`;
-  const podTemplate = obj(job.template);
-  for (const key of Object.keys(podTemplate)) {
-    if (key !== 'spec')
-      report.push(warn(`${jobAt}.template.${key}`, 'The manifest has no counterpart for it.'));
-  }
-  const pod = obj(podTemplate.spec);
-  const containers = Array.isArray(pod.containers) ? pod.containers : [];
-  const containerAt = `${podAt}.containers[0]`;
-  const c = obj(containers[0]);
-  containers.slice(1).forEach((_, k) => {
-    report.push(
-      warn(
-        `${podAt}.containers[${k + 1}]`,
-        'The manifest runs one container per pod: this one is left out.',
-      ),
-    );
-  });
-
-  let gpuProduct: string | null = null;
-  let shmGB = 0;
-  const shmVolumes = new Set<string>();
-  for (const [key, v] of Object.entries(pod)) {
-    const p = `${podAt}.${key}`;
-    switch (key) {
-      case 'containers':
-        break;
-      case 'hostname':
-      case 'subdomain':
-        report.push(
-          warn(
-            p,
-            `The platform names pods itself (hostname <experiment>-<group>-<a>-<b>): this ${key} is not kept.`,
-          ),
-        );
-        break;
-      case 'restartPolicy':
-        if (v !== 'Never') {
-          report.push(
-            warn(
-              p,
-              `${String(v)}: a failed container is restarted in its pod here; on the platform a failed pod fails its Job.`,
-            ),
-          );
-        }
-        break;
-      case 'nodeSelector':
-        for (const [label, value] of Object.entries(obj(v))) {
-          if (label === GPU_PRODUCT_LABEL && typeof value === 'string') gpuProduct = value;
-          else
-            report.push(
-              warn(`${p}.${label}`, 'Only the GPU product becomes part of the manifest.'),
-            );
-        }
-        break;
-      case 'volumes':
-        (Array.isArray(v) ? v : []).forEach((vol, k) => {
-          const volume = obj(vol);
-          const dir = obj(volume.emptyDir);
-          const mountedAtShm = (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).some(
-            (m) => obj(m).name === volume.name && obj(m).mountPath === SHM_PATH,
-          );
-          const size = parseQuantity(dir.sizeLimit);
-          if (
-            dir.medium === 'Memory' &&
-            mountedAtShm &&
-            size !== null &&
-            typeof volume.name === 'string'
-          ) {
-            shmVolumes.add(volume.name);
-            shmGB = gbOfBytes(size);
-          } else {
-            report.push(
-              warn(
-                `${p}[${k}]`,
-                'Only a memory volume at /dev/shm becomes part of the manifest (shmSizeGB).',
-              ),
-            );
-          }
-        });
-        break;
-      default:
-        report.push(
-          warn(
-            p,
-            key === 'initContainers'
-              ? 'The manifest runs no init containers.'
-              : 'The manifest has no counterpart for it.',
-          ),
-        );
-    }
-  }
-
-  if (!Object.hasOwn(pod, 'restartPolicy')) {
-    report.push(
-      warn(
-        `${podAt}.restartPolicy`,
-        'Not set, so JobSet makes it OnFailure: a failed container is restarted in its pod here; on the platform a failed pod fails its Job.',
-      ),
-    );
-  }
-
-  let image: string | null = null;
-  let resources: Json | null = null;
-  const dropped: string[] = [];
-  for (const [key, v] of Object.entries(c)) {
-    const p = `${containerAt}.${key}`;
-    switch (key) {
-      case 'name':
-        break;
-      case 'image':
-        if (typeof v === 'string') image = v;
-        break;
-      case 'command':
-      case 'args':
-        break;
-      case 'env':
-        (Array.isArray(v) ? v : []).forEach((e, k) => {
-          if (!isPlatformVariable(obj(e))) {
-            const n = obj(e).name;
-            if (typeof n === 'string') dropped.push(n);
-            const platform =
-              typeof n === 'string' &&
-              (n === COMPLETION_INDEX_VARIABLE || LABEL_VARIABLES.some(([x]) => x === n));
-            report.push(
-              warn(
-                `${p}[${k}]`,
-                platform
-                  ? `${n} is set here to a value of its own; the platform sets it for each pod, so this one is left out.`
-                  : `The manifest sets no environment variables${typeof n === 'string' ? `: ${n} is left out` : ''}.`,
-              ),
-            );
-          }
-        });
-        break;
-      case 'volumeMounts':
-        (Array.isArray(v) ? v : []).forEach((m, k) => {
-          if (!shmVolumes.has(String(obj(m).name)))
-            report.push(warn(`${p}[${k}]`, 'The manifest has no counterpart for this mount.'));
-        });
-        break;
-      case 'resources':
-        resources = readResources(obj(v), p, report);
-        break;
-      default:
-        report.push(warn(p, 'The manifest has no counterpart for it.'));
-    }
-  }
-  const command = commandOf(c, containerAt, report);
-  // A variable left out but still read by the command: the command would see it empty.
-  for (const n of dropped) {
-    if (command !== null && new RegExp(`\\$(\\{${n}\\}|${n}(?![A-Za-z0-9_]))`).test(command)) {
-      report.push(
-        warn(
-          `${containerAt}.command`,
-          `The command reads $${n}, which is left out: write its value into the command, or set it in the image.`,
-        ),
-      );
-    }
-  }
-
-  const gpu = resources ? (resources.gpus as number) : 0;
-  if (gpuProduct !== null && gpu === 0) {
-    report.push(
-      warn(
-        `${podAt}.nodeSelector.${GPU_PRODUCT_LABEL}`,
-        `No GPU is asked for, so on the platform the pods are not held to ${gpuProduct} nodes: they may run on any node.`,
-      ),
-    );
-  }
-  const res: Json = {};
-  if (resources?.cpus !== undefined) res.cpus = resources.cpus;
-  if (resources?.ramRatio !== undefined) res.ramRatio = resources.ramRatio;
-  if (resources?.memory !== undefined) res.memory = resources.memory;
-  if (shmGB > 0) res.shmSizeGB = shmGB;
-  if (gpu > 0 || gpuProduct !== null) {
-    res.accelerators = {
-      gpu: { count: gpu, type: 'gpu', ...(gpuProduct !== null ? { product: gpuProduct } : {}) },
-    };
-  }
-  const group: Json = { count: replicas, completions, parallelisms: parallelism };
-  if (Object.keys(res).length) group.resources = res;
-  return { name, group, image, command, containerAt, deadline };
-}
-
-function isPlatformVariable(e: Json): boolean {
-  // Kubernetes sets it for Indexed Jobs; a literal value of one's own would hide the index.
-  if (e.name === COMPLETION_INDEX_VARIABLE) return e.value === undefined;
-  const label = LABEL_VARIABLES.find(([variable]) => variable === e.name)?.[1];
-  if (label === undefined) return false;
-  return obj(obj(e.valueFrom).fieldRef).fieldPath === labelPath(label);
-}
-
-/** cpus, and RAM as ramRatio when it divides evenly, else as memory; GPUs from the limits. */
-function readResources(r: Json, at: string, report: ImportItem[]): Json {
-  const requests = obj(r.requests);
-  const limits = obj(r.limits);
-  for (const key of Object.keys(r)) {
-    if (key !== 'requests' && key !== 'limits')
-      report.push(warn(`${at}.${key}`, 'The manifest has no counterpart for it.'));
-  }
-  const out: Json = { gpus: 0 };
-  const pick = (name: string) => (Object.hasOwn(requests, name) ? requests[name] : limits[name]);
-  for (const name of new Set([...Object.keys(requests), ...Object.keys(limits)])) {
-    if (name === 'cpu' || name === 'memory' || name === GPU_RESOURCE) {
-      const a = parseQuantity(requests[name]);
-      const b = parseQuantity(limits[name]);
-      if (a !== null && a > 0 && b === null && name !== GPU_RESOURCE) {
-        report.push(
-          info(
-            `${at}.limits.${name}`,
-            `No limit: here the pod may use more than it requests; on the platform its limit is its request (${String(requests[name])}).`,
-          ),
-        );
-      }
-      if (a !== null && b !== null && a !== b) {
-        report.push(
-          info(
-            `${at}.limits.${name}`,
-            `The limit differs from the request: the manifest sets the request (${String(requests[name])}).`,
-          ),
-        );
-      }
-      continue;
-    }
-    report.push(
-      warn(
-        `${at}.${Object.hasOwn(requests, name) ? 'requests' : 'limits'}.${name}`,
-        'The manifest requests CPUs, RAM and NVIDIA GPUs only.',
-      ),
-    );
-  }
-  const cpus = parseQuantity(pick('cpu'));
-  const bytes = parseQuantity(pick('memory'));
-  const gpus = parseQuantity(pick(GPU_RESOURCE));
-  if (cpus !== null && cpus > 0) out.cpus = tidy(cpus);
-  if (bytes !== null && bytes > 0) {
-    const gb = gbOfBytes(bytes);
-    const ratio = out.cpus !== undefined ? tidy(gb / (out.cpus as number)) : null;
-    // Read back as the designer reads it (cpus x ramRatio): a ratio only when it gives the RAM.
-    if (ratio !== null && mul(out.cpus as number, ratio) === gb) out.ramRatio = ratio;
-    else out.memory = gb;
-  }
-  if (gpus !== null && Number.isInteger(gpus) && gpus > 0) out.gpus = gpus;
-  // Figures the manifest cannot take, said rather than dropped.
-  const where = (name: string) =>
-    `${at}.${Object.hasOwn(requests, name) ? 'requests' : 'limits'}.${name}`;
-  if (cpus !== null && cpus <= 0) {
-    report.push(
-      warn(
-        where('cpu'),
-        `A CPU request of ${String(pick('cpu'))} is no figure the manifest takes: cpus is left out.`,
-      ),
-    );
-  }
-  if (bytes !== null && bytes <= 0) {
-    report.push(
-      warn(where('memory'), `A memory request of ${String(pick('memory'))} is left out.`),
-    );
-  }
-  if (gpus !== null && !(Number.isInteger(gpus) && gpus >= 0)) {
-    report.push(
-      warn(
-        where(GPU_RESOURCE),
-        `${String(pick(GPU_RESOURCE))} GPUs is not a whole number of GPUs: left out.`,
-      ),
-    );
-  }
-  return out;
-}
-
-/** The container's command and args as one shell command string, as the manifest writes it. */
-function commandOf(c: Json, at: string, report: ImportItem[]): string | null {
-  const cmd = Array.isArray(c.command) ? c.command.map(String) : [];
-  const args = Array.isArray(c.args) ? c.args.map(String) : [];
-  const words = [...cmd, ...args];
-  if (words.length === 0) return null;
-  if (cmd.length === 0) {
-    report.push(
-      info(
-        `${at}.args`,
-        "Only args: the image's own entrypoint ran before them here, while the manifest's command replaces it. Put the entrypoint first in spec.command.",
-      ),
-    );
-  }
-  const [shell, flag, script, ...rest] = words;
-  if (
-    /^(\/(usr\/)?bin\/)?(ba|z|da)?sh$/.test(shell!) &&
-    flag === '-c' &&
-    script !== undefined &&
-    rest.length === 0
-  ) {
-    return script;
-  }
-  report.push(
-    info(
-      `${at}.command`,
-      'Command and args are joined into one shell command, quoted where needed.',
-    ),
-  );
-  return words.map(shellQuote).join(' ');
-}
-
 /**
  * The document as text the platform's Python reader reads back as it is: a string holding a
  * character PyYAML refuses or takes for a line break (DEL, C1, NEL, LS, PS, U+FFFF) is written
@@ -729,22 +392,3 @@ function plainDecimal(x: number): string {
         : `${digits.slice(0, point)}.${digits.slice(point)}`;
   return negative ? `-${body}` : body;
 }
-
-/** The value as written (the manifest's checks then say what is wrong with it), or the default. */
-function valueOr(v: unknown, fallback: number): unknown {
-  return v === undefined || v === null ? fallback : v;
-}
-
-// The place is filled in once the whole JobSet is read (`placeOf`).
-const warn = (path: string, message: string): ImportItem => ({
-  severity: 'warning',
-  path,
-  place: path,
-  message,
-});
-const info = (path: string, message: string): ImportItem => ({
-  severity: 'info',
-  path,
-  place: path,
-  message,
-});

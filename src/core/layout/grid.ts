@@ -215,113 +215,151 @@ export interface GridMarks {
  */
 export function gridShapes(layout: GridLayout, view: GridView, marks: GridMarks): Shape[] {
   const { k } = view;
-  const { cell } = layout;
   const out: Shape[] = [
     { kind: 'rect', x: 0, y: 0, w: view.width, h: view.height, fill: 'background' },
   ];
-  const world = {
-    x0: -view.x / k,
-    y0: -view.y / k,
-    x1: (view.width - view.x) / k,
-    y1: (view.height - view.y) / k,
+  const pen: GridPen = {
+    out,
+    layout,
+    k,
+    c: layout.cell * k,
+    world: {
+      x0: -view.x / k,
+      y0: -view.y / k,
+      x1: (view.width - view.x) / k,
+      y1: (view.height - view.y) / k,
+    },
+    sx: (x: number) => x * k + view.x,
+    sy: (y: number) => y * k + view.y,
   };
-  const sx = (x: number) => x * k + view.x;
-  const sy = (y: number) => y * k + view.y;
-  const c = cell * k;
   const headers = marks.headers ?? true;
-
   layout.groups.forEach((g, gi) => {
-    if (g.y > world.y1 || g.y + g.height < world.y0) return;
-    const f = g.figures;
-    const headerTop = sy(g.y);
-    const headerHeight = (g.cellsY - g.y) * k;
-    if (headers && headerHeight >= 11) {
-      out.push({
-        kind: 'text',
-        x: Math.max(4, sx(0)),
-        y: headerTop + headerHeight / 2,
-        spans: [
-          { text: f.name, bold: true },
-          { text: `   ${headerText(f)}`, tone: 'muted' },
-        ],
-        size: 12,
-        tone: 'text',
-      });
-    } else if (headers && g.height * k >= 10) {
-      // Zoomed far out: the name alone, over the group, so no group goes unnamed.
-      out.push({
-        kind: 'text',
-        x: Math.max(2, sx(0)) + 3,
-        y: headerTop + 7,
-        spans: [{ text: f.name, bold: true }],
-        size: 11,
-        tone: 'text',
-        backdrop: true,
-      });
-    }
-    const range = visibleCells(g, cell, world);
-    if (range) {
-      const top = sy(g.cellsY + range.job0 * cell);
-      const height = (range.job1 - range.job0) * c;
-      const p = f.effectiveParallelism;
-      if (f.state !== 'runs' || !p) {
-        out.push({
-          kind: 'rect',
-          x: sx(range.pod0 * cell),
-          y: top,
-          w: (range.pod1 - range.pod0) * c,
-          h: height,
-          fill: 'paused',
-          title: f.state === 'paused' ? 'paused' : 'no pods run',
-        });
-      } else {
-        // One rectangle per wave band in view.
-        for (let w = podWave(f, range.pod0)!; w * p < range.pod1; w++) {
-          const from = Math.max(range.pod0, w * p);
-          const to = Math.min(range.pod1, (w + 1) * p);
-          out.push({
-            kind: 'rect',
-            x: sx(from * cell),
-            y: top,
-            w: (to - from) * c,
-            h: height,
-            fill: waveTone(w, layout.maxWaves),
-            title: `wave ${w + 1}`,
-          });
-        }
-      }
-      if (c >= 6) out.push(gridLines(range, g.cellsY, cell, sx, sy));
-      if (c >= 44) out.push(...podNames(f, range, g.cellsY, cell, sx, sy, c, layout.maxWaves));
-    }
+    if (g.y > pen.world.y1 || g.y + g.height < pen.world.y0) return;
+    if (headers) groupHeader(pen, g);
+    groupCells(pen, g);
     if (marks.focusedGroup === gi) {
       out.push({
         kind: 'frame',
-        x: sx(0) - 3,
-        y: sy(g.cellsY) - 3,
-        w: g.cols * c + 6,
-        h: g.rows * c + 6,
+        x: pen.sx(0) - 3,
+        y: pen.sy(g.cellsY) - 3,
+        w: g.cols * pen.c + 6,
+        h: g.rows * pen.c + 6,
         stroke: 'accent',
         width: 2,
       });
     }
   });
-  const outline = (ref: PodRef | null | undefined, stroke: Tone, width: number) => {
-    const g = ref ? layout.groups[ref.group] : undefined;
-    if (!ref || !g) return;
-    const size = Math.max(c, 4);
-    out.push({
-      kind: 'frame',
-      x: sx(ref.pod * cell) - (size - c) / 2,
-      y: sy(g.cellsY + ref.job * cell) - (size - c) / 2,
-      w: size,
-      h: size,
-      stroke,
-      width,
-    });
-  };
-  outline(marks.hovered, 'muted', 1.5);
-  outline(marks.selected, 'selection', 3);
+  podOutline(pen, marks.hovered, 'muted', 1.5);
+  podOutline(pen, marks.selected, 'selection', 3);
   return out;
+}
+
+/** The grid in view: shapes so far, scale `k` (cell `c` on screen), the world in view, world to screen. */
+interface GridPen {
+  readonly out: Shape[];
+  readonly layout: GridLayout;
+  readonly k: number;
+  readonly c: number;
+  readonly world: {
+    readonly x0: number;
+    readonly y0: number;
+    readonly x1: number;
+    readonly y1: number;
+  };
+  readonly sx: (x: number) => number;
+  readonly sy: (y: number) => number;
+}
+
+type LaidGroup = GridLayout['groups'][number];
+
+/** A group's name and figures over its cells; zoomed far out, the name alone, so none goes unnamed. */
+function groupHeader({ out, k, sx, sy }: GridPen, g: LaidGroup) {
+  const f = g.figures;
+  const headerTop = sy(g.y);
+  const headerHeight = (g.cellsY - g.y) * k;
+  if (headerHeight >= 11) {
+    out.push({
+      kind: 'text',
+      x: Math.max(4, sx(0)),
+      y: headerTop + headerHeight / 2,
+      spans: [
+        { text: f.name, bold: true },
+        { text: `   ${headerText(f)}`, tone: 'muted' },
+      ],
+      size: 12,
+      tone: 'text',
+    });
+  } else if (g.height * k >= 10) {
+    out.push({
+      kind: 'text',
+      x: Math.max(2, sx(0)) + 3,
+      y: headerTop + 7,
+      spans: [{ text: f.name, bold: true }],
+      size: 11,
+      tone: 'text',
+      backdrop: true,
+    });
+  }
+}
+
+/** The group's cells in view: one rectangle per wave band (or paused), lines and names when large. */
+function groupCells(pen: GridPen, g: LaidGroup) {
+  const { out, layout, c, sx, sy } = pen;
+  const { cell } = layout;
+  const f = g.figures;
+  const range = visibleCells(g, cell, pen.world);
+  if (!range) return;
+  const top = sy(g.cellsY + range.job0 * cell);
+  const height = (range.job1 - range.job0) * c;
+  const p = f.effectiveParallelism;
+  if (f.state !== 'runs' || !p) {
+    out.push({
+      kind: 'rect',
+      x: sx(range.pod0 * cell),
+      y: top,
+      w: (range.pod1 - range.pod0) * c,
+      h: height,
+      fill: 'paused',
+      title: f.state === 'paused' ? 'paused' : 'no pods run',
+    });
+  } else {
+    for (let w = podWave(f, range.pod0)!; w * p < range.pod1; w++) {
+      const from = Math.max(range.pod0, w * p);
+      const to = Math.min(range.pod1, (w + 1) * p);
+      out.push({
+        kind: 'rect',
+        x: sx(from * cell),
+        y: top,
+        w: (to - from) * c,
+        h: height,
+        fill: waveTone(w, layout.maxWaves),
+        title: `wave ${w + 1}`,
+      });
+    }
+  }
+  if (c >= 6) out.push(gridLines(range, g.cellsY, cell, sx, sy));
+  if (c >= 44) out.push(...podNames(f, range, g.cellsY, cell, sx, sy, c, layout.maxWaves));
+}
+
+/** A frame around one pod (hovered or selected), never smaller than 4 pixels. */
+function podOutline(
+  { out, layout, c, sx, sy }: GridPen,
+  ref: PodRef | null | undefined,
+  stroke: Tone,
+  width: number,
+) {
+  const g = ref ? layout.groups[ref.group] : undefined;
+  if (!ref || !g) return;
+  const size = Math.max(c, 4);
+  out.push({
+    kind: 'frame',
+    x: sx(ref.pod * layout.cell) - (size - c) / 2,
+    y: sy(g.cellsY + ref.job * layout.cell) - (size - c) / 2,
+    w: size,
+    h: size,
+    stroke,
+    width,
+  });
 }
 
 /** The whole grid at scale `k` (a readable cell size by default), with a margin. */

@@ -10,6 +10,7 @@
  */
 import { num } from '../format.ts';
 import type { Schedule } from '../run/schedule.ts';
+import type { GroupPlan } from '../schedule/plan.ts';
 import { RECORDED_JOBS } from '../sim/recorded.ts';
 import type { SimCohort, SimGroup } from '../sim/simulate.ts';
 import type { ActualRun } from '../rehearse/actual.ts';
@@ -53,57 +54,18 @@ export function timelineLayout(
   );
   let y = o.axis;
   const groups: TimelineGroup[] = ordered.map((plan) => {
-    const figures = plan.figures;
-    const count = figures.count ?? 0;
-    const p = figures.effectiveParallelism ?? 0;
-    const aggregated = p > o.maxSlots;
-    const simGroup = simByName.get(figures.name) ?? null;
-    // One lane per Job only for the Jobs the simulation records one by one.
-    const band = count > (sim ? Math.min(o.maxSimLanes, RECORDED_JOBS) : o.maxLanes);
-    // Past that, a lane per wave of Jobs that queue together, when they do not all start at once.
-    const waves = band && figures.state === 'runs' ? cohortLanes(simGroup, o.maxSimLanes) : null;
-    // A simulated or rehearsed band shows how many of its pods run over time: it gets room for that.
-    const rows =
-      figures.state !== 'runs'
-        ? 1
-        : waves
-          ? 1
-          : (sim || actual) && (band || aggregated)
-            ? 3
-            : aggregated
-              ? 1
-              : p;
-    const laneHeight = rows * o.row;
-    const lanes: TimelineLane[] = [];
-    let ly = y + o.header;
-    const jobsLabel = (a: number, b: number) =>
-      a === b ? `${figures.name} ${a}` : `${figures.name} ${a}–${b} (${num(b - a + 1)} Jobs)`;
-    const laneCount =
-      count === 0 || figures.state === 'unknown' ? 0 : waves ? waves.length : band ? 1 : count;
-    for (let j = 0; j < laneCount; j++) {
-      const cohorts = waves?.[j];
-      const firstJob = cohorts ? cohorts[0]!.firstJob : band ? 0 : j;
-      const lastJob = cohorts ? cohorts.at(-1)!.lastJob : band ? count - 1 : j;
-      lanes.push({
-        label: band ? jobsLabel(firstJob, lastJob) : `${figures.name} ${j}`,
-        firstJob,
-        lastJob,
-        y: ly,
-        rows,
-        aggregated: cohorts ? false : aggregated,
-        ...(cohorts && { cohorts }),
-      });
-      ly += laneHeight + o.laneGap;
-    }
-    const height = Math.max(o.header, ly - y - (laneCount ? o.laneGap : 0));
+    const simGroup = simByName.get(plan.figures.name) ?? null;
+    const lanes = groupLanes(plan, simGroup, sim !== null, actual !== null, y + o.header, o);
+    const last = lanes.at(-1);
+    const height = Math.max(o.header, last ? last.y + last.rows * o.row - y : 0);
     const group: TimelineGroup = {
       plan,
-      name: figures.name,
+      name: plan.figures.name,
       y,
       height,
       lanes,
       sim: simGroup,
-      actual: actual?.run.groups.get(figures.name) ?? null,
+      actual: actual?.run.groups.get(plan.figures.name) ?? null,
     };
     y += height + o.gap;
     return group;
@@ -125,6 +87,58 @@ export function timelineLayout(
       failed: [...actual.run.groups.values()].reduce((n, g) => n + g.failed, 0),
     },
   };
+}
+
+/**
+ * A group's lanes from `top` down: a lane per Job while there are few; on the cluster, past
+ * the Jobs recorded one by one, a lane per wave of Jobs that queue together (or one band when
+ * they all start at once); planned, one band of all Jobs.
+ */
+function groupLanes(
+  plan: GroupPlan,
+  simGroup: SimGroup | null,
+  simulated: boolean,
+  rehearsed: boolean,
+  top: number,
+  o: typeof TIMELINE_DEFAULTS,
+): TimelineLane[] {
+  const figures = plan.figures;
+  const count = figures.count ?? 0;
+  const p = figures.effectiveParallelism ?? 0;
+  const aggregated = p > o.maxSlots;
+  // One lane per Job only for the Jobs the simulation records one by one.
+  const band = count > (simulated ? Math.min(o.maxSimLanes, RECORDED_JOBS) : o.maxLanes);
+  // Past that, a lane per wave of Jobs that queue together, when they do not all start at once.
+  const waves = band && figures.state === 'runs' ? cohortLanes(simGroup, o.maxSimLanes) : null;
+  // A simulated or rehearsed band shows how many of its pods run over time: it gets room for that.
+  const rows =
+    figures.state !== 'runs'
+      ? 1
+      : waves
+        ? 1
+        : (simulated || rehearsed) && (band || aggregated)
+          ? 3
+          : aggregated
+            ? 1
+            : p;
+  const jobsLabel = (a: number, b: number) =>
+    a === b ? `${figures.name} ${a}` : `${figures.name} ${a}–${b} (${num(b - a + 1)} Jobs)`;
+  const laneCount =
+    count === 0 || figures.state === 'unknown' ? 0 : waves ? waves.length : band ? 1 : count;
+  return Array.from({ length: laneCount }, (_, j) => {
+    const cohorts = waves?.[j];
+    const firstJob = cohorts ? cohorts[0]!.firstJob : band ? 0 : j;
+    const lastJob = cohorts ? cohorts.at(-1)!.lastJob : band ? count - 1 : j;
+    return {
+      label: band ? jobsLabel(firstJob, lastJob) : `${figures.name} ${j}`,
+      firstJob,
+      lastJob,
+      y: top + j * (rows * o.row + o.laneGap),
+      rows,
+      aggregated: cohorts ? false : aggregated,
+      ...(cohorts && { cohorts }),
+    };
+  });
 }
 
 /**

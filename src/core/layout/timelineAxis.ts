@@ -46,8 +46,21 @@ export function axis(
     });
   }
   out.push({ kind: 'lines', coords, stroke: 'muted', width: 1 });
-  // Makespan labels, each on the side of its line that keeps it in view and clear of the other.
-  const labels: { t: number; text: string; tone: 'accent' | 'warning' }[] = [];
+  const labels = makespanLabels(layout, t1);
+  for (const l of placeLabels(labels, x, left, right, width)) {
+    out.push({ kind: 'text', x: l.start, y: 9, spans: [{ text: l.text }], size: 11, tone: l.tone });
+  }
+}
+
+interface MakespanLabel {
+  readonly t: number;
+  readonly text: string;
+  readonly tone: 'accent' | 'warning';
+}
+
+/** The makespans the timeline marks: planned, and the rehearsal's or the cluster's when they differ. */
+function makespanLabels(layout: TimelineLayout, t1: number): MakespanLabel[] {
+  const labels: MakespanLabel[] = [];
   const sim = layout.simulated;
   const rehearsal = layout.rehearsal;
   if (layout.plannedMakespan > 0) {
@@ -77,8 +90,14 @@ export function axis(
       tone: 'warning',
     });
   }
-  // Each label beside its line, inside the drawing; the earlier one goes left of its line when
-  // another follows, and moves further left when they would meet.
+  return labels;
+}
+
+/**
+ * Each label beside its line, inside the drawing; the earlier one goes left of its line when
+ * another follows, and moves further left when they would meet.
+ */
+function placeLabels(labels: MakespanLabel[], x: X, left: number, right: number, width: number) {
   const placed = labels
     .sort((a, b) => a.t - b.t)
     .map((l, i) => {
@@ -93,7 +112,5 @@ export function axis(
     const b = placed[i + 1]!;
     if (a.start + a.w + 8 > b.start) a.start = Math.max(2, b.start - 8 - a.w);
   }
-  for (const l of placed) {
-    out.push({ kind: 'text', x: l.start, y: 9, spans: [{ text: l.text }], size: 11, tone: l.tone });
-  }
+  return placed;
 }

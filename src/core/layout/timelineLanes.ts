@@ -2,7 +2,7 @@
 import { figure, num } from '../format.ts';
 import type { GroupFigures } from '../jobset/expand.ts';
 import { podInSlot, podsInWave, podWave, wavesIn, type GroupPlan } from '../schedule/plan.ts';
-import type { SimBatch, SimCohort, SimGroup } from '../sim/simulate.ts';
+import type { SimBatch, SimCohort, SimGroup, SimProfile } from '../sim/simulate.ts';
 import { waveTone } from './grid.ts';
 import type { Shape } from './shapes.ts';
 import type { TimelineGroup, TimelineLane, TimelineLayout, X } from './timelineModel.ts';
@@ -137,55 +137,68 @@ export function simulatedLane(
     cohortStripes(out, lane.cohorts, y0 + 1, row - 2, f, sim, layout, x, t0, t1, right);
     return;
   }
-  const p = f.effectiveParallelism!;
+  const pen: Pen = { out, x, t0, t1, right, layout };
   const batches = lane.firstJob === lane.lastJob ? sim.jobs[lane.firstJob] : undefined;
-  if (batches && !lane.aggregated) {
-    // Queued: the Job waits for room on the cluster before its first pod starts.
-    const first = batches[0]?.start ?? null;
-    if (first === null || first > 1e-9) {
-      const end = first === null ? right : x(Math.min(first, t1));
-      const what = f.pod.gpus ? 'a GPU' : 'room on your cluster';
-      out.push({
-        kind: 'rect',
-        x: x(Math.max(0, t0)),
-        y: y0 + 1,
-        w: Math.max(1, end - x(Math.max(0, t0))),
-        h: Math.max(2, row - 2),
-        fill: 'muted',
-        alpha: 0.22,
-        title:
-          first === null
-            ? `queued for ${what}: never starts`
-            : `queued ${figure(first)} h for ${what}`,
-      });
-    }
-    // One Job: each pod of a batch takes the lowest slot row free at its start.
-    const freeAt = new Array<number>(lane.rows).fill(0);
-    for (const b of batches) {
-      for (let i = 0; i < b.n; i++) {
-        let slot = freeAt.findIndex((t) => t <= b.start + 1e-9);
-        if (slot < 0) slot = 0;
-        freeAt[slot] = b.end ?? Infinity;
-        podBar(
-          out,
-          b,
-          podWave(f, b.first + i)!,
-          y0 + slot * row + 1,
-          row - 2,
-          layout,
-          x,
-          t1,
-          right,
-        );
-      }
-    }
-    return;
-  }
+  if (batches && !lane.aggregated) return jobLane(pen, f, lane, batches, y0);
   // Many Jobs (or many slots): how many of the lane's pods run, as the height of the bar.
-  const jobs = lane.lastJob - lane.firstJob + 1;
+  const p = f.effectiveParallelism!;
   const perJob = batches ? batchProfile(batches) : null;
-  const profile = perJob ?? sim.profile;
-  const of = perJob ? p : jobs * p;
+  const jobs = lane.lastJob - lane.firstJob + 1;
+  profileBand(pen, perJob ?? sim.profile, perJob ? p : jobs * p, y0 + 1, h);
+}
+
+/** Where and how a lane is drawn: the shapes so far, the time scale and window, the layout. */
+interface Pen {
+  readonly out: Shape[];
+  readonly x: X;
+  readonly t0: number;
+  readonly t1: number;
+  readonly right: number;
+  readonly layout: TimelineLayout;
+}
+
+/** One Job on the cluster: its wait for room, then each pod in the lowest slot row free at its start. */
+function jobLane(
+  pen: Pen,
+  f: GroupFigures,
+  lane: TimelineLane,
+  batches: readonly SimBatch[],
+  y0: number,
+) {
+  const { out, x, t0, t1, right, layout } = pen;
+  const row = layout.row;
+  const first = batches[0]?.start ?? null;
+  if (first === null || first > 1e-9) {
+    const end = first === null ? right : x(Math.min(first, t1));
+    const what = f.pod.gpus ? 'a GPU' : 'room on your cluster';
+    out.push({
+      kind: 'rect',
+      x: x(Math.max(0, t0)),
+      y: y0 + 1,
+      w: Math.max(1, end - x(Math.max(0, t0))),
+      h: Math.max(2, row - 2),
+      fill: 'muted',
+      alpha: 0.22,
+      title:
+        first === null
+          ? `queued for ${what}: never starts`
+          : `queued ${figure(first)} h for ${what}`,
+    });
+  }
+  const freeAt = new Array<number>(lane.rows).fill(0);
+  for (const b of batches) {
+    for (let i = 0; i < b.n; i++) {
+      let slot = freeAt.findIndex((t) => t <= b.start + 1e-9);
+      if (slot < 0) slot = 0;
+      freeAt[slot] = b.end ?? Infinity;
+      podBar(out, b, podWave(f, b.first + i)!, y0 + slot * row + 1, row - 2, layout, x, t1, right);
+    }
+  }
+}
+
+/** Pods running (and idle) over time as the height of the bar, out of `of` at most. */
+function profileBand(pen: Pen, profile: SimProfile, of: number, top: number, h: number) {
+  const { out, x, t0, t1, right, layout } = pen;
   const { t, running, idle } = profile;
   for (let i = 0; i < t.length; i++) {
     const from = t[i]!;
@@ -200,7 +213,7 @@ export function simulatedLane(
       out.push({
         kind: 'rect',
         x: xa,
-        y: y0 + 1 + h - hw,
+        y: top + h - hw,
         w: Math.max(1, xb - xa - 1),
         h: Math.max(1.5, hw),
         fill: waveTone(0, layout.maxWaves),
@@ -211,7 +224,7 @@ export function simulatedLane(
       out.push({
         kind: 'rect',
         x: xa,
-        y: y0 + 1 + h - hw - hi,
+        y: top + h - hw - hi,
         w: Math.max(1, xb - xa - 1),
         h: Math.max(1.5, hi),
         fill: 'idle',
@@ -222,7 +235,7 @@ export function simulatedLane(
       out.push({
         kind: 'text',
         x: xa + 3,
-        y: y0 + 1 + h / 2,
+        y: top + h / 2,
         spans: [{ text: `×${num(running[i]!)}` }],
         size: 10,
         tone: 'text',

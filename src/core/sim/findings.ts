@@ -10,8 +10,8 @@ import { q } from '../quote.ts';
 import type { Diagnostic, Fix } from '../diagnostics.ts';
 import type { Source } from '../manifest/source.ts';
 import type { Capacity } from '../settings.ts';
-import { holdsAtOnce, type Simulation } from './simulate.ts';
-import { productOf, type Expansion } from '../jobset/expand.ts';
+import { holdsAtOnce, type SimGroup, type Simulation } from './simulate.ts';
+import { productOf, type Expansion, type GroupFigures } from '../jobset/expand.ts';
 import { sweepField, type Sweep } from '../sweep/sweep.ts';
 
 type Dim = 'cpus' | 'ramGB' | 'gpus';
@@ -23,20 +23,43 @@ export function clusterFindings(
   source: Source,
   sweeps: Readonly<Record<string, Sweep>> = {},
 ): Diagnostic[] {
-  // A group whose sweep numbers its Jobs: fewer Jobs would leave points that never run.
-  const sweptCount = (name: string) =>
-    Object.hasOwn(sweeps, name) && sweepField(sweeps[name]!.index) === 'count';
-  const out: Diagnostic[] = [];
-  const keyOf = (name: string) => source.spanFor(['spec', 'types', name], 'key');
-  const fixSet = (name: string, key: string, value: number, title: string): Fix => ({
-    title,
-    op: 'set',
-    path: ['spec', 'types', name, key],
-    value,
-    after: key === 'count' ? [] : ['count', 'completions'],
-  });
+  const ctx: Ctx = {
+    capacity,
+    source,
+    sweeps,
+    keyOf: (name) => source.spanFor(['spec', 'types', name], 'key'),
+    fixSet: (name, key, value, title) => ({
+      title,
+      op: 'set',
+      path: ['spec', 'types', name, key],
+      value,
+      after: key === 'count' ? [] : ['count', 'completions'],
+    }),
+  };
+  const out = peakFindings(expansion, ctx);
+  const byName = new Map(expansion.groups.map((g) => [g.name, g]));
+  for (const s of sim?.groups ?? []) {
+    const found = groupFinding(byName.get(s.name)!, s, sim!, ctx);
+    if (found) out.push(found);
+  }
+  return out;
+}
 
-  // Peak over capacity, per dimension; the fix lowers the biggest group's parallelisms.
+/** What the findings are written with: the cluster, the text's places, the sweeps, a fix's shape. */
+interface Ctx {
+  readonly capacity: Capacity;
+  readonly source: Source;
+  readonly sweeps: Readonly<Record<string, Sweep>>;
+  readonly keyOf: (name: string) => ReturnType<Source['spanFor']>;
+  readonly fixSet: (name: string, key: string, value: number, title: string) => Fix;
+}
+
+/** Peak over capacity, per dimension (GPUs per product); the fix lowers the biggest group's parallelisms. */
+function peakFindings(
+  expansion: Expansion,
+  { capacity, source, keyOf, fixSet }: Ctx,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
   const dims: [Dim, string, number | undefined][] = [
     ['cpus', 'CPUs', capacity.cpus],
     ['ramGB', 'GB of RAM', capacity.ramGB],
@@ -46,81 +69,71 @@ export function clusterFindings(
     if (cap === undefined || peak === null || peak <= cap) continue;
     out.push(peakDiagnostic(expansion, dim, label, peak, cap, source, keyOf, fixSet));
   }
-  if (capacity.gpus) {
-    for (const [product, peak] of Object.entries(expansion.totals.peak.gpusByProduct)) {
-      const cap = Object.hasOwn(capacity.gpus, product) ? capacity.gpus[product]! : 0;
-      if (peak > cap) {
-        const groups = expansion.groups.filter((g) => productOf(g) === product);
-        out.push(
-          peakDiagnostic(
-            { ...expansion, groups },
-            'gpus',
-            `${product} GPUs`,
-            peak,
-            cap,
-            source,
-            keyOf,
-            fixSet,
-          ),
-        );
-      }
-    }
-  }
-
-  const byName = new Map(expansion.groups.map((g) => [g.name, g]));
-  for (const s of sim?.groups ?? []) {
-    const g = byName.get(s.name)!;
-    if (s.synchronous?.canNeverStart) {
-      const holds = holdsAtOnce(g, capacity);
-      const count = Math.floor(holds / g.effectiveParallelism!);
-      const swept = sweptCount(g.name);
-      out.push(
-        source.diagnostic(
-          'error',
-          'synchronous-over-capacity',
-          `Group ${q(g.name)} runs synchronously but the cluster holds only ${holds} of its ${g.concurrentPods} pods at once: the early pods would wait for the rest forever, holding their resources. ${swept ? `Its sweep needs all ${g.count} Jobs: shrink the sweep or lower parallelisms, or run it on a larger cluster.` : 'Lower count or parallelisms, or run it on a larger cluster.'}`,
-          ['spec', 'types', g.name],
-          keyOf(g.name),
-          count >= 1 && !swept
-            ? fixSet(g.name, 'count', count, `Set count to ${count} (fits the cluster)`)
-            : undefined,
-        ),
-      );
-    } else if (s.synchronous && s.synchronous.allUpAt !== null && s.synchronous.idlePodHours > 0) {
-      out.push(
-        source.diagnostic(
-          'warning',
-          'synchronous-idle',
-          `Group ${q(g.name)} runs synchronously, and on this cluster its first pods start before the last ones (all are up at ${s.synchronous.allUpAt} h): they hold ${s.synchronous.idlePodHours} pod-hours (${s.synchronous.idleGpuHours} GPU-hours) idle while waiting.`,
-          ['spec', 'types', g.name],
-          keyOf(g.name),
-        ),
-      );
-    } else if (s.neverStarts && holdsAtOnce(g, capacity) < 1) {
-      out.push(
-        source.diagnostic(
-          'error',
-          'pod-over-capacity',
-          `One pod of group ${q(g.name)} asks for more than the whole cluster has free: it can never start. Lower its requests or enter a larger capacity.`,
-          ['spec', 'types', g.name],
-          keyOf(g.name),
-        ),
-      );
-    } else if (s.neverStarts) {
-      // It would fit, but what it needs stays held by pods that wait forever for their peers.
-      const stuck = (sim?.groups ?? []).filter((x) => x.synchronous?.canNeverStart);
-      out.push(
-        source.diagnostic(
-          'error',
-          'blocked-by-synchronous',
-          `Some pods of group ${q(g.name)} never start: the capacity they need stays held by ${stuck.map((x) => `${q(x.name)}`).join(', ') || 'other pods'}, which wait${stuck.length === 1 ? 's' : ''} forever for the rest of ${stuck.length === 1 ? 'its' : 'their'} pods. Make that group fit the cluster first.`,
-          ['spec', 'types', g.name],
-          keyOf(g.name),
-        ),
-      );
-    }
+  if (!capacity.gpus) return out;
+  for (const [product, peak] of Object.entries(expansion.totals.peak.gpusByProduct)) {
+    const cap = Object.hasOwn(capacity.gpus, product) ? capacity.gpus[product]! : 0;
+    if (peak <= cap) continue;
+    const groups = expansion.groups.filter((g) => productOf(g) === product);
+    const label = `${product} GPUs`;
+    out.push(
+      peakDiagnostic({ ...expansion, groups }, 'gpus', label, peak, cap, source, keyOf, fixSet),
+    );
   }
   return out;
+}
+
+/** What the run on the cluster says of one group: it can never start, idles, or is blocked. */
+function groupFinding(
+  g: GroupFigures,
+  s: SimGroup,
+  sim: Simulation,
+  { capacity, source, sweeps, keyOf, fixSet }: Ctx,
+): Diagnostic | null {
+  const at = ['spec', 'types', g.name];
+  if (s.synchronous?.canNeverStart) {
+    const holds = holdsAtOnce(g, capacity);
+    const count = Math.floor(holds / g.effectiveParallelism!);
+    // A group whose sweep numbers its Jobs: fewer Jobs would leave points that never run.
+    const swept = Object.hasOwn(sweeps, g.name) && sweepField(sweeps[g.name]!.index) === 'count';
+    return source.diagnostic(
+      'error',
+      'synchronous-over-capacity',
+      `Group ${q(g.name)} runs synchronously but the cluster holds only ${holds} of its ${g.concurrentPods} pods at once: the early pods would wait for the rest forever, holding their resources. ${swept ? `Its sweep needs all ${g.count} Jobs: shrink the sweep or lower parallelisms, or run it on a larger cluster.` : 'Lower count or parallelisms, or run it on a larger cluster.'}`,
+      at,
+      keyOf(g.name),
+      count >= 1 && !swept
+        ? fixSet(g.name, 'count', count, `Set count to ${count} (fits the cluster)`)
+        : undefined,
+    );
+  }
+  if (s.synchronous && s.synchronous.allUpAt !== null && s.synchronous.idlePodHours > 0) {
+    return source.diagnostic(
+      'warning',
+      'synchronous-idle',
+      `Group ${q(g.name)} runs synchronously, and on this cluster its first pods start before the last ones (all are up at ${s.synchronous.allUpAt} h): they hold ${s.synchronous.idlePodHours} pod-hours (${s.synchronous.idleGpuHours} GPU-hours) idle while waiting.`,
+      at,
+      keyOf(g.name),
+    );
+  }
+  if (!s.neverStarts) return null;
+  if (holdsAtOnce(g, capacity) < 1) {
+    return source.diagnostic(
+      'error',
+      'pod-over-capacity',
+      `One pod of group ${q(g.name)} asks for more than the whole cluster has free: it can never start. Lower its requests or enter a larger capacity.`,
+      at,
+      keyOf(g.name),
+    );
+  }
+  // It would fit, but what it needs stays held by pods that wait forever for their peers.
+  const stuck = sim.groups.filter((x) => x.synchronous?.canNeverStart);
+  return source.diagnostic(
+    'error',
+    'blocked-by-synchronous',
+    `Some pods of group ${q(g.name)} never start: the capacity they need stays held by ${stuck.map((x) => `${q(x.name)}`).join(', ') || 'other pods'}, which wait${stuck.length === 1 ? 's' : ''} forever for the rest of ${stuck.length === 1 ? 'its' : 'their'} pods. Make that group fit the cluster first.`,
+    at,
+    keyOf(g.name),
+  );
 }
 
 function peakDiagnostic(
