@@ -10,6 +10,27 @@ const NAME_KEYS = '/^(name|group|product|p|type|label)$/';
 const OWN_MESSAGE =
   'A user-chosen name may be "constructor": read with getOwn(map, name), write with putOwn(map, name, v) (src/core/own.ts).';
 /** `map[name] ?? x`, `map[g.name] ?? x` and `map[name] = v`, for the names users choose. */
+/** Units still over the size limits, each to be split (never add to this list). */
+const TOO_LONG_YET = [
+  'src/features/canvas/CanvasArea.tsx',
+  'src/features/canvas/GridCanvas.tsx',
+  'src/features/canvas/PodDetails.tsx',
+  'src/features/canvas/TimelineCanvas.tsx',
+  'src/features/compare/CompareDialog.tsx',
+  'src/features/compare/ComparePicker.tsx',
+  'src/features/editor/MonacoYamlEditor.tsx',
+  'src/features/form/GroupFieldset.tsx',
+  'src/features/form/ManifestForm.tsx',
+  'src/features/form/fields.tsx',
+  'src/features/help/HelpDialog.tsx',
+  'src/features/program/SweepEditor.tsx',
+  'src/features/share/ShareMenu.tsx',
+  'src/features/sidebar/ClusterPanel.tsx',
+  'src/features/sidebar/ResourcesPanel.tsx',
+  'src/tools/fuzz/fuzz.ts',
+  'src/tools/fuzz/surfaces.ts',
+];
+
 export const OWN_LOOKUPS = [
   `LogicalExpression[operator='??'] > MemberExpression.left[computed=true][property.name=${NAME_KEYS}]`,
   `LogicalExpression[operator='??'] > MemberExpression.left[computed=true][property.property.name='name']`,
@@ -85,6 +106,17 @@ export default defineConfig([
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     plugins: { local: boundaries },
     rules: { 'local/boundaries': 'error' },
+  },
+  {
+    // Small units that say what they are: no function over 80 lines, no file over 400 (blank
+    // lines and comments aside). The components listed still exceed it (issue 25's remaining
+    // splits): the list only shrinks.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'src/fixtures/**', 'src/bench/**', ...TOO_LONG_YET],
+    rules: {
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+    },
   },
   {
     // Maps keyed by names users choose (groups, GPU products): `constructor` or `__proto__` is a

@@ -40,13 +40,6 @@ export function createCoreClient(
   onFallback: (reason: string) => void,
   onStopped: (message: string) => void = () => {},
 ): CoreClient {
-  type Job = {
-    readonly seq: number;
-    readonly version: number;
-    readonly text: string;
-    readonly settings: DesignSettings;
-    readonly exportJobSet: boolean;
-  };
   let worker: Worker | null = null;
   let inFlight: Job | null = null;
   let queued: Job | null = null;
@@ -54,15 +47,9 @@ export function createCoreClient(
   let fallback = false;
   let deadline: ReturnType<typeof setTimeout> | undefined;
 
-  const runOnMainThread = async ({ seq, version, text, settings, exportJobSet }: Job) => {
-    const [{ analyze }, k8s] = await Promise.all([
-      import('../core/analyze.ts'),
-      exportJobSet ? import('../core/k8s/export.ts') : null,
-    ]);
-    const t0 = performance.now();
-    const analysis = analyze(text, settings);
-    const jobset = k8s ? k8s.exportJobSet(analysis, settings.jobsetName) : null;
-    if (seq === latest) onResult({ version, analysis, jobset, computeMs: performance.now() - t0 });
+  const runOnMainThread = async (job: Job) => {
+    const result = await analyseOnMainThread(job);
+    if (job.seq === latest) onResult(result);
   };
 
   const fail = (reason: string) => {
@@ -81,32 +68,11 @@ export function createCoreClient(
     inFlight = job;
     clearTimeout(deadline);
     deadline = setTimeout(() => overdue(job), DEADLINE_MS);
-    const msg: WorkerRequest = {
-      type: 'analyze',
-      requestId: job.seq,
-      version: job.version,
-      text: job.text,
-      settings: job.settings,
-      exportJobSet: job.exportJobSet,
-    };
-    worker.postMessage(msg);
+    worker.postMessage(requestOf(job));
   };
 
   const start = () => {
-    try {
-      worker = new Worker(new URL('./core.worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'core',
-      });
-      worker.onmessage = onMessage;
-      worker.onerror = (e) => {
-        e.preventDefault();
-        fail(`the worker failed to start or crashed (${e.message || 'no details'})`);
-      };
-      worker.onmessageerror = () => fail('a worker message could not be read');
-    } catch (err) {
-      queueMicrotask(() => fail(`workers are unavailable (${String(err)})`));
-    }
+    worker = spawnWorker(onMessage, fail);
   };
 
   const next = () => {
@@ -119,30 +85,8 @@ export function createCoreClient(
   const onMessage = (event: MessageEvent<WorkerResponse>) => {
     clearTimeout(deadline);
     const msg = event.data;
-    switch (msg.type) {
-      case 'result':
-        if (msg.requestId === latest) {
-          onResult({
-            version: msg.version,
-            analysis: msg.analysis,
-            jobset: msg.jobset,
-            computeMs: msg.computeMs,
-          });
-        }
-        break;
-      case 'error':
-        if (msg.requestId === latest && inFlight) {
-          onResult({
-            version: msg.version,
-            analysis: internalError(msg.message),
-            jobset: null,
-            computeMs: 0,
-          });
-        }
-        break;
-      default:
-        assertNever(msg, 'message');
-    }
+    // An error counts only for the request still in flight (not one the deadline stopped).
+    if (msg.requestId === latest && (msg.type === 'result' || inFlight)) onResult(resultOf(msg));
     next();
   };
 
@@ -160,9 +104,7 @@ export function createCoreClient(
         computeMs: DEADLINE_MS,
       });
     }
-    onStopped(
-      `Checking the design took more than ${seconds} seconds and was stopped; the designer goes on with your next edit.`,
-    );
+    onStopped(stoppedMessage(seconds));
     next();
   };
 
@@ -182,3 +124,88 @@ export function createCoreClient(
     },
   };
 }
+
+/** One request for an analysis: its order among the requests, and what to analyse. */
+interface Job {
+  readonly seq: number;
+  readonly version: number;
+  readonly text: string;
+  readonly settings: DesignSettings;
+  readonly exportJobSet: boolean;
+}
+
+function requestOf(job: Job): WorkerRequest {
+  return {
+    type: 'analyze',
+    requestId: job.seq,
+    version: job.version,
+    text: job.text,
+    settings: job.settings,
+    exportJobSet: job.exportJobSet,
+  };
+}
+
+/** What the worker answered, as the app takes it: an error in the core is an internal error. */
+function resultOf(msg: WorkerResponse): AnalysisResult {
+  switch (msg.type) {
+    case 'result':
+      return {
+        version: msg.version,
+        analysis: msg.analysis,
+        jobset: msg.jobset,
+        computeMs: msg.computeMs,
+      };
+    case 'error':
+      return {
+        version: msg.version,
+        analysis: internalError(msg.message),
+        jobset: null,
+        computeMs: 0,
+      };
+    default:
+      return assertNever(msg, 'message');
+  }
+}
+
+/** Without a worker: the core, loaded on first use, on the page's own thread. */
+async function analyseOnMainThread({
+  version,
+  text,
+  settings,
+  exportJobSet,
+}: Job): Promise<AnalysisResult> {
+  const [{ analyze }, k8s] = await Promise.all([
+    import('../core/analyze.ts'),
+    exportJobSet ? import('../core/k8s/export.ts') : null,
+  ]);
+  const t0 = performance.now();
+  const analysis = analyze(text, settings);
+  const jobset = k8s ? k8s.exportJobSet(analysis, settings.jobsetName) : null;
+  return { version, analysis, jobset, computeMs: performance.now() - t0 };
+}
+
+/** The core's worker, answering to `onMessage`; `fail` hears why there is none. */
+function spawnWorker(
+  onMessage: (event: MessageEvent<WorkerResponse>) => void,
+  fail: (reason: string) => void,
+): Worker | null {
+  try {
+    const worker = new Worker(new URL('./core.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'core',
+    });
+    worker.onmessage = onMessage;
+    worker.onerror = (e) => {
+      e.preventDefault();
+      fail(`the worker failed to start or crashed (${e.message || 'no details'})`);
+    };
+    worker.onmessageerror = () => fail('a worker message could not be read');
+    return worker;
+  } catch (err) {
+    queueMicrotask(() => fail(`workers are unavailable (${String(err)})`));
+    return null;
+  }
+}
+
+const stoppedMessage = (seconds: number) =>
+  `Checking the design took more than ${seconds} seconds and was stopped; the designer goes on with your next edit.`;

@@ -4,20 +4,15 @@
  */
 import { num } from '../format.ts';
 import { q } from '../quote.ts';
-import type { Diagnostic, DiagnosticCode, Fix, Path } from '../diagnostics.ts';
+import type { Diagnostic, Fix } from '../diagnostics.ts';
 import { isObject } from '../own.ts';
 import type { Source } from '../manifest/source.ts';
-import { distance } from '../manifest/suggest.ts';
 import { wavesOf, type Expansion } from './expand.ts';
 import { INT32_MAX, type Group } from './groups.ts';
-import { GPU_PRODUCTS } from './products.ts';
-import {
-  DNS_LABEL_MAX,
-  EXPERIMENT_NAME_PLACEHOLDER,
-  generatedNameLengths,
-  labelValueProblem,
-} from './names.ts';
+import { DNS_LABEL_MAX, EXPERIMENT_NAME_PLACEHOLDER, generatedNameLengths } from './names.ts';
 import { ACCEPTED_API_VERSIONS, CURRENT_API_VERSION } from '../manifest/versions.ts';
+import { names, spanAt, warn, type GroupCheck } from './groupCheck.ts';
+import { resourceRules } from './resourceRules.ts';
 const TYPE_NAME = /^[a-z][a-z0-9-]*$/;
 
 /** Rules for every operator: the fields all manifests share. */
@@ -86,7 +81,10 @@ export function commonRules(data: unknown, source: Source): Diagnostic[] {
   return out;
 }
 
-/** Rules for `operator: jobset`. */
+/**
+ * Rules for `operator: jobset`: `debug`, then each group in turn, its name first and, when it is
+ * a map, its counts, waves, limits and resources (resourceRules.ts).
+ */
 export function jobsetRules(data: unknown, groups: readonly Group[], source: Source): Diagnostic[] {
   const out: Diagnostic[] = [];
   const anyResources = groups.some((g) => g.resources.set);
@@ -105,141 +103,173 @@ export function jobsetRules(data: unknown, groups: readonly Group[], source: Sou
     );
   }
   for (const g of groups) {
-    const base: Path = ['spec', 'types', g.name];
     const raw = isObject(types[g.name]) ? (types[g.name] as Record<string, unknown>) : {};
-    const at = (key?: string, on: 'key' | 'value' | 'entry' = 'value') =>
-      source.spanFor(key ? [...base, key] : base, key ? on : 'key');
-    const warn = (code: DiagnosticCode, message: string, key?: string) =>
-      out.push(source.diagnostic('warning', code, message, key ? [...base, key] : base, at(key)));
-
-    nameRules(g, base, source, out);
+    const c: GroupCheck = { g, raw, base: ['spec', 'types', g.name], source, out };
+    nameRules(c);
     if (!isObject(types[g.name])) continue; // the schema already says it must be a map
-
-    const { count, completions, parallelisms } = g;
-    if (count === 0) {
-      warn(
-        'count-zero',
-        `Group ${q(g.name)} has \`count: 0\`: it creates no Jobs and no pods. Set count to 1 or more, or remove the group.`,
-        'count',
-      );
-    }
-    if (completions === 0) {
-      warn(
-        'completions-zero',
-        `Group ${q(g.name)} has \`completions: 0\`: its Jobs run no pods. Set completions to 1 or more.`,
-        'completions',
-      );
-    }
-    if (parallelisms === 0 && completions !== 0) {
-      warn(
-        'parallelisms-zero',
-        `Group ${q(g.name)} has \`parallelisms: 0\`: its Jobs are paused and no pod ever starts. Set parallelisms to 1 or more.`,
-        'parallelisms',
-      );
-    }
-    if (
-      parallelisms !== null &&
-      completions !== null &&
-      parallelisms > completions &&
-      completions > 0
-    ) {
-      const span = at('parallelisms');
-      const setParallelisms: Fix = {
-        title: `Set parallelisms to ${completions}`,
-        op: 'set',
-        path: [...names(base), 'parallelisms'],
-        value: completions,
-      };
-      if (!('completions' in raw)) {
-        // The likely intent: pods per Job to run side by side, but completions defaults to 1.
-        out.push(
-          source.diagnostic(
-            'warning',
-            'parallelisms-above-completions',
-            `Group ${q(g.name)}: parallelisms is ${parallelisms}, but completions is not set, so it is 1: each Job runs one pod and parallelisms has no effect. Set completions to ${parallelisms} to run ${parallelisms} pods per Job at once (the platform page's advice), or parallelisms to 1.`,
-            [...base, 'parallelisms'],
-            span,
-            [
-              {
-                title: `Set completions to ${parallelisms}`,
-                op: 'set',
-                path: [...names(base), 'completions'],
-                value: parallelisms,
-                after: ['count'],
-              },
-              { ...setParallelisms, title: 'Set parallelisms to 1', value: 1 },
-            ],
-          ),
-        );
-      } else {
-        out.push(
-          source.diagnostic(
-            'warning',
-            'parallelisms-above-completions',
-            `Group ${q(g.name)}: parallelisms ${parallelisms} is more than completions ${completions}; at most ${completions} pods of a Job can run. Set parallelisms to ${completions}.`,
-            [...base, 'parallelisms'],
-            span,
-            setParallelisms,
-          ),
-        );
-      }
-    }
-    if (
-      parallelisms &&
-      completions &&
-      parallelisms < completions &&
-      completions % parallelisms !== 0
-    ) {
-      const waves = wavesOf(completions, parallelisms);
-      const full = waves * parallelisms;
-      out.push(
-        source.diagnostic(
-          'warning',
-          'partial-last-wave',
-          `Group ${q(g.name)}: ${completions} completions in waves of ${parallelisms} leave the last of ${waves} waves with ${completions % parallelisms} pod(s). Make completions a multiple of parallelisms if every wave should be full.`,
-          [...base, 'parallelisms'],
-          at('parallelisms'),
-          {
-            title: `Set completions to ${full} (${waves} full waves)`,
-            op: 'set',
-            path: [...names(base), 'completions'],
-            value: full,
-            after: ['count'],
-          },
-        ),
-      );
-    }
-    if (count !== null && parallelisms !== null && count * Math.max(parallelisms, 1) > INT32_MAX) {
-      out.push(
-        source.diagnostic(
-          'error',
-          'too-many-pods',
-          `Group ${q(g.name)}: count x parallelisms is ${num(count * parallelisms)}, above JobSet's limit of 2,147,483,647. Lower count or parallelisms.`,
-          [...base, 'count'],
-          at('count'),
-        ),
-      );
-    }
-    for (const key of ['count', 'completions'] as const) {
-      const v = raw[key];
-      if (typeof v === 'number' && Number.isInteger(v) && v > INT32_MAX) {
-        out.push(
-          source.diagnostic(
-            'error',
-            'out-of-range',
-            `\`${key}\` of group ${q(g.name)} is ${v}, above Kubernetes' limit of 2,147,483,647.`,
-            [...base, key],
-            at(key),
-          ),
-        );
-      }
-    }
-    resourceRules(g, raw, base, source, out, anyResources);
+    countRules(c);
+    waveRules(c);
+    limitRules(c);
+    resourceRules(c, anyResources);
   }
   return out;
 }
 
-function nameRules(g: Group, base: Path, source: Source, out: Diagnostic[]): void {
+/**
+ * Rules on a group's counts at 0: no Jobs, Jobs with no pods, or Jobs paused (parallelisms 0
+ * with pods to run), each almost always a slip.
+ */
+function countRules(c: GroupCheck): void {
+  const { g } = c;
+  const { count, completions, parallelisms } = g;
+  if (count === 0) {
+    warn(
+      c,
+      'count-zero',
+      `Group ${q(g.name)} has \`count: 0\`: it creates no Jobs and no pods. Set count to 1 or more, or remove the group.`,
+      'count',
+    );
+  }
+  if (completions === 0) {
+    warn(
+      c,
+      'completions-zero',
+      `Group ${q(g.name)} has \`completions: 0\`: its Jobs run no pods. Set completions to 1 or more.`,
+      'completions',
+    );
+  }
+  if (parallelisms === 0 && completions !== 0) {
+    warn(
+      c,
+      'parallelisms-zero',
+      `Group ${q(g.name)} has \`parallelisms: 0\`: its Jobs are paused and no pod ever starts. Set parallelisms to 1 or more.`,
+      'parallelisms',
+    );
+  }
+}
+
+/**
+ * Rules on how a group's pods run in waves: parallelisms above completions (no effect past
+ * completions; with completions left out, most likely meant as pods per Job), and a last wave
+ * left partial.
+ */
+function waveRules(c: GroupCheck): void {
+  const { g, raw, base, source, out } = c;
+  const { completions, parallelisms } = g;
+  if (
+    parallelisms !== null &&
+    completions !== null &&
+    parallelisms > completions &&
+    completions > 0
+  ) {
+    const span = spanAt(c, 'parallelisms');
+    const setParallelisms: Fix = {
+      title: `Set parallelisms to ${completions}`,
+      op: 'set',
+      path: [...names(base), 'parallelisms'],
+      value: completions,
+    };
+    if (!('completions' in raw)) {
+      // The likely intent: pods per Job to run side by side, but completions defaults to 1.
+      out.push(
+        source.diagnostic(
+          'warning',
+          'parallelisms-above-completions',
+          `Group ${q(g.name)}: parallelisms is ${parallelisms}, but completions is not set, so it is 1: each Job runs one pod and parallelisms has no effect. Set completions to ${parallelisms} to run ${parallelisms} pods per Job at once (the platform page's advice), or parallelisms to 1.`,
+          [...base, 'parallelisms'],
+          span,
+          [
+            {
+              title: `Set completions to ${parallelisms}`,
+              op: 'set',
+              path: [...names(base), 'completions'],
+              value: parallelisms,
+              after: ['count'],
+            },
+            { ...setParallelisms, title: 'Set parallelisms to 1', value: 1 },
+          ],
+        ),
+      );
+    } else {
+      out.push(
+        source.diagnostic(
+          'warning',
+          'parallelisms-above-completions',
+          `Group ${q(g.name)}: parallelisms ${parallelisms} is more than completions ${completions}; at most ${completions} pods of a Job can run. Set parallelisms to ${completions}.`,
+          [...base, 'parallelisms'],
+          span,
+          setParallelisms,
+        ),
+      );
+    }
+  }
+  if (
+    parallelisms &&
+    completions &&
+    parallelisms < completions &&
+    completions % parallelisms !== 0
+  ) {
+    const waves = wavesOf(completions, parallelisms);
+    const full = waves * parallelisms;
+    out.push(
+      source.diagnostic(
+        'warning',
+        'partial-last-wave',
+        `Group ${q(g.name)}: ${completions} completions in waves of ${parallelisms} leave the last of ${waves} waves with ${completions % parallelisms} pod(s). Make completions a multiple of parallelisms if every wave should be full.`,
+        [...base, 'parallelisms'],
+        spanAt(c, 'parallelisms'),
+        {
+          title: `Set completions to ${full} (${waves} full waves)`,
+          op: 'set',
+          path: [...names(base), 'completions'],
+          value: full,
+          after: ['count'],
+        },
+      ),
+    );
+  }
+}
+
+/**
+ * Rules on a group's figures past the limits of JobSet (count x parallelisms pods) and of
+ * Kubernetes (a 32-bit count or completions).
+ */
+function limitRules(c: GroupCheck): void {
+  const { g, raw, base, source, out } = c;
+  const { count, parallelisms } = g;
+  if (count !== null && parallelisms !== null && count * Math.max(parallelisms, 1) > INT32_MAX) {
+    out.push(
+      source.diagnostic(
+        'error',
+        'too-many-pods',
+        `Group ${q(g.name)}: count x parallelisms is ${num(count * parallelisms)}, above JobSet's limit of 2,147,483,647. Lower count or parallelisms.`,
+        [...base, 'count'],
+        spanAt(c, 'count'),
+      ),
+    );
+  }
+  for (const key of ['count', 'completions'] as const) {
+    const v = raw[key];
+    if (typeof v === 'number' && Number.isInteger(v) && v > INT32_MAX) {
+      out.push(
+        source.diagnostic(
+          'error',
+          'out-of-range',
+          `\`${key}\` of group ${q(g.name)} is ${v}, above Kubernetes' limit of 2,147,483,647.`,
+          [...base, key],
+          spanAt(c, key),
+        ),
+      );
+    }
+  }
+}
+
+/**
+ * Rules on a group's name: a valid Kubernetes name (with a fix when one can be made), and short
+ * enough for the Job and pod names JobSet makes of it.
+ */
+function nameRules(c: GroupCheck): void {
+  const { g, base, source, out } = c;
   // Located only when there is something to report: locating costs a lookup per group.
   let located: { start: number; end: number } | null = null;
   const at = () => (located ??= source.spanFor(base, 'key'));
@@ -302,145 +332,6 @@ function nameRules(g: Group, base: Path, source: Source, out: Diagnostic[]): voi
   }
 }
 
-function resourceRules(
-  g: Group,
-  raw: Record<string, unknown>,
-  base: Path,
-  source: Source,
-  out: Diagnostic[],
-  anyResources: boolean,
-): void {
-  const path = [...base, 'resources'];
-  if (!g.resources.set) {
-    out.push(
-      source.diagnostic(
-        'info',
-        'resources-not-set',
-        anyResources
-          ? `Group ${q(g.name)} has no \`resources\`: its CPU, RAM and GPU requests are not set, so the totals cover only the other groups. Add \`resources: { cpus: 1, ramRatio: 2 }\` or similar.`
-          : `Group ${q(g.name)} has no \`resources\`, and no group has: the design's CPU, RAM and GPU figures are not set. Add \`resources: { cpus: 1, ramRatio: 2 }\` or similar to each group.`,
-        base,
-        source.spanFor(base, 'key'),
-      ),
-    );
-    return;
-  }
-  const res = isObject(raw.resources) ? raw.resources : {};
-  // A block without CPUs or RAM leaves the design's figures partial: say which, here.
-  const noCpus = !('cpus' in res);
-  const noRam = !('ramRatio' in res) && !('memory' in res);
-  if (noCpus || noRam) {
-    const what = noCpus && noRam ? 'CPUs and RAM' : noCpus ? 'CPUs' : 'RAM';
-    const add = [noCpus && '`cpus: 1`', noRam && '`ramRatio: 2` (GB per CPU)']
-      .filter(Boolean)
-      .join(' and ');
-    out.push(
-      source.diagnostic(
-        'warning',
-        'resources-incomplete',
-        `Group ${q(g.name)} has \`resources\` without its ${what}${noRam && !noCpus ? ' (`ramRatio` or `memory`)' : ''}: ${noCpus && noRam ? 'they are' : 'it is'} not set, so the design's totals are partial. Add ${add}.`,
-        path,
-        source.spanFor(path, 'key'),
-      ),
-    );
-  }
-  if ('ramRatio' in res && 'memory' in res) {
-    out.push(
-      source.diagnostic(
-        'warning',
-        'ram-ratio-and-memory',
-        `Group ${q(g.name)} sets both \`ramRatio\` and \`memory\`; the designer uses ramRatio (cpus x ramRatio GB). Keep only one.`,
-        [...path, 'memory'],
-        source.spanFor([...path, 'memory'], 'key'),
-      ),
-    );
-  }
-  const acc = isObject(res.accelerators) ? res.accelerators : {};
-  const gpu = isObject(acc.gpu) ? acc.gpu : null;
-  if (!gpu) return;
-  const gpuPath = [...path, 'accelerators', 'gpu'];
-  const count = g.resources.gpus ?? 0;
-  if (count > 0 && g.resources.gpuProduct === null) {
-    out.push(
-      source.diagnostic(
-        'warning',
-        'gpu-product-missing',
-        `Group ${q(g.name)} asks for ${count} GPU(s) per pod without a \`product\`; the platform cannot tell which GPU to schedule. Add e.g. \`product: NVIDIA-A100-SXM4-80GB\`.`,
-        gpuPath,
-        source.spanFor(gpuPath, 'key'),
-      ),
-    );
-  }
-  const product = g.resources.gpuProduct;
-  const notLabel = product !== null ? labelValueProblem(product) : null;
-  if (product !== null && notLabel) {
-    const fixed = product
-      .replace(/[^-A-Za-z0-9_.]+/g, '-')
-      .replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
-    out.push(
-      source.diagnostic(
-        'warning',
-        'gpu-product-not-label',
-        `GPU product ${q(product)} of group ${q(g.name)} cannot be a Kubernetes label value (${notLabel}): nodes are selected by the label nvidia.com/gpu.product, so no node can match it, and a JobSet export is refused.${fixed && !labelValueProblem(fixed) ? ` Products are written with hyphens, e.g. ${q(fixed)}.` : ''}`,
-        [...gpuPath, 'product'],
-        source.spanFor([...gpuPath, 'product']),
-        fixed && !labelValueProblem(fixed)
-          ? {
-              title: `Use ${q(fixed)}`,
-              op: 'set',
-              path: [...names(gpuPath), 'product'],
-              value: fixed,
-            }
-          : undefined,
-      ),
-    );
-  } else if (product !== null && !GPU_PRODUCTS.includes(product)) {
-    const near = nearestProducts(product);
-    out.push(
-      source.diagnostic(
-        'warning',
-        'gpu-product-unknown',
-        `GPU product ${q(product)} of group ${q(g.name)} is not one the platform is known to offer${near.length ? `; did you mean ${near.map((x) => q(x)).join(' or ')}?` : '.'} Pods asking for a product no node has never start.`,
-        [...gpuPath, 'product'],
-        source.spanFor([...gpuPath, 'product']),
-        near.map((x) => ({
-          title: `Use ${q(x)}`,
-          op: 'set' as const,
-          path: [...names(gpuPath), 'product'],
-          value: x,
-        })),
-      ),
-    );
-  }
-  if (count === 0 && g.resources.gpuProduct !== null && g.resources.gpus !== null) {
-    out.push(
-      source.diagnostic(
-        'warning',
-        'gpu-product-unused',
-        `Group ${q(g.name)} names GPU product ${q(g.resources.gpuProduct)} but asks for 0 GPUs, so no GPU is requested. Set \`count\` to the GPUs per pod, or remove the gpu block.`,
-        [...gpuPath, 'product'],
-        source.spanFor([...gpuPath, 'product']),
-      ),
-    );
-  }
-}
-
-/** The known GPU products closest to `product` (by their letters and digits), best first. */
-function nearestProducts(product: string): string[] {
-  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const p = norm(product);
-  return GPU_PRODUCTS.map((name) => {
-    const n = norm(name);
-    // A product named inside another ("A100" in "NVIDIA-A100-SXM4-80GB") is close.
-    const score = n.includes(p) || p.includes(n) ? 0 : distance(p, n);
-    return { name, score };
-  })
-    .filter((x) => x.score <= Math.max(2, Math.floor(p.length / 3)))
-    .sort((a, b) => a.score - b.score || a.name.length - b.name.length)
-    .slice(0, 2)
-    .map((x) => x.name);
-}
-
 /**
  * Checks of the design as a whole: a note when it asks for more GPUs at once than any cluster
  * is likely to have.
@@ -487,9 +378,4 @@ export function fixName(name: string): string | null {
     .replace(/^[^a-z]+/, '')
     .replace(/-+$/, '');
   return fixed && TYPE_NAME.test(fixed) ? fixed : null;
-}
-
-/** A path of map keys (fixes address maps by key). */
-function names(path: Path): string[] {
-  return path.map(String);
 }

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generatedDesign, readFixture } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
-import {
-  describeGroup,
-  fitGrid,
-  gridHeight,
-  gridLayout,
-  hitTest,
-  inViewText,
-  stepPod,
-  visibleCells,
-} from './grid.ts';
+import { fitGrid, gridHeight, gridLayout, visibleCells } from './grid.ts';
+import { describeGroup, hitTest, inViewText, stepPod } from './gridNavigation.ts';
 
 const expansion = (name: string) => analyze(readFixture(name)).expansion!;
 

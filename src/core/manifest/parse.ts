@@ -15,18 +15,20 @@ import {
   isScalar,
   LineCounter,
   parseDocument,
+  type Document,
   type Node,
+  type Pair,
   type YAMLError,
 } from 'yaml';
 import type { Path } from '../diagnostics.ts';
-import type { Diagnostic, DiagnosticCode, Fix } from '../diagnostics.ts';
+import type { Diagnostic, DiagnosticCode } from '../diagnostics.ts';
 import { k } from '../quote.ts';
-import { MANIFEST_SCHEMA, schemaTypesAt, type JsonType } from './schema.ts';
-import { Source } from './source.ts';
+import { Source, type Span } from './source.ts';
 import { refusedTabs } from './tabs.ts';
 import { pythonCharacters } from './pyChars.ts';
 import { pythonShapes } from './pyShapes.ts';
-import { readAsPlatform, spell, type ReadingDifference } from './yaml11.ts';
+import { readAsPlatform, type ReadingDifference } from './yaml11.ts';
+import { readingDiagnostics } from './yaml11Diagnostics.ts';
 
 export { LIMITS };
 
@@ -39,69 +41,21 @@ export interface Parsed {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/**
+ * Reads `text` as the platform does: the document with its source ranges, the plain data, and
+ * every problem found on the way, refusing up front what could crash the YAML library.
+ */
 export function parse(text: string): Parsed {
   // Old Mac line ends (a lone CR) are line ends too: read as LF, one character for one, so
   // every offset still points into the text as written.
   const readable = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   const refused = refuse(readable);
-  if (refused) {
-    const source = Source.plain(text);
-    const span = { start: refused.at, end: Math.min(text.length, refused.at + 1) };
-    return {
-      source,
-      data: undefined,
-      syntaxError: true,
-      diagnostics: [source.diagnostic('error', refused.code, refused.message, [], span)],
-    };
-  }
+  if (refused) return refusal(text, refused);
   const lines = new LineCounter();
   try {
-    const doc = parseDocument(readable, {
-      lineCounter: lines,
-      prettyErrors: false,
-      // The library's warnings (e.g. "keys with collection values will be stringified") are
-      // diagnostics of ours instead; none reaches the console.
-      logLevel: 'error',
-      // Merge keys (`<<: *base`) as the platform's Python loader resolves them.
-      merge: true,
-      // Duplicate keys are found by `walk` below in linear time; the library's own check
-      // compares every key with every other (seconds for a map of 20,000 groups).
-      uniqueKeys: false,
-    });
+    const doc = readDocument(readable, lines);
     const source = new Source(text, doc, lines);
-    const diagnostics = doc.errors.map((e) => yamlDiagnostic(source, e));
-    for (const w of doc.warnings) diagnostics.push(yamlDiagnostic(source, w, 'warning'));
-    const syntaxError = doc.errors.length > 0;
-    // Read as the platform reads it (YAML 1.1, as PyYAML does) before anything looks at keys.
-    const diffs = syntaxError ? [] : readAsPlatform(doc, readable);
-    diagnostics.push(...readingDiagnostics(diffs, source));
-    if (!syntaxError) {
-      for (const at of refusedTabs(readable, 5)) {
-        diagnostics.push(
-          source.diagnostic(
-            'error',
-            'tab-refused',
-            "The platform's YAML reader (PyYAML) refuses a tab here, outside quotes and comments, and with it the whole file (YAML 1.2 tools accept it). Use spaces.",
-            [],
-            { start: at, end: at + 1 },
-          ),
-        );
-      }
-    }
-    // Tags and empty keys the platform's Python reader reads otherwise or refuses.
-    if (!syntaxError) {
-      for (const c of pythonShapes(readable, doc)) {
-        diagnostics.push(
-          source.diagnostic('error', c.code, c.message, [], { start: c.start, end: c.end }, c.fix),
-        );
-      }
-    }
-    // Characters the platform's Python reader refuses, or reads as line breaks.
-    for (const c of pythonCharacters(readable, doc)) {
-      diagnostics.push(
-        source.diagnostic('error', c.code, c.message, [], { start: c.start, end: c.end }, c.fix),
-      );
-    }
+    const { diagnostics, diffs, syntaxError } = readerDiagnostics(doc, source, readable);
     const reported = new Set(diffs.filter((d) => d.isKey).map((d) => d.start));
     const depth = walk(doc.contents, source, diagnostics, reported);
     if (depth.depth > LIMITS.maxDepth) {
@@ -118,23 +72,7 @@ export function parse(text: string): Parsed {
       return { source, data: undefined, syntaxError: true, diagnostics };
     }
     keepLastMerge(doc.contents);
-    let data: unknown;
-    try {
-      data = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
-    } catch (err) {
-      const alias = findFirstAlias(doc.contents);
-      diagnostics.push(
-        source.diagnostic(
-          'error',
-          'alias-limit',
-          `Too many alias references (${errorText(err)}). Write the values out instead of nesting aliases.`,
-          [],
-          { start: alias, end: alias + 1 },
-        ),
-      );
-      return { source, data: undefined, syntaxError: true, diagnostics };
-    }
-    return { source, data, syntaxError, diagnostics };
+    return toData(doc, source, diagnostics, syntaxError);
   } catch (err) {
     // Last resort: the library failed in a way the checks above did not foresee.
     const source = Source.plain(text);
@@ -153,6 +91,109 @@ export function parse(text: string): Parsed {
       ],
     };
   }
+}
+
+/** A text refused before parsing: no data, one error at the place of the refusal. */
+function refusal(text: string, refused: Refusal): Parsed {
+  const source = Source.plain(text);
+  const span = { start: refused.at, end: Math.min(text.length, refused.at + 1) };
+  return {
+    source,
+    data: undefined,
+    syntaxError: true,
+    diagnostics: [source.diagnostic('error', refused.code, refused.message, [], span)],
+  };
+}
+
+/** The YAML library's document of the text, its line ends counted into `lines`. */
+function readDocument(readable: string, lines: LineCounter): Document.Parsed {
+  return parseDocument(readable, {
+    lineCounter: lines,
+    prettyErrors: false,
+    // The library's warnings (e.g. "keys with collection values will be stringified") are
+    // diagnostics of ours instead; none reaches the console.
+    logLevel: 'error',
+    // Merge keys (`<<: *base`) as the platform's Python loader resolves them.
+    merge: true,
+    // Duplicate keys are found by `walk` below in linear time; the library's own check
+    // compares every key with every other (seconds for a map of 20,000 groups).
+    uniqueKeys: false,
+  });
+}
+
+/**
+ * What reading the text finds: the YAML library's errors and warnings, then where the
+ * platform's reader (PyYAML, YAML 1.1) reads it otherwise or refuses it. Its `diffs` are the
+ * scalars the two read differently; after a syntax error, only characters are looked at.
+ */
+function readerDiagnostics(
+  doc: Document.Parsed,
+  source: Source,
+  readable: string,
+): { diagnostics: Diagnostic[]; diffs: readonly ReadingDifference[]; syntaxError: boolean } {
+  const diagnostics = doc.errors.map((e) => yamlDiagnostic(source, e));
+  for (const w of doc.warnings) diagnostics.push(yamlDiagnostic(source, w, 'warning'));
+  const syntaxError = doc.errors.length > 0;
+  // Read as the platform reads it (YAML 1.1, as PyYAML does) before anything looks at keys.
+  const diffs = syntaxError ? [] : readAsPlatform(doc, readable);
+  diagnostics.push(...readingDiagnostics(diffs, source));
+  if (!syntaxError) {
+    for (const at of refusedTabs(readable, 5)) {
+      diagnostics.push(
+        source.diagnostic(
+          'error',
+          'tab-refused',
+          "The platform's YAML reader (PyYAML) refuses a tab here, outside quotes and comments, and with it the whole file (YAML 1.2 tools accept it). Use spaces.",
+          [],
+          { start: at, end: at + 1 },
+        ),
+      );
+    }
+  }
+  // Tags and empty keys the platform's Python reader reads otherwise or refuses.
+  if (!syntaxError) {
+    for (const c of pythonShapes(readable, doc)) {
+      diagnostics.push(
+        source.diagnostic('error', c.code, c.message, [], { start: c.start, end: c.end }, c.fix),
+      );
+    }
+  }
+  // Characters the platform's Python reader refuses, or reads as line breaks.
+  for (const c of pythonCharacters(readable, doc)) {
+    diagnostics.push(
+      source.diagnostic('error', c.code, c.message, [], { start: c.start, end: c.end }, c.fix),
+    );
+  }
+  return { diagnostics, diffs, syntaxError };
+}
+
+/**
+ * The document as plain data, its aliases expanded: past LIMITS.maxAliasCount references (an
+ * alias bomb), no data and an error at the first alias instead.
+ */
+function toData(
+  doc: Document.Parsed,
+  source: Source,
+  diagnostics: Diagnostic[],
+  syntaxError: boolean,
+): Parsed {
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+  } catch (err) {
+    const alias = findFirstAlias(doc.contents);
+    diagnostics.push(
+      source.diagnostic(
+        'error',
+        'alias-limit',
+        `Too many alias references (${errorText(err)}). Write the values out instead of nesting aliases.`,
+        [],
+        { start: alias, end: alias + 1 },
+      ),
+    );
+    return { source, data: undefined, syntaxError: true, diagnostics };
+  }
+  return { source, data, syntaxError, diagnostics };
 }
 
 interface Refusal {
@@ -222,6 +263,7 @@ function walk(
   out: Diagnostic[],
   reported: ReadonlySet<number>,
 ): { depth: number; at: number } {
+  const keys: KeyCheck = { source, out, reported };
   let best = { depth: 0, at: 0 };
   const stack: [unknown, number, Path][] = [[root, 1, []]];
   while (stack.length) {
@@ -236,77 +278,111 @@ function walk(
         return;
       }
       const name = isScalar(item.key) ? String(item.key.value) : null;
-      const keyRange = (item.key as Node | null)?.range;
-      const keySpan = keyRange ? { start: keyRange[0], end: keyRange[1] } : { start: 0, end: 0 };
-      if (name !== null && seen.has(name)) {
-        const merge = typeof (item.key as { value: unknown }).value === 'symbol';
-        out.push(
-          source.diagnostic(
-            'error',
-            'duplicate-key',
-            merge
-              ? 'Two `<<` merges in the same map: the platform takes the values of the last one (so do the figures here), and YAML 1.2 tools refuse the map. Merge several maps with one `<<: [*a, *b]`.'
-              : `${k(name)} appears twice in the same map; YAML keeps only the last one. Remove or rename one.`,
-            [...path, merge ? '<<' : name],
-            keySpan,
-          ),
-        );
-      }
-      if (isCollection(item.key)) {
-        // `? [a, b]`: a list or a map as a key. The platform's reader takes it, but a manifest
-        // key is always a name.
-        out.push(
-          source.diagnostic(
-            'error',
-            'key-not-text',
-            'A key here is a list or a map (written with `?`); manifest keys are names. Write the key as text.',
-            path,
-            keySpan,
-          ),
-        );
-      }
-      const groups = path.length === 2 && path[0] === 'spec' && path[1] === 'types';
-      if (
-        groups &&
-        isScalar(item.key) &&
-        typeof item.key.value === 'boolean' &&
-        !reported.has(keySpan.start)
-      ) {
-        // Under `%YAML 1.1`, both readers take `on:` as a boolean: still not a name.
-        const written = source.text.slice(keySpan.start, keySpan.end);
-        out.push(
-          source.diagnostic(
-            'error',
-            'group-key-not-text',
-            `The group name ${k(written)} reads as the boolean ${name} (YAML 1.1), not as a name. Quote it: ${JSON.stringify(written)}.`,
-            [...path, name!],
-            keySpan,
-            {
-              title: `Quote the name: ${JSON.stringify(written)}`,
-              op: 'rename',
-              path: ['spec', 'types', name!],
-              to: written,
-            },
-          ),
-        );
-      }
-      if (groups && isScalar(item.key) && (item.key.value === null || item.key.value === '')) {
-        // `null:`, `~:` and `"":` all read as an empty name: their groups would collapse.
-        out.push(
-          source.diagnostic(
-            'error',
-            'group-key-not-text',
-            `A group needs a name: ${asWritten(source.text.slice(keySpan.start, keySpan.end) || '""')} reads as no name at all. Write a name such as \`worker\`.`,
-            [...path, name ?? ''],
-            keySpan,
-          ),
-        );
-      }
+      keyRules(keys, item, name, path, seen);
       if (name !== null) seen.add(name);
       stack.push([item.key, depth + 1, path], [item.value, depth + 1, [...path, name ?? '?']]);
     });
   }
   return best;
+}
+
+/** What the checks of keys share over one walk. */
+interface KeyCheck {
+  readonly source: Source;
+  readonly out: Diagnostic[];
+  /** Where keys already reported as read otherwise by the platform (YAML 1.1) start. */
+  readonly reported: ReadonlySet<number>;
+}
+
+/**
+ * Rules on the key of one entry of the map at `path` (read as `name`, null when not a scalar):
+ * not one already `seen` in that map (for `<<`, the merge the platform keeps), not a list or a
+ * map, and, for a group, a name.
+ */
+function keyRules(
+  c: KeyCheck,
+  item: Pair,
+  name: string | null,
+  path: Path,
+  seen: ReadonlySet<string>,
+): void {
+  const { source, out } = c;
+  const keyRange = (item.key as Node | null)?.range;
+  const keySpan = keyRange ? { start: keyRange[0], end: keyRange[1] } : { start: 0, end: 0 };
+  if (name !== null && seen.has(name)) {
+    const merge = typeof (item.key as { value: unknown }).value === 'symbol';
+    out.push(
+      source.diagnostic(
+        'error',
+        'duplicate-key',
+        merge
+          ? 'Two `<<` merges in the same map: the platform takes the values of the last one (so do the figures here), and YAML 1.2 tools refuse the map. Merge several maps with one `<<: [*a, *b]`.'
+          : `${k(name)} appears twice in the same map; YAML keeps only the last one. Remove or rename one.`,
+        [...path, merge ? '<<' : name],
+        keySpan,
+      ),
+    );
+  }
+  if (isCollection(item.key)) {
+    // `? [a, b]`: a list or a map as a key. The platform's reader takes it, but a manifest
+    // key is always a name.
+    out.push(
+      source.diagnostic(
+        'error',
+        'key-not-text',
+        'A key here is a list or a map (written with `?`); manifest keys are names. Write the key as text.',
+        path,
+        keySpan,
+      ),
+    );
+  }
+  const groups = path.length === 2 && path[0] === 'spec' && path[1] === 'types';
+  if (groups) groupKeyRules(c, item, name, path, keySpan);
+}
+
+/**
+ * Rules on a group's key (under `spec.types`): a name, not a boolean (`on:` under `%YAML 1.1`,
+ * unless already reported) and not empty (`null:`, `~:`, `"":`).
+ */
+function groupKeyRules(
+  c: KeyCheck,
+  item: Pair,
+  name: string | null,
+  path: Path,
+  keySpan: Span,
+): void {
+  const { source, out, reported } = c;
+  if (isScalar(item.key) && typeof item.key.value === 'boolean' && !reported.has(keySpan.start)) {
+    // Under `%YAML 1.1`, both readers take `on:` as a boolean: still not a name.
+    const written = source.text.slice(keySpan.start, keySpan.end);
+    out.push(
+      source.diagnostic(
+        'error',
+        'group-key-not-text',
+        `The group name ${k(written)} reads as the boolean ${name} (YAML 1.1), not as a name. Quote it: ${JSON.stringify(written)}.`,
+        [...path, name!],
+        keySpan,
+        {
+          title: `Quote the name: ${JSON.stringify(written)}`,
+          op: 'rename',
+          path: ['spec', 'types', name!],
+          to: written,
+        },
+      ),
+    );
+  }
+  if (isScalar(item.key) && (item.key.value === null || item.key.value === '')) {
+    // `null:`, `~:` and `"":` all read as an empty name: their groups would collapse.
+    out.push(
+      source.diagnostic(
+        'error',
+        'group-key-not-text',
+        `A group needs a name: ${asWritten(source.text.slice(keySpan.start, keySpan.end) || '""')} reads as no name at all. Write a name such as \`worker\`.`,
+        [...path, name ?? ''],
+        keySpan,
+      ),
+    );
+  }
 }
 
 function findFirstAlias(root: unknown): number {
@@ -382,113 +458,10 @@ function asWritten(text: string): string {
   return /^[\x20-\x7e]{1,40}$/.test(text) && !text.includes('`') ? `\`${text}\`` : k(text);
 }
 
-/** True when a JSON value is of a schema type (`integer`: a whole number). */
-function typeOf(v: unknown, t: JsonType): boolean {
-  switch (t) {
-    case 'integer':
-      return typeof v === 'number' && Number.isInteger(v);
-    case 'number':
-      return typeof v === 'number';
-    case 'string':
-      return typeof v === 'string';
-    case 'boolean':
-      return typeof v === 'boolean';
-    case 'null':
-      return v === null;
-    case 'array':
-      return Array.isArray(v);
-    case 'object':
-      return typeof v === 'object' && v !== null && !Array.isArray(v);
-  }
-}
-
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message.split('\n')[0]! : String(err);
-}
-
-/**
- * Where the platform (YAML 1.1, as Python reads it) and YAML 1.2 tools read a plain scalar
- * differently: a warning with both readings and a fix to a spelling both read the same; a group
- * name Python reads as a boolean is an error; a number too large to hold exactly is an error.
- */
-function readingDiagnostics(diffs: readonly ReadingDifference[], source: Source): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const d of diffs) {
-    const span = { start: d.start, end: d.end };
-    const path = d.path.map(String);
-    if (typeof d.python === 'object' && d.python !== null) {
-      out.push(
-        source.diagnostic(
-          'error',
-          'number-too-large',
-          `${d.python.tooLarge} is too large: whole numbers are exact only up to 9,007,199,254,740,991, and this one would be read as another number. Write a smaller one.`,
-          d.path,
-          span,
-        ),
-      );
-      continue;
-    }
-    const platform = spell(d.python);
-    const editors = spell(d.yaml12);
-    if (d.isKey) {
-      const groupKey = d.path.length === 3 && d.path[0] === 'spec' && d.path[1] === 'types';
-      const notText = typeof d.python === 'boolean' || d.python === null;
-      out.push(
-        source.diagnostic(
-          groupKey && notText ? 'error' : 'warning',
-          groupKey && notText ? 'group-key-not-text' : 'yaml11-reading',
-          groupKey && notText
-            ? `The group name ${k(d.source)} reads as ${d.python === null ? 'no name (null)' : `the boolean ${platform}`} on the platform (YAML 1.1, as Python reads it), not as a name. Quote it: ${JSON.stringify(d.source)}.`
-            : `The key ${k(d.source)} reads as ${platform} on the platform (YAML 1.1, as Python reads it) but as ${editors} in YAML 1.2 tools. Quote it: ${JSON.stringify(d.source)}.`,
-          d.path,
-          span,
-          {
-            title: `Quote the name: ${JSON.stringify(d.source)}`,
-            op: 'rename',
-            path,
-            to: d.source,
-          },
-        ),
-      );
-      continue;
-    }
-    // Only fixes the checker then accepts: where the schema wants a number, text is no fix.
-    const wanted = schemaTypesAt(MANIFEST_SCHEMA, d.path);
-    const fits = (v: unknown) => wanted === null || wanted.some((t) => typeOf(v, t));
-    const fixes: Fix[] = [];
-    if (fits(d.python)) {
-      fixes.push({
-        title: `Write ${platform} (as the platform reads it)`,
-        op: 'set',
-        path,
-        value: d.python,
-      });
-    }
-    if ((typeof d.yaml12 === 'number' || typeof d.yaml12 === 'boolean') && fits(d.yaml12)) {
-      fixes.push({
-        title: `Write ${editors} (as YAML 1.2 tools read it)`,
-        op: 'set',
-        path,
-        value: d.yaml12,
-      });
-    }
-    const advice = fits(d.python)
-      ? `Write ${platform} so that both read the same.`
-      : `The platform's reading is not ${wanted!.includes('integer') ? 'a whole number' : `a ${wanted!.join(' or ')}`}: write ${editors} so that both read it as one.`;
-    out.push(
-      source.diagnostic(
-        'warning',
-        'yaml11-reading',
-        `${d.source} reads as ${platform} on the platform (YAML 1.1, as Python reads it) but as ${editors} in YAML 1.2 editors and tools. ${advice}`,
-        d.path,
-        span,
-        fixes,
-      ),
-    );
-  }
-  return out;
 }

@@ -16,213 +16,324 @@ import { k, q } from '../quote.ts';
 import { scalarSource, type EntryValue } from '../edit/edit.ts';
 import { isObject } from '../own.ts';
 
+/**
+ * The diagnostics of `data` against the schema `root`, in the order of a walk from the top,
+ * missing keys last (each with a fix that adds them all).
+ */
 export function checkSchema(data: unknown, root: SchemaNode, source: Source): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const missing: Diagnostic[] = [];
-  const resolve = (node: SchemaNode): SchemaNode => {
-    let n = node;
-    for (let guard = 0; n.$ref && guard < 16; guard++) {
-      const definition = n.$ref.replace('#/definitions/', '');
-      n = root.definitions?.[definition] ?? {};
-    }
-    return n;
-  };
-  /** The schema in force for `value`: `$ref` resolved and a matching `if` merged with `then`. */
-  const effective = (node: SchemaNode, value: unknown): SchemaNode => {
-    const n = resolve(node);
-    if (n.if && n.then && matches(value, resolve(n.if), resolve)) {
-      return merge(n, resolve(n.then));
-    }
-    return n;
-  };
-
-  const visit = (value: unknown, node: SchemaNode, path: Path): void => {
-    const schema = effective(node, value);
-    const name = fieldName(path);
-    const fail = (
-      code: DiagnosticCode,
-      generated: string,
-      hint = '',
-      severity: Severity = 'error',
-    ) =>
-      out.push(
-        source.diagnostic(
-          severity,
-          code,
-          schema.errorMessage
-            ? `${schema.errorMessage} It is ${describe(value)}.${hint}`
-            : generated + hint,
-          path,
-          source.spanFor(path, 'value'),
-        ),
-      );
-
-    if (schema.type && !hasType(value, schema.type)) {
-      const expected = typeWords(schema.type);
-      fail(
-        'wrong-type',
-        `${name} must be ${expected}, but it is ${describe(value)}.${exampleHint(schema, path)}`,
-      );
-      return;
-    }
-    if ('const' in schema && value !== schema.const) {
-      fail(
-        'invalid-value',
-        `${name} must be ${JSON.stringify(schema.const)}, not ${describe(value)}.`,
-      );
-      return;
-    }
-    if (schema.enum && !schema.enum.includes(value)) {
-      const options = schema.enum.map((v) => JSON.stringify(v)).join(', ');
-      const close =
-        typeof value === 'string'
-          ? suggestKey(
-              value,
-              schema.enum.filter((v): v is string => typeof v === 'string'),
-            )
-          : null;
-      fail(
-        'invalid-value',
-        `${name} is ${describe(value)}; it must be one of ${options}.`,
-        close ? ` Did you mean ${q(close)}?` : '',
-      );
-      return;
-    }
-    if (typeof value === 'string') {
-      if (schema.minLength !== undefined && value.trim().length < schema.minLength) {
-        // Its own message, not the field's type message: the value is a text, just an empty one.
-        out.push(
-          source.diagnostic(
-            'error',
-            'invalid-value',
-            `${name} is empty.${exampleHint(schema, path)}`,
-            path,
-            source.spanFor(path, 'value'),
-          ),
-        );
-      }
-      if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
-        // A form only inferred from the documentation's examples is a warning, not an error.
-        fail(
-          'invalid-value',
-          `${name} is ${q(value)}, which is not in the expected form.${exampleHint(schema, path)}`,
-          '',
-          schema['x-patternSeverity'] ?? 'error',
-        );
-      }
-    }
-    if (typeof value === 'number') {
-      if (schema.minimum !== undefined && value < schema.minimum) {
-        fail('out-of-range', `${name} must be at least ${schema.minimum}, but it is ${value}.`);
-      } else if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) {
-        fail(
-          'out-of-range',
-          `${name} must be greater than ${schema.exclusiveMinimum}, but it is ${value}.`,
-        );
-      } else if (schema.maximum !== undefined && value > schema.maximum) {
-        fail('out-of-range', `${name} must be at most ${schema.maximum}, but it is ${value}.`);
-      }
-    }
-    if (Array.isArray(value)) {
-      if (schema.items) value.forEach((item, i) => visit(item, schema.items!, [...path, i]));
-      return;
-    }
-    if (isObject(value)) visitObject(value, schema, path);
-  };
-
-  const visitObject = (value: Record<string, unknown>, schema: SchemaNode, path: Path) => {
-    const name = fieldName(path);
-    const props = schema.properties ?? {};
-    const keys = Object.keys(value);
-    for (const req of schema.required ?? []) {
-      if (req in value || optionalFor(data, path, req)) continue;
-      const fix = addMissing(data, path, req);
-      const guess = missingValue(data, path, req);
-      const example =
-        guess !== null
-          ? flowExample(guess)
-          : exampleOf(props[req] ? resolve(props[req]) : undefined);
-      missing.push(
-        source.diagnostic(
-          'error',
-          'missing-key',
-          `${path.length ? name : 'The manifest'} is missing \`${req}\`. Add it${example ? `, for example \`${req}: ${example}\`` : ''}.`,
-          [...path, req],
-          source.spanFor(path, 'key'),
-          fix ?? undefined,
-        ),
-      );
-    }
-    if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
-      out.push(
-        source.diagnostic(
-          'error',
-          'too-few-entries',
-          `${name} must have at least ${schema.minProperties} entr${schema.minProperties === 1 ? 'y' : 'ies'}.`,
-          path,
-          source.spanFor(path, 'entry'),
-        ),
-      );
-    }
-    const known = Object.keys(props);
-    for (const key of keys) {
-      // Own properties only: a key named `constructor` or `toString` is not a known key.
-      const child = Object.hasOwn(props, key) ? props[key] : undefined;
-      if (child) {
-        visit(value[key], child, [...path, key]);
-        continue;
-      }
-      const extra = schema.additionalProperties;
-      const guess = suggestKey(key, known);
-      const at = source.spanFor([...path, key], 'key');
-      if (guess && Object.hasOwn(value, guess)) {
-        // The key it looks like is already there: suggesting it would write it twice.
-        out.push(
-          source.diagnostic(
-            'warning',
-            'unknown-key',
-            `Unknown key ${k(key)} in ${name}; it has no effect (${k(guess)} is already set). Remove it.`,
-            [...path, key],
-            at,
-          ),
-        );
-      } else if (guess) {
-        out.push(
-          source.diagnostic(
-            'warning',
-            'misspelt-key',
-            `Unknown key \`${key}\` in ${name}: did you mean \`${guess}\`? As written it is ignored.`,
-            [...path, key],
-            at,
-            {
-              title: `Rename to \`${guess}\``,
-              op: 'rename',
-              path: [...path, key].map(String),
-              to: guess,
-            },
-          ),
-        );
-      } else if (extra === false) {
-        out.push(
-          source.diagnostic(
-            'warning',
-            'unknown-key',
-            `Unknown key \`${key}\` in ${name}; it has no effect. Known keys: ${known.join(', ')}.`,
-            [...path, key],
-            at,
-          ),
-        );
-      }
-      if (typeof extra === 'object') visit(value[key], extra, [...path, key]);
-    }
-  };
-
-  visit(data, root, []);
+  const walk: Walk = { data, root, source, out: [], missing: [] };
+  visit(walk, data, root, []);
+  const { out, missing } = walk;
   // A manifest missing several keys (a snippet from the platform page) gets one more fix on
   // each: all of them at once, as one undo step.
   const all = completeAll(missing.flatMap((d) => d.fixes ?? []));
   for (const d of missing) out.push(all ? { ...d, fixes: [...(d.fixes ?? []), all] } : d);
   return out;
+}
+
+/** What one check of a manifest reads and where its findings go, shared by the whole walk. */
+interface Walk {
+  /** The whole manifest: a missing key's fix and example depend on the rest of it. */
+  readonly data: unknown;
+  /** The schema's root, where `$ref`s point. */
+  readonly root: SchemaNode;
+  readonly source: Source;
+  readonly out: Diagnostic[];
+  /** Missing keys, apart: they come last, each with one more fix that adds them all. */
+  readonly missing: Diagnostic[];
+}
+
+/** One value under check, with the schema in force for it. */
+interface Visited {
+  readonly value: unknown;
+  readonly schema: SchemaNode;
+  readonly path: Path;
+  /** The field as messages name it (see fieldName). */
+  readonly name: string;
+}
+
+/** `node` with its `$ref`s followed (at most 16, so references in a loop end). */
+function resolve(root: SchemaNode, node: SchemaNode): SchemaNode {
+  let n = node;
+  for (let guard = 0; n.$ref && guard < 16; guard++) {
+    const definition = n.$ref.replace('#/definitions/', '');
+    n = root.definitions?.[definition] ?? {};
+  }
+  return n;
+}
+
+/** The schema in force for `value`: `$ref` resolved and a matching `if` merged with `then`. */
+function effective(root: SchemaNode, node: SchemaNode, value: unknown): SchemaNode {
+  const n = resolve(root, node);
+  if (n.if && n.then && matches(value, resolve(root, n.if), root)) {
+    return merge(n, resolve(root, n.then));
+  }
+  return n;
+}
+
+/**
+ * Checks `value` against the schema in force for it, then walks into it: a list item by item,
+ * a map key by key. A value of the wrong kind is reported alone, its content left unchecked.
+ */
+function visit(walk: Walk, value: unknown, node: SchemaNode, path: Path): void {
+  const schema = effective(walk.root, node, value);
+  const at: Visited = { value, schema, path, name: fieldName(path) };
+  if (kindProblem(walk, at)) return;
+  if (typeof value === 'string') textRules(walk, at, value);
+  if (typeof value === 'number') numberRules(walk, at, value);
+  if (Array.isArray(value)) {
+    if (schema.items) value.forEach((item, i) => visit(walk, item, schema.items!, [...path, i]));
+    return;
+  }
+  if (isObject(value)) visitMap(walk, at, value);
+}
+
+/**
+ * Reports a failure of the value at `at`: in the schema's own words when it has them (its
+ * `errorMessage`, with what was found), else in the `generated` ones.
+ */
+function fail(
+  walk: Walk,
+  at: Visited,
+  code: DiagnosticCode,
+  generated: string,
+  hint = '',
+  severity: Severity = 'error',
+): void {
+  const { value, schema, path } = at;
+  walk.out.push(
+    walk.source.diagnostic(
+      severity,
+      code,
+      schema.errorMessage
+        ? `${schema.errorMessage} It is ${describe(value)}.${hint}`
+        : generated + hint,
+      path,
+      walk.source.spanFor(path, 'value'),
+    ),
+  );
+}
+
+/**
+ * Checks that the value is of the kind the schema asks for: its type, its one allowed value
+ * (`const`) or one of a list (`enum`, with the closest one suggested). True when it is not, and
+ * was reported.
+ */
+function kindProblem(walk: Walk, at: Visited): boolean {
+  const { value, schema, path, name } = at;
+  if (schema.type && !hasType(value, schema.type)) {
+    const expected = typeWords(schema.type);
+    fail(
+      walk,
+      at,
+      'wrong-type',
+      `${name} must be ${expected}, but it is ${describe(value)}.${exampleHint(schema, path)}`,
+    );
+    return true;
+  }
+  if ('const' in schema && value !== schema.const) {
+    fail(
+      walk,
+      at,
+      'invalid-value',
+      `${name} must be ${JSON.stringify(schema.const)}, not ${describe(value)}.`,
+    );
+    return true;
+  }
+  if (schema.enum && !schema.enum.includes(value)) {
+    const options = schema.enum.map((v) => JSON.stringify(v)).join(', ');
+    const close =
+      typeof value === 'string'
+        ? suggestKey(
+            value,
+            schema.enum.filter((v): v is string => typeof v === 'string'),
+          )
+        : null;
+    fail(
+      walk,
+      at,
+      'invalid-value',
+      `${name} is ${describe(value)}; it must be one of ${options}.`,
+      close ? ` Did you mean ${q(close)}?` : '',
+    );
+    return true;
+  }
+  return false;
+}
+
+/** Checks a text: not empty (`minLength`, blanks not counting) and in its form (`pattern`). */
+function textRules(walk: Walk, at: Visited, value: string): void {
+  const { schema, path, name } = at;
+  if (schema.minLength !== undefined && value.trim().length < schema.minLength) {
+    // Its own message, not the field's type message: the value is a text, just an empty one.
+    walk.out.push(
+      walk.source.diagnostic(
+        'error',
+        'invalid-value',
+        `${name} is empty.${exampleHint(schema, path)}`,
+        path,
+        walk.source.spanFor(path, 'value'),
+      ),
+    );
+  }
+  if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
+    // A form only inferred from the documentation's examples is a warning, not an error.
+    fail(
+      walk,
+      at,
+      'invalid-value',
+      `${name} is ${q(value)}, which is not in the expected form.${exampleHint(schema, path)}`,
+      '',
+      schema['x-patternSeverity'] ?? 'error',
+    );
+  }
+}
+
+/** Checks a number against its bounds; the first one it crosses is reported. */
+function numberRules(walk: Walk, at: Visited, value: number): void {
+  const { schema, name } = at;
+  if (schema.minimum !== undefined && value < schema.minimum) {
+    fail(
+      walk,
+      at,
+      'out-of-range',
+      `${name} must be at least ${schema.minimum}, but it is ${value}.`,
+    );
+  } else if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) {
+    fail(
+      walk,
+      at,
+      'out-of-range',
+      `${name} must be greater than ${schema.exclusiveMinimum}, but it is ${value}.`,
+    );
+  } else if (schema.maximum !== undefined && value > schema.maximum) {
+    fail(
+      walk,
+      at,
+      'out-of-range',
+      `${name} must be at most ${schema.maximum}, but it is ${value}.`,
+    );
+  }
+}
+
+/**
+ * The walk of a map: its required keys are there, it has enough entries, each known key is
+ * checked against its own schema, and each other key is reported as unknown or misspelt (and
+ * checked against `additionalProperties` when that is a schema).
+ */
+function visitMap(walk: Walk, at: Visited, value: Record<string, unknown>): void {
+  const { schema, path, name } = at;
+  const props = schema.properties ?? {};
+  const keys = Object.keys(value);
+  requiredKeys(walk, at, value);
+  if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
+    walk.out.push(
+      walk.source.diagnostic(
+        'error',
+        'too-few-entries',
+        `${name} must have at least ${schema.minProperties} entr${schema.minProperties === 1 ? 'y' : 'ies'}.`,
+        path,
+        walk.source.spanFor(path, 'entry'),
+      ),
+    );
+  }
+  const known = Object.keys(props);
+  for (const key of keys) {
+    // Own properties only: a key named `constructor` or `toString` is not a known key.
+    const child = Object.hasOwn(props, key) ? props[key] : undefined;
+    if (child) {
+      visit(walk, value[key], child, [...path, key]);
+      continue;
+    }
+    unknownKey(walk, at, value, key, known);
+    const extra = schema.additionalProperties;
+    if (typeof extra === 'object') visit(walk, value[key], extra, [...path, key]);
+  }
+}
+
+/**
+ * Reports each key the map's schema requires and the map lacks, with an example value and a
+ * fix that adds it (both from the rest of the manifest when it tells, e.g. the builder's image).
+ */
+function requiredKeys(walk: Walk, at: Visited, value: Record<string, unknown>): void {
+  const { data, source } = walk;
+  const { schema, path, name } = at;
+  const props = schema.properties ?? {};
+  for (const req of schema.required ?? []) {
+    if (req in value || optionalFor(data, path, req)) continue;
+    const fix = addMissing(data, path, req);
+    const guess = missingValue(data, path, req);
+    const example =
+      guess !== null
+        ? flowExample(guess)
+        : exampleOf(props[req] ? resolve(walk.root, props[req]) : undefined);
+    walk.missing.push(
+      source.diagnostic(
+        'error',
+        'missing-key',
+        `${path.length ? name : 'The manifest'} is missing \`${req}\`. Add it${example ? `, for example \`${req}: ${example}\`` : ''}.`,
+        [...path, req],
+        source.spanFor(path, 'key'),
+        fix ?? undefined,
+      ),
+    );
+  }
+}
+
+/**
+ * Reports `key`, which the map's schema does not name: as misspelt (with a rename) when it looks
+ * like a known key not already there, as having no effect when that key is there or when the
+ * schema closes the map, and not at all otherwise (an open map may hold anything).
+ */
+function unknownKey(
+  walk: Walk,
+  at: Visited,
+  value: Record<string, unknown>,
+  key: string,
+  known: readonly string[],
+): void {
+  const { source, out } = walk;
+  const { schema, path, name } = at;
+  const guess = suggestKey(key, known);
+  const span = source.spanFor([...path, key], 'key');
+  if (guess && Object.hasOwn(value, guess)) {
+    // The key it looks like is already there: suggesting it would write it twice.
+    out.push(
+      source.diagnostic(
+        'warning',
+        'unknown-key',
+        `Unknown key ${k(key)} in ${name}; it has no effect (${k(guess)} is already set). Remove it.`,
+        [...path, key],
+        span,
+      ),
+    );
+  } else if (guess) {
+    out.push(
+      source.diagnostic(
+        'warning',
+        'misspelt-key',
+        `Unknown key \`${key}\` in ${name}: did you mean \`${guess}\`? As written it is ignored.`,
+        [...path, key],
+        span,
+        {
+          title: `Rename to \`${guess}\``,
+          op: 'rename',
+          path: [...path, key].map(String),
+          to: guess,
+        },
+      ),
+    );
+  } else if (schema.additionalProperties === false) {
+    out.push(
+      source.diagnostic(
+        'warning',
+        'unknown-key',
+        `Unknown key \`${key}\` in ${name}; it has no effect. Known keys: ${known.join(', ')}.`,
+        [...path, key],
+        span,
+      ),
+    );
+  }
 }
 
 /**
@@ -245,15 +356,12 @@ function flowExample(v: EntryValue): string {
     .join(', ')} }`;
 }
 
-function matches(
-  value: unknown,
-  cond: SchemaNode,
-  resolve: (n: SchemaNode) => SchemaNode,
-): boolean {
+/** True when `value` meets an `if` condition: its required keys are there, its `const`s hold. */
+function matches(value: unknown, cond: SchemaNode, root: SchemaNode): boolean {
   if (!isObject(value)) return false;
   for (const req of cond.required ?? []) if (!(req in value)) return false;
   for (const [key, sub] of Object.entries(cond.properties ?? {})) {
-    const s = resolve(sub);
+    const s = resolve(root, sub);
     if (key in value && 'const' in s && value[key] !== s.const) return false;
   }
   return true;

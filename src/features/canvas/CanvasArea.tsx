@@ -8,13 +8,8 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { Pager } from '../../ui/Pager.tsx';
 import { usePage } from '../../ui/usePage.ts';
 import type { Expansion, Schedule } from '../../core/ui.ts';
-import {
-  describeGroup,
-  gridLayout,
-  gridShapes,
-  wholeGrid,
-  type GridLayout,
-} from '../../core/layout/grid.ts';
+import { gridLayout, gridShapes, wholeGrid, type GridLayout } from '../../core/layout/grid.ts';
+import { describeGroup } from '../../core/layout/gridNavigation.ts';
 import type { Drawing } from '../../core/layout/shapes.ts';
 import {
   timelineLayout,

@@ -13,13 +13,11 @@ import { paramsText, podAt, podParams, type Expansion, type Plan } from '../../c
 import {
   fitGrid,
   gridHeight,
-  inViewText,
   gridShapes,
-  hitTest,
-  stepPod,
   type GridLayout,
   type PodRef,
 } from '../../core/layout/grid.ts';
+import { inViewText, hitTest, stepPod } from '../../core/layout/gridNavigation.ts';
 import { useDesigner } from '../../state/store.ts';
 import { paint as paintShapes } from '../../ui/draw/paint.ts';
 import { theme } from '../../ui/draw/palette.ts';

@@ -174,65 +174,6 @@ const snapshot = (s: DesignSlice): Snapshot => ({ text: s.text, settings: settin
 const settingsOf = (s: Settings): Settings => record((k) => s[k]);
 
 export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice> = (set, get) => {
-  /**
-   * The groups with settings an edit lost sight of (`lost`, names of `before`): still written,
-   * renamed (their settings follow) or gone (their settings go), read on the text of now, in
-   * the same undo step. Nothing is decided on a text with a syntax error, nor on another design.
-   */
-  const settleLater = async (before: string, lost: readonly string[], loads: number) => {
-    let settle: typeof Renamed.settleGroups;
-    try {
-      ({ settleGroups: settle } = await import('../../core/edit/renamed.ts'));
-    } catch {
-      return; // the settings stay: harmless for a group no longer written, and never lost
-    }
-    const s = get();
-    if (s.loads !== loads) return;
-    const settled = settle(before, s.text, lost);
-    if (!settled) return;
-    let settings: DesignSettings = settingsOf(s);
-    for (const name of settled.removed) settings = dropGroupSettings(settings, name);
-    settings = carryRenames(settings, settled.renamed);
-    const next = complete(settings);
-    if (!sameSettings(next, s)) {
-      set({ ...next, settingsVersion: s.settingsVersion + 1 });
-    }
-  };
-
-  /**
-   * One change of the design: a new text and/or new settings, as a new undo step or merged
-   * into the newest one when it continues the same burst.
-   */
-  const change = (
-    s: DesignSlice,
-    next: { text: string; settings: Settings; groupKeys: readonly TrackedKey[] | null },
-    { origin, burst }: CommitOptions,
-  ): Partial<DesignSlice> => {
-    const now = Date.now();
-    const merge =
-      burst !== undefined &&
-      s.lastBurst !== null &&
-      s.lastBurst.key === burst &&
-      now - s.lastBurst.at < BURST_MS &&
-      now - s.lastBurst.since < BURST_MAX_MS &&
-      s.past.length > 0;
-    const textChanged = next.text !== s.text;
-    const settingsChanged = !sameSettings(next.settings, s);
-    return {
-      text: next.text,
-      ...next.settings,
-      version: textChanged ? s.version + 1 : s.version,
-      settingsVersion: settingsChanged ? s.settingsVersion + 1 : s.settingsVersion,
-      lastOrigin: origin,
-      past: merge ? s.past : [...s.past, snapshot(s)].slice(-HISTORY_LIMIT),
-      future: [],
-      lastBurst:
-        burst === undefined
-          ? null
-          : { key: burst, at: now, since: merge ? s.lastBurst!.since : now },
-      groupKeys: next.groupKeys,
-    };
-  };
   const setSettings = (update: (s: Settings) => DesignSettings, burst?: string): void =>
     set((s) => {
       const settings = complete(update(s));
@@ -262,28 +203,12 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
         let settings: DesignSettings = options.settings ?? settingsOf(s);
         let groupKeys: readonly TrackedKey[] | null = null;
         if (s.groupKeys && text !== s.text) {
-          const smallest = () => trackKeys(s.groupKeys!, s.text, [diffEdit(s.text, text)]);
-          let keys = options.edits ? trackKeys(s.groupKeys, s.text, options.edits) : smallest();
-          // A whole manifest pasted over the old one reports one splice of everything: read as
-          // its smallest splice, a group renamed and nothing else changed keeps its settings.
-          if (options.edits && keys.removed.length) {
-            const alt = smallest();
-            if (alt.removed.length < keys.removed.length) keys = alt;
-          }
-          // Groups with settings the edit lost sight of (taken away, or cut through by a
-          // paste): read the new text to know whether each is still there, renamed or gone.
-          const tracked = new Set([
-            ...keys.keys.map((k) => k.owner),
-            ...keys.moved.map((m) => m.from),
-          ]);
-          const lost = [...new Set([...keys.removed, ...s.groupKeys.map((k) => k.owner)])].filter(
-            (name) => !tracked.has(name) && hasGroupSettings(settings, name),
-          );
+          const followed = followGroups(s, s.groupKeys, text, options, settings);
           // Their fate needs the YAML reader, which the page loads only then (it is not part of
           // the first load): decided a moment later, on the text as it is by then.
-          if (lost.length) void settleLater(s.text, lost, s.loads);
-          settings = carryRenames(settings, keys.moved);
-          groupKeys = keys.keys;
+          if (followed.lost.length) void settleLater(get, set, s.text, followed.lost, s.loads);
+          settings = followed.settings;
+          groupKeys = followed.groupKeys;
         }
         const next = complete(settings);
         if (text === s.text && sameSettings(next, s)) return s;
@@ -324,26 +249,7 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
         if (next === undefined) return s;
         return restore(s, next, { past: [...s.past, snapshot(s)], future: rest });
       }),
-    setDuration: (group, hours) =>
-      setSettings(
-        (s) =>
-          Number.isFinite(hours) && hours > 0
-            ? { ...s, durations: { ...s.durations, [group]: hours } }
-            : s,
-        `duration:${group}`,
-      ),
-    setPrices: (prices) => setSettings((s) => ({ ...s, prices }), 'prices'),
-    setCapacity: (capacity) => setSettings((s) => ({ ...s, capacity }), 'capacity'),
-    setSynchronous: (group, on) =>
-      setSettings((s) => ({
-        ...s,
-        synchronous: on
-          ? [...new Set([...s.synchronous, group])]
-          : s.synchronous.filter((g) => g !== group),
-      })),
-    setJobSetName: (jobsetName) => setSettings((s) => ({ ...s, jobsetName }), 'jobset-name'),
-    setRehearsal: (rehearsal) => setSettings((s) => ({ ...s, rehearsal })),
-    applySettings: (settings) => setSettings(() => settings),
+    ...settingActions(setSettings),
   };
 };
 
@@ -382,4 +288,130 @@ function carryRenames(
     if (!hasGroupSettings(settings, r.to)) settings = renameGroupSettings(settings, r.from, r.to);
   }
   return settings;
+}
+
+/**
+ * The groups with settings an edit lost sight of (`lost`, names of `before`): still written,
+ * renamed (their settings follow) or gone (their settings go), read on the text of now, in
+ * the same undo step. Nothing is decided on a text with a syntax error, nor on another design.
+ */
+async function settleLater(
+  get: () => DesignerState,
+  set: (partial: Partial<DesignerState>) => void,
+  before: string,
+  lost: readonly string[],
+  loads: number,
+) {
+  let settle: typeof Renamed.settleGroups;
+  try {
+    ({ settleGroups: settle } = await import('../../core/edit/renamed.ts'));
+  } catch {
+    return; // the settings stay: harmless for a group no longer written, and never lost
+  }
+  const s = get();
+  if (s.loads !== loads) return;
+  const settled = settle(before, s.text, lost);
+  if (!settled) return;
+  let settings: DesignSettings = settingsOf(s);
+  for (const name of settled.removed) settings = dropGroupSettings(settings, name);
+  settings = carryRenames(settings, settled.renamed);
+  const next = complete(settings);
+  if (!sameSettings(next, s)) set({ ...next, settingsVersion: s.settingsVersion + 1 });
+}
+
+/**
+ * The group keys followed through an edit: settings carried to groups it renamed in place, the
+ * keys of the new text, and the groups with settings it lost sight of (taken away, or cut
+ * through by a paste), whose fate a reading of the new text decides.
+ */
+function followGroups(
+  s: DesignSlice,
+  known: readonly TrackedKey[],
+  text: string,
+  options: CommitOptions,
+  settings: DesignSettings,
+) {
+  const smallest = () => trackKeys(known, s.text, [diffEdit(s.text, text)]);
+  let keys = options.edits ? trackKeys(known, s.text, options.edits) : smallest();
+  // A whole manifest pasted over the old one reports one splice of everything: read as its
+  // smallest splice, a group renamed and nothing else changed keeps its settings.
+  if (options.edits && keys.removed.length) {
+    const alt = smallest();
+    if (alt.removed.length < keys.removed.length) keys = alt;
+  }
+  const tracked = new Set([...keys.keys.map((k) => k.owner), ...keys.moved.map((m) => m.from)]);
+  const lost = [...new Set([...keys.removed, ...known.map((k) => k.owner)])].filter(
+    (name) => !tracked.has(name) && hasGroupSettings(settings, name),
+  );
+  return { settings: carryRenames(settings, keys.moved), groupKeys: keys.keys, lost };
+}
+
+/**
+ * One change of the design: a new text and/or new settings, as a new undo step or merged
+ * into the newest one when it continues the same burst.
+ */
+function change(
+  s: DesignSlice,
+  next: { text: string; settings: Settings; groupKeys: readonly TrackedKey[] | null },
+  { origin, burst }: CommitOptions,
+): Partial<DesignSlice> {
+  const now = Date.now();
+  const merge =
+    burst !== undefined &&
+    s.lastBurst !== null &&
+    s.lastBurst.key === burst &&
+    now - s.lastBurst.at < BURST_MS &&
+    now - s.lastBurst.since < BURST_MAX_MS &&
+    s.past.length > 0;
+  const textChanged = next.text !== s.text;
+  const settingsChanged = !sameSettings(next.settings, s);
+  return {
+    text: next.text,
+    ...next.settings,
+    version: textChanged ? s.version + 1 : s.version,
+    settingsVersion: settingsChanged ? s.settingsVersion + 1 : s.settingsVersion,
+    lastOrigin: origin,
+    past: merge ? s.past : [...s.past, snapshot(s)].slice(-HISTORY_LIMIT),
+    future: [],
+    lastBurst:
+      burst === undefined ? null : { key: burst, at: now, since: merge ? s.lastBurst!.since : now },
+    groupKeys: next.groupKeys,
+  };
+}
+
+/** The setters of the design settings, each one change (a burst of the same setting merges). */
+function settingActions(
+  setSettings: (update: (s: Settings) => DesignSettings, burst?: string) => void,
+): Pick<
+  DesignSlice,
+  | 'setDuration'
+  | 'setPrices'
+  | 'setCapacity'
+  | 'setSynchronous'
+  | 'setJobSetName'
+  | 'setRehearsal'
+  | 'applySettings'
+> {
+  return {
+    setDuration: (group, hours) =>
+      setSettings(
+        (s) =>
+          Number.isFinite(hours) && hours > 0
+            ? { ...s, durations: { ...s.durations, [group]: hours } }
+            : s,
+        `duration:${group}`,
+      ),
+    setPrices: (prices) => setSettings((s) => ({ ...s, prices }), 'prices'),
+    setCapacity: (capacity) => setSettings((s) => ({ ...s, capacity }), 'capacity'),
+    setSynchronous: (group, on) =>
+      setSettings((s) => ({
+        ...s,
+        synchronous: on
+          ? [...new Set([...s.synchronous, group])]
+          : s.synchronous.filter((g) => g !== group),
+      })),
+    setJobSetName: (jobsetName) => setSettings((s) => ({ ...s, jobsetName }), 'jobset-name'),
+    setRehearsal: (rehearsal) => setSettings((s) => ({ ...s, rehearsal })),
+    applySettings: (settings) => setSettings(() => settings),
+  };
 }

@@ -91,3 +91,21 @@ describe('boundaries by path', () => {
     );
   });
 });
+
+describe('small units', () => {
+  it('reports a function over 80 lines and a file over 400, blank lines and comments aside', async () => {
+    const body = Array.from({ length: 81 }, (_, i) => `  n += ${i};`).join('\n');
+    const long = `export function f(): number {\n  let n = 0;\n${body}\n  return n;\n}\n`;
+    const [r] = await eslint.lintText(long, { filePath: `${REPO_ROOT}/src/core/sim/example.ts` });
+    expect(r!.messages.map((m) => m.ruleId)).toContain('max-lines-per-function');
+    // Blank lines and comments do not count: 60 lines of code in 200 lines is small.
+    const airy = `export function f(): number {\n  let n = 0;\n${Array.from({ length: 60 }, (_, i) => `  // why ${i}\n\n  n += ${i};`).join('\n')}\n  return n;\n}\n`;
+    const [a] = await eslint.lintText(airy, { filePath: `${REPO_ROOT}/src/core/sim/example.ts` });
+    expect(a!.messages.filter((m) => m.ruleId?.startsWith('max-'))).toEqual([]);
+    const file = Array.from({ length: 401 }, (_, i) => `export const c${i} = ${i};`).join('\n');
+    const [b] = await eslint.lintText(`${file}\n`, {
+      filePath: `${REPO_ROOT}/src/core/sim/example.ts`,
+    });
+    expect(b!.messages.map((m) => m.ruleId)).toContain('max-lines');
+  });
+});
