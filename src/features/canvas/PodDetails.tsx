@@ -3,7 +3,16 @@
  * pod), they scroll into view and take focus; Esc or the close button goes back to the pod.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { paramsText, podAt, podParams, type Expansion, type Plan } from '../../core/ui.ts';
+import {
+  paramsText,
+  podAt,
+  podParams,
+  type Expansion,
+  type GroupFigures,
+  type Plan,
+  type Pod,
+  type PodEnv,
+} from '../../core/ui.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectExpansion, selectSchedule } from '../../state/selectors.ts';
@@ -39,6 +48,7 @@ function backToPod() {
   grid?.focus();
 }
 
+/** The details of one pod: its names, when it runs, what it asks for, and its variables. */
 function Details({
   expansion,
   plan,
@@ -58,16 +68,7 @@ function Details({
   const record = useDesigner((s) => s.rehearsal?.record ?? null);
   const byName = useMemo(() => record && outcomesByName(record), [record]);
   const outcome = (pod && byName?.get(pod.name)) ?? null;
-  const asked = useDesigner((s) => s.detailsAsked);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    const h = heading.current;
-    // Only a new request: details that mount again (the canvas redrawn after an edit) stay put.
-    if (!h || asked <= answered) return;
-    answered = asked;
-    h.closest('section')?.scrollIntoView({ block: 'nearest' });
-    h.focus({ preventScroll: true });
-  }, [asked]);
+  const heading = useHeadingWhenAsked();
   if (!group || !pod) return null;
   return (
     <section
@@ -90,55 +91,95 @@ function Details({
       <p className="pod-name">
         <code>{pod.name}</code>
       </p>
-      <dl className="pod-facts">
-        <dt>Platform pod name</dt>
-        <dd>
-          <code>{pod.hostname}-xxxxx</code>
-        </dd>
-        <dt>Hostname</dt>
-        <dd>
-          <code>{pod.hostname}</code>
-        </dd>
-        <dt>Runs</dt>
-        <dd>
-          {pod.wave === null
-            ? 'never (paused)'
-            : `wave ${pod.wave + 1} of ${group.waves}, from ${pod.start} h to ${pod.end} h (planned)`}
-        </dd>
-        <dt>Requests</dt>
-        <dd>
-          {formatNumber(group.pod.cpus)} CPUs, {formatNumber(group.pod.ramGB)} GB RAM
-          {group.pod.gpus
-            ? `, ${group.pod.gpus} × ${group.pod.gpuProduct ?? 'GPU (no product)'}`
-            : ''}
-        </dd>
-        {params && (
-          <>
-            <dt>Sweep point</dt>
-            <dd data-testid="sweep-point">{paramsText(params)}</dd>
-          </>
-        )}
-      </dl>
+      <PodFacts pod={pod} group={group} params={params} />
       {outcome && <Rehearsed outcome={outcome} perHour={record!.options.secondsPerHour} />}
-      <table aria-label="Injected variables" className="env">
-        <tbody>
-          {Object.entries(pod.env).map(([k, v]) => (
-            <tr key={k}>
-              <th scope="row">
-                <code>{k}</code>
-              </th>
-              <td>
-                <code>{v}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <EnvTable env={pod.env} />
       <p className="note">
         The experiment name is a placeholder; the platform generates it (24 characters) and adds a
         random 5-character suffix to pod names.
       </p>
     </section>
+  );
+}
+
+/**
+ * The details' heading, scrolled into view and focused when details are asked for (a click or
+ * Enter on a pod).
+ */
+function useHeadingWhenAsked() {
+  const asked = useDesigner((s) => s.detailsAsked);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const h = heading.current;
+    // Only a new request: details that mount again (the canvas redrawn after an edit) stay put.
+    if (!h || asked <= answered) return;
+    answered = asked;
+    h.closest('section')?.scrollIntoView({ block: 'nearest' });
+    h.focus({ preventScroll: true });
+  }, [asked]);
+  return heading;
+}
+
+/** The pod as the platform runs it: its names, wave and hours, requests and sweep point. */
+function PodFacts({
+  pod,
+  group,
+  params,
+}: {
+  pod: Pod;
+  group: GroupFigures;
+  params: ReturnType<typeof podParams>;
+}) {
+  return (
+    <dl className="pod-facts">
+      <dt>Platform pod name</dt>
+      <dd>
+        <code>{pod.hostname}-xxxxx</code>
+      </dd>
+      <dt>Hostname</dt>
+      <dd>
+        <code>{pod.hostname}</code>
+      </dd>
+      <dt>Runs</dt>
+      <dd>
+        {pod.wave === null
+          ? 'never (paused)'
+          : `wave ${pod.wave + 1} of ${group.waves}, from ${pod.start} h to ${pod.end} h (planned)`}
+      </dd>
+      <dt>Requests</dt>
+      <dd>
+        {formatNumber(group.pod.cpus)} CPUs, {formatNumber(group.pod.ramGB)} GB RAM
+        {group.pod.gpus
+          ? `, ${group.pod.gpus} × ${group.pod.gpuProduct ?? 'GPU (no product)'}`
+          : ''}
+      </dd>
+      {params && (
+        <>
+          <dt>Sweep point</dt>
+          <dd data-testid="sweep-point">{paramsText(params)}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** The variables the platform injects into the pod, one row each. */
+function EnvTable({ env }: { env: PodEnv }) {
+  return (
+    <table aria-label="Injected variables" className="env">
+      <tbody>
+        {Object.entries(env).map(([k, v]) => (
+          <tr key={k}>
+            <th scope="row">
+              <code>{k}</code>
+            </th>
+            <td>
+              <code>{v}</code>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -59,6 +59,38 @@ export function FieldErrors({
   );
 }
 
+/**
+ * Commits a draft unless it is the document's value. An edit the document refuses (a name
+ * already taken) leaves what was typed, with the reason at the field (`refused`), until it is
+ * changed or Escape puts the document's value back.
+ */
+function useCommit(value: string, onCommit: FieldProps['onCommit']) {
+  const [refused, setRefused] = useState<string | null>(null);
+  const commit = (v: string) => {
+    if (v === value) {
+      setRefused(null);
+      return;
+    }
+    if (onCommit(v) === false) {
+      const s = useDesigner.getState();
+      setRefused(s.editError ?? 'This value was not applied.');
+      s.setEditError(null);
+    } else setRefused(null);
+  };
+  return { refused, setRefused, commit };
+}
+
+/** The ids of what describes a field's input, and those shown now (its aria-describedby). */
+function useDescriptions(refused: boolean, diagnostics: boolean, hint: boolean) {
+  const errorsId = useId();
+  const hintId = useId();
+  const refusedId = useId();
+  const describedBy = [refused ? refusedId : '', diagnostics ? errorsId : '', hint ? hintId : '']
+    .filter(Boolean)
+    .join(' ');
+  return { errorsId, hintId, refusedId, describedBy };
+}
+
 function Field(
   props: FieldProps & { readonly type: 'text' | 'number'; readonly children?: ReactNode },
 ) {
@@ -76,30 +108,12 @@ function Field(
   } = props;
   const { diagnostics } = props;
   const { draft, setDraft, setEditing } = useDraft(value);
-  // An edit the document refused (a name already taken): what was typed stays, with the reason
-  // at the field, until it is changed or Escape puts the document's value back.
-  const [refused, setRefused] = useState<string | null>(null);
-  const errorsId = useId();
-  const hintId = useId();
-  const refusedId = useId();
-  const describedBy = [
-    refused ? refusedId : '',
-    diagnostics.length ? errorsId : '',
-    hint ? hintId : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  const commit = (v: string) => {
-    if (v === value) {
-      setRefused(null);
-      return;
-    }
-    if (onCommit(v) === false) {
-      const s = useDesigner.getState();
-      setRefused(s.editError ?? 'This value was not applied.');
-      s.setEditError(null);
-    } else setRefused(null);
-  };
+  const { refused, setRefused, commit } = useCommit(value, onCommit);
+  const { errorsId, hintId, refusedId, describedBy } = useDescriptions(
+    !!refused,
+    diagnostics.length > 0,
+    !!hint,
+  );
   return (
     <div className={props.wide ? 'field wide' : 'field'}>
       <label htmlFor={fieldId(path)}>{label}</label>

@@ -43,39 +43,10 @@ export function SweepEditor({
   otherJobs: number | null;
 }) {
   const id = useId();
-  // The core's word on whether the sweep fits its group (the same finding the Problems list
-  // and the command line give), with its fix.
-  const findings = useDesigner(selectFindings);
-  const version = useDesigner(selectAnalysisVersion);
-  const misfit = findings.find((d) => d.code === 'sweep-does-not-fit' && d.path[2] === group);
-  if (!sweep) {
-    return (
-      <button
-        type="button"
-        onClick={() =>
-          void applySweep(group, {
-            index: 'JOB_INDEX',
-            axes: [{ name: 'lr', values: { kind: 'list', values: [] } }],
-          })
-        }
-      >
-        Add a sweep to {group}
-      </button>
-    );
-  }
+  if (!sweep) return <AddSweep group={group} />;
   const set = (next: Sweep) => void applySweep(group, next);
   const setAxis = (i: number, axis: SweepAxis) =>
     set({ ...sweep, axes: sweep.axes.map((a, j) => (j === i ? axis : a)) });
-  const problems = [
-    ...sweepProblems(sweep),
-    ...(sweepTarget(sweep, otherJobs) === null
-      ? [
-          'JOB_GLOBAL_INDEX numbers the Jobs of every group, so in a design of several groups this group\u2019s Jobs do not start at 0: map the grid to JOB_INDEX.',
-        ]
-      : []),
-  ];
-  const warning = sweepWarning(sweep);
-  const size = gridSize(sweep);
   return (
     <fieldset className="sweep-editor">
       <legend>Sweep of {group}</legend>
@@ -111,6 +82,62 @@ export function SweepEditor({
           Remove the sweep
         </button>
       </div>
+      <SweepStatus group={group} sweep={sweep} otherJobs={otherJobs} />
+    </fieldset>
+  );
+}
+
+/** The button that gives a group without a sweep one axis (`lr`), its values to fill in. */
+function AddSweep({ group }: { group: string }) {
+  return (
+    <button
+      type="button"
+      onClick={() =>
+        void applySweep(group, {
+          index: 'JOB_INDEX',
+          axes: [{ name: 'lr', values: { kind: 'list', values: [] } }],
+        })
+      }
+    >
+      Add a sweep to {group}
+    </button>
+  );
+}
+
+/** What is wrong with the sweep as given, by itself or beside the other groups' Jobs. */
+function problemsOf(sweep: Sweep, otherJobs: number | null): string[] {
+  return [
+    ...sweepProblems(sweep),
+    ...(sweepTarget(sweep, otherJobs) === null
+      ? [
+          'JOB_GLOBAL_INDEX numbers the Jobs of every group, so in a design of several groups this group\u2019s Jobs do not start at 0: map the grid to JOB_INDEX.',
+        ]
+      : []),
+  ];
+}
+
+/**
+ * The sweep's size and the figure it writes, or the core's word on why it does not fit its
+ * group (the same finding the Problems list and the command line give) with its fixes, or the
+ * sweep's problems and warning.
+ */
+function SweepStatus({
+  group,
+  sweep,
+  otherJobs,
+}: {
+  group: string;
+  sweep: Sweep;
+  otherJobs: number | null;
+}) {
+  const findings = useDesigner(selectFindings);
+  const version = useDesigner(selectAnalysisVersion);
+  const misfit = findings.find((d) => d.code === 'sweep-does-not-fit' && d.path[2] === group);
+  const problems = problemsOf(sweep, otherJobs);
+  const warning = sweepWarning(sweep);
+  const size = gridSize(sweep);
+  return (
+    <>
       <p role="status" className={`sweep-size${misfit ? ' sweep-misfit' : ''}`}>
         {problems.length > 0
           ? ''
@@ -132,7 +159,7 @@ export function SweepEditor({
           {warning && <li className="warning">{warning}</li>}
         </ul>
       )}
-    </fieldset>
+    </>
   );
 }
 
