@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumNow } from './src/tools/chromium.mjs';
+// The tests read the core, which embeds its Python as a `?raw` import (as Vite does): the
+// config runs in every test process, so each one reads it so too.
+import './src/tools/rawImports.mjs';
 
 // `npm test` sets CHROMIUM_PATH to the browser it found (src/tools/chromium.mjs says in which
 // order it looks); a bare `npx playwright test` takes the first one there now.

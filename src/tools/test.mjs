@@ -73,6 +73,7 @@ const count = (r) => {
   ).length;
   passed += r.numPassedTests;
   failed += r.numFailedTests + broken;
+  if (r.numPassedTests === 0) failed++; // a tier that ran nothing is not green
   return broken;
 };
 const brokenFiles = count(unit);
@@ -87,7 +88,7 @@ if (built) check('first-load budget', 'node', [join(ROOT, 'src', 'tools', 'budge
 let e2e = null;
 if (built) {
   const e2eReport = join(reports, 'e2e.json');
-  step('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+  const ran = step('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], {
     CHROMIUM_PATH: browser.path,
     PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
   });
@@ -95,7 +96,9 @@ if (built) {
   if (e2e) {
     passed += e2e.stats.expected;
     failed += e2e.stats.unexpected + e2e.stats.flaky;
-  } else failed++;
+  }
+  // A run that failed outside its tests (a spec that cannot load) or ran none fails as well.
+  if (!e2e || (!ran && !e2e.stats.unexpected) || e2e.stats.expected === 0) failed++;
 }
 
 const skipped =
