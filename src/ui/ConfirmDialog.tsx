@@ -1,6 +1,7 @@
 /** A modal question (native <dialog>: focus moves in and back, Escape cancels). */
 import { useRef, type ReactNode } from 'react';
 import { useModalDialog } from './useModalDialog.ts';
+import './ui.css';
 
 interface Props {
   readonly title: string;

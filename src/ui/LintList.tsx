@@ -1,5 +1,6 @@
 /** Diagnostics with their one-click fixes (the same fixes as the editor's quick fixes). */
 import type { Diagnostic, Fix } from '../core/ui.ts';
+import './ui.css';
 
 export function LintList({
   items,

@@ -3,6 +3,7 @@
  * one page at a time, and the controls to move between pages.
  */
 import { formatNumber } from './format.ts';
+import './ui.css';
 
 export function Pager({
   label,

@@ -40,6 +40,7 @@ import { TimelineCanvas } from './TimelineCanvas.tsx';
 import { LintList } from '../../ui/LintList.tsx';
 import { actualRun } from '../../core/rehearse/actual.ts';
 import { getOwn } from '../../core/own.ts';
+import './canvas.css';
 
 export function CanvasArea() {
   const expansion = useDesigner(selectExpansion);

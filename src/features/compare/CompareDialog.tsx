@@ -15,6 +15,7 @@ import { ComparePicker } from './ComparePicker.tsx';
 import { GroupChanges, SettingsTable, TotalsTable } from './CompareTables.tsx';
 import { CompareTimelines } from './CompareTimelines.tsx';
 import { highlights, sidesOf, type Highlight, type Side } from './sides.ts';
+import './compare.css';
 
 export interface DiffProps {
   readonly a: Side;

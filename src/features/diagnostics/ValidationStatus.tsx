@@ -4,6 +4,7 @@ import { useDesigner } from '../../state/store.ts';
 import { selectDiagnostics, selectIsStale } from '../../state/selectors.ts';
 import { usePopover } from '../../ui/usePopover.ts';
 import { ProblemsList } from './ProblemsList.tsx';
+import './diagnostics.css';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { monaco } from './monacoSetup.ts';
 import { followColorScheme, sharedOptions } from './theme.ts';
+import './editor.css';
 
 export interface Tinted {
   readonly start: number;

@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { monaco } from './monacoSetup.ts';
 import { followColorScheme, sharedOptions } from './theme.ts';
+import './editor.css';
 
 interface Props {
   readonly text: string;

@@ -1,6 +1,7 @@
 /** The "Manifest YAML" region: Monaco, loaded lazily; a plain text area until then. */
 import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { PlainYamlEditor } from './PlainYamlEditor.tsx';
+import './editor.css';
 
 const MonacoYamlEditor = lazy(() => import('./MonacoYamlEditor.tsx'));
 

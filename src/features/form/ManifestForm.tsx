@@ -30,6 +30,7 @@ import { samePath } from './fieldDiagnostics.ts';
 import { FieldErrors, TextField } from './fields.tsx';
 import { GroupFieldset } from './GroupFieldset.tsx';
 import { getOwn } from '../../core/own.ts';
+import './form.css';
 
 /** The paths the manifest fields show their problems at (`spec.types` problems: the groups). */
 const FIELD_PATHS: readonly (readonly string[])[] = [

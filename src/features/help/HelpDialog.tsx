@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { inTextField } from '../../ui/typing.ts';
+import './help.css';
 
 export function HelpButton() {
   const dialog = useRef<HTMLDialogElement>(null);

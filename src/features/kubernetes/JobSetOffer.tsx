@@ -8,6 +8,7 @@ import type { JobSetImport } from '../../core/ui.ts';
 import type { JobSetOffer } from '../../state/slices/view.ts';
 import { useDesigner } from '../../state/store.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import './kubernetes.css';
 
 export default function JobSetOfferDialog() {
   const offer = useDesigner((s) => s.jobsetOffer);

@@ -14,6 +14,7 @@ import { useDesigner } from '../../state/store.ts';
 import { selectJobSet, selectJobSetName } from '../../state/selectors.ts';
 import { download } from '../../ui/download.ts';
 import { useCopy } from '../../ui/useCopy.ts';
+import './kubernetes.css';
 
 interface Props {
   /** Shows YAML read-only (the app gives the code editor's viewer). */

@@ -12,6 +12,7 @@ import { useCopy } from '../../ui/useCopy.ts';
 import { RehearseCommand } from './RehearseCommand.tsx';
 import { SweepEditor } from './SweepEditor.tsx';
 import { otherGroupsJobs } from '../../core/sweep/sweep.ts';
+import './program.css';
 
 interface Props {
   readonly renderCode: (text: string, label: string, language: string) => ReactNode;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { usePopover } from '../../ui/usePopover.ts';
 import { loadDrafts, removeDraft } from '../../state/persist/storage.ts';
 import { useDesigner } from '../../state/store.ts';
+import './share.css';
 
 export function DraftsMenu() {
   const { open, setOpen, close, box, button } = usePopover();

@@ -12,6 +12,7 @@ import { useDesigner } from '../../state/store.ts';
 import { selectDesignName, selectDiagnostics } from '../../state/selectors.ts';
 import { usePopover } from '../../ui/usePopover.ts';
 import { openFile } from './openFile.ts';
+import './share.css';
 
 function linkAdvice(length: number): string {
   if (length <= 2000) return 'Fine to paste anywhere.';

@@ -11,6 +11,7 @@ import { useDesigner } from '../../state/store.ts';
 import { THUMB, thumbnailUrl } from './thumbnail.ts';
 import TEMPLATE_FIGURES from 'virtual:template-figures';
 import { getOwn } from '../../core/own.ts';
+import './share.css';
 
 export function TemplatesButton() {
   const [open, setOpen] = useState(false);

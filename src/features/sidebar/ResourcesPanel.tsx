@@ -28,6 +28,7 @@ import { ClusterPanel } from './ClusterPanel.tsx';
 import { GroupBreakdown } from './GroupBreakdown.tsx';
 import { LintList } from '../../ui/LintList.tsx';
 import { PricesPanel } from './PricesPanel.tsx';
+import './sidebar.css';
 
 const TOOLTIP_GROUPS = 12;
 
