@@ -3,11 +3,11 @@ import { useState } from 'react';
 import {
   bySeverity,
   countBySeverity,
-  formatPath,
   type Diagnostic,
   type Severity,
 } from '../../core/diagnostics.ts';
 import { applyFix } from '../../state/fixes.ts';
+import { LintList, type Locate } from '../../ui/LintList.tsx';
 import { useDesigner } from '../../state/store.ts';
 import {
   selectAnalysisVersion,
@@ -90,6 +90,7 @@ export function ProblemsList({ onNavigate }: { onNavigate?: () => void }) {
   );
 }
 
+/** The diagnostics as lines that go to their place in the YAML or the form, with their fixes. */
 function Items({
   items,
   label,
@@ -102,40 +103,20 @@ function Items({
   const version = useDesigner(selectAnalysisVersion);
   const revealAt = useDesigner((s) => s.revealAt);
   const mode = useDesigner((s) => s.editorMode);
-  const go = (d: Diagnostic, target: 'yaml' | 'form') => {
-    revealAt({ target, start: d.start, end: d.end, path: d.path });
-    onNavigate?.();
+  const locate: Locate = {
+    inForm: formHas,
+    preferred: (path) => (mode === 'form' && formHas(path) ? 'form' : 'yaml'),
+    go: (d, target) => {
+      revealAt({ target, start: d.start, end: d.end, path: d.path });
+      onNavigate?.();
+    },
   };
   return (
-    <ul className="problems-list" aria-label={label}>
-      {items.map((d, i) => (
-        <li key={`${d.start}-${d.code}-${i}`} className={`diagnostic diagnostic-${d.severity}`}>
-          <button
-            type="button"
-            className="jump"
-            onClick={() => go(d, mode === 'form' && formHas(d.path) ? 'form' : 'yaml')}
-          >
-            <span className="where">
-              {d.line}:{d.column}
-            </span>{' '}
-            <span className="severity">{d.severity}</span> <code>{d.code}</code>{' '}
-            <span className="message">{d.message}</span>
-            {d.path.length > 0 && <span className="path"> ({formatPath(d.path)})</span>}
-          </button>
-          <span className="diagnostic-actions">
-            {formHas(d.path) && (
-              <button type="button" onClick={() => go(d, 'form')}>
-                Show in form
-              </button>
-            )}
-            {d.fixes?.map((fix) => (
-              <button key={fix.title} type="button" onClick={() => void applyFix(fix, version)}>
-                {fix.title}
-              </button>
-            ))}
-          </span>
-        </li>
-      ))}
-    </ul>
+    <LintList
+      items={items}
+      label={label}
+      onFix={(fix) => void applyFix(fix, version)}
+      locate={locate}
+    />
   );
 }
