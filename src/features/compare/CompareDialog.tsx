@@ -3,25 +3,16 @@
  * group, both runs on one time scale, and the YAML diff with the same groups tinted. Swap the
  * sides, or make the other design the current one; the comparison is part of the link.
  */
-import { useMemo, useRef, useState, type ReactNode } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { compareDesigns } from '../../core/compare/diff.ts';
-import { compareSettings } from '../../core/compare/settings.ts';
-import { designSettings } from '../../state/slices/design.ts';
+import { useRef, useState, type ReactNode } from 'react';
 import { useDesigner } from '../../state/store.ts';
 import { useModalDialog } from '../../ui/useModalDialog.ts';
-import { selectDesignName } from '../../state/selectors.ts';
+import { CompareHead } from './CompareHead.tsx';
 import { ComparePicker } from './ComparePicker.tsx';
-import { GroupChanges, SettingsTable, TotalsTable } from './CompareTables.tsx';
-import { CompareTimelines } from './CompareTimelines.tsx';
-import { highlights, sidesOf, type Highlight, type Side } from './sides.ts';
+import { CompareResults, type DiffProps } from './CompareResults.tsx';
+import { useComparison } from './useComparison.ts';
 import './compare.css';
 
-export interface DiffProps {
-  readonly a: Side;
-  readonly b: Side;
-  readonly tints: { readonly a: readonly Highlight[]; readonly b: readonly Highlight[] };
-}
+export type { DiffProps } from './CompareResults.tsx';
 
 interface Props {
   /** The YAML diff (the app gives the code editor's diff view). */
@@ -30,19 +21,7 @@ interface Props {
 
 export default function CompareDialog({ renderDiff }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
-  const name = useDesigner(selectDesignName);
-  const comparison = useDesigner((s) => s.comparison);
-  const input = useDesigner(
-    useShallow((s) => ({
-      comparison: s.comparison,
-      otherAnalysis: s.otherAnalysis,
-      text: s.text,
-      analysis: s.analysis,
-      analysisVersion: s.analysisVersion,
-      version: s.version,
-    })),
-  );
-  const sides = useMemo(() => sidesOf(input, `${name} (current)`), [input, name]);
+  const { comparison, a, b, diff, other, settingChanges } = useComparison();
   const [picking, setPicking] = useState(false);
   const close = () => useDesigner.getState().setCompareOpen(false);
 
@@ -53,23 +32,6 @@ export default function CompareDialog({ renderDiff }: Props) {
     useDesigner.getState().startCompare(other, comparison?.currentFirst ?? false);
     setPicking(false);
   };
-  const [a, b] = sides ?? [null, null];
-  const aAnalysis = a?.analysis ?? null;
-  const bAnalysis = b?.analysis ?? null;
-  const diff = useMemo(
-    () => (aAnalysis && bAnalysis ? compareDesigns(aAnalysis, bAnalysis) : null),
-    [aAnalysis, bAnalysis],
-  );
-  const other = sides?.find((s) => !s.current);
-  // The settings too: a sweep, a synchronous group or a cluster changes no count, but the run.
-  const current = useDesigner(useShallow(designSettings));
-  const settingChanges = useMemo(() => {
-    if (!comparison) return [];
-    const theirs = comparison.other.settings;
-    return comparison.currentFirst
-      ? compareSettings(current, theirs)
-      : compareSettings(theirs, current);
-  }, [comparison, current]);
 
   return (
     <dialog
@@ -81,82 +43,22 @@ export default function CompareDialog({ renderDiff }: Props) {
         close();
       }}
     >
-      <div className="compare-head">
-        <h2 id="compare-title">Compare designs</h2>
-        {comparison && (
-          <>
-            <button type="button" onClick={() => useDesigner.getState().swapCompare()}>
-              Swap sides
-            </button>
-            <button type="button" onClick={() => useDesigner.getState().makeOtherCurrent()}>
-              Make {other?.label ?? 'the other design'} the current design
-            </button>
-            <button type="button" aria-expanded={picking} onClick={() => setPicking(!picking)}>
-              Compare with another…
-            </button>
-            <button type="button" onClick={() => useDesigner.getState().endCompare()}>
-              End comparison
-            </button>
-          </>
-        )}
-        <button type="button" className="compare-close" onClick={close}>
-          Close
-        </button>
-      </div>
+      <CompareHead
+        comparing={!!comparison}
+        otherLabel={other?.label}
+        picking={picking}
+        onTogglePicking={() => setPicking(!picking)}
+        onClose={close}
+      />
       {(!comparison || picking) && <ComparePicker onPick={pick} />}
       {a && b && (
-        <>
-          <p className="compare-sides">
-            <span>
-              <b>A</b>: {a.label}
-            </span>
-            <span>
-              <b>B</b>: {b.label}
-            </span>
-            {diff?.same && settingChanges.length === 0 && (
-              <span className="tag">They run the same.</span>
-            )}
-          </p>
-          {diff && diff.operators.a !== diff.operators.b && (
-            <p className="note" data-testid="compare-operators">
-              Operator: {diff.operators.a ?? 'none'} → {diff.operators.b ?? 'none'}.
-            </p>
-          )}
-          {diff && !diff.compared && (
-            <p className="note">
-              Figures are compared for jobset designs only: the tables below say nothing about how
-              the runs differ.
-            </p>
-          )}
-          {!diff ? (
-            <p className="muted" role="status">
-              Checking both designs…
-            </p>
-          ) : (
-            <div className="compare-body">
-              <section aria-labelledby="compare-totals-title">
-                <h3 id="compare-totals-title">Totals</h3>
-                <TotalsTable diff={diff} a={a.label} b={b.label} />
-              </section>
-              <section aria-labelledby="compare-groups-title">
-                <h3 id="compare-groups-title">Groups</h3>
-                <GroupChanges groups={diff.groups} />
-              </section>
-              <section aria-labelledby="compare-settings-title">
-                <h3 id="compare-settings-title">Settings</h3>
-                <SettingsTable changes={settingChanges} />
-              </section>
-              <section aria-labelledby="compare-timelines-title" className="compare-wide">
-                <h3 id="compare-timelines-title">Both runs on one time scale</h3>
-                <CompareTimelines sides={[a, b]} />
-              </section>
-              <section aria-labelledby="compare-yaml-title" className="compare-wide">
-                <h3 id="compare-yaml-title">YAML (A left, B right)</h3>
-                {renderDiff({ a, b, tints: highlights(diff.groups, a.analysis, b.analysis) })}
-              </section>
-            </div>
-          )}
-        </>
+        <CompareResults
+          a={a}
+          b={b}
+          diff={diff}
+          settingChanges={settingChanges}
+          renderDiff={renderDiff}
+        />
       )}
     </dialog>
   );

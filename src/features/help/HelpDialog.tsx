@@ -3,26 +3,12 @@
  * keys. Opened from the header's "?" button or the ? key anywhere outside a text field. A native
  * modal <dialog>, kept in the page, so Esc closes it and focus returns to where it was.
  */
-import { useEffect, useRef } from 'react';
-import { inTextField } from '../../ui/typing.ts';
+import { AssumptionsHelp, GridHelp, KeysHelp } from './HelpSections.tsx';
+import { useHelpDialog } from './useHelpDialog.ts';
 import './help.css';
 
 export function HelpButton() {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const open = () => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-  };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== '?' || e.ctrlKey || e.metaKey || e.altKey || inTextField(e.target)) return;
-      if (document.querySelector('dialog[open]')) return;
-      e.preventDefault();
-      open();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  const { dialog, open } = useHelpDialog();
   return (
     <>
       <button
@@ -42,67 +28,9 @@ export function HelpButton() {
             ×
           </button>
         </div>
-        <h3>The grid</h3>
-        <ul>
-          <li>
-            One block per group, in the platform&apos;s order (group names sorted), which is also
-            the order of <code>JOB_GLOBAL_INDEX</code>.
-          </li>
-          <li>
-            Each row is a Job (<var>a</var> = <code>JOB_INDEX</code>, from 0); each column a pod
-            index in its Job (<var>b</var> = <code>JOB_COMPLETION_INDEX</code>). Pod{' '}
-            <code>worker-3-1</code> is row 3, column 1 of <code>worker</code>.
-          </li>
-          <li>
-            The colour is the wave a pod runs in: <code>parallelisms</code> pods of a Job run at
-            once, so a Job of 8 pods at 2 at a time runs in 4 waves.
-          </li>
-        </ul>
-        <h3>The figures assume</h3>
-        <ul>
-          <li>
-            Peaks: every Job of every group runs at once, each at its full parallelism (what the
-            manifest allows, on an unlimited cluster).
-          </li>
-          <li>
-            Time: each pod runs 1 hour unless you set a group&apos;s pod duration; the makespan is
-            the longest group. With Your cluster set, the run is simulated on that capacity.
-          </li>
-          <li>
-            Costs: example prices (change them under Prices). Requested is what pods hold while they
-            run; reserved is the peak held for the whole run.
-          </li>
-        </ul>
-        <h3>Keys</h3>
-        <dl className="keys">
-          <dt>
-            <kbd>?</kbd>
-          </dt>
-          <dd>this help</dd>
-          <dt>
-            <kbd>Ctrl</kbd> <kbd>Z</kbd> / <kbd>Ctrl</kbd> <kbd>Shift</kbd> <kbd>Z</kbd>
-          </dt>
-          <dd>undo / redo, in the YAML and the form alike</dd>
-          <dt>
-            <kbd>Ctrl</kbd> <kbd>.</kbd>
-          </dt>
-          <dd>quick fixes at the cursor, in the YAML editor</dd>
-          <dt>
-            <kbd>Ctrl</kbd> <kbd>M</kbd>
-          </dt>
-          <dd>
-            in the YAML editor, switches Tab between moving on (as when the editor is reached with
-            Tab) and indenting (as after a click)
-          </dd>
-          <dt>
-            Arrows, <kbd>Enter</kbd>, <kbd>Esc</kbd>
-          </dt>
-          <dd>on the grid: move between pods, show a pod&apos;s details, go back to the pod</dd>
-          <dt>
-            <kbd>Ctrl</kbd> + wheel, drag
-          </dt>
-          <dd>zoom and pan the grid and the timeline (the wheel alone scrolls the page)</dd>
-        </dl>
+        <GridHelp />
+        <AssumptionsHelp />
+        <KeysHelp />
       </dialog>
     </>
   );

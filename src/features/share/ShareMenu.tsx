@@ -3,66 +3,21 @@
  * manifest exactly as written (asking first while it has errors), download JSON, copy YAML,
  * open a file.
  */
-import { formatNumber } from '../../ui/format.ts';
-import { useRef, useState } from 'react';
-import { jsonOf } from '../../core/ui.ts';
-import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { download, fileStem } from '../../ui/download.ts';
+import { useRef } from 'react';
 import { useDesigner } from '../../state/store.ts';
-import { selectDesignName, selectDiagnostics } from '../../state/selectors.ts';
 import { usePopover } from '../../ui/usePopover.ts';
+import { CopyLink } from './CopyLink.tsx';
+import { ManifestErrorsConfirm } from './ManifestErrorsConfirm.tsx';
 import { openFile } from './openFile.ts';
+import { ShareActions } from './ShareActions.tsx';
+import { useShareActions } from './useShareActions.ts';
 import './share.css';
-
-function linkAdvice(length: number): string {
-  if (length <= 2000) return 'Fine to paste anywhere.';
-  if (length <= 4000) return 'Long: most tools keep it.';
-  if (length <= 8000) return 'Some chat tools cut links this long.';
-  return 'Too long for many tools: download the manifest and send the file instead.';
-}
 
 export function ShareMenu() {
   const { open, setOpen, close, box, button } = usePopover();
-  const [copied, setCopied] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const { copied, copy, errors, confirming, setConfirming, saveManifest, saveJson } =
+    useShareActions(close);
   const fileInput = useRef<HTMLInputElement>(null);
-  const diagnostics = useDesigner(selectDiagnostics);
-  const name = useDesigner(selectDesignName);
-  const notify = useDesigner((s) => s.notify);
-  const errors = diagnostics?.filter((d) => d.severity === 'error') ?? [];
-  const linkLength = location.href.length;
-
-  const copy = async (text: string, what: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(what);
-    } catch {
-      notify(`Could not copy the ${what}: the browser refused access to the clipboard.`, 'error');
-    }
-  };
-  const saveManifest = () => {
-    download(
-      new Blob([useDesigner.getState().text], { type: 'application/yaml' }),
-      'manifest.yaml',
-    );
-    setConfirming(false);
-    close();
-  };
-  /** The manifest's data as the core read it (merge keys resolved, as the platform reads them). */
-  const saveJson = () => {
-    const s = useDesigner.getState();
-    const a = s.analysis;
-    if (!a || a.syntaxError || s.analysisVersion !== s.version) {
-      notify(
-        a?.syntaxError
-          ? 'The YAML has a syntax error, so it has no JSON form yet. Fix it first.'
-          : 'The design is still being checked; try again in a moment.',
-        'error',
-      );
-      return;
-    }
-    download(new Blob([jsonOf(a.data)], { type: 'application/json' }), `${fileStem(name)}.json`);
-  };
 
   return (
     <div className="share" ref={box}>
@@ -82,47 +37,19 @@ export function ShareMenu() {
           role="dialog"
           aria-label="Share and export"
         >
-          <div className="share-link">
-            <button type="button" onClick={() => void copy(location.href, 'link')}>
-              Copy link
-            </button>
-            <meter
-              min={0}
-              max={10000}
-              low={2000}
-              high={4000}
-              optimum={0}
-              value={linkLength}
-              aria-label="Link length"
-            />
-            <span className="note">
-              {formatNumber(linkLength)} characters. {linkAdvice(linkLength)}
-            </span>
-          </div>
+          <CopyLink onCopy={() => void copy(location.href, 'link')} />
           {copied && (
             <p role="status" className="note">
               Copied the {copied}.
             </p>
           )}
-          <div className="share-actions">
-            <button
-              type="button"
-              onClick={() => (errors.length ? setConfirming(true) : saveManifest())}
-            >
-              {errors.length
-                ? `Download manifest (${errors.length} error${errors.length === 1 ? '' : 's'})`
-                : 'Download manifest'}
-            </button>
-            <button type="button" onClick={saveJson}>
-              Download JSON
-            </button>
-            <button type="button" onClick={() => void copy(useDesigner.getState().text, 'YAML')}>
-              Copy YAML
-            </button>
-            <button type="button" onClick={() => fileInput.current?.click()}>
-              Open file…
-            </button>
-          </div>
+          <ShareActions
+            errorCount={errors.length}
+            onDownloadManifest={() => (errors.length ? setConfirming(true) : saveManifest())}
+            onDownloadJson={saveJson}
+            onCopyYaml={() => void copy(useDesigner.getState().text, 'YAML')}
+            onOpenFile={() => fileInput.current?.click()}
+          />
           <input
             ref={fileInput}
             type="file"
@@ -139,22 +66,11 @@ export function ShareMenu() {
         </div>
       )}
       {confirming && (
-        <ConfirmDialog
-          title="Download a manifest with errors?"
-          confirm="Download anyway"
+        <ManifestErrorsConfirm
+          errors={errors}
           onConfirm={saveManifest}
           onCancel={() => setConfirming(false)}
-        >
-          <p>The platform would reject this manifest:</p>
-          <ul>
-            {errors.slice(0, 8).map((d, i) => (
-              <li key={i}>
-                Line {d.line}: {d.message}
-              </li>
-            ))}
-            {errors.length > 8 && <li>…and {errors.length - 8} more</li>}
-          </ul>
-        </ConfirmDialog>
+        />
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import {
   headline,
   NEVER_FINISHES,
   sameMoney,
+  type Expansion,
   type Headline,
   type Usage,
   type UsageFigure,
@@ -43,36 +44,8 @@ export function ResourcesPanel() {
     (d) => categoryOf(d.code) === 'waves',
   );
   const t = expansion?.totals;
-  // A tooltip spells out a dozen groups at most.
-  const sumOf = (which: UsageFigure) =>
-    u
-      ? u.groups
-          .slice(0, TOOLTIP_GROUPS)
-          .map((g) => `${g.name}: ${explain(g, which)}`)
-          .concat(
-            u.groups.length > TOOLTIP_GROUPS
-              ? [`… and ${u.groups.length - TOOLTIP_GROUPS} more groups (see Per group)`]
-              : [],
-          )
-          .join('\n')
-      : '';
-  const rows: [string, string, string][] = [
-    ['Jobs (GLOBAL_REPLICAS)', formatNumber(t?.jobs), 'The sum of count over all groups'],
-    ['Total pods', formatNumber(t?.pods), 'Sum over groups of count x completions'],
-    [
-      'Peak concurrent pods',
-      formatNumber(t?.concurrentPods),
-      'Sum over groups of count x min(parallelisms, completions)',
-    ],
-    ['Peak CPUs', formatNumber(t?.peak.cpus), sumOf('peakCpus')],
-    ['Peak RAM (GB)', formatNumber(t?.peak.ramGB), sumOf('peakRamGB')],
-    ['Peak GPUs', formatNumber(t?.peak.gpus), sumOf('peakGpus')],
-    ...Object.entries(t?.peak.gpusByProduct ?? {}).map(([product, n]): [string, string, string] => [
-      `Peak GPUs: ${product}`,
-      formatNumber(n),
-      '',
-    ]),
-  ];
+  const sumOf = (which: UsageFigure) => (u ? tooltipSum(u, which) : '');
+  const rows = peakRows(t, sumOf);
   const run: [string, string, string][] = u && h ? runRows(h, u, sumOf) : [];
   return (
     <aside className="panel resources" aria-labelledby="resources-title">
@@ -118,6 +91,44 @@ export function ResourcesPanel() {
       <PricesPanel />
     </aside>
   );
+}
+
+/** A figure's sum spelled out per group, for its tooltip. */
+function tooltipSum(u: Usage, which: UsageFigure): string {
+  // A tooltip spells out a dozen groups at most.
+  return u.groups
+    .slice(0, TOOLTIP_GROUPS)
+    .map((g) => `${g.name}: ${explain(g, which)}`)
+    .concat(
+      u.groups.length > TOOLTIP_GROUPS
+        ? [`… and ${u.groups.length - TOOLTIP_GROUPS} more groups (see Per group)`]
+        : [],
+    )
+    .join('\n');
+}
+
+/** The design's size and its peak: jobs, pods, and what the pods ask for at once. */
+function peakRows(
+  t: Expansion['totals'] | undefined,
+  sumOf: (which: UsageFigure) => string,
+): [string, string, string][] {
+  return [
+    ['Jobs (GLOBAL_REPLICAS)', formatNumber(t?.jobs), 'The sum of count over all groups'],
+    ['Total pods', formatNumber(t?.pods), 'Sum over groups of count x completions'],
+    [
+      'Peak concurrent pods',
+      formatNumber(t?.concurrentPods),
+      'Sum over groups of count x min(parallelisms, completions)',
+    ],
+    ['Peak CPUs', formatNumber(t?.peak.cpus), sumOf('peakCpus')],
+    ['Peak RAM (GB)', formatNumber(t?.peak.ramGB), sumOf('peakRamGB')],
+    ['Peak GPUs', formatNumber(t?.peak.gpus), sumOf('peakGpus')],
+    ...Object.entries(t?.peak.gpusByProduct ?? {}).map(([product, n]): [string, string, string] => [
+      `Peak GPUs: ${product}`,
+      formatNumber(n),
+      '',
+    ]),
+  ];
 }
 
 /** The run's figures: of the run on the user's cluster when one is simulated, with the plan's beside. */

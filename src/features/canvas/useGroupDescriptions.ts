@@ -1,0 +1,22 @@
+/** The grid's groups with their descriptions, a page of them at a time, and the ids that describe the canvases. */
+import { useMemo } from 'react';
+import type { GridLayout } from '../../core/layout/grid.ts';
+import { describeGroup } from '../../core/layout/gridNavigation.ts';
+import { usePage } from '../../ui/usePage.ts';
+
+/** Groups listed at once under the canvas. */
+export const GROUPS_PAGE = 25;
+
+export function useGroupDescriptions(grid: GridLayout) {
+  const ordered = grid.groups.map((g) => g.figures);
+  const descriptions = useMemo(() => ordered.map(describeGroup), [grid]); // eslint-disable-line react-hooks/exhaustive-deps
+  const page = usePage(ordered.length, GROUPS_PAGE);
+  // The canvases are described by the groups listed below them (the page in view).
+  const descriptionIds = [
+    ordered.length > GROUPS_PAGE ? 'grid-summary' : '',
+    ...ordered.slice(page.from, page.to).map((_, k) => `grid-description-${page.from + k}`),
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return { ordered, descriptions, page, descriptionIds };
+}

@@ -1,0 +1,81 @@
+/**
+ * The form's job groups: one fieldset per group and a button to add one. Only jobset designs
+ * have their groups edited here; other operators' groups stay as they are in the YAML.
+ */
+import { useEffect, useState } from 'react';
+import { addEntry } from '../../core/edit/index.ts';
+import { getOwn } from '../../core/own.ts';
+import { editText } from '../../state/actions.ts';
+import { selectDiagnosticIndex, selectView } from '../../state/selectors.ts';
+import { useDesigner } from '../../state/store.ts';
+import { GroupFieldset } from './GroupFieldset.tsx';
+
+/** Designs with more groups than this show each group as one line until it is opened. */
+const OPEN_GROUPS = 12;
+const FIRST_GROUPS = 40;
+const MORE_GROUPS = 200;
+
+/**
+ * Groups render a few at first and the rest over the next frames, so that opening the form
+ * for a design of thousands of groups never holds the page for long.
+ */
+function useProgressive(total: number): number {
+  const [limit, setLimit] = useState(FIRST_GROUPS);
+  useEffect(() => {
+    if (limit >= total) return;
+    const id = requestAnimationFrame(() => setLimit((l) => l + MORE_GROUPS));
+    return () => cancelAnimationFrame(id);
+  }, [limit, total]);
+  return limit;
+}
+
+export function JobGroupsEditor() {
+  const view = useDesigner(selectView);
+  const index = useDesigner(selectDiagnosticIndex);
+  const groupOpen = useDesigner((s) => s.groupOpen);
+  const groups = view?.groups ?? [];
+  const shown = useProgressive(groups.length);
+  const operator = view?.operator ?? '';
+  // A few groups are all open; a large design shows one line per group until one is opened.
+  const openByDefault = groups.length <= OPEN_GROUPS;
+
+  const addGroup = () => {
+    const names = new Set(groups.map((g) => g.name));
+    let i = names.size + 1;
+    while (names.has(`group-${i}`)) i++;
+    editText((t) =>
+      addEntry(t, ['spec', 'types'], `group-${i}`, {
+        count: 1,
+        resources: { cpus: 1, ramRatio: 2 },
+      }),
+    );
+  };
+
+  if (operator && operator !== 'jobset') {
+    return (
+      <p className="muted">
+        Operator &quot;{operator}&quot;: its groups are kept as they are in the YAML; the group
+        editor covers jobset only.
+      </p>
+    );
+  }
+  return (
+    <section className="groups-editor" aria-label="Job groups editor">
+      <h3>Job groups</h3>
+      {groups.slice(0, shown).map((g, i) => (
+        <GroupFieldset
+          key={i}
+          group={g}
+          index={i}
+          last={i === groups.length - 1}
+          diagnostics={index.inGroup(g.name)}
+          signature={index.groupSignature(g.name)}
+          open={getOwn(groupOpen, g.name) ?? openByDefault}
+        />
+      ))}
+      <button type="button" className="add-group" onClick={addGroup}>
+        Add group
+      </button>
+    </section>
+  );
+}
