@@ -223,6 +223,13 @@ test('every template opens with the figures of its platform example, asking befo
       t.concurrentPods!.toLocaleString('en-US'),
     );
   }
+  // An edit to a template's design, then another template: asked first.
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page
+    .getByRole('dialog', { name: 'Templates' })
+    .getByRole('button', { name: 'Mixed concurrency' })
+    .click();
+  await expect.poll(() => yamlText(page)).toBe(readFixture('mixed-concurrency'));
   await group(page, 'evaluator').getByLabel('Jobs (count)').fill('6');
   await expect.poll(() => yamlText(page)).toContain('count: 6');
   await page.getByRole('button', { name: 'Templates' }).click();

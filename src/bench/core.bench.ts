@@ -80,6 +80,41 @@ console.log(
   `\nratio 1,000,000-pod / 7-pod median: ${ratio.toFixed(2)} (goal < 2: ${ratio < 2 ? 'met' : 'NOT met'})`,
 );
 
+// The real corpus by operator (issue: every operator gets figures): each file's median analysis
+// time over 25 runs, then per operator the median and the worst file, and the ratio of the
+// median to jobset files' (goal: no slower per file than jobset).
+if (corpus.length) {
+  const byOperator = new Map<string, { file: string; ms: number }[]>();
+  for (const file of corpus) {
+    if (!/\.ya?ml$/.test(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    const operator = analyze(text).operator ?? '(none)';
+    for (let i = 0; i < 5; i++) analyze(text);
+    const xs = Array.from({ length: 25 }, () => {
+      const t0 = performance.now();
+      analyze(text);
+      return performance.now() - t0;
+    }).sort((a, b) => a - b);
+    const list = byOperator.get(operator) ?? [];
+    list.push({ file: basename(file), ms: xs[12]! });
+    byOperator.set(operator, list);
+  }
+  const medianOf = (xs: readonly number[]) =>
+    [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const jobset = medianOf((byOperator.get('jobset') ?? []).map((f) => f.ms));
+  console.log('\nThe real corpus by operator: analyze() per file (median of 25 runs each)');
+  console.log(
+    `${'operator'.padEnd(12)} ${'files'.padStart(5)} ${'median ms'.padStart(10)} ${'worst ms'.padStart(9)} ${'vs jobset'.padStart(9)}`,
+  );
+  for (const [operator, files] of [...byOperator].sort((a, b) => b[1].length - a[1].length)) {
+    const m = medianOf(files.map((f) => f.ms));
+    const worst = files.reduce((a, b) => (b.ms > a.ms ? b : a));
+    console.log(
+      `${operator.slice(0, 12).padEnd(12)} ${String(files.length).padStart(5)} ${fmt(m).padStart(10)} ${fmt(worst.ms).padStart(9)} ${(m / jobset).toFixed(2).padStart(9)}  worst: ${worst.file}`,
+    );
+  }
+}
+
 // Linear analysis: 200 and 2,000 groups, each with a partly empty last wave (a diagnostic with a
 // fix). Fixes are data, so analysis time grows with the groups, not with groups x diagnostics.
 {

@@ -161,11 +161,33 @@ describe('expand', () => {
     expect(json.totals.peak.cpus).toBeNull();
   });
 
-  it('gives no types for other operators, and stays valid', async () => {
-    const text = readFixture('platform-main').replace('operator: jobset', 'operator: jax');
+  it('gives the same shape for another operator: a type per replica group, and totals', async () => {
+    const text = [
+      'kind: AIchorManifest',
+      'apiVersion: "0.2.2"',
+      'builder: {image: image, dockerfile: ./Dockerfile, context: .}',
+      'spec:',
+      '  operator: pytorch',
+      '  image: image',
+      '  command: python3 -u main.py',
+      '  types:',
+      '    Master: {count: 1, resources: {cpus: 4, ramRatio: 2, accelerators: {gpu: {count: 1, type: gpu, product: A100}}}}',
+      '    Worker: {count: 3, resources: {cpus: 4, ramRatio: 2, accelerators: {gpu: {count: 1, type: gpu, product: A100}}}}',
+    ].join('\n');
     const r = await runCli(['expand', '-'], text);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, operator: 'jax', types: [] });
+    const out = JSON.parse(r.stdout);
+    expect(out.operator).toBe('pytorch');
+    expect(out.types.map((t: { name: string; pods: number }) => [t.name, t.pods])).toEqual([
+      ['Master', 1],
+      ['Worker', 3],
+    ]);
+    expect(out.totals).toMatchObject({
+      jobs: 4,
+      pods: 4,
+      concurrentPods: 4,
+      peak: { cpus: 16, ramGB: 32, gpus: 4, gpusByProduct: { A100: 4 } },
+    });
   });
 });
 
@@ -290,11 +312,11 @@ describe('file errors', () => {
 
   it('refuses a jobset-only command for another operator: exit 2, naming the operator', async () => {
     const text = readFixture('platform-main').replace('operator: jobset', 'operator: pytorch');
-    const r = await runCli(['pods', '-', '--type', 'Worker'], text);
+    const r = await runCli(['program', '-', '--out', '/nonexistent'], text);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'jobset-designer: pods needs spec.operator: jobset; this manifest uses pytorch\n',
+      'jobset-designer: program needs spec.operator: jobset; this manifest uses pytorch\n',
     );
   });
 });

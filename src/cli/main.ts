@@ -9,7 +9,7 @@
  */
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { looksLikeJobSet } from '../core/index.ts';
+import { isOperator, looksLikeJobSet, OPERATORS } from '../core/index.ts';
 import { parseArgs, type Args, type Command } from './args.ts';
 import { checkAll, expandInputs } from './check.ts';
 import { diffCommand } from './commands/diff.ts';
@@ -30,7 +30,9 @@ import { startWatchdog, type Watchdog } from './watchdog.ts';
 export { USAGE } from './usage.ts';
 
 /** The commands that only make sense for `operator: jobset`. */
-const JOBSET_ONLY: ReadonlySet<string> = new Set(['pods', 'export', 'program', 'rehearse']);
+const JOBSET_ONLY: ReadonlySet<string> = new Set(['export', 'program', 'rehearse']);
+/** The commands that need the design's pods: any operator the platform runs. */
+const PODS: ReadonlySet<string> = new Set(['pods']);
 
 /** The streams the CLI talks to: the process's own, or a test's. */
 export interface Io {
@@ -105,10 +107,12 @@ async function oneInput(
   const { design, analysis } = only;
   if (command === 'import') return importCommand(design, out, io.stderr);
   // Commands about Jobs and pods need a jobset manifest; any other operator is a usage error.
-  if (JOBSET_ONLY.has(command) && analysis.operator !== 'jobset' && !analysis.syntaxError) {
+  const needsJobSet = JOBSET_ONLY.has(command) && analysis.operator !== 'jobset';
+  const needsPods = PODS.has(command) && !isOperator(analysis.operator);
+  if ((needsJobSet || needsPods) && !analysis.syntaxError) {
     say(
       io.stderr,
-      `jobset-designer: ${command} needs spec.operator: jobset; ${design.name === '<stdin>' ? 'this manifest' : design.name} uses ${analysis.operator === null ? 'no operator' : analysis.operator}${looksLikeJobSet(design.text) ? ' (it is a Kubernetes JobSet: use jobset-designer import)' : ''}`,
+      `jobset-designer: ${command} needs ${needsJobSet ? 'spec.operator: jobset' : `an operator the platform runs (${OPERATORS.join(', ')})`}; ${design.name === '<stdin>' ? 'this manifest' : design.name} uses ${analysis.operator === null ? 'no operator' : analysis.operator}${looksLikeJobSet(design.text) ? ' (it is a Kubernetes JobSet: use jobset-designer import)' : ''}`,
     );
     return 2;
   }

@@ -10,7 +10,7 @@ import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixture, withTypes } from '../fixtures/read.ts';
-import { TEMPLATE_IDS } from '../templates/catalog.ts';
+import { JOBSET_TEMPLATE_IDS as TEMPLATE_IDS } from '../templates/catalog.ts';
 import { analyze } from '../core/analyze.ts';
 import { podProgram, programInput } from '../core/program/python.ts';
 import type { PodOutcome, RehearsalRecord } from '../core/record/record.ts';

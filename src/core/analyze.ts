@@ -8,7 +8,6 @@
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import type { Analysis, GroupSpan } from './analysis.ts';
 import { usage } from './cost/usage.ts';
-import { readGroups } from './jobset/groups.ts';
 import { expand, type Expansion } from './jobset/expand.ts';
 import { commonRules, designRules, jobsetRules } from './jobset/rules.ts';
 import { parse } from './manifest/parse.ts';
@@ -21,10 +20,35 @@ import type { DesignSettings } from './settings.ts';
 import { clusterFindings } from './sim/findings.ts';
 import { sweepFindings } from './sweep/fit.ts';
 import { internalError } from './internal.ts';
+import { isOperator } from './operators/operators.ts';
+import { readOperatorDesign, type OperatorDesign } from './operators/read.ts';
+import { operatorRules } from './operators/rules.ts';
 
 export { internalError };
 
 export type { Analysis, GroupSpan } from './analysis.ts';
+
+/**
+ * The settings the run is planned with: a distributed operator's groups are synchronous unless
+ * the design says which are (SEMANTICS.md "Other operators": its pods start together).
+ */
+function runSettings(design: OperatorDesign, settings: DesignSettings): DesignSettings {
+  let out = settings;
+  if (design.run.distributed && settings.synchronous === undefined)
+    out = { ...out, synchronous: design.groups.map((g) => g.name) };
+  // Slurm ends a job at its time limit: a pod duration not set is at most that.
+  const limit = design.timeLimitHours;
+  if (limit !== null && limit < 1) {
+    const set = settings.durations ?? {};
+    const missing = design.groups.filter((g) => !Object.hasOwn(set, g.name));
+    if (missing.length)
+      out = {
+        ...out,
+        durations: { ...set, ...Object.fromEntries(missing.map((g) => [g.name, limit])) },
+      };
+  }
+  return out;
+}
 
 export function analyze(text: string, settings: DesignSettings = {}): Analysis {
   try {
@@ -49,14 +73,15 @@ function analyzeOrThrow(text: string, settings: DesignSettings): Analysis {
     diagnostics.push(...commonRules(data, source));
     const spec = isObject(data) && isObject(data.spec) ? data.spec : {};
     operator = typeof spec.operator === 'string' ? spec.operator : null;
-    if (operator === 'jobset') {
-      const groups = readGroups(data);
-      diagnostics.push(...jobsetRules(data, groups, source));
+    if (isOperator(operator)) {
+      const design = readOperatorDesign(operator, data);
+      if (operator === 'jobset') diagnostics.push(...jobsetRules(data, design.groups, source));
+      else diagnostics.push(...operatorRules(operator, data, source));
       // Without a `types` map there is no design to expand (figures unknown, not zero).
       if (isObject(spec.types)) {
-        expansion = expand(groups);
-        diagnostics.push(...designRules(expansion, source));
-        sched = schedule(expansion, settings);
+        expansion = expand(design.groups, design.run);
+        if (operator === 'jobset') diagnostics.push(...designRules(expansion, source));
+        sched = schedule(expansion, runSettings(design, settings));
         if (settings.capacity) {
           findings.push(
             ...clusterFindings(

@@ -46,6 +46,13 @@ export const CODE_HELP: Readonly<Record<DiagnosticCode, string>> = {
     'spec.image differs from builder.image, so the pods would not run the image the build makes.',
   'operator-not-visualised':
     'The manifest is for an operator other than jobset; it is checked but its pods are not drawn.',
+  'operator-types':
+    'The types under spec.types are not the shape this operator (and apiVersion) reads: the platform would ignore them or refuse the run.',
+  'machine-type-unknown':
+    'A Vertex AI machine type the designer does not know: its CPUs and RAM are shown as not set, never guessed.',
+  'slurm-value': 'A Slurm size, GPU request or time limit that sbatch would not read.',
+  'slurm-time-number':
+    "An unquoted time like 01:00:00 is a number (base 60) for the platform's YAML reader; Slurm wants the text. Quote it.",
   'jupyter-not-supported':
     'debug.jupyter is only for the kuberay operator; jobset accepts debug.vscode only.',
   'type-name-invalid':

@@ -217,10 +217,23 @@ describe('figures as people write them: decimal sums, integers past 2^53', () =>
 
 describe('commands that need a jobset manifest', () => {
   it('exits 2 naming the operator', async () => {
-    const text = main.replace('operator: jobset', 'operator: pytorch');
-    const r = await runCli(['pods', '-', '--type', 'Worker'], text);
+    const text = main.replace('operator: jobset', 'operator: kuberay');
+    const r = await runCli(['export', '-', '--to', 'jobset'], text);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('pods needs spec.operator: jobset; this manifest uses pytorch');
+    expect(r.stderr).toContain('export needs spec.operator: jobset; this manifest uses kuberay');
+  });
+
+  it('lists the pods of another operator, and exits 2 for one the platform does not run', async () => {
+    const pytorch = main.replace('operator: jobset', 'operator: pytorch');
+    const ok = await runCli(['pods', '-', '--type', 'worker'], pytorch);
+    expect(ok.code).toBe(0);
+    const first = JSON.parse(ok.stdout.split('\n')[0]!);
+    expect(first.env).toMatchObject({ MASTER_PORT: '23456', RANK: expect.any(String) });
+    const unknown = main.replace('operator: jobset', 'operator: pytorchh');
+    const r = await runCli(['pods', '-'], unknown);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('pods needs an operator the platform runs');
+    expect(r.stderr).toContain('this manifest uses pytorchh');
   });
 });
 

@@ -13,7 +13,7 @@ export { ACCEPTED_API_VERSIONS } from './manifest/versions.ts';
 export { GPU_PRODUCTS } from './jobset/products.ts';
 export * from './edit/index.ts';
 export { LIMITS, parse } from './manifest/parse.ts';
-export { MANIFEST_SCHEMA, OPERATORS, type SchemaNode } from './manifest/schema.ts';
+export { MANIFEST_SCHEMA, type SchemaNode } from './manifest/schema.ts';
 export { usage } from './cost/usage.ts';
 export { plan, schedule } from './run/schedule.ts';
 export { simulate } from './sim/simulate.ts';

@@ -37,6 +37,17 @@ export {
 export { EXPERIMENT_NAME_PLACEHOLDER } from './jobset/names.ts';
 export { podAt, podByOrdinal, type Pod, type PodEnv } from './schedule/pods.ts';
 export { CURRENT_API_VERSION } from './manifest/versions.ts';
+export {
+  formShape,
+  INDEX_VARIABLES,
+  isOperator,
+  jobsLabel,
+  noVariablesNote,
+  nothingToDraw,
+  OPERATORS,
+  type Operator,
+  type RunKind,
+} from './operators/operators.ts';
 export { jsonOf } from './manifest/json.ts';
 export { decodeManifest, type Decoded } from './manifest/decode.ts';
 export type { FieldView, GroupView, ManifestView } from './manifest/view.ts';

@@ -9,6 +9,11 @@ import batch from './manifests/sequential-batch.yaml?raw';
 import twoParallel from './manifests/two-groups-parallel-pods.yaml?raw';
 import twoSequential from './manifests/two-groups-sequential-pods.yaml?raw';
 import twoGroups from './manifests/two-groups.yaml?raw';
+import jax from './manifests/jax.yaml?raw';
+import kuberay from './manifests/kuberay.yaml?raw';
+import pytorch from './manifests/pytorch.yaml?raw';
+import vertexai from './manifests/vertexai.yaml?raw';
+import xgboost from './manifests/xgboost.yaml?raw';
 
 import { CATALOG, type TemplateId } from './catalog.ts';
 
@@ -30,6 +35,11 @@ const TEXTS: Record<TemplateId, string> = {
   'heterogeneous-pools': heterogeneous,
   'sequential-batch': batch,
   'mixed-concurrency': mixed,
+  jax,
+  pytorch,
+  xgboost,
+  kuberay,
+  vertexai,
 };
 
 export const TEMPLATES: readonly Template[] = CATALOG.map((t) => ({ ...t, text: TEXTS[t.id] }));

@@ -28,6 +28,16 @@ const sizes: [number, number][] = [
 const designs: Record<string, (page: Page) => Promise<void>> = {
   default: async () => {},
   million: async (page) => load(page, generatedDesign(1, 1000, 1000, 10)),
+  // Another operator: a Ray head and two-GPU workers, drawn as jobset's are, with the
+  // assumptions beside the figures.
+  kuberay: async (page) => load(page, readFixture('kuberay')),
+  'pytorch-form': async (page) => {
+    await load(page, readFixture('pytorch'));
+    await page
+      .getByRole('group', { name: 'Editor view' })
+      .getByRole('button', { name: 'Form' })
+      .click();
+  },
   groups: async (page) => {
     await load(page, generatedDesign(60, 2, 4, 2).replace('count: 2\n', 'count: -2\n'));
     await page

@@ -138,8 +138,8 @@ describe('compareDesigns', () => {
     expect(line).toMatch(/not set\s+never finishes/);
   });
 
-  it('compares with a design that does not expand (another operator) as unknown, not zero', () => {
-    const other = readFixture('platform-main').replace('operator: jobset', 'operator: pytorch');
+  it('compares with a design that does not expand (an unknown operator) as unknown, not zero', () => {
+    const other = readFixture('platform-main').replace('operator: jobset', 'operator: pytorchh');
     const d = diff(readFixture('platform-main'), other);
     expect(total(d, 'pods')).toMatchObject({ a: 7, b: null, delta: null });
     expect(d.groups.map((g) => g.kind)).toEqual(['removed', 'removed', 'removed']);
@@ -149,18 +149,30 @@ describe('compareDesigns', () => {
 describe('what a comparison says it does not know', () => {
   it('names a change of operator, and never calls designs it cannot figure the same', () => {
     const jobset = analyze(readFixture('two-groups'));
-    const pytorch = analyze(
-      readFixture('two-groups').replace('operator: jobset', 'operator: pytorch'),
+    const unknown = analyze(
+      readFixture('two-groups').replace('operator: jobset', 'operator: pytorchh'),
     );
-    const d = compareDesigns(jobset, pytorch);
-    expect(d.operators).toEqual({ a: 'jobset', b: 'pytorch' });
+    const d = compareDesigns(jobset, unknown);
+    expect(d.operators).toEqual({ a: 'jobset', b: 'pytorchh' });
     expect(d.compared).toBe(false);
     expect(d.same).toBe(false);
-    const two = compareDesigns(pytorch, pytorch);
+    const two = compareDesigns(unknown, unknown);
     expect(two.same).toBe(false);
     expect(diffLines(two, 'a', 'b').join('\n')).toContain(
-      'Figures are compared for jobset designs only',
+      'Figures are compared only when both designs can be figured',
     );
+    expect(diffLines(d, 'a', 'b')[0]).toBe('Operator: jobset → pytorchh');
+  });
+
+  it('compares the figures of two operators the platform runs, the operator change named', () => {
+    const jobset = analyze(readFixture('two-groups'));
+    const text = readFixture('two-groups').replace('operator: jobset', 'operator: pytorch');
+    const pytorch = analyze(text);
+    // Precondition: the pytorch reading has figures of its own (one pod per replica).
+    expect(pytorch.expansion?.totals.pods).toBe(pytorch.expansion?.totals.jobs);
+    const d = compareDesigns(jobset, pytorch);
+    expect(d.compared).toBe(true);
+    expect(d.same).toBe(false);
     expect(diffLines(d, 'a', 'b')[0]).toBe('Operator: jobset → pytorch');
   });
 });

@@ -80,7 +80,7 @@ export interface DesignDiff {
   /** Each side's `spec.operator` (null: none, or not known). */
   readonly operators: { readonly a: string | null; readonly b: string | null };
   /**
-   * True when both sides have figures to compare (jobset designs); otherwise the totals and
+   * True when both sides have figures to compare (readable designs of a known operator); otherwise the totals and
    * groups say nothing, and the designs are never called the same.
    */
   readonly compared: boolean;

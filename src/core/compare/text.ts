@@ -61,7 +61,7 @@ export function diffLines(d: DesignDiff, nameA: string, nameB: string): string[]
   if (!d.compared) {
     return [
       ...operator,
-      `Figures are compared for jobset designs only (${nameA}: ${ops.a ?? 'no operator'}, ${nameB}: ${ops.b ?? 'no operator'}): nothing is said about how the runs differ.`,
+      `Figures are compared only when both designs can be figured, a readable manifest of an operator the platform runs (${nameA}: ${ops.a ?? 'no operator'}, ${nameB}: ${ops.b ?? 'no operator'}): nothing is said about how the runs differ.`,
     ];
   }
   return [

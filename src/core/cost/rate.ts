@@ -21,3 +21,12 @@ export function podRate(pod: PerPod, prices: Prices): PodRate {
     gpuRate,
   };
 }
+
+/**
+ * An amount to the cent (also hours or GPU-hours to two decimals), the half cent read as written:
+ * `2.205` is 2.21 whether it was computed as 0.735 x 3 or 2.2049999999999996, so that the plan and
+ * the simulated run, which add the same amounts in different orders, give the same cents.
+ */
+export function round2(x: number): number {
+  return Math.round(Number((x * 100).toPrecision(12))) / 100;
+}

@@ -116,6 +116,19 @@ describe('money, rounded once', () => {
     );
   });
 
+  it('reads a half cent as written in both runs: 2.205 is $2.21 in the plan and on the cluster', () => {
+    // 0.735 x 3 in one order, 2.2049999999999996 in the other: rounded apart, a cent apart.
+    const text = withTypes(
+      '    a: {count: 1, resources: {cpus: 8, memory: 30, accelerators: {gpu: {count: 1, type: gpu, product: NVIDIA_TESLA_T4}}}}\n    b: {count: 2, resources: {cpus: 4, memory: 15}}\n',
+    );
+    const a = analyze(text, {
+      durations: { a: 0.75, b: 0.25 },
+      capacity: { cpus: 1e6, ramGB: 1e7 },
+    });
+    expect(a.usage!.reservedCost).toBe(2.21);
+    expect(a.schedule!.simulated!.reservedCost).toBe(2.21);
+  });
+
   it('writes large amounts with thousands separators in the arithmetic, as in the cell', () => {
     const text = withTypes(
       '    w:\n      count: 1000\n      completions: 1000\n      parallelisms: 1000\n      resources: { cpus: 100, ramRatio: 4 }\n',

@@ -10,7 +10,7 @@ import { UNSPECIFIED_PRODUCT, type GroupFigures } from '../jobset/expand.ts';
 import { mul, sumKnown, tidy } from '../jobset/numbers.ts';
 import type { GroupPlan, Plan } from '../schedule/plan.ts';
 import { EXAMPLE_PRICES, type DesignSettings, type Prices } from '../settings.ts';
-import { podRate } from './rate.ts';
+import { podRate, round2 } from './rate.ts';
 
 /** A figure and how it was computed ("5 jobs x 1 at a time x 4 cpus = 20"). */
 export interface Figure {
@@ -243,8 +243,4 @@ export function explain(u: GroupUsage, which: UsageFigure): string {
 
 function cents(x: number | null): number | null {
   return x === null ? null : round2(x);
-}
-
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
 }

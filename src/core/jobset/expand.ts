@@ -7,6 +7,7 @@
 import type { Group } from './groups.ts';
 import { byCodePoint } from './names.ts';
 import { mul, sumKnown } from './numbers.ts';
+import { JOBSET_RUN, type RunKind } from '../operators/operators.ts';
 
 /** Why a group does or does not run: `paused` when `parallelisms: 0`, `empty` with no pods. */
 export type GroupState = 'runs' | 'paused' | 'empty' | 'unknown';
@@ -61,6 +62,8 @@ export interface Expansion {
   /** In the manifest's own order. */
   readonly groups: readonly GroupFigures[];
   readonly totals: Totals;
+  /** The operator's run: how its pods are named, and what the figures rest on. */
+  readonly run: RunKind;
 }
 
 /** The key under which GPUs of a group with no `product` are counted. */
@@ -81,7 +84,7 @@ export function productOf(g: GroupFigures): string {
   return g.pod.gpuProduct ?? UNSPECIFIED_PRODUCT;
 }
 
-export function expand(groups: readonly Group[]): Expansion {
+export function expand(groups: readonly Group[], run: RunKind = JOBSET_RUN): Expansion {
   const order = groups.map((g) => g.name).sort(byCodePoint);
   const rank = new Map(order.map((name, i) => [name, i]));
   // Global index starts follow the sorted order; an unknown count makes later starts unknown.
@@ -95,7 +98,7 @@ export function expand(groups: readonly Group[]): Expansion {
   }
 
   const figures = groups.map((g) => groupFigures(g, starts.get(g.name) ?? null, rank.get(g.name)!));
-  return { groups: figures, totals: totals(figures) };
+  return { groups: figures, totals: totals(figures), run };
 }
 
 function groupFigures(

@@ -55,7 +55,7 @@ export function readGroup(name: string, index: number, raw: unknown): Group {
   };
 }
 
-function readResources(raw: unknown): GroupResources {
+export function readResources(raw: unknown): GroupResources {
   if (!isObject(raw)) {
     return {
       set: false,
@@ -87,12 +87,12 @@ function readResources(raw: unknown): GroupResources {
 }
 
 /** An integer in `[0, max]`, the default when absent, otherwise null. */
-function int(v: unknown, fallback: number, max: number): number | null {
+export function int(v: unknown, fallback: number, max: number): number | null {
   if (v === undefined) return fallback;
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max ? v : null;
 }
 
-function positive(v: unknown): number | null {
+export function positive(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : null;
 }
 

@@ -4,6 +4,7 @@
  */
 import { num } from '../format.ts';
 import { q } from '../quote.ts';
+import { isOperator, OPERATORS } from '../operators/operators.ts';
 import type { Diagnostic, Fix } from '../diagnostics.ts';
 import { isObject } from '../own.ts';
 import type { Source } from '../manifest/source.ts';
@@ -67,12 +68,12 @@ export function commonRules(data: unknown, source: Source): Diagnostic[] {
     );
   }
   const operator = spec.operator;
-  if (typeof operator === 'string' && operator !== 'jobset') {
+  if (typeof operator === 'string' && !isOperator(operator)) {
     out.push(
       source.diagnostic(
         'info',
         'operator-not-visualised',
-        `Operator ${q(operator)}: the designer checks the common fields (kind, apiVersion, image, command) and keeps everything else intact; the job x pod view covers \`jobset\` only.`,
+        `Operator ${q(operator)} is not one the platform runs (${OPERATORS.join(', ')}): the designer checks the common fields (kind, apiVersion, image, command) and keeps everything else intact, but cannot draw its pods.`,
         ['spec', 'operator'],
         source.spanFor(['spec', 'operator']),
       ),

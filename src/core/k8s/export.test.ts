@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { designerEnv, runFigures, samplePods } from '../../fixtures/designRun.ts';
 import { crdSchema, validateOpenApi, type OpenApiNode } from '../../fixtures/openapi.ts';
 import { corpusFiles, JOBSET_CRD, readFixture, withTypes } from '../../fixtures/read.ts';
-import { TEMPLATE_IDS } from '../../templates/catalog.ts';
+import { JOBSET_TEMPLATE_IDS as TEMPLATE_IDS } from '../../templates/catalog.ts';
 import { analyze } from '../analyze.ts';
 import { generatedNameLengths } from '../jobset/names.ts';
 import { exportJobSet } from './export.ts';

@@ -4,6 +4,7 @@
  * arithmetic over the groups, so hit-testing a point is a binary search over groups and two
  * divisions: constant in the number of pods.
  */
+import { RANK_VARIABLE } from '../operators/operators.ts';
 import { num } from '../format.ts';
 import type { Expansion, GroupFigures } from '../jobset/expand.ts';
 import { podWave } from '../schedule/plan.ts';
@@ -20,6 +21,8 @@ export interface GridGroup {
   readonly cols: number;
   readonly height: number;
   readonly figures: GroupFigures;
+  /** "4 × 2  ·  2 at a time  ·  JOB_GLOBAL_INDEX 1–4": the figures beside the group's name. */
+  readonly header: string;
 }
 
 export interface GridLayout {
@@ -53,7 +56,18 @@ export function gridLayout(expansion: Expansion, options: GridOptions = {}): Gri
     const rows = figures.count ?? 0;
     const cols = figures.completions ?? 0;
     const height = header + rows * cell;
-    groups.push({ index, name: figures.name, y, cellsY: y + header, rows, cols, height, figures });
+    const text = headerText(figures, RANK_VARIABLE[expansion.run.operator]);
+    groups.push({
+      index,
+      name: figures.name,
+      y,
+      cellsY: y + header,
+      rows,
+      cols,
+      height,
+      figures,
+      header: text,
+    });
     width = Math.max(width, cols * cell);
     y += height + gap;
   }
@@ -186,7 +200,7 @@ function groupHeader({ out, k, sx, sy }: GridPen, g: LaidGroup) {
       y: headerTop + headerHeight / 2,
       spans: [
         { text: f.name, bold: true },
-        { text: `   ${headerText(f)}`, tone: 'muted' },
+        { text: `   ${g.header}`, tone: 'muted' },
       ],
       size: 12,
       tone: 'text',
@@ -268,8 +282,7 @@ function podOutline(
 export function wholeGrid(layout: GridLayout, marks: GridMarks, k = 1, margin = 8): Drawing {
   // Wide enough for the groups' headers too, which run past narrow grids.
   const headers = layout.groups.reduce(
-    (w, g) =>
-      Math.max(w, textWidth(g.name, 12, true) + textWidth(`   ${headerText(g.figures)}`, 12)),
+    (w, g) => Math.max(w, textWidth(g.name, 12, true) + textWidth(`   ${g.header}`, 12)),
     0,
   );
   const width = Math.ceil(Math.max(layout.width * k, headers, 1) + 2 * margin);
@@ -290,14 +303,17 @@ export function waveTone(wave: number, waves: number): Tone {
   return { wave, waves };
 }
 
-/** "4 × 2  ·  2 at a time  ·  JOB_GLOBAL_INDEX 1–4": a group's header beside its name. */
-export function headerText(f: GroupFigures): string {
+/**
+ * "4 × 2  ·  2 at a time  ·  JOB_GLOBAL_INDEX 1–4": a group's header beside its name, with the
+ * variable that numbers its Jobs across groups (`RANK` for pytorch; none for Ray).
+ */
+export function headerText(f: GroupFigures, rank: string | null = 'JOB_GLOBAL_INDEX'): string {
   const n = (x: number | null) => (x === null ? '?' : num(x));
   const start = f.globalIndexStart;
   const range =
-    start === null || !f.count
+    start === null || !f.count || rank === null
       ? ''
-      : `  ·  JOB_GLOBAL_INDEX ${start}${f.count > 1 ? `–${start + f.count - 1}` : ''}`;
+      : `  ·  ${rank} ${start}${f.count > 1 ? `–${start + f.count - 1}` : ''}`;
   const pace =
     f.state === 'paused'
       ? 'paused'

@@ -71,12 +71,6 @@ export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** The operators the platform accepts, as the schema lists them (jobset first). */
-export const OPERATORS: readonly string[] = (() => {
-  const spec = MANIFEST_SCHEMA.definitions?.spec ?? MANIFEST_SCHEMA.properties?.spec;
-  const values = spec?.properties?.operator?.enum ?? [];
-  return values.filter((v): v is string => typeof v === 'string');
-})();
-
 /**
  * The types the schema allows at `path` (a key under `spec.types` matches its map's
  * `additionalProperties`), or null where it says nothing. For choosing a fix that the checker

@@ -338,13 +338,14 @@ function unknownKey(
 
 /**
  * `slurm` manifests (an undocumented operator) have no `apiVersion` and no `builder` in every
- * real example: for them, these are not missing.
+ * real example: for them, these are not missing; nor is `spec.image`, with no build to name (its
+ * jobs run on the cluster's own nodes).
  */
 function optionalFor(data: unknown, path: Path, key: string): boolean {
   const spec = isObject(data) && isObject(data.spec) ? data.spec : {};
-  return (
-    path.length === 0 && spec.operator === 'slurm' && (key === 'apiVersion' || key === 'builder')
-  );
+  if (spec.operator !== 'slurm') return false;
+  if (path.length === 0) return key === 'apiVersion' || key === 'builder';
+  return path.length === 1 && path[0] === 'spec' && key === 'image';
 }
 
 /** A value as one line of YAML for a message: `{ image: my-image, dockerfile: ./Dockerfile }`. */

@@ -285,13 +285,22 @@ describe('semantic rules', () => {
     expect(a.expansion!.totals).toMatchObject({ pods: 2, partial: true, globalReplicas: null });
   });
 
-  it('opens other operators, checks the common fields and says the view is jobset only', () => {
-    const text = main.replace('operator: jobset', 'operator: kuberay');
+  it('opens an operator the platform does not run, checks the common fields and says it cannot draw it', () => {
+    const text = main.replace('operator: jobset', 'operator: "jax  r"');
     const a = analyze(text);
     expect(a.expansion).toBeNull();
+    expect(a.operator).toBe('jax  r');
+    const [d] = find(text, 'operator-not-visualised');
+    expect(d!.severity).toBe('info');
+    expect(d!.message).toContain('cannot draw its pods');
+  });
+
+  it("reads every operator the platform runs into figures, with no 'cannot draw' note", () => {
+    const text = main.replace('operator: jobset', 'operator: kuberay');
+    const a = analyze(text);
     expect(a.operator).toBe('kuberay');
-    expect(find(text, 'operator-not-visualised')[0]!.severity).toBe('info');
-    expect(a.valid).toBe(true);
+    expect(a.expansion).not.toBeNull();
+    expect(find(text, 'operator-not-visualised')).toEqual([]);
   });
 
   it('suggests the operator for a typo', () => {

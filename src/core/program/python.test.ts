@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFixture } from '../../fixtures/read.ts';
-import { TEMPLATE_IDS } from '../../templates/catalog.ts';
+import { JOBSET_TEMPLATE_IDS as TEMPLATE_IDS } from '../../templates/catalog.ts';
 import { analyze } from '../analyze.ts';
 import { allPods } from '../schedule/pods.ts';
 import { gridSize, sweepPoint, type Sweep } from '../sweep/sweep.ts';

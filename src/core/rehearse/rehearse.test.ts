@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFixture, withTypes } from '../../fixtures/read.ts';
-import { TEMPLATE_IDS } from '../../templates/catalog.ts';
+import { JOBSET_TEMPLATE_IDS as TEMPLATE_IDS } from '../../templates/catalog.ts';
 import { analyze } from '../analyze.ts';
 import type { Capacity, DesignSettings } from '../settings.ts';
 import { dispatchState, ended, notStarted, startNow } from './dispatch.ts';

@@ -5,19 +5,12 @@
  */
 import { podSpan, podWave, type GroupPlan, type Plan } from './plan.ts';
 import type { Expansion } from '../jobset/expand.ts';
-import { EXPERIMENT_NAME_PLACEHOLDER } from '../jobset/names.ts';
+import { podIdentity, type PodEnv } from '../operators/env.ts';
 
-export interface PodEnv {
-  readonly JOB_INDEX: string;
-  readonly JOB_COMPLETION_INDEX: string;
-  readonly JOB_GLOBAL_INDEX: string;
-  readonly GLOBAL_REPLICAS: string;
-  readonly REPLICATED_JOB_NAME: string;
-  readonly REPLICATED_JOB_REPLICAS: string;
-}
+export type { PodEnv };
 
 export interface Pod {
-  /** `worker-3-1`: group, Job index, pod index, as the platform page writes it. */
+  /** `worker-3-1`: group, Job index, pod index, as the platform page writes it (`master-0` for a replica of another operator's type). */
   readonly name: string;
   /** `<experiment>-worker-3-1`, with the experiment name as a placeholder. */
   readonly hostname: string;
@@ -46,10 +39,10 @@ export function podAt(
   if (!isIndex(jobIndex, count) || !isIndex(podIndex, completions)) return null;
   const span = podSpan(plan, podIndex);
   const globalJobIndex = group.globalIndexStart === null ? null : group.globalIndexStart + jobIndex;
-  const name = `${group.name}-${jobIndex}-${podIndex}`;
+  const { name, hostname, env } = podIdentity(expansion, group, jobIndex, podIndex, globalJobIndex);
   return {
     name,
-    hostname: `${EXPERIMENT_NAME_PLACEHOLDER}-${name}`,
+    hostname,
     type: group.name,
     jobIndex,
     podIndex,
@@ -57,15 +50,7 @@ export function podAt(
     wave: span ? podWave(group, podIndex) : null,
     start: span?.start ?? null,
     end: span?.end ?? null,
-    env: {
-      JOB_INDEX: String(jobIndex),
-      JOB_COMPLETION_INDEX: String(podIndex),
-      JOB_GLOBAL_INDEX: globalJobIndex === null ? '' : String(globalJobIndex),
-      GLOBAL_REPLICAS:
-        expansion.totals.globalReplicas === null ? '' : String(expansion.totals.globalReplicas),
-      REPLICATED_JOB_NAME: group.name,
-      REPLICATED_JOB_REPLICAS: String(count),
-    },
+    env,
   };
 }
 

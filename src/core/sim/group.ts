@@ -3,7 +3,7 @@
  * the cluster's free capacity it takes, the finish events, and what the run made of it.
  */
 import { productOf } from '../jobset/expand.ts';
-import { podRate } from '../cost/rate.ts';
+import { podRate, round2 } from '../cost/rate.ts';
 import { podSpan, podWave, round as roundTime, type GroupPlan } from '../schedule/plan.ts';
 import type { Capacity, Prices } from '../settings.ts';
 import { MinHeap } from './heap.ts';
@@ -270,10 +270,6 @@ const rateOf = (r: { rate: number; complete: boolean }) => (r.complete ? r.rate 
 
 function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
-}
-
-export function round2(x: number): number {
-  return Math.round(x * 100) / 100;
 }
 
 const MAX_PROFILE = 5_000;

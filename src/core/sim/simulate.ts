@@ -15,7 +15,7 @@
  * What it records for drawing: per group, how many of its pods run (and sit idle) over time, and
  * the batches of its first Jobs (the ones the timeline draws as lanes of their own).
  */
-import { podRate } from '../cost/rate.ts';
+import { podRate, round2 } from '../cost/rate.ts';
 import type { Plan } from '../schedule/plan.ts';
 import { EXAMPLE_PRICES, type Capacity, type DesignSettings } from '../settings.ts';
 import { RECORDED_JOBS } from './recorded.ts';
@@ -28,7 +28,6 @@ import {
   holdsAtOnce,
   newGroup,
   recordStart,
-  round2,
   startWork,
   type G,
 } from './group.ts';

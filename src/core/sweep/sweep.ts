@@ -213,15 +213,10 @@ export function otherGroupsJobs(
 }
 
 /** The grid index of a pod: its mapped variable (JOB_GLOBAL_INDEX counts from the JobSet's first Job). */
-export function pointIndexOf(
-  s: Sweep,
-  env: {
-    readonly JOB_INDEX: string;
-    readonly JOB_COMPLETION_INDEX: string;
-    readonly JOB_GLOBAL_INDEX: string;
-  },
-): number {
-  return Number(env[s.index]);
+export function pointIndexOf(s: Sweep, env: Readonly<Record<string, string>>): number {
+  // NaN for a pod of another operator, which has no JobSet index to map.
+  const v = env[s.index];
+  return v === undefined || v === '' ? NaN : Number(v);
 }
 
 /** A sweep read from untrusted data (a link, storage): null unless it has the shape of one. */
@@ -275,16 +270,13 @@ export function podParams(
   sweeps: Readonly<Record<string, Sweep>>,
   pod: {
     readonly type: string;
-    readonly env: {
-      readonly JOB_INDEX: string;
-      readonly JOB_COMPLETION_INDEX: string;
-      readonly JOB_GLOBAL_INDEX: string;
-    };
+    readonly env: Readonly<Record<string, string>>;
   },
 ): Record<string, SweepValue> | null {
   const s = Object.hasOwn(sweeps, pod.type) ? sweeps[pod.type]! : null;
   if (!s || sweepProblems(s).length) return null;
-  return sweepPoint(s, pointIndexOf(s, pod.env));
+  const at = pointIndexOf(s, pod.env);
+  return Number.isInteger(at) ? sweepPoint(s, at) : null;
 }
 
 /** A sweep point on one line: `lr = 0.001, opt = adam`. */

@@ -6,6 +6,7 @@
 import { formatNumber } from '../../ui/format.ts';
 import { useCallback, useRef } from 'react';
 import type { Expansion, Schedule } from '../../core/ui.ts';
+import { nothingToDraw } from '../../core/ui.ts';
 import type { TimeWindow } from '../../core/layout/timeline.ts';
 import { useDesigner } from '../../state/store.ts';
 import {
@@ -49,11 +50,7 @@ export function CanvasArea() {
       {expansion && schedule ? (
         <DesignViews expansion={expansion} schedule={schedule} tableView={tableView} />
       ) : (
-        <p className="muted">
-          {operator && operator !== 'jobset'
-            ? `Operator "${operator}": the job x pod view covers jobset only.`
-            : 'No jobset design to draw yet.'}
-        </p>
+        <p className="muted">{nothingToDraw(operator)}</p>
       )}
       <GroupTable />
     </section>
@@ -96,12 +93,7 @@ function DesignViews({
           )
         }
       />
-      {!tableView && (
-        <p className="grid-axes note">
-          Each row is a Job (<var>a</var>, from 0), each column a pod index in its Job (<var>b</var>
-          ): pod <code>group-a-b</code>. Colour is the wave the pod runs in.
-        </p>
-      )}
+      {!tableView && <GridLegend run={expansion.run} />}
       {tableView ? (
         <TableView expansion={expansion} plan={schedule.plan} groups={ordered} />
       ) : (
@@ -144,6 +136,26 @@ function SelectionAnnouncer() {
   return (
     <p className="visually-hidden" aria-live="polite">
       {selected ? `Selected ${selected.group}-${selected.job}-${selected.pod}` : ''}
+    </p>
+  );
+}
+
+/** How to read the grid: rows and columns, and how its pods are named, as the operator names them. */
+function GridLegend({ run }: { run: Expansion['run'] }) {
+  return (
+    <p className="grid-axes note">
+      {run.naming === 'jobset' ? (
+        <>
+          Each row is a Job (<var>a</var>, from 0), each column a pod index in its Job (<var>b</var>
+          ): pod <code>group-a-b</code>.
+        </>
+      ) : (
+        <>
+          Each row is a replica (<var>i</var>, from 0) of one pod: pod <code>type-i</code>, as{' '}
+          {run.operator} names it.
+        </>
+      )}{' '}
+      Colour is the wave the pod runs in.
     </p>
   );
 }

@@ -1,5 +1,6 @@
 /** Per-group figures from the core: the first, plain view of what the design runs. */
 import type { GroupFigures } from '../../core/ui.ts';
+import { nothingToDraw } from '../../core/ui.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectExpansion, selectOperator } from '../../state/selectors.ts';
@@ -29,11 +30,7 @@ export function GroupTable() {
     <section className="panel groups" aria-labelledby="groups-title">
       <h2 id="groups-title">Job groups</h2>
       {!expansion ? (
-        <p className="muted">
-          {operator && operator !== 'jobset'
-            ? `Operator "${operator}": the job x pod view covers jobset only.`
-            : 'No jobset design to show yet.'}
-        </p>
+        <p className="muted">{nothingToDraw(operator)}</p>
       ) : (
         <>
           <div

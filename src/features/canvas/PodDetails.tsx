@@ -11,6 +11,8 @@ import {
   type GroupFigures,
   type Plan,
   type Pod,
+  noVariablesNote,
+  type Operator,
   type PodEnv,
 } from '../../core/ui.ts';
 import { formatNumber } from '../../ui/format.ts';
@@ -93,7 +95,7 @@ function Details({
       </p>
       <PodFacts pod={pod} group={group} params={params} />
       {outcome && <Rehearsed outcome={outcome} perHour={record!.options.secondsPerHour} />}
-      <EnvTable env={pod.env} />
+      <EnvTable env={pod.env} operator={expansion.run.operator} />
       <p className="note">
         The experiment name is a placeholder; the platform generates it (24 characters) and adds a
         random 5-character suffix to pod names.
@@ -164,7 +166,8 @@ function PodFacts({
 }
 
 /** The variables the platform injects into the pod, one row each. */
-function EnvTable({ env }: { env: PodEnv }) {
+function EnvTable({ env, operator }: { env: PodEnv; operator: Operator }) {
+  if (!Object.keys(env).length) return <p className="note">{noVariablesNote(operator)}</p>;
   return (
     <table aria-label="Injected variables" className="env">
       <tbody>

@@ -5,6 +5,7 @@
 import { formatNumber } from '../../ui/format.ts';
 import {
   podByOrdinal,
+  INDEX_VARIABLES,
   podParams,
   sweepProblems,
   type Expansion,
@@ -48,6 +49,7 @@ function GroupTablePage({ expansion, plan }: { expansion: Expansion; plan: Group
   const sweep = Object.hasOwn(sweeps, group.name) ? sweeps[group.name]! : null;
   const axes =
     sweep && sweepProblems(sweep).length === 0 ? sweep.axes.map((a) => a.name.trim()) : [];
+  const vars = INDEX_VARIABLES[expansion.run.operator];
   const total = group.pods ?? 0;
   const { from, to, page, pages, setPage } = usePage(total, PAGE);
   const rows = [];
@@ -70,9 +72,12 @@ function GroupTablePage({ expansion, plan }: { expansion: Expansion; plan: Group
                 {a}
               </th>
             ))}
-            <th scope="col">JOB_INDEX</th>
-            <th scope="col">JOB_COMPLETION_INDEX</th>
-            <th scope="col">JOB_GLOBAL_INDEX</th>
+            {/* The variables that number a pod, as its operator names them. */}
+            {vars.map((v) => (
+              <th key={v} scope="col">
+                {v}
+              </th>
+            ))}
             <th scope="col">Wave</th>
             <th scope="col">Start (h)</th>
             <th scope="col">End (h)</th>
@@ -89,9 +94,9 @@ function GroupTablePage({ expansion, plan }: { expansion: Expansion; plan: Group
                     {params && Object.hasOwn(params, a) ? String(params[a]) : '–'}
                   </td>
                 ))}
-                <td>{p.jobIndex}</td>
-                <td>{p.podIndex}</td>
-                <td>{p.env.JOB_GLOBAL_INDEX}</td>
+                {vars.map((v) => (
+                  <td key={v}>{p.env[v] ?? '–'}</td>
+                ))}
                 <td>{p.wave === null ? 'paused' : p.wave + 1}</td>
                 <td>{p.start ?? '–'}</td>
                 <td>{p.end ?? '–'}</td>

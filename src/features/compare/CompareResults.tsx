@@ -80,8 +80,8 @@ export function CompareResults(props: Props) {
       )}
       {diff && !diff.compared && (
         <p className="note">
-          Figures are compared for jobset designs only: the tables below say nothing about how the
-          runs differ.
+          Figures are compared only when both designs can be figured (a readable manifest of an
+          operator the platform runs): the tables below say nothing about how the runs differ.
         </p>
       )}
       {!diff ? (

@@ -7,6 +7,9 @@ import type { Diagnostic, Path } from '../../core/diagnostics.ts';
 import type { GroupView } from '../../core/manifest/view.ts';
 import { NumberField, TextField } from './fields.tsx';
 import { GPU_PATH, type GroupEdits } from './groupEdits.ts';
+import { formShape } from '../../core/ui.ts';
+import { selectOperator } from '../../state/selectors.ts';
+import { useDesigner } from '../../state/store.ts';
 
 interface PartProps {
   readonly g: GroupView;
@@ -25,6 +28,8 @@ export function ShapeFields({
   at,
   nameDiagnostics,
 }: PartProps & { readonly nameDiagnostics: readonly Diagnostic[] }) {
+  // Another operator's groups are replicas of one pod: no pods per Job to set.
+  const replicas = formShape(useDesigner(selectOperator)) === 'replicas';
   return (
     <>
       <TextField
@@ -37,7 +42,7 @@ export function ShapeFields({
         diagnostics={nameDiagnostics}
       />
       <NumberField
-        label="Jobs (count)"
+        label={replicas ? 'Replicas (count)' : 'Jobs (count)'}
         path={[...base, 'count']}
         value={g.count ?? ''}
         placeholder="1"
@@ -45,24 +50,28 @@ export function ShapeFields({
         onClear={clear(['count'])}
         diagnostics={at('count')}
       />
-      <NumberField
-        label="Pods per Job (completions)"
-        path={[...base, 'completions']}
-        value={g.completions ?? ''}
-        placeholder="1"
-        onCommit={set(['completions'])}
-        onClear={clear(['completions'])}
-        diagnostics={at('completions')}
-      />
-      <NumberField
-        label="Pods at once (parallelisms)"
-        path={[...base, 'parallelisms']}
-        value={g.parallelisms ?? ''}
-        placeholder="1"
-        onCommit={set(['parallelisms'])}
-        onClear={clear(['parallelisms'])}
-        diagnostics={at('parallelisms')}
-      />
+      {!replicas && (
+        <>
+          <NumberField
+            label="Pods per Job (completions)"
+            path={[...base, 'completions']}
+            value={g.completions ?? ''}
+            placeholder="1"
+            onCommit={set(['completions'])}
+            onClear={clear(['completions'])}
+            diagnostics={at('completions')}
+          />
+          <NumberField
+            label="Pods at once (parallelisms)"
+            path={[...base, 'parallelisms']}
+            value={g.parallelisms ?? ''}
+            placeholder="1"
+            onCommit={set(['parallelisms'])}
+            onClear={clear(['parallelisms'])}
+            diagnostics={at('parallelisms')}
+          />
+        </>
+      )}
     </>
   );
 }

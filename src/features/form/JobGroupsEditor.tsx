@@ -1,10 +1,12 @@
 /**
- * The form's job groups: one fieldset per group and a button to add one. Only jobset designs
- * have their groups edited here; other operators' groups stay as they are in the YAML.
+ * The form's job groups: one fieldset per group and a button to add one. Operators whose types
+ * are a map of groups (jobset, and pytorch, xgboost, jax, tf, batchjob's replicas) are edited
+ * here; other shapes stay as they are in the YAML.
  */
 import { useEffect, useState } from 'react';
 import { addEntry } from '../../core/edit/index.ts';
 import { getOwn } from '../../core/own.ts';
+import { formShape } from '../../core/ui.ts';
 import { editText } from '../../state/actions.ts';
 import { selectDiagnosticIndex, selectView } from '../../state/selectors.ts';
 import { useDesigner } from '../../state/store.ts';
@@ -51,11 +53,12 @@ export function JobGroupsEditor() {
     );
   };
 
-  if (operator && operator !== 'jobset') {
+  const shape = formShape(operator);
+  if (shape === 'yaml') {
     return (
       <p className="muted">
-        Operator &quot;{operator}&quot;: its groups are kept as they are in the YAML; the group
-        editor covers jobset only.
+        Operator &quot;{operator}&quot;: its groups are kept as they are in the YAML; edit them in
+        the YAML view (the figures and pods follow).
       </p>
     );
   }
@@ -73,9 +76,12 @@ export function JobGroupsEditor() {
           open={getOwn(groupOpen, g.name) ?? openByDefault}
         />
       ))}
-      <button type="button" className="add-group" onClick={addGroup}>
-        Add group
-      </button>
+      {/* Another operator's types are the ones it reads (`worker`, `Master`, …), not new names. */}
+      {shape === 'jobset' && (
+        <button type="button" className="add-group" onClick={addGroup}>
+          Add group
+        </button>
+      )}
     </section>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { inExampleOrder, setValue } from '../../core/edit/index.ts';
-import { CURRENT_API_VERSION, OPERATORS } from '../../core/index.ts';
+import { CURRENT_API_VERSION, isOperator, OPERATORS } from '../../core/index.ts';
 import type { Diagnostic } from '../../core/diagnostics.ts';
 import { editText } from '../../state/actions.ts';
 import { selectDiagnosticIndex, selectDiagnostics, selectView } from '../../state/selectors.ts';
@@ -38,13 +38,13 @@ function OperatorField({
       <select
         id="field-spec.operator"
         data-path="spec.operator"
-        value={OPERATORS.includes(operator) ? operator : ''}
+        value={isOperator(operator) ? operator : ''}
         aria-invalid={diagnostics.some((d) => d.severity === 'error') || undefined}
         onChange={(e) =>
           editText((t) => setValue(t, ['spec', 'operator'], e.target.value, inExampleOrder))
         }
       >
-        {!OPERATORS.includes(operator) && <option value="">{operator || 'choose…'}</option>}
+        {!isOperator(operator) && <option value="">{operator || 'choose…'}</option>}
         {OPERATORS.map((o) => (
           <option key={o} value={o}>
             {o}

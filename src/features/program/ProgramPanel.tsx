@@ -19,7 +19,9 @@ interface Props {
 }
 
 export function ProgramPanel({ renderCode }: Props) {
-  const expansion = useDesigner(selectExpansion);
+  const figured = useDesigner(selectExpansion);
+  // The program gives pods JobSet's variables: it serves jobset designs only.
+  const expansion = figured?.run.operator === 'jobset' ? figured : null;
   const sweeps = useDesigner((s) => s.sweeps);
   const synchronous = useDesigner((s) => s.synchronous);
   // The manifest's own name, not the designer's "Untitled design".
@@ -42,7 +44,11 @@ export function ProgramPanel({ renderCode }: Props) {
         <h2 id="program-title" className="visually-hidden">
           Pod program
         </h2>
-        <p className="muted">A jobset design with job groups gets a pod program.</p>
+        <p className="muted">
+          {figured && !expansion
+            ? `The pod program serves jobset designs (its pods read JobSet's variables); this design uses ${figured.run.operator}.`
+            : 'A jobset design with job groups gets a pod program.'}
+        </p>
       </section>
     );
   }

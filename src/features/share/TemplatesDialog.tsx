@@ -1,17 +1,11 @@
 /**
- * The template gallery: every platform example with a line about it and a thumbnail of its
- * grid. Opening one over edits asks first; either way it is one undo step.
+ * The template gallery's button: every platform example, and one per other operator, opened
+ * over edits only after asking; either way one undo step. The gallery itself loads on first use.
  */
-import { useRef, useState } from 'react';
-import type { Expansion } from '../../core/ui.ts';
-import { TEMPLATES, type Template } from '../../templates/templates.ts';
-import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { useModalDialog } from '../../ui/useModalDialog.ts';
-import { useDesigner } from '../../state/store.ts';
-import { THUMB, thumbnailUrl } from './thumbnail.ts';
-import TEMPLATE_FIGURES from 'virtual:template-figures';
-import { getOwn } from '../../core/own.ts';
+import { lazy, Suspense, useState } from 'react';
 import './share.css';
+
+const TemplatesDialog = lazy(() => import('./TemplatesGallery.tsx'));
 
 export function TemplatesButton() {
   const [open, setOpen] = useState(false);
@@ -22,70 +16,11 @@ export function TemplatesButton() {
       <button type="button" onClick={() => setOpen(true)}>
         Templates
       </button>
-      {open && <TemplatesDialog onClose={() => setOpen(false)} />}
-    </>
-  );
-}
-
-function TemplatesDialog({ onClose }: { onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const [pending, setPending] = useState<Template | null>(null);
-  useModalDialog(ref);
-  const open = (t: Template) => {
-    const s = useDesigner.getState();
-    const edited = s.lastOrigin !== 'load' && s.past.length > 0;
-    if (edited) setPending(t);
-    else apply(t);
-  };
-  const apply = (t: Template) => {
-    useDesigner.getState().load(t.text, undefined, t.title);
-    onClose();
-  };
-  return (
-    <dialog ref={ref} className="templates" aria-labelledby="templates-title" onCancel={onClose}>
-      <div className="panel-title">
-        <h2 id="templates-title">Templates</h2>
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
-      <ul className="template-grid">
-        {TEMPLATES.map((t) => (
-          <li key={t.id}>
-            <button type="button" onClick={() => open(t)} aria-describedby={`tpl-${t.id}`}>
-              <Thumbnail expansion={getOwn(TEMPLATE_FIGURES, t.id) ?? null} />
-              <strong>{t.title}</strong>
-            </button>
-            <p id={`tpl-${t.id}`} className="note">
-              {t.description}
-            </p>
-          </li>
-        ))}
-      </ul>
-      {pending && (
-        <ConfirmDialog
-          title={`Open "${pending.title}"?`}
-          confirm="Open template"
-          onConfirm={() => apply(pending)}
-          onCancel={() => setPending(null)}
-        >
-          <p>It replaces your current design. Undo brings your design back.</p>
-        </ConfirmDialog>
+      {open && (
+        <Suspense fallback={null}>
+          <TemplatesDialog onClose={() => setOpen(false)} />
+        </Suspense>
       )}
-    </dialog>
-  );
-}
-
-/** A small picture of the template's grids, drawn from the same shapes as the canvas. */
-function Thumbnail({ expansion }: { expansion: Expansion | null }) {
-  if (!expansion) return <span className="thumb" style={THUMB} aria-hidden="true" />;
-  return (
-    <img
-      className="thumb"
-      src={thumbnailUrl(expansion)}
-      alt=""
-      width={THUMB.width}
-      height={THUMB.height}
-    />
+    </>
   );
 }

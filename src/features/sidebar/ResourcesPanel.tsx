@@ -6,6 +6,7 @@
 import {
   categoryOf,
   explain,
+  jobsLabel,
   headline,
   NEVER_FINISHES,
   sameMoney,
@@ -45,7 +46,7 @@ export function ResourcesPanel() {
   );
   const t = expansion?.totals;
   const sumOf = (which: UsageFigure) => (u ? tooltipSum(u, which) : '');
-  const rows = peakRows(t, sumOf);
+  const rows = peakRows(expansion, sumOf);
   const run: [string, string, string][] = u && h ? runRows(h, u, sumOf) : [];
   return (
     <aside className="panel resources" aria-labelledby="resources-title">
@@ -72,6 +73,15 @@ export function ResourcesPanel() {
           Left out of the makespan and costs: {h.leftOut.map((n) => `"${n}"`).join(', ')} (its
           figures are not valid).
         </p>
+      )}
+      {expansion && expansion.run.assumptions.length > 0 && (
+        <ul className="notes" aria-label="What these figures assume">
+          {expansion.run.assumptions.map((a) => (
+            <li key={a} className="note">
+              {a}
+            </li>
+          ))}
+        </ul>
       )}
       {(t?.partial || u?.partial) && (
         <p className="note">
@@ -109,11 +119,16 @@ function tooltipSum(u: Usage, which: UsageFigure): string {
 
 /** The design's size and its peak: jobs, pods, and what the pods ask for at once. */
 function peakRows(
-  t: Expansion['totals'] | undefined,
+  e: Expansion | null,
   sumOf: (which: UsageFigure) => string,
 ): [string, string, string][] {
+  const t = e?.totals;
   return [
-    ['Jobs (GLOBAL_REPLICAS)', formatNumber(t?.jobs), 'The sum of count over all groups'],
+    [
+      jobsLabel(e?.run.operator ?? 'jobset'),
+      formatNumber(t?.jobs),
+      'The sum of count over all groups',
+    ],
     ['Total pods', formatNumber(t?.pods), 'Sum over groups of count x completions'],
     [
       'Peak concurrent pods',
@@ -187,7 +202,7 @@ function runRows(
  * narrow sidebar wraps before it, never inside it.
  */
 function breakable(label: string) {
-  const m = /^(.*?) (\([A-Z_]+\))$/.exec(label);
+  const m = /^(.*?) (\([^)]+\))$/.exec(label);
   if (!m) return label;
   return (
     <>

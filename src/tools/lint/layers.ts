@@ -9,7 +9,7 @@ export const CORE_LAYERS: readonly (readonly string[])[] = [
   // The text: reading it as the platform does, and editing it.
   ['manifest', 'edit'],
   // The design: groups and their figures, sweeps, the design settings, a rehearsal's record.
-  ['jobset', 'sweep', 'settings', 'record'],
+  ['jobset', 'operators', 'sweep', 'settings', 'record'],
   // The planned run on an unlimited cluster, pod by pod.
   ['schedule'],
   // The run on the user's cluster, and what it costs.
