@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, resource, test } from './fixtures.ts';
-import { clickCell, openDesigner, pasteOnPage, yamlText } from './designer.ts';
+import { clickCell, openDesigner, pasteOnPage, showView, yamlText } from './designer.ts';
 
 const HEAD = [
   'kind: AIchorManifest',
@@ -177,10 +177,7 @@ test('the form edits a pytorch file: replicas, not pods per Job, and the figures
   page,
 }) => {
   await paste(page, PYTORCH_022, 'pytorch');
-  await page
-    .getByRole('group', { name: 'Editor view' })
-    .getByRole('button', { name: 'Form' })
-    .click();
+  await showView(page, 'Form');
   const worker = page
     .getByRole('form', { name: 'Manifest form' })
     .getByRole('group', { name: 'Worker', exact: true });
@@ -197,11 +194,29 @@ test('the form edits a pytorch file: replicas, not pods per Job, and the figures
 
 test('the Program view says it serves jobset designs, naming this one', async ({ page }) => {
   await paste(page, KUBERAY, 'kuberay');
-  await page
-    .getByRole('group', { name: 'Editor view' })
-    .getByRole('button', { name: 'Program' })
-    .click();
+  await showView(page, 'Program');
   await expect(page.getByText('The pod program serves jobset designs')).toContainText(
     'uses kuberay',
   );
+});
+
+test('the operator switch in the form offers to carry the groups over, and keeps them', async ({
+  page,
+}) => {
+  await paste(page, PYTORCH_022, 'pytorch');
+  await showView(page, 'Form');
+  await expect(resource(page, 'Total pods')).toHaveText('4');
+  await page.getByLabel('Operator').selectOption('jobset');
+  const dialog = page.getByRole('dialog', { name: 'Switch to jobset?' });
+  await expect(dialog).toContainText('Master → master');
+  await dialog.getByRole('button', { name: 'Switch, carrying the groups over' }).click();
+  await expect.poll(() => yamlText(page)).toContain('operator: jobset');
+  const form = page.getByRole('form', { name: 'Manifest form' });
+  await expect(form.getByRole('group', { name: 'master', exact: true })).toBeVisible();
+  await expect(form.getByRole('group', { name: 'worker', exact: true })).toBeVisible();
+  await expect(resource(page, 'Total pods')).toHaveText('4');
+  await expect(resource(page, 'Peak GPUs')).toHaveText('4');
+  // One undo step brings the pytorch design back.
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await expect.poll(() => yamlText(page)).toBe(PYTORCH_022);
 });

@@ -84,7 +84,7 @@ console.log(
 // time over 25 runs, then per operator the median and the worst file, and the ratio of the
 // median to jobset files' (goal: no slower per file than jobset).
 if (corpus.length) {
-  const byOperator = new Map<string, { file: string; ms: number }[]>();
+  const byOperator = new Map<string, { file: string; ms: number; perKB: number }[]>();
   for (const file of corpus) {
     if (!/\.ya?ml$/.test(file)) continue;
     const text = readFileSync(file, 'utf8');
@@ -96,21 +96,23 @@ if (corpus.length) {
       return performance.now() - t0;
     }).sort((a, b) => a - b);
     const list = byOperator.get(operator) ?? [];
-    list.push({ file: basename(file), ms: xs[12]! });
+    list.push({ file: basename(file), ms: xs[12]!, perKB: xs[12]! / (text.length / 1024) });
     byOperator.set(operator, list);
   }
   const medianOf = (xs: readonly number[]) =>
     [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const jobset = medianOf((byOperator.get('jobset') ?? []).map((f) => f.ms));
+  const jobsetFiles = byOperator.get('jobset') ?? [];
+  const jobset = medianOf(jobsetFiles.map((f) => f.ms));
+  const jobsetPerKB = medianOf(jobsetFiles.map((f) => f.perKB));
   console.log('\nThe real corpus by operator: analyze() per file (median of 25 runs each)');
   console.log(
-    `${'operator'.padEnd(12)} ${'files'.padStart(5)} ${'median ms'.padStart(10)} ${'worst ms'.padStart(9)} ${'vs jobset'.padStart(9)}`,
+    `${'operator'.padEnd(12)} ${'files'.padStart(5)} ${'median ms'.padStart(10)} ${'worst ms'.padStart(9)} ${'vs jobset'.padStart(9)} ${'per KB'.padStart(7)}`,
   );
   for (const [operator, files] of [...byOperator].sort((a, b) => b[1].length - a[1].length)) {
     const m = medianOf(files.map((f) => f.ms));
     const worst = files.reduce((a, b) => (b.ms > a.ms ? b : a));
     console.log(
-      `${operator.slice(0, 12).padEnd(12)} ${String(files.length).padStart(5)} ${fmt(m).padStart(10)} ${fmt(worst.ms).padStart(9)} ${(m / jobset).toFixed(2).padStart(9)}  worst: ${worst.file}`,
+      `${operator.slice(0, 12).padEnd(12)} ${String(files.length).padStart(5)} ${fmt(m).padStart(10)} ${fmt(worst.ms).padStart(9)} ${(m / jobset).toFixed(2).padStart(9)} ${(medianOf(files.map((f) => f.perKB)) / jobsetPerKB).toFixed(2).padStart(7)}  worst: ${worst.file}`,
     );
   }
 }

@@ -3,15 +3,13 @@
  * of the manifest that no field shows listed above them.
  */
 import { useMemo } from 'react';
-import { inExampleOrder, setValue } from '../../core/edit/index.ts';
-import { CURRENT_API_VERSION, isOperator, OPERATORS } from '../../core/index.ts';
-import type { Diagnostic } from '../../core/diagnostics.ts';
-import { editText } from '../../state/actions.ts';
+import { CURRENT_API_VERSION } from '../../core/index.ts';
 import { selectDiagnosticIndex, selectDiagnostics, selectView } from '../../state/selectors.ts';
 import { useDesigner } from '../../state/store.ts';
 import { samePath } from './fieldDiagnostics.ts';
 import { FieldErrors, TextField } from './fields.tsx';
 import { ImageFields } from './ImageFields.tsx';
+import { OperatorField } from './OperatorField.tsx';
 import { setManifestValue } from './manifestEdits.ts';
 
 /** The paths the manifest fields show their problems at (`spec.types` problems: the groups). */
@@ -24,36 +22,6 @@ const FIELD_PATHS: readonly (readonly string[])[] = [
   ['builder', 'image'],
   ['spec', 'command'],
 ];
-
-function OperatorField({
-  operator,
-  diagnostics,
-}: {
-  readonly operator: string;
-  readonly diagnostics: readonly Diagnostic[];
-}) {
-  return (
-    <div className="field">
-      <label htmlFor="field-spec.operator">Operator</label>
-      <select
-        id="field-spec.operator"
-        data-path="spec.operator"
-        value={isOperator(operator) ? operator : ''}
-        aria-invalid={diagnostics.some((d) => d.severity === 'error') || undefined}
-        onChange={(e) =>
-          editText((t) => setValue(t, ['spec', 'operator'], e.target.value, inExampleOrder))
-        }
-      >
-        {!isOperator(operator) && <option value="">{operator || 'choose…'}</option>}
-        {OPERATORS.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 export function ManifestFields() {
   const view = useDesigner(selectView);
