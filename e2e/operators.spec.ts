@@ -75,7 +75,7 @@ const SLURM = [
   '      cpus_per_task: 2',
   '      memory_per_cpu: 4G',
   '      gres: gpu:1',
-  '      time: 01:00:00',
+  '      time: 12:00:00',
   '',
 ].join('\n');
 
@@ -161,9 +161,9 @@ test('slurm: an unquoted time is a warning whose fix quotes it', async ({ page }
     .getByRole('dialog', { name: 'Problems' })
     .getByRole('listitem')
     .filter({ hasText: 'slurm-time-number' });
-  await expect(problem).toContainText('3600');
-  await problem.getByRole('button', { name: 'Quote it: "01:00:00"', exact: true }).click();
-  await expect.poll(() => yamlText(page)).toContain('time: "01:00:00"');
+  await expect(problem).toContainText('43200');
+  await problem.getByRole('button', { name: 'Quote it: "12:00:00"', exact: true }).click();
+  await expect.poll(() => yamlText(page)).toContain('time: "12:00:00"');
 });
 
 test('axe finds nothing with another operator drawn', async ({ page }) => {
@@ -219,4 +219,33 @@ test('the operator switch in the form offers to carry the groups over, and keeps
   // One undo step brings the pytorch design back.
   await page.getByRole('button', { name: /Undo/ }).click();
   await expect.poll(() => yamlText(page)).toBe(PYTORCH_022);
+});
+
+test("the form edits Ray's worker pools, Vertex AI's pools and Slurm's job, and the figures follow", async ({
+  page,
+}) => {
+  await paste(page, KUBERAY, 'kuberay');
+  await showView(page, 'Form');
+  const form = page.getByRole('form', { name: 'Manifest form' });
+  const gpuPool = form.getByRole('group', { name: 'gpu-workers', exact: true });
+  await expect(gpuPool.getByLabel('Replicas (count)')).toHaveValue('2');
+  await gpuPool.getByLabel('Replicas (count)').fill('5');
+  await expect(resource(page, 'Total pods')).toHaveText('10');
+  await expect.poll(() => yamlText(page)).toMatch(/- name: gpu-workers\n\s+count: 5/);
+
+  await paste(page, VERTEXAI, 'vertexai');
+  await showView(page, 'Form');
+  const pool1 = form.getByRole('group', { name: 'workerpool1', exact: true });
+  await pool1.getByLabel('Replicas (replicaCount)').fill('4');
+  await expect(resource(page, 'Total pods')).toHaveText('5');
+
+  await paste(page, SLURM, 'slurm');
+  await showView(page, 'Form');
+  const job = form.getByRole('group', { name: 'job', exact: true });
+  await job.getByLabel('Tasks (ntasks)').fill('6');
+  await expect(resource(page, 'Total pods')).toHaveText('6');
+  // A time typed in the form is written as Slurm's text, quoted where PyYAML would read a number.
+  const time = job.getByLabel('Time limit');
+  await time.fill('2:00:00');
+  await expect.poll(() => yamlText(page)).toContain('time: "2:00:00"');
 });

@@ -52,7 +52,7 @@ export const CODE_HELP: Readonly<Record<DiagnosticCode, string>> = {
     'A Vertex AI machine type the designer does not know: its CPUs and RAM are shown as not set, never guessed.',
   'slurm-value': 'A Slurm size, GPU request or time limit that sbatch would not read.',
   'slurm-time-number':
-    "An unquoted time like 01:00:00 is a number (base 60) for the platform's YAML reader; Slurm wants the text. Quote it.",
+    "An unquoted time like 12:00:00 is a number (base 60) for the platform's YAML reader; Slurm wants the text. Quote it.",
   'jupyter-not-supported':
     'debug.jupyter is only for the kuberay operator; jobset accepts debug.vscode only.',
   'type-name-invalid':

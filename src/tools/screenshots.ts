@@ -31,6 +31,13 @@ const designs: Record<string, (page: Page) => Promise<void>> = {
   // Another operator: a Ray head and two-GPU workers, drawn as jobset's are, with the
   // assumptions beside the figures.
   kuberay: async (page) => load(page, readFixture('kuberay')),
+  'kuberay-form': async (page) => {
+    await load(page, readFixture('kuberay'));
+    await page
+      .getByRole('group', { name: 'Editor view' })
+      .getByRole('button', { name: 'Form' })
+      .click();
+  },
   'pytorch-form': async (page) => {
     await load(page, readFixture('pytorch'));
     await page

@@ -261,3 +261,42 @@ describe('inExampleOrder', () => {
     );
   });
 });
+
+describe('items of a list of maps, by index (Ray worker pools, Vertex AI pools)', () => {
+  const pools = [
+    'spec:',
+    '  types:',
+    '    Workers:',
+    '      # the CPU pool',
+    '      - name: cpu',
+    '        count: 1',
+    '      - name: gpu',
+    '',
+  ].join('\n');
+  const edited = (r: EditResult) => apply(pools, r);
+
+  it('sets a value in the item an index names, keeping the comment and the other item', () => {
+    const out = edited(setValue(pools, ['spec', 'types', 'Workers', '1', 'count'], 4));
+    expect(parse(out)).toEqual({
+      spec: {
+        types: {
+          Workers: [
+            { name: 'cpu', count: 1 },
+            { name: 'gpu', count: 4 },
+          ],
+        },
+      },
+    });
+    expect(out).toContain('# the CPU pool');
+    const first = edited(setValue(pools, ['spec', 'types', 'Workers', '0', 'count'], 2));
+    expect(first).toContain('- name: cpu\n        count: 2\n');
+  });
+
+  it('removes a key of an item, and refuses an index past the end', () => {
+    const out = edited(removeEntry(pools, ['spec', 'types', 'Workers', '0', 'count']));
+    expect(parse(out)).toEqual({
+      spec: { types: { Workers: [{ name: 'cpu' }, { name: 'gpu' }] } },
+    });
+    expect(setValue(pools, ['spec', 'types', 'Workers', '5', 'count'], 1).ok).toBe(false);
+  });
+});

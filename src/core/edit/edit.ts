@@ -5,7 +5,8 @@
  * order, quoting, indentation, line endings and unknown keys. (Re-printing the whole document
  * would not do: `toString()` changes 155 of the 205 real manifests somewhere.)
  *
- * Paths address maps by key, e.g. `['spec', 'types', 'worker', 'count']`.
+ * Paths address maps by key, e.g. `['spec', 'types', 'worker', 'count']`, and items of lists
+ * of maps by index (`['spec', 'types', 'Workers', '0', 'count']`).
  */
 import {
   isMap,
@@ -18,6 +19,7 @@ import {
   type Pair,
   type Scalar,
   type YAMLMap,
+  type YAMLSeq,
 } from 'yaml';
 import { pythonReading, readAsPlatform } from '../manifest/yaml11.ts';
 import { eolOf, lineStart, nextLineStart, type EditResult, type TextEdit } from './text.ts';
@@ -162,6 +164,14 @@ function place(
       mapPair = pair;
       continue;
     }
+    // An item of a list of maps (a Ray worker pool, a Vertex AI pool), by its index.
+    const item = isSeq(node) && rest.length > 1 ? itemAt(node, rest[0]!) : null;
+    if (isMap(item)) {
+      map = item;
+      mapPair = null;
+      i++;
+      continue;
+    }
     if (node === null || (isScalar(node) && node.value === null)) {
       return replaceValue(ctx, pair, nested);
     }
@@ -251,10 +261,19 @@ export function duplicateEntry(text: string, path: readonly string[], newKey: st
 
 // ---------------------------------------------------------------------------------------------
 
+/** The item of a list at an index written as a path step (`'0'`); null when there is none. */
+function itemAt(seq: YAMLSeq, key: string): Node | null {
+  return /^\d+$/.test(key) ? ((seq.items[Number(key)] as Node | undefined) ?? null) : null;
+}
+
 function mapAt(ctx: Ctx, path: readonly string[]): YAMLMap | null | string {
   let node: Node | null = ctx.doc.contents as YAMLMap | null;
   for (const key of path) {
     if (node === null) return null;
+    if (isSeq(node)) {
+      node = itemAt(node, key);
+      continue;
+    }
     if (!isMap(node)) return `\`${key}\`'s parent is not a map.`;
     const pair = pairOf(node, key);
     if (!pair) return null;

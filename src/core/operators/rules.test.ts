@@ -2,6 +2,7 @@
 // `analyze(text).diagnostics`; each quick fix is applied with the core's own `fixEdit` and the
 // result read back.
 import { describe, expect, it } from 'vitest';
+import { pyyamlRead } from '../../fixtures/pyyaml.ts';
 import { operatorManifest } from '../../fixtures/operatorManifest.ts';
 import { analyze } from '../analyze.ts';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -222,16 +223,33 @@ describe('vertexai', () => {
 });
 
 describe('slurm', () => {
-  it('an unquoted time is a number (3600) for YAML 1.1: warn, and the fix quotes it', () => {
-    const text = slurm('      time: 01:00:00\n');
+  it('an unquoted time that is a number (43200) for YAML 1.1: warn, and the fix quotes it', () => {
+    const text = slurm('      time: 12:00:00\n');
+    // Precondition, from the platform's reader itself: PyYAML reads it as the number 43200.
+    const [read] = pyyamlRead([text]);
+    expect((read as { spec: { types: { job: { time: unknown } } } }).spec.types.job.time).toBe(
+      43200,
+    );
     const ds = find(text, 'slurm-time-number');
     expect(ds).toHaveLength(1);
     expect(ds[0]!.severity).toBe('warning');
-    expect(ds[0]!.message).toContain('3600');
+    expect(ds[0]!.message).toContain('43200');
     const fixed = applyFix(text, ds[0]!, ds[0]!.fixes![0]!.title);
-    expect(fixed).toContain('time: "01:00:00"');
+    expect(fixed).toContain('time: "12:00:00"');
     expect(find(fixed, 'slurm-time-number')).toEqual([]);
-    expect((typesOf(fixed).job as Record<string, unknown>).time).toBe('01:00:00');
+    expect((typesOf(fixed).job as Record<string, unknown>).time).toBe('12:00:00');
+  });
+
+  it('warns exactly where PyYAML reads a number: 1:00:00 and 10:30, not 01:00:00 or 00:30:00', () => {
+    const times = ['01:00:00', '1:00:00', '10:30', '00:30:00', '12:00:00', '2-12:00:00'];
+    const texts = times.map((t) => slurm(`      time: ${t}\n`));
+    const read = pyyamlRead(texts).map(
+      (d) => (d as { spec: { types: { job: { time: unknown } } } }).spec.types.job.time,
+    );
+    // The oracle: PyYAML's own reading of each.
+    expect(read).toEqual(['01:00:00', 3600, 630, '00:30:00', 43200, '2-12:00:00']);
+    const warned = texts.map((t) => find(t, 'slurm-time-number').length === 1);
+    expect(warned).toEqual(read.map((v) => typeof v === 'number'));
   });
 
   it('a quoted time, or minutes, is no warning', () => {

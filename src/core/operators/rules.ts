@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, Fix, Path } from '../diagnostics.ts';
 import type { Source } from '../manifest/source.ts';
+import { pythonReading } from '../manifest/yaml11.ts';
 import { isObject, sameData } from '../own.ts';
 import { q } from '../quote.ts';
 import { machineType } from './machines.ts';
@@ -311,18 +312,21 @@ function slurmRules(ctx: Ctx): Diagnostic[] {
 }
 
 /**
- * `time: 01:00:00` unquoted: the platform's YAML reader (YAML 1.1) reads it as the number 3600
+ * `time: 12:00:00` unquoted: the platform's YAML reader (YAML 1.1) reads it as the number 43200
  * (base 60), Slurm wants the text. The fix quotes it.
  */
 function unquotedTime(ctx: Ctx, path: Path): Diagnostic | null {
   const span = ctx.source.spanFor(path);
   const written = ctx.source.text.slice(span.start, span.end);
-  if (!/^\d+(:[0-5]?\d)+$/.test(written)) return null;
+  // Only what PyYAML reads as a number: `1:00:00` and `10:30` are, `01:00:00` is not (its
+  // base-60 integers start with 1-9).
+  const read = /^\d+(:[0-5]?\d)+$/.test(written) ? pythonReading(written) : null;
+  if (typeof read !== 'number') return null;
   const quoted = JSON.stringify(written);
   return ctx.source.diagnostic(
     'warning',
     'slurm-time-number',
-    `Written unquoted, ${written} is the number ${sexagesimal(written)} for the platform's YAML reader (base 60), not Slurm's time. Quote it: ${quoted}.`,
+    `Written unquoted, ${written} is the number ${read} for the platform's YAML reader (base 60), not Slurm's time. Quote it: ${quoted}.`,
     path,
     span,
     {
@@ -334,8 +338,4 @@ function unquotedTime(ctx: Ctx, path: Path): Diagnostic | null {
       text: quoted,
     },
   );
-}
-
-function sexagesimal(s: string): number {
-  return s.split(':').reduce((n, part) => n * 60 + Number(part), 0);
 }

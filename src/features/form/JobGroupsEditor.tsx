@@ -1,12 +1,13 @@
 /**
  * The form's job groups: one fieldset per group and a button to add one. Operators whose types
  * are a map of groups (jobset, and pytorch, xgboost, jax, tf, batchjob's replicas) are edited
- * here; other shapes stay as they are in the YAML.
+ * here; Ray's, Vertex AI's and Slurm's own shapes by OperatorGroupsEditor.
  */
 import { useEffect, useState } from 'react';
 import { addEntry } from '../../core/edit/index.ts';
 import { getOwn } from '../../core/own.ts';
-import { formShape } from '../../core/ui.ts';
+import { formShape, isOperator } from '../../core/ui.ts';
+import { OperatorGroupsEditor } from './OperatorGroupsEditor.tsx';
 import { editText } from '../../state/actions.ts';
 import { selectDiagnosticIndex, selectView } from '../../state/selectors.ts';
 import { useDesigner } from '../../state/store.ts';
@@ -55,10 +56,12 @@ export function JobGroupsEditor() {
 
   const shape = formShape(operator);
   if (shape === 'yaml') {
-    return (
+    return isOperator(operator) ? (
+      <OperatorGroupsEditor operator={operator} />
+    ) : (
       <p className="muted">
-        Operator &quot;{operator}&quot;: its groups are kept as they are in the YAML; edit them in
-        the YAML view (the figures and pods follow).
+        Operator &quot;{operator}&quot; is not one the platform runs: its groups are kept as they
+        are in the YAML.
       </p>
     );
   }
