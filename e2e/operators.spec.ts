@@ -1,7 +1,9 @@
 // Every operator the platform runs gets pods, peak, cost and a timeline (SEMANTICS.md "Other
 // operators"): each file pasted as a user would, its figures read where the user reads them.
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { readFixture } from '../src/fixtures/read.ts';
 import { expect, resource, test } from './fixtures.ts';
 import { clickCell, openDesigner, pasteOnPage, showView, yamlText } from './designer.ts';
 
@@ -248,4 +250,28 @@ test("the form edits Ray's worker pools, Vertex AI's pools and Slurm's job, and 
   const time = job.getByLabel('Time limit');
   await time.fill('2:00:00');
   await expect.poll(() => yamlText(page)).toContain('time: "2:00:00"');
+});
+
+test('the Kubernetes view exports a pytorch 0.2.3 design as a JobSet with its ranks; kuberay is said not to be', async ({
+  page,
+}) => {
+  await paste(page, readFixture('pytorch'), 'pytorch');
+  await showView(page, 'Kubernetes');
+  const view = page.getByRole('region', { name: 'Kubernetes JobSet' });
+  await expect(view.locator('[data-testid="jobset-yaml"][data-ready="true"]')).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    view.getByRole('button', { name: 'Download' }).click(),
+  ]);
+  const saved = readFileSync((await download.path())!, 'utf8');
+  expect(saved).toContain('kind: JobSet');
+  expect(saved).toMatch(/name: MASTER_ADDR\s+value: experiment-worker-0-0\.experiment/);
+  expect(saved).toMatch(
+    /name: RANK\s+valueFrom:\s+fieldRef:\s+fieldPath: "metadata\.labels\['jobset\.sigs\.k8s\.io\/job-global-index'\]"/,
+  );
+  await paste(page, KUBERAY, 'kuberay');
+  await showView(page, 'Kubernetes');
+  await expect(page.getByText(/Only a jobset manifest becomes a JobSet/)).toContainText(
+    'uses kuberay',
+  );
 });

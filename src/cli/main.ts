@@ -9,7 +9,13 @@
  */
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { isOperator, looksLikeJobSet, OPERATORS } from '../core/index.ts';
+import {
+  exportsAsJobSet,
+  isOperator,
+  looksLikeJobSet,
+  OPERATORS,
+  readGroups,
+} from '../core/index.ts';
 import { parseArgs, type Args, type Command } from './args.ts';
 import { checkAll, expandInputs } from './check.ts';
 import { diffCommand } from './commands/diff.ts';
@@ -29,7 +35,7 @@ import { startWatchdog, type Watchdog } from './watchdog.ts';
 
 export { USAGE } from './usage.ts';
 
-/** The commands that only make sense for `operator: jobset`. */
+/** The commands that only make sense for `operator: jobset` (and the export: those run on JobSet). */
 const JOBSET_ONLY: ReadonlySet<string> = new Set(['export', 'program', 'rehearse']);
 /** The commands that need the design's pods: any operator the platform runs. */
 const PODS: ReadonlySet<string> = new Set(['pods']);
@@ -107,7 +113,11 @@ async function oneInput(
   const { design, analysis } = only;
   if (command === 'import') return importCommand(design, out, io.stderr);
   // Commands about Jobs and pods need a jobset manifest; any other operator is a usage error.
-  const needsJobSet = JOBSET_ONLY.has(command) && analysis.operator !== 'jobset';
+  const servedAsJobSet =
+    command === 'export'
+      ? exportsAsJobSet(analysis.operator, readGroups(analysis.data))
+      : analysis.operator === 'jobset';
+  const needsJobSet = JOBSET_ONLY.has(command) && !servedAsJobSet;
   const needsPods = PODS.has(command) && !isOperator(analysis.operator);
   if ((needsJobSet || needsPods) && !analysis.syntaxError) {
     say(

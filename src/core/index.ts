@@ -18,6 +18,7 @@ export { usage } from './cost/usage.ts';
 export { plan, schedule } from './run/schedule.ts';
 export { simulate } from './sim/simulate.ts';
 export { exportJobSet, type ExportInput } from './k8s/export.ts';
+export { exportsAsJobSet } from './k8s/operatorEnv.ts';
 export { importJobSet } from './k8s/import.ts';
 export {
   podProgram,

@@ -535,3 +535,86 @@ describe('what Kubernetes reads, at the edges', () => {
     expect(back.report).toEqual([]);
   });
 });
+
+describe('the 0.2.3 operators that run on JobSet (pytorch, xgboost, jax)', () => {
+  /** Each pod's variables as the controller gives them: literal values, and labels resolved. */
+  function podEnvs(jobset: Json): Map<string, Record<string, string>> {
+    const rj = ((jobset.spec as Json).replicatedJobs as Json[])[0]!;
+    const replicas = rj.replicas as number;
+    const job = (rj.template as Json).spec as Json;
+    const container = (((job.template as Json).spec as Json).containers as Json[])[0]!;
+    const out = new Map<string, Record<string, string>>();
+    for (let a = 0; a < replicas; a++) {
+      const labels: Record<string, string> = {
+        'jobset.sigs.k8s.io/replicatedjob-name': String(rj.name),
+        'jobset.sigs.k8s.io/replicatedjob-replicas': String(replicas),
+        'jobset.sigs.k8s.io/global-replicas': String(replicas),
+        'jobset.sigs.k8s.io/job-index': String(a),
+        'jobset.sigs.k8s.io/job-global-index': String(a),
+      };
+      const env: Record<string, string> = {};
+      for (const e of container.env as Json[]) {
+        const path = (((e.valueFrom as Json)?.fieldRef as Json)?.fieldPath as string) ?? null;
+        const m = path ? /^metadata\.labels\['(.+)'\]$/.exec(path) : null;
+        env[e.name as string] = m ? labels[m[1]!]! : String(e.value);
+      }
+      out.set(`worker-${a}-0`, env);
+    }
+    return out;
+  }
+
+  it.each([
+    ['pytorch', { RANK: 'rank', MASTER_ADDR: 'host0', MASTER_PORT: '23456', WORLD_SIZE: 'n' }],
+    ['xgboost', { RANK: 'rank', MASTER_ADDR: 'host0', WORKER_PORT: '9999', WORKER_ADDRS: 'rest' }],
+    [
+      'jax',
+      {
+        JAXOPERATOR_PROCESS_ID: 'rank',
+        JAXOPERATOR_COORDINATOR_ADDRESS: 'host0:1234',
+        JAXOPERATOR_NUM_PROCESSES: 'n',
+      },
+    ],
+  ] as const)(
+    'exports the %s template as a JobSet the API server accepts, each pod given its rank',
+    (id, expected) => {
+      const text = readFixture(id);
+      // Precondition: the template is this operator's 0.2.3 shape, one `worker` type.
+      expect(analyze(text).operator).toBe(id);
+      const r = exported(text, 'run');
+      const jobset = parseYaml(r.yaml) as Json;
+      expect(validateOpenApi(jobset, crd()), id).toEqual([]);
+      const envs = podEnvs(jobset);
+      const n = envs.size;
+      expect(n).toBe(analyze(text).expansion!.totals.pods);
+      const host = (i: number) => `run-worker-${i}-0.run`;
+      for (const [pod, env] of envs) {
+        const rank = Number(/^worker-(\d+)-0$/.exec(pod)![1]);
+        for (const [k, v] of Object.entries(expected)) {
+          const want =
+            v === 'rank'
+              ? String(rank)
+              : v === 'n'
+                ? String(n)
+                : v === 'host0'
+                  ? host(0)
+                  : v === 'host0:1234'
+                    ? `${host(0)}:1234`
+                    : v === 'rest'
+                      ? Array.from({ length: n - 1 }, (_, i) => host(i + 1)).join(',')
+                      : v;
+          expect(env[k], `${id} ${pod} ${k}`).toBe(want);
+        }
+      }
+    },
+  );
+
+  it('refuses the 0.2.2 shape (Master + Worker) and the operators that do not run on JobSet', () => {
+    const master = withTypes('    Master: {count: 1}\n    Worker: {count: 2}\n').replace(
+      'operator: jobset',
+      'operator: pytorch',
+    );
+    expect(exportJobSet(analyze(master)).kind).toBe('not-jobset');
+    expect(exportJobSet(analyze(readFixture('kuberay'))).kind).toBe('not-jobset');
+    expect(exportJobSet(analyze(readFixture('vertexai'))).kind).toBe('not-jobset');
+  });
+});

@@ -26,6 +26,8 @@ import { notCarriedOver, type NotCarried } from './notCarried.ts';
 import { cpuQuantity, memoryQuantity } from './quantity.ts';
 import { emitYaml, Flow } from './emit.ts';
 import { yamlComment } from '../safe.ts';
+import { isOperator } from '../operators/operators.ts';
+import { exportsAsJobSet, operatorEnv } from './operatorEnv.ts';
 
 /** What the export needs of an analysis. */
 export interface ExportInput {
@@ -59,7 +61,11 @@ export type JobSetExport =
   | { readonly kind: 'not-jobset'; readonly operator: string | null };
 
 export function exportJobSet(input: ExportInput, name?: string): JobSetExport {
-  if (input.syntaxError || input.data === undefined || input.operator !== 'jobset') {
+  const onJobSet =
+    !input.syntaxError &&
+    input.data !== undefined &&
+    exportsAsJobSet(input.operator, readGroups(input.data));
+  if (input.syntaxError || input.data === undefined || !onJobSet) {
     if (input.syntaxError || input.data === undefined) {
       return { kind: 'invalid', errors: input.diagnostics.filter((d) => d.severity === 'error') };
     }
@@ -105,7 +111,17 @@ export function exportJobSet(input: ExportInput, name?: string): JobSetExport {
     spec: {
       network: { enableDNSHostnames: true },
       replicatedJobs: groups.map((g) =>
-        replicatedJob(g, shmOf(spec, g.name), image, command, deadline?.seconds ?? null, rounded),
+        replicatedJob(
+          g,
+          shmOf(spec, g.name),
+          {
+            image,
+            command,
+            env: isOperator(input.operator) ? operatorEnv(input.operator, chosen, groups) : [],
+          },
+          deadline?.seconds ?? null,
+          rounded,
+        ),
       ),
     },
   };
@@ -181,13 +197,12 @@ function shmOf(spec: Record<string, unknown>, type: string): number {
 function replicatedJob(
   g: Group,
   shmGB: number,
-  image: string,
-  command: string,
+  run: { readonly image: string; readonly command: string; readonly env: readonly object[] },
   deadline: number | null,
   rounded: NotCarried[],
 ) {
   const gpus = g.resources.gpus ?? 0;
-  const container = containerOf(g.name, image, command, requestsAndLimits(g, rounded), shmGB);
+  const container = containerOf(g.name, run, requestsAndLimits(g, rounded), shmGB);
   return {
     name: g.name,
     replicas: g.count ?? 1,
@@ -249,20 +264,23 @@ function requestsAndLimits(g: Group, rounded: NotCarried[]) {
  */
 function containerOf(
   name: string,
-  image: string,
-  command: string,
+  run: { readonly image: string; readonly command: string; readonly env: readonly object[] },
   resources: ReturnType<typeof requestsAndLimits>,
   shmGB: number,
 ) {
   return {
     name,
-    image,
+    image: run.image,
     // One line, as it would be typed.
-    command: new Flow(['/bin/sh', '-c', command]),
-    env: LABEL_VARIABLES.map(([variable, label]) => ({
-      name: variable,
-      valueFrom: { fieldRef: { fieldPath: labelPath(label) } },
-    })),
+    command: new Flow(['/bin/sh', '-c', run.command]),
+    env: [
+      ...LABEL_VARIABLES.map(([variable, label]) => ({
+        name: variable,
+        valueFrom: { fieldRef: { fieldPath: labelPath(label) } },
+      })),
+      // The operator's own (pytorch's RANK, jax's coordinator) after JobSet's.
+      ...run.env,
+    ],
     ...(Object.keys(resources).length ? { resources } : {}),
     ...(shmGB > 0 ? { volumeMounts: [{ name: SHM_VOLUME, mountPath: SHM_PATH }] } : {}),
   };

@@ -131,7 +131,8 @@ function Body({ jobset, renderYaml }: { jobset: JobSetExport | null } & Props) {
     case 'not-jobset':
       return (
         <p>
-          Only a jobset manifest becomes a JobSet; this one{' '}
+          Only a jobset manifest becomes a JobSet, or a pytorch, xgboost or jax one with a single{' '}
+          <code>worker</code> type (0.2.3 runs them on JobSet); this one{' '}
           {jobset.operator ? (
             <>
               uses <code>{jobset.operator}</code>
