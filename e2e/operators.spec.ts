@@ -275,3 +275,22 @@ test('the Kubernetes view exports a pytorch 0.2.3 design as a JobSet with its ra
     'uses kuberay',
   );
 });
+
+test('a distributed run is synchronous on your cluster by default: its pods wait for each other', async ({
+  page,
+}) => {
+  await paste(page, PYTORCH_022, 'pytorch');
+  const side = page.getByRole('complementary', { name: 'Resources' });
+  await side.getByText('Your cluster').click();
+  await side.getByLabel('Free GPUs: NVIDIA-A100-SXM4-80GB').fill('3');
+  // Precondition: nothing was ticked by the user; the run's groups are synchronous all the same.
+  await expect(side.getByRole('checkbox', { name: 'Worker' })).toBeChecked();
+  await expect(side.getByRole('checkbox', { name: 'Master' })).toBeChecked();
+  await expect(side.getByRole('list', { name: 'Cluster findings' })).toContainText(
+    'runs synchronously',
+  );
+  // Unticking one group keeps the other as it was.
+  await side.getByRole('checkbox', { name: 'Master' }).uncheck();
+  await expect(side.getByRole('checkbox', { name: 'Worker' })).toBeChecked();
+  await expect(side.getByRole('checkbox', { name: 'Master' })).not.toBeChecked();
+});

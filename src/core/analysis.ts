@@ -34,6 +34,8 @@ export interface Analysis {
   readonly usage: Usage | null;
   /** What the simulated run on the user's cluster shows: never part of the manifest's validity. */
   readonly findings: readonly Diagnostic[];
+  /** The groups the run treats as synchronous: the design's, or a distributed operator's all. */
+  readonly synchronous: readonly string[];
 }
 
 export interface GroupSpan {

@@ -29,12 +29,12 @@ export { internalError };
 export type { Analysis, GroupSpan } from './analysis.ts';
 
 /**
- * The settings the run is planned with: a distributed operator's groups are synchronous unless
- * the design says which are (SEMANTICS.md "Other operators": its pods start together).
+ * The settings the run is planned with: a distributed operator's groups are all synchronous
+ * while the design names none (SEMANTICS.md "Other operators": its pods start together).
  */
 function runSettings(design: OperatorDesign, settings: DesignSettings): DesignSettings {
   let out = settings;
-  if (design.run.distributed && settings.synchronous === undefined)
+  if (design.run.distributed && !settings.synchronous?.length)
     out = { ...out, synchronous: design.groups.map((g) => g.name) };
   // Slurm ends a job at its time limit: a pod duration not set is at most that.
   const limit = design.timeLimitHours;
@@ -65,6 +65,7 @@ function analyzeOrThrow(text: string, settings: DesignSettings): Analysis {
   let operator: string | null = null;
   let expansion: Expansion | null = null;
   let sched: Schedule | null = null;
+  let synchronous: readonly string[] = settings.synchronous ?? [];
   const readable = parsed.data !== undefined && !parsed.syntaxError;
   const view = readable ? readView(parsed.data, parsed.source) : null;
   if (readable) {
@@ -81,7 +82,9 @@ function analyzeOrThrow(text: string, settings: DesignSettings): Analysis {
       if (isObject(spec.types)) {
         expansion = expand(design.groups, design.run);
         if (operator === 'jobset') diagnostics.push(...designRules(expansion, source));
-        sched = schedule(expansion, runSettings(design, settings));
+        const run = runSettings(design, settings);
+        synchronous = run.synchronous ?? [];
+        sched = schedule(expansion, run);
         if (settings.capacity) {
           findings.push(
             ...clusterFindings(
@@ -94,9 +97,7 @@ function analyzeOrThrow(text: string, settings: DesignSettings): Analysis {
           );
         }
         if (settings.sweeps)
-          findings.push(
-            ...sweepFindings(expansion, settings.sweeps, source, settings.synchronous ?? []),
-          );
+          findings.push(...sweepFindings(expansion, settings.sweeps, source, synchronous));
       }
     }
   }
@@ -127,6 +128,7 @@ function analyzeOrThrow(text: string, settings: DesignSettings): Analysis {
     typeKeys: readable ? parsed.source.keysAt(['spec', 'types']) : [],
     schedule: sched,
     usage: sched ? usage(sched.plan, settings) : null,
+    synchronous,
     findings,
   };
 }

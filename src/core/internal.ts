@@ -47,5 +47,6 @@ function unknownAnalysis(code: 'internal-error' | 'check-stopped', message: stri
     schedule: null,
     usage: null,
     findings: [],
+    synchronous: [],
   };
 }

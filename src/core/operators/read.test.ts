@@ -226,9 +226,29 @@ describe('synchronous by default', () => {
     expect(a.findings.some((d) => d.code.startsWith('synchronous'))).toBe(false);
   });
 
-  it('the design can still say which groups are synchronous', () => {
+  it('while the design names none (the app starts with none), all groups are, and the analysis says so', () => {
     const a = analyze(eight('pytorch', '0.2.3', 'worker'), { capacity, synchronous: [] });
-    expect(a.expansion!.totals.pods).toBe(8);
+    expect(a.synchronous).toEqual(['worker']);
+    expect(a.findings.filter((d) => d.code === 'synchronous-over-capacity')).toHaveLength(1);
+    const b = analyze(eight('batchjob', '0.2.2', 'Worker'), { capacity, synchronous: [] });
+    expect(b.synchronous).toEqual([]);
+  });
+
+  it('the design can still say which groups are synchronous', () => {
+    const two = manifest(
+      'pytorch',
+      '0.2.2',
+      [
+        '    Master: {count: 1, resources: {cpus: 1, ramRatio: 1}}',
+        '    Worker: {count: 8, resources: {cpus: 1, ramRatio: 1}}',
+        '',
+      ].join('\n'),
+    );
+    // Precondition: by default both are, and the 8 workers can never all be up on 4 CPUs.
+    expect(analyze(two, { capacity }).synchronous).toEqual(['Master', 'Worker']);
+    const a = analyze(two, { capacity, synchronous: ['Master'] });
+    expect(a.synchronous).toEqual(['Master']);
+    expect(a.expansion!.totals.pods).toBe(9);
     expect(a.findings.some((d) => d.code === 'synchronous-over-capacity')).toBe(false);
   });
 });

@@ -42,7 +42,11 @@ export function ClusterPanel() {
 
 /** Which groups run synchronously: none of their pods works until all of them are up. */
 function SynchronousGroups({ groups }: { groups: readonly GroupFigures[] }) {
-  const synchronous = useDesigner((s) => s.synchronous);
+  // What the run does: the design's choice (at once, as ticked), or while it names none, what
+  // the analysis did (a distributed operator's groups are all synchronous by default).
+  const synchronous = useDesigner((s) =>
+    s.synchronous.length ? s.synchronous : (s.analysis?.synchronous ?? s.synchronous),
+  );
   const setSynchronous = useDesigner((s) => s.setSynchronous);
   return (
     <fieldset className="sync">
@@ -52,7 +56,7 @@ function SynchronousGroups({ groups }: { groups: readonly GroupFigures[] }) {
           <input
             type="checkbox"
             checked={synchronous.includes(g.name)}
-            onChange={(e) => setSynchronous(g.name, e.target.checked)}
+            onChange={(e) => setSynchronous(g.name, e.target.checked, synchronous)}
           />{' '}
           {g.name}
         </label>

@@ -97,7 +97,11 @@ export interface DesignSlice extends Settings {
   setDuration(group: string, hours: number): void;
   setPrices(prices: Prices): void;
   setCapacity(capacity: Capacity | null): void;
-  setSynchronous(group: string, on: boolean): void;
+  /**
+   * Marks a group synchronous or not, starting from `from` when given: the groups the run
+   * treats as synchronous now (a distributed operator's are all, while none is set).
+   */
+  setSynchronous(group: string, on: boolean, from?: readonly string[]): void;
   setJobSetName(name: string): void;
   /** Shows a rehearsal with the design, or none: one undo step. */
   setRehearsal(rehearsal: Rehearsal | null): void;
@@ -403,13 +407,14 @@ function settingActions(
       ),
     setPrices: (prices) => setSettings((s) => ({ ...s, prices }), 'prices'),
     setCapacity: (capacity) => setSettings((s) => ({ ...s, capacity }), 'capacity'),
-    setSynchronous: (group, on) =>
-      setSettings((s) => ({
-        ...s,
-        synchronous: on
-          ? [...new Set([...s.synchronous, group])]
-          : s.synchronous.filter((g) => g !== group),
-      })),
+    setSynchronous: (group, on, from) =>
+      setSettings((s) => {
+        const base = from ?? s.synchronous;
+        return {
+          ...s,
+          synchronous: on ? [...new Set([...base, group])] : base.filter((g) => g !== group),
+        };
+      }),
     setJobSetName: (jobsetName) => setSettings((s) => ({ ...s, jobsetName }), 'jobset-name'),
     setRehearsal: (rehearsal) => setSettings((s) => ({ ...s, rehearsal })),
     applySettings: (settings) => setSettings(() => settings),
