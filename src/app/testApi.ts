@@ -14,6 +14,11 @@ export function installTestApi(): void {
     analysisVersion: () => useDesigner.getState().analysisVersion,
     markers: () => [],
     load: (text) => useDesigner.getState().load(text),
+    edit: (at, insert) => {
+      const { text, commit } = useDesigner.getState();
+      const edit = { start: at, end: at + 1, text: insert };
+      commit(text.slice(0, at) + insert + text.slice(at + 1), { origin: 'yaml', edits: [edit] });
+    },
     gridPaints: [],
   };
 }

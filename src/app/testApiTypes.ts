@@ -17,6 +17,8 @@ export interface DesignerTestApi {
   markers(): MarkerInfo[];
   /** Replaces the design (benchmarks load large designs this way). */
   load(text: string): void;
+  /** Writes `insert` over the one character at `at`, as one edit of the YAML (its own undo step). */
+  edit?: (at: number, insert: string) => void;
   /** Milliseconds each grid paint took, appended by the canvas (for the UI benchmark). */
   gridPaints: number[];
   /** Where pod `group-job-pod` is on screen now (its centre, in page pixels), from the live view. */

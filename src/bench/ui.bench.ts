@@ -304,6 +304,37 @@ async function sizesBench(page: Page) {
   );
 }
 
+/**
+ * The page's heap (after a garbage collection, through the DevTools protocol) before and after
+ * 200 one-character edits of a 2,000-group design, each its own undo step: what the history
+ * costs. Goal: under 5 MB (a history of copies of the text kept about 75 MB).
+ */
+async function heapBench(page: Page) {
+  const text = generatedDesign(2000, 2, 4, 2);
+  await page.evaluate(`window.__designerTestApi.load(${JSON.stringify(text)})`);
+  await settle(page);
+  const cdp = await page.context().newCDPSession(page);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const before = await heap();
+  // The last group's `count: 2` written 3, then 2 again, and so on: 200 changes, 200 undo
+  // steps, each a full analysis. (Edits spread over every group would also grow the editor's
+  // tokenization of lines not yet seen: a cache of the editor, not the history.)
+  const at = text.lastIndexOf('count: 2') + 'count: '.length;
+  const EDITS = Number(process.env.BENCH_HEAP_EDITS ?? 200);
+  for (let i = 0; i < EDITS; i++)
+    await page.evaluate(`window.__designerTestApi.edit(${at}, '${i % 2 ? '2' : '3'}')`);
+  await settle(page);
+  const after = await heap();
+  const mb = (after - before) / 1e6;
+  console.log(
+    `\nheap after 200 one-character edits at 2,000 groups: ${(before / 1e6).toFixed(1)} -> ${(after / 1e6).toFixed(1)} MB, +${mb.toFixed(1)} MB (goal under 5 MB: ${mb < 5 ? 'met' : 'NOT met'})`,
+  );
+  await cdp.detach();
+}
+
 /** Waits until nothing is pending: the worker answered and two frames were painted. */
 async function settle(page: Page) {
   await page.waitForFunction(
@@ -473,6 +504,7 @@ try {
       .observe({ type: 'longtask' });
   `);
   if (!only || only === 'sizes') await sizesBench(page);
+  if (!only || only === 'heap') await heapBench(page);
   await browser.close();
 } finally {
   stop();

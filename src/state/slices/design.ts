@@ -11,6 +11,7 @@
  */
 import type { StateCreator } from 'zustand';
 import { diffEdit, type TextEdit } from '../../core/edit/text.ts';
+import { rebase, stepTo, textOf, type Step } from './history.ts';
 import { trackKeys, type TrackedKey } from '../../core/edit/keys.ts';
 import {
   dropGroupSettings,
@@ -60,11 +61,14 @@ export interface Settings {
   readonly rehearsal: Rehearsal | null;
 }
 
-/** One state of the design, as the history keeps it. */
-export interface Snapshot {
+/** One state of the design: what undo and redo restore. */
+interface Snapshot {
   readonly text: string;
   readonly settings: Settings;
 }
+
+/** A step of the history: the edit to its text from its neighbour's, and its settings. */
+type HistoryStep = Step<Settings>;
 
 export interface DesignSlice extends Settings {
   readonly text: string;
@@ -73,8 +77,8 @@ export interface DesignSlice extends Settings {
   /** Bumped on every change of the settings, so the worker is asked again. */
   readonly settingsVersion: number;
   readonly lastOrigin: EditOrigin;
-  readonly past: readonly Snapshot[];
-  readonly future: readonly Snapshot[];
+  readonly past: readonly HistoryStep[];
+  readonly future: readonly HistoryStep[];
   /** Burst key and time of the newest history entry, for coalescing. */
   readonly lastBurst: { readonly key: string; readonly at: number; readonly since: number } | null;
   /**
@@ -174,7 +178,8 @@ function forNewDesign(s: Settings): Settings {
   return record((k) => (FIELDS[k].keptOnLoad ? s[k] : FIELDS[k].initial));
 }
 
-const snapshot = (s: DesignSlice): Snapshot => ({ text: s.text, settings: settingsOf(s) });
+/** The step back from the text `next` to the design `s` as it is now. */
+const back = (s: DesignSlice, next: string): HistoryStep => stepTo(next, s.text, settingsOf(s));
 const settingsOf = (s: Settings): Settings => record((k) => s[k]);
 
 export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice> = (set, get) => {
@@ -233,29 +238,45 @@ export const createDesignSlice: StateCreator<DesignerState, [], [], DesignSlice>
         version: s.version + 1,
         settingsVersion: s.settingsVersion + 1,
         lastOrigin: 'load',
-        past: s.version === 0 ? [] : [...s.past, snapshot(s)].slice(-HISTORY_LIMIT),
+        past: s.version === 0 ? [] : [...s.past, back(s, text)].slice(-HISTORY_LIMIT),
         future: [],
         lastBurst: null,
         groupKeys: null,
       })),
+    ...historyActions(set),
+    ...settingActions(setSettings),
+  };
+};
+
+/** Undo and redo: a step of the history applied to the current text, and its settings restored. */
+function historyActions(
+  set: (update: (s: DesignSlice) => Partial<DesignSlice> | DesignSlice) => void,
+): Pick<DesignSlice, 'undo' | 'redo'> {
+  return {
     undo: () =>
       set((s) => {
         const previous = s.past[s.past.length - 1];
         if (previous === undefined) return s;
-        return restore(s, previous, {
-          past: s.past.slice(0, -1),
-          future: [snapshot(s), ...s.future],
-        });
+        const text = textOf(previous, s.text);
+        return restore(
+          s,
+          { text, settings: previous.settings },
+          { past: s.past.slice(0, -1), future: [back(s, text), ...s.future] },
+        );
       }),
     redo: () =>
       set((s) => {
         const [next, ...rest] = s.future;
         if (next === undefined) return s;
-        return restore(s, next, { past: [...s.past, snapshot(s)], future: rest });
+        const text = textOf(next, s.text);
+        return restore(
+          s,
+          { text, settings: next.settings },
+          { past: [...s.past, back(s, text)], future: rest },
+        );
       }),
-    ...settingActions(setSettings),
   };
-};
+}
 
 function restore(
   s: DesignSlice,
@@ -375,7 +396,10 @@ function change(
     version: textChanged ? s.version + 1 : s.version,
     settingsVersion: settingsChanged ? s.settingsVersion + 1 : s.settingsVersion,
     lastOrigin: origin,
-    past: merge ? s.past : [...s.past, snapshot(s)].slice(-HISTORY_LIMIT),
+    // A burst keeps one step: the newest, re-based on the new text.
+    past: merge
+      ? [...s.past.slice(0, -1), rebase(s.past[s.past.length - 1]!, s.text, next.text)]
+      : [...s.past, back(s, next.text)].slice(-HISTORY_LIMIT),
     future: [],
     lastBurst:
       burst === undefined ? null : { key: burst, at: now, since: merge ? s.lastBurst!.since : now },
