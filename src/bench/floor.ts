@@ -5,6 +5,7 @@
  */
 import type { WorkerRequest, WorkerResponse } from '../worker/protocol.ts';
 import { formatNumber } from '../ui/format.ts';
+import platformMain from '../templates/manifests/platform-main.yaml?raw';
 
 const text = document.getElementById('text') as HTMLTextAreaElement;
 const pods = document.getElementById('pods')!;
@@ -33,3 +34,8 @@ text.addEventListener('input', send);
   text.value = t;
   send();
 };
+// `?default`: the designer's default design at once, for the first-figure floor.
+if (new URLSearchParams(location.search).has('default')) {
+  text.value = platformMain;
+  send();
+}
