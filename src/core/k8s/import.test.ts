@@ -150,6 +150,16 @@ describe('importJobSet', () => {
     );
   });
 
+  it('says an alias to no anchor, or an alias bomb, cannot be read, instead of throwing', () => {
+    const head = 'kind: JobSet\napiVersion: jobset.x-k8s.io/v1alpha2\nmetadata: {name: a}\n';
+    const dangling = importJobSet(`${head}spec: *nothing\n`);
+    expect(dangling.kind).toBe('unreadable');
+    if (dangling.kind === 'unreadable') expect(dangling.reason).toContain('nothing');
+    const lines = ['a0: &a0 [x, x]'];
+    for (let i = 1; i < 12; i++) lines.push(`a${i}: &a${i} [*a${i - 1}, *a${i - 1}]`);
+    expect(importJobSet(`${head}${lines.join('\n')}\nspec: *a11\n`).kind).toBe('unreadable');
+  });
+
   it('keeps a wrong figure as written, so the manifest says what is wrong at its place', () => {
     const bad = importJobSet(JOBSET.replace('replicas: 4', 'replicas: "four"'));
     if (bad.kind !== 'imported') throw new Error('not imported');

@@ -42,7 +42,14 @@ export function importJobSet(text: string): JobSetImport {
       const e = doc.errors[0]!;
       return { kind: 'unreadable', reason: `The YAML cannot be read: ${e.message.split('\n')[0]}` };
     }
-    const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+    // An alias to no anchor, or past 1,000 aliases (a bomb): the YAML library throws.
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: 1000 });
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      return { kind: 'unreadable', reason: `The YAML cannot be read: ${why.split('\n')[0]}` };
+    }
     if (found === null && isJobSet(data)) found = data as Json;
     else if (data !== null && data !== undefined) {
       const what = isObject(data) && typeof data.kind === 'string' ? data.kind : 'document';
