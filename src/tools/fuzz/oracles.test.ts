@@ -70,7 +70,11 @@ describe('the file-name oracle', () => {
       { kind: 'checked', design: { name, file: name, text: '', settings: {} }, analysis: a },
     ] as never);
     expect(githubProperties(line!)?.file).toBe(name);
-    // A command written without escaping would be read as another name.
-    expect(githubProperties(`::error file=${name},line=1::x`)?.file).not.toBe(name);
+    // A command written without escaping would be read as another name: the oracle reads it
+    // (not null), and reads `a`, where the escaped one reads the whole name.
+    const unescaped = githubProperties('::error file=a,b.yaml,line=1::x');
+    expect(unescaped).not.toBeNull();
+    expect(unescaped!.file).toBe('a');
+    expect(githubProperties('::error file=a%2Cb.yaml,line=1::x')?.file).toBe('a,b.yaml');
   });
 });
