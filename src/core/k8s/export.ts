@@ -61,11 +61,8 @@ export type JobSetExport =
   | { readonly kind: 'not-jobset'; readonly operator: string | null };
 
 export function exportJobSet(input: ExportInput, name?: string): JobSetExport {
-  const onJobSet =
-    !input.syntaxError &&
-    input.data !== undefined &&
-    exportsAsJobSet(input.operator, readGroups(input.data));
-  if (input.syntaxError || input.data === undefined || !onJobSet) {
+  const read = input.syntaxError || input.data === undefined ? [] : readGroups(input.data);
+  if (input.syntaxError || input.data === undefined || !exportsAsJobSet(input.operator, read)) {
     if (input.syntaxError || input.data === undefined) {
       return { kind: 'invalid', errors: input.diagnostics.filter((d) => d.severity === 'error') };
     }
@@ -76,7 +73,7 @@ export function exportJobSet(input: ExportInput, name?: string): JobSetExport {
   }
   const data = input.data as Record<string, unknown>;
   // Valid manifest: every figure is known (defaults applied) and spec.types is a non-empty map.
-  const groups = readGroups(data).sort((a, b) => byCodePoint(a.name, b.name));
+  const groups = [...read].sort((a, b) => byCodePoint(a.name, b.name));
   const named = groups.map((g) => ({
     name: g.name,
     count: g.count ?? 1,

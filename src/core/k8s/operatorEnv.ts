@@ -7,14 +7,18 @@
  * the experiment's.
  */
 import type { Group } from '../jobset/groups.ts';
-import type { Operator } from '../operators/operators.ts';
+import { isOperator, PORTS, runsOnJobSet, type Operator } from '../operators/operators.ts';
 import { labelPath } from './labels.ts';
 
 /** The operators a JobSet export serves: jobset, and those that run on JobSet in 0.2.3. */
 export function exportsAsJobSet(operator: string | null, groups: readonly Group[]): boolean {
   if (operator === 'jobset') return true;
-  const onJobSet = operator === 'pytorch' || operator === 'xgboost' || operator === 'jax';
-  return onJobSet && groups.length === 1 && groups[0]!.name === 'worker';
+  return (
+    isOperator(operator) &&
+    runsOnJobSet(operator) &&
+    groups.length === 1 &&
+    groups[0]!.name === 'worker'
+  );
 }
 
 type EnvVar =
@@ -37,14 +41,14 @@ export function operatorEnv(
     case 'pytorch':
       return [
         { name: 'MASTER_ADDR', value: host(0) },
-        { name: 'MASTER_PORT', value: '23456' },
+        { name: 'MASTER_PORT', value: PORTS.master },
         { name: 'WORLD_SIZE', value: world },
         { name: 'RANK', ...RANK },
       ];
     case 'xgboost':
       return [
         ...operatorEnv('pytorch', jobset, groups),
-        { name: 'WORKER_PORT', value: '9999' },
+        { name: 'WORKER_PORT', value: PORTS.worker },
         // Every rank but the tracker's, as written out for each pod.
         {
           name: 'WORKER_ADDRS',
@@ -53,7 +57,7 @@ export function operatorEnv(
       ];
     case 'jax':
       return [
-        { name: 'JAXOPERATOR_COORDINATOR_ADDRESS', value: `${host(0)}:1234` },
+        { name: 'JAXOPERATOR_COORDINATOR_ADDRESS', value: `${host(0)}:${PORTS.jaxCoordinator}` },
         { name: 'JAXOPERATOR_COORDINATOR_HOST', value: host(0) },
         { name: 'JAXOPERATOR_NUM_PROCESSES', value: world },
         { name: 'JAXOPERATOR_PROCESS_ID', ...RANK },

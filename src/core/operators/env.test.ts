@@ -2,7 +2,7 @@
 // injected variables" and "Other operators"), read through `analyze` and `allPods` as the views
 // read them. Expected values are the contract's, written out here.
 import { describe, expect, it } from 'vitest';
-import { operatorManifest } from '../../fixtures/operatorManifest.ts';
+import { operatorManifest, slurmManifest } from '../../fixtures/operatorManifest.ts';
 import { analyze } from '../analyze.ts';
 import type { Analysis } from '../analysis.ts';
 import { allPods, podAt, type Pod } from '../schedule/pods.ts';
@@ -199,18 +199,12 @@ describe('tf: TF_CONFIG', () => {
 
 describe('slurm', () => {
   it('numbers its tasks by SLURM_PROCID', () => {
-    const text = [
-      'kind: AIchorManifest',
-      'spec:',
-      '  operator: slurm',
-      '  command: ./run.sh',
-      '  types:',
-      '    job:',
+    const text = slurmManifest([
       '      ntasks: 4',
       '      cpus_per_task: 1',
       '      memory_per_cpu: 1G',
       '',
-    ].join('\n');
+    ]);
     const all = pods(analyze(text));
     expect(all).toHaveLength(4);
     expect(all.map((p) => p.env.SLURM_PROCID)).toEqual(['0', '1', '2', '3']);

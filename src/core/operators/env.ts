@@ -7,6 +7,7 @@
 import type { Expansion, GroupFigures } from '../jobset/expand.ts';
 import { EXPERIMENT_NAME_PLACEHOLDER } from '../jobset/names.ts';
 import { assertNever } from '../never.ts';
+import { PORTS } from './operators.ts';
 
 export type PodEnv = Readonly<Record<string, string>>;
 
@@ -47,24 +48,27 @@ function podEnv(
   const op = e.run.operator;
   const rank = globalJob === null ? '' : String(globalJob);
   const world = e.totals.pods === null ? '' : String(e.totals.pods);
+  const torch = () => ({
+    MASTER_ADDR: coordinator(e),
+    MASTER_PORT: PORTS.master,
+    WORLD_SIZE: world,
+    RANK: rank,
+  });
   switch (op) {
     case 'jobset':
       return jobsetEnv(e, g, job, pod, globalJob);
     case 'pytorch':
-      return { MASTER_ADDR: coordinator(e), MASTER_PORT: '23456', WORLD_SIZE: world, RANK: rank };
+      return torch();
     case 'xgboost':
       return {
-        MASTER_ADDR: coordinator(e),
-        MASTER_PORT: '23456',
-        WORLD_SIZE: world,
-        RANK: rank,
-        WORKER_PORT: '9999',
-        WORKER_ADDRS: hostList(e, () => true, '', 1),
+        ...torch(),
+        WORKER_PORT: PORTS.worker,
+        WORKER_ADDRS: once(e, 'workers', () => hostList(e, () => true, '', 1)),
       };
     case 'jax': {
       const host = jaxCoordinatorHost(e);
       return {
-        JAXOPERATOR_COORDINATOR_ADDRESS: `${host}:1234`,
+        JAXOPERATOR_COORDINATOR_ADDRESS: `${host}:${PORTS.jaxCoordinator}`,
         JAXOPERATOR_COORDINATOR_HOST: host,
         JAXOPERATOR_NUM_PROCESSES: world,
         JAXOPERATOR_PROCESS_ID: rank,
@@ -145,14 +149,28 @@ function hostList(e: Expansion, pick: (g: GroupFigures) => boolean, port = '', f
     : hosts.join(',');
 }
 
+/**
+ * What every pod of a run shares (its workers' hosts, TF's cluster), worked out once per
+ * expansion rather than for each of its pods.
+ */
+const shared = new WeakMap<Expansion, Map<string, unknown>>();
+function once<T>(e: Expansion, key: string, make: () => T): T {
+  let m = shared.get(e);
+  if (!m) shared.set(e, (m = new Map()));
+  if (!m.has(key)) m.set(key, make());
+  return m.get(key) as T;
+}
+
 /** TF_CONFIG: the cluster by task type and this pod's task; absent for one lone worker. */
 function tfEnv(e: Expansion, g: GroupFigures, job: number): PodEnv {
   const pods = e.totals.pods;
   if (e.groups.length === 1 && pods === 1) return {};
-  const cluster = Object.fromEntries(
-    [...e.groups]
-      .sort((a, b) => a.globalOrder - b.globalOrder)
-      .map((x) => [x.name.toLowerCase(), hostList(e, (y) => y === x, ':2222').split(',')]),
+  const cluster = once(e, 'tf-cluster', () =>
+    Object.fromEntries(
+      [...e.groups]
+        .sort((a, b) => a.globalOrder - b.globalOrder)
+        .map((x) => [x.name.toLowerCase(), hostList(e, (y) => y === x, ':2222').split(',')]),
+    ),
   );
   return {
     TF_CONFIG: JSON.stringify({ cluster, task: { type: g.name.toLowerCase(), index: job } }),

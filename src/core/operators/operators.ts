@@ -17,6 +17,9 @@ export const OPERATORS = [
 
 export type Operator = (typeof OPERATORS)[number];
 
+/** The ports the operators give their coordinators and workers (SEMANTICS.md "Other operators"). */
+export const PORTS = { master: '23456', worker: '9999', jaxCoordinator: '1234' } as const;
+
 export function isOperator(v: unknown): v is Operator {
   return typeof v === 'string' && (OPERATORS as readonly string[]).includes(v);
 }
@@ -48,25 +51,6 @@ export const JOBSET_RUN: RunKind = {
   assumptions: [],
 };
 
-/** The operators whose pods are one distributed run (batchjob's are independent). */
-export function isDistributed(operator: Operator): boolean {
-  return operator !== 'jobset' && operator !== 'batchjob';
-}
-
-/** The variables that number a pod, shown as the table view's columns, by operator. */
-export const INDEX_VARIABLES: Readonly<Record<Operator, readonly string[]>> = {
-  jobset: ['JOB_INDEX', 'JOB_COMPLETION_INDEX', 'JOB_GLOBAL_INDEX'],
-  pytorch: ['RANK'],
-  xgboost: ['RANK'],
-  jax: ['JAXOPERATOR_PROCESS_ID'],
-  slurm: ['SLURM_PROCID'],
-  tf: [],
-  kuberay: [],
-  ray: [],
-  vertexai: [],
-  batchjob: [],
-};
-
 /** What the pod details say when an operator gives its pods no documented variable. */
 export function noVariablesNote(operator: Operator): string {
   return operator === 'kuberay' || operator === 'ray'
@@ -87,44 +71,71 @@ export function jobsLabel(operator: Operator): string {
   return operator === 'slurm' ? 'Jobs (Slurm jobs)' : 'Jobs (one per replica)';
 }
 
-/**
- * How the form edits an operator's groups: `groups` when `spec.types` is a map of groups of
- * `count` and `resources` (with `completions` and `parallelisms` for jobset alone); `yaml` when
- * its shape is another (Ray's head and worker list, Vertex AI's pools, Slurm's job).
- */
-export function formShape(operator: string | null): 'jobset' | 'replicas' | 'yaml' {
-  if (operator === null || operator === '') return 'jobset';
-  if (!isOperator(operator)) return 'yaml';
-  switch (operator) {
-    case 'jobset':
-      return 'jobset';
-    case 'pytorch':
-    case 'xgboost':
-    case 'jax':
-    case 'tf':
-    case 'batchjob':
-      return 'replicas';
-    case 'kuberay':
-    case 'ray':
-    case 'vertexai':
-    case 'slurm':
-      return 'yaml';
-  }
+/** What each operator is, in one place; the lookups below read it. */
+interface Traits {
+  /**
+   * How the form edits its groups: `jobset` (count, completions, parallelisms), `replicas` (a map
+   * of types of `count` and `resources`), `yaml` (a shape of its own: Ray's pools, Vertex AI's,
+   * Slurm's job).
+   */
+  readonly form: 'jobset' | 'replicas' | 'yaml';
+  /** Its pods are one distributed run: synchronous on a cluster unless the design says otherwise. */
+  readonly distributed: boolean;
+  /** Runs on JobSet in 0.2.3 (one `worker` type): exported as a JobSet. */
+  readonly onJobSet: boolean;
+  /** The variable that numbers the design's Jobs across its groups (one pod each but jobset's). */
+  readonly rank: string | null;
+  /** The variables that number a pod, shown as the table view's columns. */
+  readonly index: readonly string[];
 }
 
-/**
- * The variable that numbers a design's Jobs across its groups (one pod each, for the
- * distributed operators): shown beside each group in the grid. None where the operator gives none.
- */
-export const RANK_VARIABLE: Readonly<Record<Operator, string | null>> = {
-  jobset: 'JOB_GLOBAL_INDEX',
-  pytorch: 'RANK',
-  xgboost: 'RANK',
-  jax: 'JAXOPERATOR_PROCESS_ID',
-  tf: null,
-  batchjob: null,
-  kuberay: null,
-  ray: null,
-  vertexai: null,
-  slurm: null,
+const TRAITS: Readonly<Record<Operator, Traits>> = {
+  jobset: {
+    form: 'jobset',
+    distributed: false,
+    onJobSet: true,
+    rank: 'JOB_GLOBAL_INDEX',
+    index: ['JOB_INDEX', 'JOB_COMPLETION_INDEX', 'JOB_GLOBAL_INDEX'],
+  },
+  pytorch: { form: 'replicas', distributed: true, onJobSet: true, rank: 'RANK', index: ['RANK'] },
+  xgboost: { form: 'replicas', distributed: true, onJobSet: true, rank: 'RANK', index: ['RANK'] },
+  jax: {
+    form: 'replicas',
+    distributed: true,
+    onJobSet: true,
+    rank: 'JAXOPERATOR_PROCESS_ID',
+    index: ['JAXOPERATOR_PROCESS_ID'],
+  },
+  tf: { form: 'replicas', distributed: true, onJobSet: false, rank: null, index: [] },
+  batchjob: { form: 'replicas', distributed: false, onJobSet: false, rank: null, index: [] },
+  kuberay: { form: 'yaml', distributed: true, onJobSet: false, rank: null, index: [] },
+  ray: { form: 'yaml', distributed: true, onJobSet: false, rank: null, index: [] },
+  vertexai: { form: 'yaml', distributed: true, onJobSet: false, rank: null, index: [] },
+  slurm: { form: 'yaml', distributed: true, onJobSet: false, rank: null, index: ['SLURM_PROCID'] },
 };
+
+/** The operators whose pods are one distributed run (batchjob's are independent). */
+export function isDistributed(operator: Operator): boolean {
+  return TRAITS[operator].distributed;
+}
+
+/** The operators a JobSet export serves (pytorch, xgboost and jax in their 0.2.3 shape). */
+export function runsOnJobSet(operator: Operator): boolean {
+  return TRAITS[operator].onJobSet;
+}
+
+/** The variables that number a pod, shown as the table view's columns, by operator. */
+export const INDEX_VARIABLES: Readonly<Record<Operator, readonly string[]>> = Object.fromEntries(
+  OPERATORS.map((o) => [o, TRAITS[o].index]),
+) as Record<Operator, readonly string[]>;
+
+/** The variable that numbers a design's Jobs across its groups, beside each group in the grid. */
+export const RANK_VARIABLE: Readonly<Record<Operator, string | null>> = Object.fromEntries(
+  OPERATORS.map((o) => [o, TRAITS[o].rank]),
+) as Record<Operator, string | null>;
+
+/** How the form edits an operator's groups; an operator the platform does not run: in the YAML. */
+export function formShape(operator: string | null): Traits['form'] {
+  if (operator === null || operator === '') return 'jobset';
+  return isOperator(operator) ? TRAITS[operator].form : 'yaml';
+}

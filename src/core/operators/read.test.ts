@@ -1,7 +1,7 @@
 // How each operator's manifest reads into groups and pods (SEMANTICS.md "Other operators"), through
 // `readOperatorDesign` and `analyze`. Expected figures are the contract's, worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { operatorManifest } from '../../fixtures/operatorManifest.ts';
+import { operatorManifest, slurmManifest } from '../../fixtures/operatorManifest.ts';
 import { analyze } from '../analyze.ts';
 import { parse } from '../manifest/parse.ts';
 import { readOperatorDesign } from './read.ts';
@@ -139,20 +139,14 @@ describe('vertexai: workerPoolSpecs', () => {
 });
 
 describe('slurm: types.job', () => {
-  const text = [
-    'kind: AIchorManifest',
-    'spec:',
-    '  operator: slurm',
-    '  command: ./run.sh',
-    '  types:',
-    '    job:',
+  const text = slurmManifest([
     '      ntasks: 4',
     '      nodes: 2',
     '      cpus_per_task: 2',
     '      memory_per_cpu: 512M',
     '      gres: gpu:a10g:2',
     '',
-  ].join('\n');
+  ]);
 
   it('draws the ntasks tasks as the pods of one job', () => {
     const design = readOperatorDesign('slurm', data(text));

@@ -3,7 +3,7 @@
 // result read back.
 import { describe, expect, it } from 'vitest';
 import { pyyamlRead } from '../../fixtures/pyyaml.ts';
-import { operatorManifest } from '../../fixtures/operatorManifest.ts';
+import { operatorManifest, slurmManifest } from '../../fixtures/operatorManifest.ts';
 import { analyze } from '../analyze.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { fixEdit } from '../edit/fix.ts';
@@ -32,18 +32,7 @@ function typesOf(text: string): Record<string, unknown> {
   return isObject(spec.types) ? spec.types : {};
 }
 
-const slurm = (job: string) =>
-  [
-    'kind: AIchorManifest',
-    'spec:',
-    '  operator: slurm',
-    '  command: ./run.sh',
-    '  types:',
-    '    job:',
-    '      ntasks: 2',
-    '      cpus_per_task: 1',
-    job,
-  ].join('\n');
+const slurm = (job: string) => slurmManifest(['      ntasks: 2', '      cpus_per_task: 1', job]);
 
 describe('pytorch 0.2.3 with the 0.2.2 shape', () => {
   const text = manifest(

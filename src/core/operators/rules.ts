@@ -9,7 +9,7 @@ import { isObject, sameData } from '../own.ts';
 import { q } from '../quote.ts';
 import { machineType } from './machines.ts';
 import type { Operator } from './operators.ts';
-import { slurmGpus, slurmSizeGB, slurmTimeHours } from './slurm.ts';
+import { isNoTimeLimit, slurmGpus, slurmSizeGB, slurmTimeHours } from './slurm.ts';
 
 type Json = Record<string, unknown>;
 const TYPES = ['spec', 'types'] as const;
@@ -302,9 +302,7 @@ function slurmRules(ctx: Ctx): Diagnostic[] {
     bad('memory_per_cpu', 'a Slurm size (`1G`, `512M`)');
   if (job.gres !== undefined && slurmGpus(job.gres) === null)
     bad('gres', 'a GPU request Slurm reads (`gpu:1`, `gpu:a100:2`)');
-  // 0, UNLIMITED and INFINITE are Slurm's "no time limit".
-  const noLimit = /^(0|unlimited|infinite)$/i.test(String(job.time).trim());
-  if (job.time !== undefined && !noLimit && slurmTimeHours(job.time) === null)
+  if (job.time !== undefined && !isNoTimeLimit(job.time) && slurmTimeHours(job.time) === null)
     bad('time', 'a Slurm time (`01:00:00`, `90`, `2-12:00:00`)');
   const time = unquotedTime(ctx, [...at, 'time']);
   if (time) out.push(time);

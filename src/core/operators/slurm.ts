@@ -39,6 +39,14 @@ export function slurmGpus(v: unknown): Gres | null {
   return null;
 }
 
+/** Slurm's "no time limit": `0`, `UNLIMITED` or `INFINITE`. */
+export function isNoTimeLimit(v: unknown): boolean {
+  return (
+    (typeof v === 'string' || typeof v === 'number') &&
+    /^(0|unlimited|infinite)$/i.test(String(v).trim())
+  );
+}
+
 /**
  * Hours of a Slurm time limit: `minutes`, `minutes:seconds`, `hours:minutes:seconds`,
  * `days-hours`, `days-hours:minutes`, `days-hours:minutes:seconds`. Null when unreadable.
