@@ -10,7 +10,7 @@ import type { Analysis, GroupSpan } from './analysis.ts';
 import { usage } from './cost/usage.ts';
 import { expand, type Expansion } from './jobset/expand.ts';
 import { commonRules, designRules, jobsetRules } from './jobset/rules.ts';
-import { parse } from './manifest/parse.ts';
+import { parse, type Parsed } from './manifest/parse.ts';
 import { MANIFEST_SCHEMA } from './manifest/schema.ts';
 import { checkSchema } from './manifest/schemaCheck.ts';
 import { isObject } from './own.ts';
@@ -52,14 +52,35 @@ function runSettings(design: OperatorDesign, settings: DesignSettings): DesignSe
 
 export function analyze(text: string, settings: DesignSettings = {}): Analysis {
   try {
-    return analyzeOrThrow(text, settings);
+    return analyzeOrThrow(parse(text), settings);
   } catch (err) {
     return internalError(err instanceof Error ? err.message : String(err));
   }
 }
 
-function analyzeOrThrow(text: string, settings: DesignSettings): Analysis {
-  const parsed = parse(text);
+/**
+ * `analyze` that keeps its last reading, for one editor's successive texts (the worker's): an
+ * edit inside one group reads only that group again (manifest/incremental.ts). Each answer is
+ * the one `analyze` gives for the same text and settings.
+ */
+export function analyzer(): (text: string, settings?: DesignSettings) => Analysis {
+  let last: Parsed | undefined;
+  return (text, settings = {}) => {
+    const prev = last;
+    // The previous reading is taken over by the next one: never reused after a failure.
+    last = undefined;
+    try {
+      const parsed = parse(text, prev);
+      const analysis = analyzeOrThrow(parsed, settings);
+      last = parsed;
+      return analysis;
+    } catch (err) {
+      return internalError(err instanceof Error ? err.message : String(err));
+    }
+  };
+}
+
+function analyzeOrThrow(parsed: Parsed, settings: DesignSettings): Analysis {
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const findings: Diagnostic[] = [];
   let operator: string | null = null;

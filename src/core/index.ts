@@ -4,7 +4,7 @@
  * the part that does not read text or simulate.
  */
 export * from './ui.ts';
-export { analyze, internalError } from './analyze.ts';
+export { analyze, analyzer, internalError } from './analyze.ts';
 export { CODE_HELP } from './codeHelp.ts';
 export { expand } from './jobset/expand.ts';
 export { readGroups, type Group, type GroupResources } from './jobset/groups.ts';

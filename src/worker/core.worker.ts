@@ -1,8 +1,11 @@
 /// <reference lib="webworker" />
 // The core, off the main thread: one request in, one result out. `analyze` turns a failure of
 // its own into a diagnostic; a result that cannot be sent back is reported as an error.
-import { analyze, exportJobSet } from '../core/index.ts';
+import { analyzer, exportJobSet } from '../core/index.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+
+// Successive texts are mostly one edit apart: only the group an edit touches is read again.
+const analyze = analyzer();
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const { requestId, version, text, settings } = event.data;

@@ -29,6 +29,8 @@ import { pythonCharacters } from './pyChars.ts';
 import { pythonShapes } from './pyShapes.ts';
 import { readAsPlatform, type ReadingDifference } from './yaml11.ts';
 import { readingDiagnostics } from './yaml11Diagnostics.ts';
+import { rereadGroup } from './incremental.ts';
+import { YAML_OPTIONS } from './yamlOptions.ts';
 
 export { LIMITS };
 
@@ -44,16 +46,24 @@ export interface Parsed {
 /**
  * Reads `text` as the platform does: the document with its source ranges, the plain data, and
  * every problem found on the way, refusing up front what could crash the YAML library.
+ *
+ * Given the reading of the text before an edit (`prev`, whose document is then taken over and
+ * must not be used again), only the group the edit touched is read again by the YAML library
+ * when that is known to give the same document (incremental.ts); the answer is the same.
  */
-export function parse(text: string): Parsed {
+export function parse(text: string, prev?: Parsed): Parsed {
   // Old Mac line ends (a lone CR) are line ends too: read as LF, one character for one, so
   // every offset still points into the text as written.
   const readable = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   const refused = refuse(readable);
   if (refused) return refusal(text, refused);
-  const lines = new LineCounter();
   try {
-    const doc = readDocument(readable, lines);
+    const before = prev?.source;
+    const again = before?.doc
+      ? rereadGroup({ text: before.text, doc: before.doc, lines: before.lines }, readable)
+      : null;
+    const lines = again?.lines ?? new LineCounter();
+    const doc = again?.doc ?? readDocument(readable, lines);
     const source = new Source(text, doc, lines);
     const { diagnostics, diffs, syntaxError } = readerDiagnostics(doc, source, readable);
     const reported = new Set(diffs.filter((d) => d.isKey).map((d) => d.start));
@@ -107,18 +117,7 @@ function refusal(text: string, refused: Refusal): Parsed {
 
 /** The YAML library's document of the text, its line ends counted into `lines`. */
 function readDocument(readable: string, lines: LineCounter): Document.Parsed {
-  return parseDocument(readable, {
-    lineCounter: lines,
-    prettyErrors: false,
-    // The library's warnings (e.g. "keys with collection values will be stringified") are
-    // diagnostics of ours instead; none reaches the console.
-    logLevel: 'error',
-    // Merge keys (`<<: *base`) as the platform's Python loader resolves them.
-    merge: true,
-    // Duplicate keys are found by `walk` below in linear time; the library's own check
-    // compares every key with every other (seconds for a map of 20,000 groups).
-    uniqueKeys: false,
-  });
+  return parseDocument(readable, { ...YAML_OPTIONS, lineCounter: lines });
 }
 
 /**

@@ -6,7 +6,7 @@
  * - a key left out before a colon (`  : 1`): YAML 1.2 reads an empty key, PyYAML refuses the
  *   whole file ("while parsing a block mapping").
  */
-import { isPair, isScalar, visit, type Document } from 'yaml';
+import { isCollection, isNode, isPair, isScalar, type Document, type Node, type Pair } from 'yaml';
 import type { Fix } from '../diagnostics.ts';
 
 export interface ShapeProblem {
@@ -21,57 +21,72 @@ const SAME_IN_BOTH = new Set(['tag:yaml.org,2002:str']);
 
 export function pythonShapes(text: string, doc: Document.Parsed, max = 5): ShapeProblem[] {
   const out: ShapeProblem[] = [];
-  visit(doc, {
-    Node(_, node) {
-      if (out.length >= max) return visit.BREAK;
-      const tag = (node as { tag?: string }).tag;
-      if (!tag || SAME_IN_BOTH.has(tag) || !node.range) return;
-      const at = tagBefore(text, node.range[0]);
-      const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
-      out.push({
-        code: 'tag-refused',
-        start: at?.start ?? node.range[0],
-        end: at?.end ?? node.range[1],
-        message: `The tag ${shown} is read otherwise by the platform's YAML reader (PyYAML: bytes for !!binary, dates for !!timestamp, sets for !!set) or refused there when it does not know it. Write the value without a tag (quote it to keep it as text).`,
-        ...(at && {
-          fix: {
-            title: `Remove the tag ${shown}`,
-            op: 'replace-text' as const,
-            start: at.start,
-            end: at.removeTo,
-            expect: text.slice(at.start, at.removeTo),
-            text: '',
-          },
-        }),
-      });
-    },
-    Pair(_, pair) {
-      if (out.length >= max) return visit.BREAK;
-      if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) return;
-      const [s, e] = pair.key.range;
-      if (s !== e) return;
-      // An empty key written as nothing before its colon (the key's place may start before
-      // comment lines). An explicit `? ` key, which PyYAML reads, has its indicator before it.
-      let colon = s;
-      for (;;) {
-        while (colon < text.length && /\s/.test(text[colon]!)) colon++;
-        if (text[colon] !== '#') break;
-        while (colon < text.length && text[colon] !== '\n') colon++;
-      }
-      let before = s;
-      while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
-      if (text[colon] === ':' && text[before - 1] !== '?') {
-        out.push({
-          code: 'yaml-syntax',
-          start: colon,
-          end: colon + 1,
-          message:
-            "A key is missing before this colon. YAML 1.2 tools read an empty key; the platform's YAML reader (PyYAML) refuses the whole file. Write the key, or remove the line.",
-        });
-      }
-    },
-  });
+  // Every node and pair in the text's order (as the YAML library's `visit` goes), without its
+  // per-node bookkeeping: a document of 10,000 groups has hundreds of thousands of nodes.
+  const stack: unknown[] = [doc.contents];
+  while (stack.length && out.length < max) {
+    const item = stack.pop();
+    if (isPair(item)) {
+      emptyKey(text, item, out);
+      stack.push(item.value, item.key);
+      continue;
+    }
+    if (!isNode(item)) continue;
+    tagged(text, item, out);
+    if (isCollection(item))
+      for (let i = item.items.length - 1; i >= 0; i--) stack.push(item.items[i]);
+  }
   return out;
+}
+
+/** A tag PyYAML reads otherwise or refuses. */
+function tagged(text: string, node: Node, out: ShapeProblem[]): void {
+  const tag = (node as { tag?: string }).tag;
+  if (!tag || SAME_IN_BOTH.has(tag) || !node.range) return;
+  const at = tagBefore(text, node.range[0]);
+  const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+  out.push({
+    code: 'tag-refused',
+    start: at?.start ?? node.range[0],
+    end: at?.end ?? node.range[1],
+    message: `The tag ${shown} is read otherwise by the platform's YAML reader (PyYAML: bytes for !!binary, dates for !!timestamp, sets for !!set) or refused there when it does not know it. Write the value without a tag (quote it to keep it as text).`,
+    ...(at && {
+      fix: {
+        title: `Remove the tag ${shown}`,
+        op: 'replace-text' as const,
+        start: at.start,
+        end: at.removeTo,
+        expect: text.slice(at.start, at.removeTo),
+        text: '',
+      },
+    }),
+  });
+}
+
+/** An empty key written as nothing before its colon, which PyYAML refuses. */
+function emptyKey(text: string, pair: Pair<unknown, unknown>, out: ShapeProblem[]): void {
+  if (!isScalar(pair.key) || !pair.key.range) return;
+  const [s, e] = pair.key.range;
+  if (s !== e) return;
+  // The key's place may start before comment lines. An explicit `? ` key, which PyYAML
+  // reads, has its indicator before it.
+  let colon = s;
+  for (;;) {
+    while (colon < text.length && /\s/.test(text[colon]!)) colon++;
+    if (text[colon] !== '#') break;
+    while (colon < text.length && text[colon] !== '\n') colon++;
+  }
+  let before = s;
+  while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+  if (text[colon] === ':' && text[before - 1] !== '?') {
+    out.push({
+      code: 'yaml-syntax',
+      start: colon,
+      end: colon + 1,
+      message:
+        "A key is missing before this colon. YAML 1.2 tools read an empty key; the platform's YAML reader (PyYAML) refuses the whole file. Write the key, or remove the line.",
+    });
+  }
 }
 
 /** The tag written just before the value that starts at `at` (`!!binary `), if it is there. */

@@ -30,7 +30,8 @@ export interface Located {
 export class Source {
   readonly text: string;
   readonly doc: Document.Parsed | null;
-  private readonly lines: LineCounter;
+  /** Where each line starts, as the reading counted them. */
+  readonly lines: LineCounter;
   /** Key -> entry, per map, built on first use: lookups stay constant-time in big maps. */
   private readonly index = new WeakMap<YAMLMap, Map<string, Pair>>();
 

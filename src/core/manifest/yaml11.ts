@@ -116,46 +116,77 @@ export interface ReadingDifference {
 }
 
 /**
+ * What `readAsPlatform` found for each plain scalar it read: the YAML 1.2 reading and, where
+ * PyYAML reads it otherwise, PyYAML's. A document read again after an edit
+ * (manifest/incremental.ts) keeps its other scalars, already changed, and their differences are
+ * reported again from this, without reading their text again.
+ */
+const READINGS = new WeakMap<object, { readonly yaml12: unknown; readonly python?: PythonValue }>();
+
+/** A path built only where it is needed: each entry knows its parent's. */
+interface PathLink {
+  readonly parent: PathLink | null;
+  readonly seg: string | number;
+}
+
+function pathOf(link: PathLink | null): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (let l = link; l; l = l.parent) out.push(l.seg);
+  return out.reverse();
+}
+
+/**
  * Makes a parsed document read as the platform reads it: every plain scalar (keys included) gets
  * PyYAML's value, and a whole number too large to hold exactly becomes null. Returns where the
- * readings differ. Walks iteratively (documents may nest deep).
+ * readings differ. Walks iteratively (documents may nest deep). Reading a document again gives
+ * the same differences.
  */
 export function readAsPlatform(doc: Document.Parsed, text: string): ReadingDifference[] {
   const out: ReadingDifference[] = [];
-  const convert = (node: unknown, path: readonly (string | number)[], isKey: boolean) => {
+  const convert = (node: unknown, path: PathLink | null, isKey: boolean) => {
     // A tagged scalar is read by its tag, not by the plain-scalar rules (`!!str 5` is text).
     if (!isScalar(node) || node.type !== 'PLAIN' || !node.range || node.tag) return;
+    let known = READINGS.get(node);
+    if (!known) {
+      const source = text.slice(node.range[0], node.range[1]).trimEnd();
+      if (source.includes('\n') || source.includes('\r') || source === '<<') return;
+      const python = pythonReading(source);
+      known = sameReading(python, node.value)
+        ? { yaml12: node.value }
+        : { yaml12: node.value, python };
+      READINGS.set(node, known);
+    }
+    if (!('python' in known)) return;
+    const python = known.python!;
     const source = text.slice(node.range[0], node.range[1]).trimEnd();
-    if (source.includes('\n') || source.includes('\r') || source === '<<') return;
-    const python = pythonReading(source);
-    if (sameReading(python, node.value)) return;
     const value = typeof python === 'object' && python !== null ? null : python;
     out.push({
-      path: isKey ? [...path, String(value)] : path,
+      path: isKey ? [...pathOf(path), String(value)] : pathOf(path),
       isKey,
       start: node.range[0],
       end: node.range[0] + source.length,
       source,
       python,
-      yaml12: node.value,
+      yaml12: known.yaml12,
     });
     node.value = value;
   };
-  const stack: [unknown, readonly (string | number)[]][] = [[doc.contents, []]];
+  const stack: [unknown, PathLink | null][] = [[doc.contents, null]];
   while (stack.length) {
     const [node, path] = stack.pop()!;
     if (isMap(node)) {
       for (const p of node.items) {
         if (!isPair(p)) continue;
         convert(p.key, path, true);
-        const name = keyText(p.key);
-        convert(p.value, [...path, name], false);
-        stack.push([p.value, [...path, name]]);
+        const at: PathLink = { parent: path, seg: keyText(p.key) };
+        convert(p.value, at, false);
+        if (isMap(p.value) || isSeq(p.value)) stack.push([p.value, at]);
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => {
-        convert(item, [...path, i], false);
-        stack.push([item, [...path, i]]);
+        const at: PathLink = { parent: path, seg: i };
+        convert(item, at, false);
+        if (isMap(item) || isSeq(item)) stack.push([item, at]);
       });
     }
   }
