@@ -28,5 +28,13 @@ export function podRate(pod: PerPod, prices: Prices): PodRate {
  * the simulated run, which add the same amounts in different orders, give the same cents.
  */
 export function round2(x: number): number {
-  return Math.round(Number((x * 100).toPrecision(12))) / 100;
+  const cents = x * 100;
+  // The reading makes -0 a plain 0 (shown as "0", never "-0").
+  if (cents === 0) return 0;
+  const nearest = Math.round(cents);
+  // Reading the cents to 12 digits moves them by at most half a unit of the 12th digit: only
+  // cents that close to a half can round otherwise, and only they pay for the reading (a
+  // design of 10,000 groups rounds hundreds of thousands of amounts).
+  if (0.5 - Math.abs(cents - nearest) > Math.abs(cents) * 1e-11) return nearest / 100;
+  return Math.round(Number(cents.toPrecision(12))) / 100;
 }

@@ -174,6 +174,36 @@ describe('diffEdit', () => {
     expect(diffEdit('count: 5\n', 'count: 50\n')).toEqual({ start: 8, end: 8, text: '0' });
     expect(diffEdit('abc', 'abc')).toEqual({ start: 3, end: 3, text: '' });
   });
+
+  it('agrees with a character-by-character scan on random pairs of texts', () => {
+    // The oracle: the longest common prefix, then the longest common suffix of what is left.
+    const scan = (a: string, b: string) => {
+      const max = Math.min(a.length, b.length);
+      let start = 0;
+      while (start < max && a[start] === b[start]) start++;
+      let end = 0;
+      while (end < max - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+      return { start, end: a.length - end, text: b.slice(start, b.length - end) };
+    };
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const word = () =>
+      Array.from({ length: Math.floor(next() * 6) }, () => 'ab\n '[Math.floor(next() * 4)]).join(
+        '',
+      );
+    for (let i = 0; i < 2000; i++) {
+      const a = word() + word() + word();
+      const b =
+        next() < 0.3
+          ? a
+          : a.slice(0, Math.floor(next() * (a.length + 1))) +
+            word() +
+            a.slice(Math.floor(next() * (a.length + 1)));
+      const found = diffEdit(a, b);
+      expect(found, `${JSON.stringify(a)} -> ${JSON.stringify(b)}`).toEqual(scan(a, b));
+      expect(applyEdit(a, found)).toBe(b);
+    }
+  });
 });
 
 describe('building from an empty design', () => {

@@ -80,6 +80,9 @@ const SNIPPETS = [
   '\u00e9',
   '\u0085',
   '\n---\n',
+  // Refused before any reading: a line indented past the limit, brackets nested past it.
+  `\n${' '.repeat(1_010)}deep: 1`,
+  '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[',
   '%YAML 1.1\n',
   'true',
   '~',

@@ -42,21 +42,33 @@ export interface Reread {
 /** Characters whose meaning can reach past one group's lines, or that the reading refuses. */
 const NOT_LOCAL = /[&*!\t\r%]|<</;
 
+/** An edit found to fall inside one group's lines, before those lines are read again. */
+export interface Plan {
+  /**
+   * What to check before any reading for what the YAML library must not be given (parse.ts
+   * `refuse`), the rest of the text having passed that check before: nothing for the same
+   * text, the group's lines when neither they nor what they replaced hold a bracket (brackets
+   * are counted across lines), else the whole text.
+   */
+  readonly check: string;
+  readonly reread: () => Reread | null;
+}
+
 /**
- * The document of `text` built from `prev` by reading again the one group the edit touched, or
- * null when that cannot be known to equal a full reading. `prev.doc` is changed in place.
+ * Whether `text` can be read from `prev` by reading again the one group an edit touched, and
+ * how; null when that cannot be known to equal a full reading. Rereading changes `prev.doc` in
+ * place.
  */
-export function rereadGroup(prev: Previous, text: string): Reread | null {
+export function planReread(prev: Previous, text: string): Plan | null {
   const { doc } = prev;
   if (text.includes('\r')) return null;
   // The same text (a change of settings only): the same document, its lines as counted.
-  if (text === prev.text) return { doc, lines: prev.lines };
+  if (text === prev.text) return { check: '', reread: () => ({ doc, lines: prev.lines }) };
   if (doc.errors.length || doc.warnings.length) return null;
   const path = typesPath(doc);
   if (!path) return null;
-  const types = path[path.length - 1]!;
   const edit = diffEdit(prev.text, text);
-  const at = groupAt(types, prev.text, edit);
+  const at = groupAt(path[2], prev.text, edit);
   if (!at) return null;
   const delta = text.length - prev.text.length;
   const oldChunk = prev.text.slice(at.start, at.end);
@@ -65,13 +77,31 @@ export function rereadGroup(prev: Previous, text: string): Reread | null {
   if (!indentedUnder(chunk, at.indent)) return null;
   if (at.last ? !endsInContent(oldChunk) || !endsInContent(chunk) : !chunk.endsWith('\n'))
     return null;
+  const brackets = /[[\]{}]/;
+  return {
+    check: brackets.test(oldChunk) || brackets.test(chunk) ? text : chunk,
+    reread: () => reread(doc, path, at, chunk, edit.end, delta, text),
+  };
+}
+
+/** The group's lines read again and put in place, the rest of the document moved by `delta`. */
+function reread(
+  doc: Document.Parsed,
+  path: readonly [BlockMap, BlockMap, BlockMap],
+  at: GroupAt,
+  chunk: string,
+  editEnd: number,
+  delta: number,
+  text: string,
+): Reread | null {
+  const types = path[2];
   const pair = readPair(chunk, at.start, at.last ? null : at.indent);
   const old = types.items[at.index]!;
   if (!pair || !sameKey(pair, old)) return null;
   // The maps around the last group end where it ends: their ends follow its new ones.
   const ends = at.last ? [doc, ...path].map((n) => [...n.range!]) : [];
   const oldEnd = [...(old.value as Node).range!];
-  shiftFrom(doc, edit.end, delta);
+  shiftFrom(doc, editEnd, delta);
   types.items[at.index] = pair;
   const newEnd = (pair.value as Node).range!;
   [doc, ...path].forEach((n, i) => {

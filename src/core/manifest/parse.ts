@@ -29,7 +29,8 @@ import { pythonCharacters } from './pyChars.ts';
 import { pythonShapes } from './pyShapes.ts';
 import { readAsPlatform, type ReadingDifference } from './yaml11.ts';
 import { readingDiagnostics } from './yaml11Diagnostics.ts';
-import { rereadGroup } from './incremental.ts';
+import { planReread } from './incremental.ts';
+import { pathOf, type PathLink } from './pathLink.ts';
 import { YAML_OPTIONS } from './yamlOptions.ts';
 
 export { LIMITS };
@@ -55,13 +56,17 @@ export function parse(text: string, prev?: Parsed): Parsed {
   // Old Mac line ends (a lone CR) are line ends too: read as LF, one character for one, so
   // every offset still points into the text as written.
   const readable = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-  const refused = refuse(readable);
+  const before = prev?.source;
+  const plan = before?.doc
+    ? planReread({ text: before.text, doc: before.doc, lines: before.lines }, readable)
+    : null;
+  // The text before the edit passed: only what the edit changed is checked again (a refusal
+  // is then found again in the whole text, to point at it there).
+  const local = plan && readable.length <= LIMITS.maxChars ? refuse(plan.check) : undefined;
+  const refused = local === null ? null : refuse(readable);
   if (refused) return refusal(text, refused);
   try {
-    const before = prev?.source;
-    const again = before?.doc
-      ? rereadGroup({ text: before.text, doc: before.doc, lines: before.lines }, readable)
-      : null;
+    const again = plan?.reread() ?? null;
     const lines = again?.lines ?? new LineCounter();
     const doc = again?.doc ?? readDocument(readable, lines);
     const source = new Source(text, doc, lines);
@@ -81,7 +86,8 @@ export function parse(text: string, prev?: Parsed): Parsed {
       );
       return { source, data: undefined, syntaxError: true, diagnostics };
     }
-    keepLastMerge(doc.contents);
+    // Only a `<<` key merges (or one tagged `!!merge`): most texts have none to look for.
+    if (readable.includes('<<') || readable.includes('merge')) keepLastMerge(doc.contents);
     return toData(doc, source, diagnostics, syntaxError);
   } catch (err) {
     // Last resort: the library failed in a way the checks above did not foresee.
@@ -264,22 +270,24 @@ function walk(
 ): { depth: number; at: number } {
   const keys: KeyCheck = { source, out, reported };
   let best = { depth: 0, at: 0 };
-  const stack: [unknown, number, Path][] = [[root, 1, []]];
+  const stack: [unknown, number, PathLink | null][] = [[root, 1, null]];
   while (stack.length) {
-    const [node, depth, path] = stack.pop()!;
+    const [node, depth, at] = stack.pop()!;
     if (!isCollection(node)) continue;
     if (depth > best.depth) best = { depth, at: node.range?.[0] ?? 0 };
     if (depth > LIMITS.maxDepth) return best;
     const seen = new Set<string>();
     node.items.forEach((item, i) => {
       if (!isPair(item)) {
-        stack.push([item, depth + 1, [...path, i]]);
+        if (isCollection(item)) stack.push([item, depth + 1, { parent: at, seg: i }]);
         return;
       }
       const name = isScalar(item.key) ? String(item.key.value) : null;
-      keyRules(keys, item, name, path, seen);
+      keyRules(keys, item, name, at, seen);
       if (name !== null) seen.add(name);
-      stack.push([item.key, depth + 1, path], [item.value, depth + 1, [...path, name ?? '?']]);
+      if (isCollection(item.key)) stack.push([item.key, depth + 1, at]);
+      if (isCollection(item.value))
+        stack.push([item.value, depth + 1, { parent: at, seg: name ?? '?' }]);
     });
   }
   return best;
@@ -294,7 +302,7 @@ interface KeyCheck {
 }
 
 /**
- * Rules on the key of one entry of the map at `path` (read as `name`, null when not a scalar):
+ * Rules on the key of one entry of the map at `at` (read as `name`, null when not a scalar):
  * not one already `seen` in that map (for `<<`, the merge the platform keeps), not a list or a
  * map, and, for a group, a name.
  */
@@ -302,7 +310,7 @@ function keyRules(
   c: KeyCheck,
   item: Pair,
   name: string | null,
-  path: Path,
+  at: PathLink | null,
   seen: ReadonlySet<string>,
 ): void {
   const { source, out } = c;
@@ -317,7 +325,7 @@ function keyRules(
         merge
           ? 'Two `<<` merges in the same map: the platform takes the values of the last one (so do the figures here), and YAML 1.2 tools refuse the map. Merge several maps with one `<<: [*a, *b]`.'
           : `${k(name)} appears twice in the same map; YAML keeps only the last one. Remove or rename one.`,
-        [...path, merge ? '<<' : name],
+        [...pathOf(at), merge ? '<<' : name],
         keySpan,
       ),
     );
@@ -330,13 +338,13 @@ function keyRules(
         'error',
         'key-not-text',
         'A key here is a list or a map (written with `?`); manifest keys are names. Write the key as text.',
-        path,
+        pathOf(at),
         keySpan,
       ),
     );
   }
-  const groups = path.length === 2 && path[0] === 'spec' && path[1] === 'types';
-  if (groups) groupKeyRules(c, item, name, path, keySpan);
+  const groups = at?.seg === 'types' && at.parent?.seg === 'spec' && at.parent.parent === null;
+  if (groups) groupKeyRules(c, item, name, ['spec', 'types'], keySpan);
 }
 
 /**

@@ -295,7 +295,8 @@ function unknownKey(
   const { source, out } = walk;
   const { schema, path, name } = at;
   const guess = suggestKey(key, known);
-  const span = source.spanFor([...path, key], 'key');
+  // Where the key is, looked up only to report it (most keys of an open map are not).
+  const span = () => source.spanFor([...path, key], 'key');
   if (guess && Object.hasOwn(value, guess)) {
     // The key it looks like is already there: suggesting it would write it twice.
     out.push(
@@ -304,7 +305,7 @@ function unknownKey(
         'unknown-key',
         `Unknown key ${k(key)} in ${name}; it has no effect (${k(guess)} is already set). Remove it.`,
         [...path, key],
-        span,
+        span(),
       ),
     );
   } else if (guess) {
@@ -314,7 +315,7 @@ function unknownKey(
         'misspelt-key',
         `Unknown key \`${key}\` in ${name}: did you mean \`${guess}\`? As written it is ignored.`,
         [...path, key],
-        span,
+        span(),
         {
           title: `Rename to \`${guess}\``,
           op: 'rename',
@@ -330,7 +331,7 @@ function unknownKey(
         'unknown-key',
         `Unknown key \`${key}\` in ${name}; it has no effect. Known keys: ${known.join(', ')}.`,
         [...path, key],
-        span,
+        span(),
       ),
     );
   }

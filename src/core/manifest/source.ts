@@ -56,26 +56,28 @@ export class Source {
   /** Finds the key and value of `path` in the text, as far as the path exists. */
   locate(path: Path): Located & { readonly found: number } {
     let node: unknown = this.doc?.contents ?? null;
-    let located: Located = this.spanOf(node) ? { value: this.spanOf(node)! } : {};
+    // The last step taken: its key (none for the root and list items) and its value.
+    let keyNode: unknown = null;
+    let valueNode: unknown = node;
     let found = 0;
     for (const seg of path) {
       if (isMap(node)) {
         const pair = this.entry(node, String(seg));
         if (!pair) break;
-        const key = this.spanOf(pair.key);
-        const value = this.spanOf(pair.value);
-        located = { ...(key ? { key } : {}), ...(value ? { value } : {}) };
-        node = pair.value;
+        keyNode = pair.key;
+        valueNode = pair.value;
       } else if (isSeq(node) && typeof seg === 'number') {
         const item = node.items[seg];
-        const value = this.spanOf(item);
         if (item === undefined) break;
-        located = value ? { value } : {};
-        node = item;
+        keyNode = null;
+        valueNode = item;
       } else break;
+      node = valueNode;
       found++;
     }
-    return { ...located, found };
+    const key = this.spanOf(keyNode);
+    const value = this.spanOf(valueNode);
+    return { ...(key ? { key } : {}), ...(value ? { value } : {}), found };
   }
 
   /** Every key written in the map at `path`, duplicates included, in the text's order. */

@@ -7,6 +7,7 @@
  * Timestamps are left as text: PyYAML would make a date of `2001-12-14`, which no manifest field
  * takes.
  */
+import { type PathLink, pathOf } from './pathLink.ts';
 import { isMap, isPair, isScalar, isSeq, type Document } from 'yaml';
 
 /** A whole number beyond what JavaScript holds exactly: the text as written. */
@@ -122,18 +123,6 @@ export interface ReadingDifference {
  * reported again from this, without reading their text again.
  */
 const READINGS = new WeakMap<object, { readonly yaml12: unknown; readonly python?: PythonValue }>();
-
-/** A path built only where it is needed: each entry knows its parent's. */
-interface PathLink {
-  readonly parent: PathLink | null;
-  readonly seg: string | number;
-}
-
-function pathOf(link: PathLink | null): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (let l = link; l; l = l.parent) out.push(l.seg);
-  return out.reverse();
-}
 
 /**
  * Makes a parsed document read as the platform reads it: every plain scalar (keys included) gets
