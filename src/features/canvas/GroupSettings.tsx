@@ -14,6 +14,7 @@ export function GroupSettings({
   page,
 }: {
   groups: readonly string[];
+  /** The descriptions of the groups in the page, in its order. */
   descriptions: readonly string[];
   page: ReturnType<typeof usePage>;
 }) {
@@ -22,7 +23,11 @@ export function GroupSettings({
   const spans = useDesigner((s) => s.analysis?.groupSpans);
   const revealAt = useDesigner((s) => s.revealAt);
   const focused = useDesigner((s) => s.focusedGroup);
-  const spanOf = useMemo(() => new Map((spans ?? []).map((s) => [s.name, s])), [spans]);
+  // The page's spans only (React holds a memo twice: one for every group would weigh).
+  const spanOf = useMemo(() => {
+    const inPage = new Set(groups.slice(page.from, page.to));
+    return new Map((spans ?? []).filter((s) => inPage.has(s.name)).map((s) => [s.name, s]));
+  }, [spans, groups, page.from, page.to]);
   return (
     <>
       <ul className="group-settings" aria-label="Groups in the grid">
@@ -32,7 +37,7 @@ export function GroupSettings({
           return (
             <li key={name} aria-current={focused === name || undefined}>
               <span id={`grid-description-${i}`} className="description">
-                {descriptions[i]}
+                {descriptions[k]}
               </span>
               <DurationField
                 group={name}

@@ -9,8 +9,13 @@ export const GROUPS_PAGE = 25;
 
 export function useGroupDescriptions(grid: GridLayout) {
   const ordered = grid.groups.map((g) => g.figures);
-  const descriptions = useMemo(() => ordered.map(describeGroup), [grid]); // eslint-disable-line react-hooks/exhaustive-deps
   const page = usePage(ordered.length, GROUPS_PAGE);
+  // The page's descriptions only, in its order: React keeps the previous render's memo too, so
+  // one for every group of a large design would be held twice over.
+  const descriptions = useMemo(
+    () => ordered.slice(page.from, page.to).map(describeGroup),
+    [grid, page.from, page.to], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   // The canvases are described by the groups listed below them (the page in view).
   const descriptionIds = [
     ordered.length > GROUPS_PAGE ? 'grid-summary' : '',
