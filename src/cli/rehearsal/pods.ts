@@ -130,6 +130,14 @@ function check(run: Run): void {
 function podEnded(run: Run, i: number): void {
   run.active--;
   ended(run.state, i);
+  // Pods planned to end at this same instant free their places together however far apart
+  // their processes end (a loaded machine can take longer than SETTLE_MS): the last one places.
+  const at = run.plan.pods[i]!.planned?.end;
+  const together = run.plan.pods.some(
+    (p, j) =>
+      j !== i && p.planned?.end === at && run.live[j]!.child !== null && run.live[j]!.end === null,
+  );
+  if (at !== undefined && together) return;
   run.settling ??= setTimeout(() => {
     run.settling = null;
     pump(run);
