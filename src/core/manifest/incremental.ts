@@ -10,13 +10,13 @@
  * aliases, tags, merges, tabs, line ends other than LF, a line at or left of the group's key,
  * any error or warning), `null` says "read the whole text".
  */
+import type { LineCounter } from 'yaml';
 import {
   isAlias,
   isCollection,
   isMap,
   isPair,
   isScalar,
-  LineCounter,
   parseDocument,
   type Document,
   type Node,
@@ -25,6 +25,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { diffEdit } from '../edit/text.ts';
+import { countLines } from './source.ts';
 import { YAML_OPTIONS } from './yamlOptions.ts';
 
 /** The previous reading: its text, its document (given up to this) and its line starts. */
@@ -107,7 +108,7 @@ function reread(
   [doc, ...path].forEach((n, i) => {
     for (const j of [1, 2]) if (ends[i]?.[j] === oldEnd[j]) n.range![j] = newEnd[j]!;
   });
-  return { doc, lines: lineCounter(text) };
+  return { doc, lines: countLines(text) };
 }
 
 type BlockMap = YAMLMap<unknown, unknown>;
@@ -258,13 +259,4 @@ function shiftFrom(root: unknown, from: number, delta: number): void {
     else if (!isScalar(node) && !isAlias(node) && 'contents' in node)
       stack.push((node as Document).contents);
   }
-}
-
-/** The line starts of `text`, as the YAML library counts them (LF only: CR is refused above). */
-function lineCounter(text: string): LineCounter {
-  const lines = new LineCounter();
-  lines.addNewLine(0);
-  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1))
-    lines.addNewLine(nl + 1);
-  return lines;
 }

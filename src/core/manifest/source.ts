@@ -43,14 +43,7 @@ export class Source {
 
   /** A text with no YAML document (refused or unreadable): diagnostics still get lines. */
   static plain(text: string): Source {
-    const lines = new LineCounter();
-    lines.addNewLine(0);
-    // Every line end, a lone CR (old Mac) included, as the parser reads them.
-    const ends = /\r\n?|\n/g;
-    for (let m = ends.exec(text); m && m.index < 4_000_000; m = ends.exec(text)) {
-      lines.addNewLine(m.index + m[0].length);
-    }
-    return new Source(text, null, lines);
+    return new Source(text, null, countLines(text));
   }
 
   /** Finds the key and value of `path` in the text, as far as the path exists. */
@@ -166,6 +159,17 @@ export class Source {
     if (!range) return null;
     return { start: range[0], end: range[1] };
   }
+}
+
+/** Where each line of `text` starts: after every line end, a lone CR (old Mac) included. */
+export function countLines(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  const ends = /\r\n?|\n/g;
+  for (let m = ends.exec(text); m && m.index < 4_000_000; m = ends.exec(text)) {
+    lines.addNewLine(m.index + m[0].length);
+  }
+  return lines;
 }
 
 function clamp(n: number, lo: number, hi: number): number {

@@ -75,7 +75,7 @@ function DesignViews({
     [],
   );
   const onTimelineReady = useCallback((w: () => TimeWindow) => (timeWindow.current = w), []);
-  const { ordered, descriptions, page, descriptionIds } = useGroupDescriptions(grid);
+  const { ordered, names, descriptions, page, descriptionIds } = useGroupDescriptions(grid);
 
   return (
     <div>
@@ -116,7 +116,7 @@ function DesignViews({
           below shows {GROUPS_PAGE} at a time.
         </p>
       )}
-      <GroupSettings groups={ordered.map((g) => g.name)} descriptions={descriptions} page={page} />
+      <GroupSettings groups={names} descriptions={descriptions} page={page} />
       <RehearsalBanner />
       {!tableView && (
         <TimelineSection

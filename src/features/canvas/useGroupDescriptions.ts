@@ -8,13 +8,15 @@ import { usePage } from '../../ui/usePage.ts';
 export const GROUPS_PAGE = 25;
 
 export function useGroupDescriptions(grid: GridLayout) {
-  const ordered = grid.groups.map((g) => g.figures);
+  // Once per layout, not per render: the lists below memoise on them.
+  const ordered = useMemo(() => grid.groups.map((g) => g.figures), [grid]);
+  const names = useMemo(() => ordered.map((g) => g.name), [ordered]);
   const page = usePage(ordered.length, GROUPS_PAGE);
   // The page's descriptions only, in its order: React keeps the previous render's memo too, so
   // one for every group of a large design would be held twice over.
   const descriptions = useMemo(
     () => ordered.slice(page.from, page.to).map(describeGroup),
-    [grid, page.from, page.to], // eslint-disable-line react-hooks/exhaustive-deps
+    [ordered, page.from, page.to],
   );
   // The canvases are described by the groups listed below them (the page in view).
   const descriptionIds = [
@@ -23,5 +25,5 @@ export function useGroupDescriptions(grid: GridLayout) {
   ]
     .filter(Boolean)
     .join(' ');
-  return { ordered, descriptions, page, descriptionIds };
+  return { ordered, names, descriptions, page, descriptionIds };
 }
