@@ -2,9 +2,10 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { SECURITY_HEADERS } from './src/tools/securityHeaders.mjs';
 import { templateFigures } from './src/tools/templateFigures.ts';
+import { pureSchemes } from './src/tools/pureSchemes.ts';
 
 export default defineConfig({
-  plugins: [react(), templateFigures()],
+  plugins: [react(), templateFigures(), pureSchemes()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
