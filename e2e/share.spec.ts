@@ -278,3 +278,66 @@ test('opens a file dropped on the page, and a manifest pasted outside the editor
   await expect(page.getByRole('alert').filter({ hasText: 'not an AIchor manifest' })).toBeVisible();
   expect(await yamlText(page)).toBe(sweep);
 });
+
+test('the link is written after the figures of an edit are on screen, and still within a second', async ({
+  page,
+}) => {
+  // Every answer of the core's worker comes 500 ms late: longer than the link's wait (300 ms),
+  // as on a large design. Saving and encoding must not take the main thread before the figures.
+  await page.addInitScript(() => {
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, ...args: [unknown]) {
+      setTimeout(() => post.apply(this, args), 500);
+    } as typeof Worker.prototype.postMessage;
+    const log: { what: string; at: number }[] = [];
+    (window as unknown as { __log: typeof log }).__log = log;
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...a: Parameters<History['replaceState']>) => {
+      log.push({ what: `link ${String(a[2])}`, at: performance.now() });
+      replace(...a);
+    };
+    document.addEventListener(
+      'keydown',
+      () => log.push({ what: 'key', at: performance.now() }),
+      true,
+    );
+  });
+  await openDesigner(page);
+  await expect(resource(page, 'Total pods')).toHaveText('7');
+  await settledLink(page);
+  await page.evaluate(() => {
+    const log = (window as unknown as { __log: { what: string; at: number }[] }).__log;
+    log.length = 0;
+    const cell = [...document.querySelectorAll('table[aria-label="Resources"] tr')].find((r) =>
+      r.textContent?.startsWith('Total pods'),
+    )!;
+    new MutationObserver(() =>
+      log.push({ what: `figure ${cell.querySelector('td')?.textContent}`, at: performance.now() }),
+    ).observe(cell, { subtree: true, characterData: true, childList: true });
+  });
+  const count = group(page, 'worker').getByLabel('Jobs (count)');
+  await count.click();
+  await count.press('End');
+  await count.press('Backspace');
+  await count.press('9');
+  await expect(resource(page, 'Total pods')).toHaveText('11');
+  const readLog = () =>
+    page.evaluate(() => (window as unknown as { __log: { what: string; at: number }[] }).__log);
+  // The link written after the last key.
+  await expect
+    .poll(async () => {
+      const entries = await readLog();
+      const key = entries.filter((e) => e.what === 'key').at(-1)!;
+      return entries.some((e) => e.what.startsWith('link') && e.at > key.at);
+    })
+    .toBe(true);
+  const log = await readLog();
+  const lastKey = log.filter((e) => e.what === 'key').at(-1)!;
+  const figure = log.find((e) => e.what === 'figure 11');
+  const links = log.filter((e) => e.what.startsWith('link') && e.at > lastKey.at);
+  expect(figure, JSON.stringify(log)).toBeDefined();
+  expect(links.length, JSON.stringify(log)).toBeGreaterThan(0);
+  // The link of the edited text came after its figures, and within a second of the last key.
+  expect(links[0]!.at, JSON.stringify(log)).toBeGreaterThan(figure!.at);
+  expect(links[0]!.at - lastKey.at, JSON.stringify(log)).toBeLessThan(1000);
+});

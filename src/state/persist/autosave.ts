@@ -12,6 +12,9 @@ import { designSettings } from '../slices/design.ts';
 import { useDesigner } from '../store.ts';
 
 const DELAY_MS = 300;
+/** How long a write waits for the figures of the text at most: with DELAY_MS, under a second. */
+const MAX_WAIT_MS = 600;
+const PAINT_WAIT_MS = 100;
 
 /**
  * A link holds only a reference to its rehearsal: when it names the one this browser keeps
@@ -31,7 +34,7 @@ export function startPersistence(defaultText: string): () => void {
     defaultText,
     written: '',
     warned: false,
-    timer: 0,
+    cancel: () => {},
     generation: 0,
     changes: 0,
     fromLink: null,
@@ -74,7 +77,7 @@ export function startPersistence(defaultText: string): () => void {
   return () => {
     unsubscribe();
     unsubscribeAnswer();
-    window.clearTimeout(p.timer);
+    p.cancel();
     window.removeEventListener('hashchange', onHash);
     window.removeEventListener('pagehide', onHide);
   };
@@ -87,7 +90,8 @@ interface Persisting {
   written: string;
   /** Said once that the browser does not let the designer save. */
   warned: boolean;
-  timer: number;
+  /** Stops the write waiting to be made. */
+  cancel: () => void;
   /** Links being made: only the newest may be written. */
   generation: number;
   /** Changes of address: only the newest one's link may open or ask. */
@@ -107,24 +111,68 @@ function flushStorage(p: Persisting) {
   }
 }
 
-/** Saves and writes the link a moment after the last change. */
+/**
+ * Saves and writes the link a moment after the last change, once the figures of the text are
+ * on screen: saving and encoding a large design take the main thread for tens of milliseconds,
+ * which must not delay the figures the user waits for. Still within a second of the change.
+ */
 function scheduleWrite(p: Persisting) {
-  window.clearTimeout(p.timer);
-  p.timer = window.setTimeout(() => {
-    flushStorage(p);
+  p.cancel();
+  p.cancel = waitThenWrite(p);
+}
+
+/** Waits DELAY_MS, then for the figures of the text painted (MAX_WAIT_MS at most), then writes. */
+function waitThenWrite(p: Persisting): () => void {
+  const timers: number[] = [];
+  let unsubscribe = () => {};
+  let over = false;
+  const cancel = () => {
+    over = true;
+    timers.forEach((t) => window.clearTimeout(t));
+    unsubscribe();
+  };
+  const run = () => {
+    if (over) return;
+    cancel();
+    write(p);
+  };
+  const analysed = () => {
     const s = useDesigner.getState();
-    const mine = ++p.generation;
-    const c = s.comparison;
-    const compare = c ? { ...c.other, currentFirst: c.currentFirst } : undefined;
-    void encodeDesign({
-      text: s.text,
-      settings: designSettings(s),
-      ...(compare ? { compare } : {}),
-    }).then((link) => {
-      if (mine !== p.generation) return; // a newer change is on its way
-      p.written = writeLink(link);
-    });
-  }, DELAY_MS);
+    return s.analysisVersion >= s.version;
+  };
+  // After the next frame, so the result's render is painted first (no frames in a hidden tab).
+  const afterPaint = () => {
+    requestAnimationFrame(() => timers.push(window.setTimeout(run, 0)));
+    timers.push(window.setTimeout(run, PAINT_WAIT_MS));
+  };
+  timers.push(
+    window.setTimeout(() => {
+      if (analysed()) return run();
+      timers.push(window.setTimeout(run, MAX_WAIT_MS));
+      unsubscribe = useDesigner.subscribe(() => {
+        if (!analysed()) return;
+        unsubscribe();
+        afterPaint();
+      });
+    }, DELAY_MS),
+  );
+  return cancel;
+}
+
+function write(p: Persisting) {
+  flushStorage(p);
+  const s = useDesigner.getState();
+  const mine = ++p.generation;
+  const c = s.comparison;
+  const compare = c ? { ...c.other, currentFirst: c.currentFirst } : undefined;
+  void encodeDesign({
+    text: s.text,
+    settings: designSettings(s),
+    ...(compare ? { compare } : {}),
+  }).then((link) => {
+    if (mine !== p.generation) return; // a newer change is on its way
+    p.written = writeLink(link);
+  });
 }
 
 const edited = (p: Persisting, text: string) =>
