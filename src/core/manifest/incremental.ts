@@ -38,6 +38,8 @@ export interface Previous {
 export interface Reread {
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
+  /** The index in `spec.types` of the group read again; absent for the same text. */
+  readonly group?: number;
 }
 
 /** Characters whose meaning can reach past one group's lines, or that the reading refuses. */
@@ -108,7 +110,7 @@ function reread(
   [doc, ...path].forEach((n, i) => {
     for (const j of [1, 2]) if (ends[i]?.[j] === oldEnd[j]) n.range![j] = newEnd[j]!;
   });
-  return { doc, lines: countLines(text) };
+  return { doc, lines: countLines(text), group: at.index };
 }
 
 type BlockMap = YAMLMap<unknown, unknown>;

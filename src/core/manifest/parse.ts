@@ -7,7 +7,6 @@
  * `- ` on one line exhausts memory inside the lexer).
  */
 import { LIMITS } from './limits.ts';
-import { num } from '../format.ts';
 import {
   isAlias,
   isCollection,
@@ -21,12 +20,15 @@ import {
   type YAMLError,
 } from 'yaml';
 import type { Path } from '../diagnostics.ts';
-import type { Diagnostic, DiagnosticCode } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import { k } from '../quote.ts';
 import { Source, type Span } from './source.ts';
 import { refusedTabs } from './tabs.ts';
 import { pythonCharacters } from './pyChars.ts';
-import { pythonShapes } from './pyShapes.ts';
+import { pythonShapes, type ShapeProblem } from './pyShapes.ts';
+import { NOTHING_QUIET, quietGroups, type Quiet } from './quiet.ts';
+import { keptData, NOT_KEPT, type Kept } from './kept.ts';
+import { refuse, type Refusal } from './refuse.ts';
 import { readAsPlatform, type ReadingDifference } from './yaml11.ts';
 import { readingDiagnostics } from './yaml11Diagnostics.ts';
 import { planReread } from './incremental.ts';
@@ -42,7 +44,22 @@ export interface Parsed {
   /** True when the YAML has a syntax error: the data, if any, may be partial. */
   readonly syntaxError: boolean;
   readonly diagnostics: readonly Diagnostic[];
+  /** The groups each walk of the document found nothing in, for the reading after an edit. */
+  readonly quiet?: QuietWalks;
 }
+
+/** By walk: the platform's reading, the shapes PyYAML refuses, the rules on keys. */
+export interface QuietWalks {
+  readonly platform: Quiet;
+  readonly shapes: Quiet;
+  readonly keys: Quiet;
+}
+
+const NOT_QUIET: QuietWalks = {
+  platform: NOTHING_QUIET,
+  shapes: NOTHING_QUIET,
+  keys: NOTHING_QUIET,
+};
 
 /**
  * Reads `text` as the platform does: the document with its source ranges, the plain data, and
@@ -70,9 +87,17 @@ export function parse(text: string, prev?: Parsed): Parsed {
     const lines = again?.lines ?? new LineCounter();
     const doc = again?.doc ?? readDocument(readable, lines);
     const source = new Source(text, doc, lines);
-    const { diagnostics, diffs, syntaxError } = readerDiagnostics(doc, source, readable);
+    // Groups the edit did not touch, where a walk found nothing before, are not walked again.
+    const skip = (again && prev?.quiet) || NOT_QUIET;
+    const { diagnostics, diffs, syntaxError, shapes } = readerDiagnostics(
+      doc,
+      source,
+      readable,
+      skip,
+    );
     const reported = new Set(diffs.filter((d) => d.isKey).map((d) => d.start));
-    const depth = walk(doc.contents, source, diagnostics, reported);
+    const keysFrom = diagnostics.length;
+    const depth = walk(doc.contents, source, diagnostics, reported, skip.keys);
     if (depth.depth > LIMITS.maxDepth) {
       const span = { start: depth.at, end: depth.at + 1 };
       diagnostics.push(
@@ -87,8 +112,31 @@ export function parse(text: string, prev?: Parsed): Parsed {
       return { source, data: undefined, syntaxError: true, diagnostics };
     }
     // Only a `<<` key merges (or one tagged `!!merge`): most texts have none to look for.
-    if (readable.includes('<<') || readable.includes('merge')) keepLastMerge(doc.contents);
-    return toData(doc, source, diagnostics, syntaxError);
+    const merges = readable.includes('<<') || readable.includes('merge');
+    if (merges) keepLastMerge(doc.contents);
+    const quiet: QuietWalks | undefined = syntaxError
+      ? undefined
+      : {
+          platform: quietGroups(
+            doc,
+            diffs.map((d) => d.start),
+          ),
+          // Past its limit the walk stopped: the groups after it were not looked at.
+          shapes:
+            shapes.length < SHAPES_LIMIT
+              ? quietGroups(
+                  doc,
+                  shapes.map((c) => c.start),
+                )
+              : NOTHING_QUIET,
+          keys: quietGroups(
+            doc,
+            diagnostics.slice(keysFrom).map((d) => d.start),
+          ),
+        };
+    const kept =
+      again && !merges && prev && !prev.syntaxError ? { prev, group: again.group } : null;
+    return { ...toData(doc, source, diagnostics, syntaxError, kept), ...(quiet && { quiet }) };
   } catch (err) {
     // Last resort: the library failed in a way the checks above did not foresee.
     const source = Source.plain(text);
@@ -135,12 +183,18 @@ function readerDiagnostics(
   doc: Document.Parsed,
   source: Source,
   readable: string,
-): { diagnostics: Diagnostic[]; diffs: readonly ReadingDifference[]; syntaxError: boolean } {
+  skip: QuietWalks,
+): {
+  diagnostics: Diagnostic[];
+  diffs: readonly ReadingDifference[];
+  syntaxError: boolean;
+  shapes: readonly ShapeProblem[];
+} {
   const diagnostics = doc.errors.map((e) => yamlDiagnostic(source, e));
   for (const w of doc.warnings) diagnostics.push(yamlDiagnostic(source, w, 'warning'));
   const syntaxError = doc.errors.length > 0;
   // Read as the platform reads it (YAML 1.1, as PyYAML does) before anything looks at keys.
-  const diffs = syntaxError ? [] : readAsPlatform(doc, readable);
+  const diffs = syntaxError ? [] : readAsPlatform(doc, readable, skip.platform);
   diagnostics.push(...readingDiagnostics(diffs, source));
   if (!syntaxError) {
     for (const at of refusedTabs(readable, 5)) {
@@ -156,8 +210,9 @@ function readerDiagnostics(
     }
   }
   // Tags and empty keys the platform's Python reader reads otherwise or refuses.
-  if (!syntaxError) {
-    for (const c of pythonShapes(readable, doc)) {
+  const shapes = syntaxError ? [] : pythonShapes(readable, doc, SHAPES_LIMIT, skip.shapes);
+  {
+    for (const c of shapes) {
       diagnostics.push(
         source.diagnostic('error', c.code, c.message, [], { start: c.start, end: c.end }, c.fix),
       );
@@ -169,22 +224,29 @@ function readerDiagnostics(
       source.diagnostic('error', c.code, c.message, [], { start: c.start, end: c.end }, c.fix),
     );
   }
-  return { diagnostics, diffs, syntaxError };
+  return { diagnostics, diffs, syntaxError, shapes };
 }
+
+/** Shapes reported at most (a file with more has a worse problem than these). */
+const SHAPES_LIMIT = 5;
 
 /**
  * The document as plain data, its aliases expanded: past LIMITS.maxAliasCount references (an
- * alias bomb), no data and an error at the first alias instead.
+ * alias bomb), no data and an error at the first alias instead. After an edit inside one group,
+ * the data of the reading before with that group's data replaced (`kept`): the rest of the
+ * document is the same nodes.
  */
 function toData(
   doc: Document.Parsed,
   source: Source,
   diagnostics: Diagnostic[],
   syntaxError: boolean,
+  kept: Kept | null,
 ): Parsed {
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+    const reused = kept ? keptData(doc, kept) : NOT_KEPT;
+    data = reused !== NOT_KEPT ? reused : doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
   } catch (err) {
     const alias = findFirstAlias(doc.contents);
     diagnostics.push(
@@ -201,65 +263,9 @@ function toData(
   return { source, data, syntaxError, diagnostics };
 }
 
-interface Refusal {
-  readonly code: DiagnosticCode;
-  readonly message: string;
-  readonly at: number;
-}
-
-/** One linear pass over the raw text, before any YAML parsing. */
-function refuse(text: string): Refusal | null {
-  if (text.length > LIMITS.maxChars) {
-    return {
-      code: 'input-too-large',
-      message: `The manifest is ${num(text.length)} characters; the limit is ${num(LIMITS.maxChars)}. A manifest this large is not a real design.`,
-      at: 0,
-    };
-  }
-  // Brackets are counted without tracking quotes: a false alarm needs 64 unclosed brackets in
-  // strings, while a missed count could let the library exhaust the stack.
-  let lineStart = 0;
-  let flow = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (i === text.length || ch === 10) {
-      // Effective indentation: leading spaces plus compact block indicators (`- `, `? `).
-      let j = lineStart;
-      while (j < i) {
-        const c = text.charCodeAt(j);
-        const next = text.charCodeAt(j + 1);
-        if (c === 32 || c === 9) j++;
-        else if ((c === 45 || c === 63) && (next === 32 || next === 9)) j += 2;
-        else break;
-      }
-      if (j - lineStart > LIMITS.maxIndent) {
-        return {
-          code: 'nesting-too-deep',
-          message: `A line is indented or nested more than ${LIMITS.maxIndent} columns deep; a manifest never needs that. Flatten the structure.`,
-          at: lineStart,
-        };
-      }
-      lineStart = i + 1;
-    } else if (ch === 35 && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
-      // A comment: skip to the end of the line, brackets in it do not count.
-      const nl = text.indexOf('\n', i);
-      i = (nl < 0 ? text.length : nl) - 1;
-    } else if (ch === 91 || ch === 123) {
-      if (++flow > LIMITS.maxDepth) {
-        return {
-          code: 'nesting-too-deep',
-          message: `Brackets are nested more than ${LIMITS.maxDepth} levels deep; a manifest never needs that. Flatten the structure.`,
-          at: i,
-        };
-      }
-    } else if ((ch === 93 || ch === 125) && flow > 0) flow--;
-  }
-  return null;
-}
-
 /**
- * One iterative pass over the node tree (it may be deep): its depth, and duplicate keys, which
- * become diagnostics. Keys compare as text, so `1:` and `"1":` are the same key, as they are
+ * One iterative pass over the node tree (it may be deep), but for the `quiet` groups: its
+ * depth, and duplicate keys, which become diagnostics. Keys compare as text, so `1:` and `"1":` are the same key, as they are
  * once read.
  */
 function walk(
@@ -267,6 +273,7 @@ function walk(
   source: Source,
   out: Diagnostic[],
   reported: ReadonlySet<number>,
+  quiet: Quiet,
 ): { depth: number; at: number } {
   const keys: KeyCheck = { source, out, reported };
   let best = { depth: 0, at: 0 };
@@ -286,7 +293,8 @@ function walk(
       keyRules(keys, item, name, at, seen);
       if (name !== null) seen.add(name);
       if (isCollection(item.key)) stack.push([item.key, depth + 1, at]);
-      if (isCollection(item.value))
+      // A quiet group was no deeper than the limit either: its depth is not needed.
+      if (isCollection(item.value) && !quiet.has(item.value))
         stack.push([item.value, depth + 1, { parent: at, seg: name ?? '?' }]);
     });
   }
@@ -463,10 +471,6 @@ function keepLastMerge(root: unknown): void {
 /** A key as written (`""`, `~`, `null`), quoted only when it is not plain printable text. */
 function asWritten(text: string): string {
   return /^[\x20-\x7e]{1,40}$/.test(text) && !text.includes('`') ? `\`${text}\`` : k(text);
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 function errorText(err: unknown): string {

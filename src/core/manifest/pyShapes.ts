@@ -19,7 +19,16 @@ export interface ShapeProblem {
 
 const SAME_IN_BOTH = new Set(['tag:yaml.org,2002:str']);
 
-export function pythonShapes(text: string, doc: Document.Parsed, max = 5): ShapeProblem[] {
+/**
+ * At most `max` problems, in the text's order. The `quiet` nodes are not gone through: groups
+ * unchanged since a walk found nothing in them (manifest/quiet.ts).
+ */
+export function pythonShapes(
+  text: string,
+  doc: Document.Parsed,
+  max = 5,
+  quiet: ReadonlySet<object> = new Set(),
+): ShapeProblem[] {
   const out: ShapeProblem[] = [];
   // Every node and pair in the text's order (as the YAML library's `visit` goes), without its
   // per-node bookkeeping: a document of 10,000 groups has hundreds of thousands of nodes.
@@ -28,7 +37,8 @@ export function pythonShapes(text: string, doc: Document.Parsed, max = 5): Shape
     const item = stack.pop();
     if (isPair(item)) {
       emptyKey(text, item, out);
-      stack.push(item.value, item.key);
+      if (!quiet.has(item.value as object)) stack.push(item.value);
+      stack.push(item.key);
       continue;
     }
     if (!isNode(item)) continue;

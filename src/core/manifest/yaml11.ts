@@ -124,13 +124,20 @@ export interface ReadingDifference {
  */
 const READINGS = new WeakMap<object, { readonly yaml12: unknown; readonly python?: PythonValue }>();
 
+const NO_NODES: ReadonlySet<object> = new Set();
+
 /**
  * Makes a parsed document read as the platform reads it: every plain scalar (keys included) gets
  * PyYAML's value, and a whole number too large to hold exactly becomes null. Returns where the
  * readings differ. Walks iteratively (documents may nest deep). Reading a document again gives
- * the same differences.
+ * the same differences. The `quiet` nodes are not gone through: groups unchanged since a
+ * reading found no difference in them.
  */
-export function readAsPlatform(doc: Document.Parsed, text: string): ReadingDifference[] {
+export function readAsPlatform(
+  doc: Document.Parsed,
+  text: string,
+  quiet: ReadonlySet<object> = NO_NODES,
+): ReadingDifference[] {
   const out: ReadingDifference[] = [];
   const convert = (node: unknown, path: PathLink | null, isKey: boolean) => {
     // A tagged scalar is read by its tag, not by the plain-scalar rules (`!!str 5` is text).
@@ -169,7 +176,8 @@ export function readAsPlatform(doc: Document.Parsed, text: string): ReadingDiffe
         convert(p.key, path, true);
         const at: PathLink = { parent: path, seg: keyText(p.key) };
         convert(p.value, at, false);
-        if (isMap(p.value) || isSeq(p.value)) stack.push([p.value, at]);
+        // A group unchanged since a reading found nothing in it (manifest/quiet.ts).
+        if ((isMap(p.value) || isSeq(p.value)) && !quiet.has(p.value)) stack.push([p.value, at]);
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => {
