@@ -12,7 +12,7 @@ import { expand, type Expansion } from './jobset/expand.ts';
 import { commonRules, designRules, jobsetRules } from './jobset/rules.ts';
 import { parse, type Parsed } from './manifest/parse.ts';
 import { MANIFEST_SCHEMA } from './manifest/schema.ts';
-import { checkSchema } from './manifest/schemaCheck.ts';
+import { checkSchema, type SchemaMemo } from './manifest/schemaCheck.ts';
 import { isObject } from './own.ts';
 import { readView } from './manifest/view.ts';
 import { schedule, type Schedule } from './run/schedule.ts';
@@ -61,17 +61,19 @@ export function analyze(text: string, settings: DesignSettings = {}): Analysis {
 /**
  * `analyze` that keeps its last reading, for one editor's successive texts (the worker's): an
  * edit inside one group reads only that group again (manifest/incremental.ts). Each answer is
- * the one `analyze` gives for the same text and settings.
+ * the one `analyze` gives for the same text and settings. The schema check keeps the groups it
+ * found clean (manifest/schemaCheck.ts `SchemaMemo`).
  */
 export function analyzer(): (text: string, settings?: DesignSettings) => Analysis {
   let last: Parsed | undefined;
+  const memo: SchemaMemo = { clean: new WeakMap() };
   return (text, settings = {}) => {
     const prev = last;
     // The previous reading is taken over by the next one: never reused after a failure.
     last = undefined;
     try {
       const parsed = parse(text, prev);
-      const analysis = analyzeOrThrow(parsed, settings);
+      const analysis = analyzeOrThrow(parsed, settings, memo);
       last = parsed;
       return analysis;
     } catch (err) {
@@ -80,7 +82,7 @@ export function analyzer(): (text: string, settings?: DesignSettings) => Analysi
   };
 }
 
-function analyzeOrThrow(parsed: Parsed, settings: DesignSettings): Analysis {
+function analyzeOrThrow(parsed: Parsed, settings: DesignSettings, memo?: SchemaMemo): Analysis {
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const findings: Diagnostic[] = [];
   let operator: string | null = null;
@@ -91,7 +93,7 @@ function analyzeOrThrow(parsed: Parsed, settings: DesignSettings): Analysis {
   const view = readable ? readView(parsed.data, parsed.source) : null;
   if (readable) {
     const { data, source } = parsed;
-    diagnostics.push(...checkSchema(data, MANIFEST_SCHEMA, source));
+    diagnostics.push(...checkSchema(data, MANIFEST_SCHEMA, source, memo));
     diagnostics.push(...commonRules(data, source));
     const spec = isObject(data) && isObject(data.spec) ? data.spec : {};
     operator = typeof spec.operator === 'string' ? spec.operator : null;

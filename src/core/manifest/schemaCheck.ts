@@ -20,8 +20,13 @@ import { isObject } from '../own.ts';
  * The diagnostics of `data` against the schema `root`, in the order of a walk from the top,
  * missing keys last (each with a fix that adds them all).
  */
-export function checkSchema(data: unknown, root: SchemaNode, source: Source): Diagnostic[] {
-  const walk: Walk = { data, root, source, out: [], missing: [] };
+export function checkSchema(
+  data: unknown,
+  root: SchemaNode,
+  source: Source,
+  memo?: SchemaMemo,
+): Diagnostic[] {
+  const walk: Walk = { data, root, source, out: [], missing: [], clean: memo?.clean ?? null };
   visit(walk, data, root, []);
   const { out, missing } = walk;
   // A manifest missing several keys (a snippet from the platform page) gets one more fix on
@@ -29,6 +34,17 @@ export function checkSchema(data: unknown, root: SchemaNode, source: Source): Di
   const all = completeAll(missing.flatMap((d) => d.fixes ?? []));
   for (const d of missing) out.push(all ? { ...d, fixes: [...(d.fixes ?? []), all] } : d);
   return out;
+}
+
+/**
+ * What checks of successive texts of one editor keep (core/analyze.ts `analyzer`): the maps under
+ * an open map's entries (the groups of `spec.types`) found clean, with the schema they were
+ * checked against. After an edit inside one group the others are the same objects
+ * (manifest/kept.ts), and a clean one is clean again: what a check finds in it depends on it
+ * alone, but for a missing key, which is a finding.
+ */
+export interface SchemaMemo {
+  readonly clean: WeakMap<object, SchemaNode>;
 }
 
 /** What one check of a manifest reads and where its findings go, shared by the whole walk. */
@@ -41,6 +57,7 @@ interface Walk {
   readonly out: Diagnostic[];
   /** Missing keys, apart: they come last, each with one more fix that adds them all. */
   readonly missing: Diagnostic[];
+  readonly clean: SchemaMemo['clean'] | null;
 }
 
 /** One value under check, with the schema in force for it. */
@@ -237,7 +254,7 @@ function visitMap(walk: Walk, at: Visited, value: Record<string, unknown>): void
       ),
     );
   }
-  const known = Object.keys(props);
+  const known = knownKeys(props);
   for (const key of keys) {
     // Own properties only: a key named `constructor` or `toString` is not a known key.
     const child = Object.hasOwn(props, key) ? props[key] : undefined;
@@ -247,8 +264,40 @@ function visitMap(walk: Walk, at: Visited, value: Record<string, unknown>): void
     }
     unknownKey(walk, at, value, key, known);
     const extra = schema.additionalProperties;
-    if (typeof extra === 'object') visit(walk, value[key], extra, [...path, key]);
+    if (typeof extra === 'object') visitEntry(walk, value[key], extra, [...path, key]);
   }
+}
+
+/** `visit` of an open map's entry, but for a map found clean against the same schema before. */
+function visitEntry(walk: Walk, value: unknown, node: SchemaNode, path: Path): void {
+  const { clean } = walk;
+  if (!clean || !isObject(value)) return visit(walk, value, node, path);
+  if (clean.get(value) === node) return;
+  const found = walk.out.length + walk.missing.length;
+  visit(walk, value, node, path);
+  if (walk.out.length + walk.missing.length === found) clean.set(value, node);
+}
+
+/** The keys a schema names, one list per schema (the suggestions below are kept by list). */
+const KNOWN = new WeakMap<object, readonly string[]>();
+function knownKeys(props: Record<string, SchemaNode>): readonly string[] {
+  let known = KNOWN.get(props);
+  if (!known) KNOWN.set(props, (known = Object.keys(props)));
+  return known;
+}
+
+/**
+ * `suggestKey`, kept by list of known keys: every check asks again about every group's name
+ * (an open map's keys), and a design has thousands. At most SUGGESTIONS names per list.
+ */
+const SUGGESTED = new WeakMap<readonly string[], Map<string, string | null>>();
+const SUGGESTIONS = 20_000;
+function suggestion(key: string, known: readonly string[]): string | null {
+  let kept = SUGGESTED.get(known);
+  if (!kept || kept.size > SUGGESTIONS) SUGGESTED.set(known, (kept = new Map()));
+  let guess = kept.get(key);
+  if (guess === undefined) kept.set(key, (guess = suggestKey(key, known)));
+  return guess;
 }
 
 /**
@@ -294,7 +343,7 @@ function unknownKey(
 ): void {
   const { source, out } = walk;
   const { schema, path, name } = at;
-  const guess = suggestKey(key, known);
+  const guess = suggestion(key, known);
   // Where the key is, looked up only to report it (most keys of an open map are not).
   const span = () => source.spanFor([...path, key], 'key');
   if (guess && Object.hasOwn(value, guess)) {
