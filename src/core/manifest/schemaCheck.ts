@@ -240,7 +240,7 @@ function numberRules(walk: Walk, at: Visited, value: number): void {
  */
 function visitMap(walk: Walk, at: Visited, value: Record<string, unknown>): void {
   const { schema, path, name } = at;
-  const props = schema.properties ?? {};
+  const props = schema.properties ?? NO_PROPERTIES;
   const keys = Object.keys(value);
   requiredKeys(walk, at, value);
   if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
@@ -277,6 +277,9 @@ function visitEntry(walk: Walk, value: unknown, node: SchemaNode, path: Path): v
   visit(walk, value, node, path);
   if (walk.out.length + walk.missing.length === found) clean.set(value, node);
 }
+
+/** A schema without `properties`: one object, so its (empty) list of known keys is kept too. */
+const NO_PROPERTIES: Record<string, SchemaNode> = {};
 
 /** The keys a schema names, one list per schema (the suggestions below are kept by list). */
 const KNOWN = new WeakMap<object, readonly string[]>();
@@ -419,6 +422,18 @@ function matches(value: unknown, cond: SchemaNode, root: SchemaNode): boolean {
 }
 
 function merge(a: SchemaNode, b: SchemaNode): SchemaNode {
+  // Once per pair of schemas: each check merges the same ones for every group, and the merged
+  // schema's lists of known keys are kept by object (knownKeys).
+  let byB = MERGED.get(a);
+  if (!byB) MERGED.set(a, (byB = new WeakMap()));
+  let merged = byB.get(b);
+  if (!merged) byB.set(b, (merged = mergeNew(a, b)));
+  return merged;
+}
+
+const MERGED = new WeakMap<SchemaNode, WeakMap<SchemaNode, SchemaNode>>();
+
+function mergeNew(a: SchemaNode, b: SchemaNode): SchemaNode {
   const properties: Record<string, SchemaNode> = { ...a.properties };
   for (const [k, v] of Object.entries(b.properties ?? {})) {
     properties[k] = properties[k] ? merge(properties[k], v) : v;
