@@ -57,6 +57,12 @@ export function useGridZoom({
       // Cmd+wheel zooms as fast as Ctrl+wheel (d3 speeds up only the Ctrl one).
       .wheelDelta(zoomWheelDelta)
       // The design cannot be lost: at most a quarter of the fitted size, and never panned away.
+      // The canvas's size as known here: d3's default reads it from the element, which forces
+      // a layout of the page on every edit (tens of milliseconds with a large form beside it).
+      .extent([
+        [0, 0],
+        [Math.max(1, width), height],
+      ])
       .scaleExtent([Math.min(fitK / 4, 1), 64])
       .translateExtent([
         [0, 0],
@@ -64,8 +70,10 @@ export function useGridZoom({
       ])
       .constrain(keepInView(2 * layout.cell))
       .on('zoom', (e: { transform: ZoomTransform }) => {
+        const same = sameTransform(e.transform, transformRef.current);
         transformRef.current = e.transform;
-        paint();
+        // An edit's new bounds that keep the view: the paint effect draws the new layout.
+        if (!same) paint();
       });
     zoomerRef.current = z;
     select(canvas).call(z).on('dblclick.zoom', null);
@@ -157,3 +165,6 @@ function keepInView(margin: number) {
     return dx || dy ? t.translate(dx / t.k, dy / t.k) : t;
   };
 }
+
+const sameTransform = (a: ZoomTransform, b: ZoomTransform) =>
+  a.k === b.k && a.x === b.x && a.y === b.y;
