@@ -89,3 +89,33 @@ test('the lists under the canvas page through the groups', async ({ page }) => {
   await page.getByRole('button', { name: 'Table view' }).click();
   await expect(page.locator('.table-view .group-table')).toHaveCount(10);
 });
+
+test('a design of 1,000 groups pages its groups in the form, and a problem on another page turns to it', async ({
+  page,
+}) => {
+  await openDesigner(page, 'Form');
+  await load(
+    page,
+    generatedDesign(1000, 2, 4, 2).replace(
+      '    group-730:\n      count: 2',
+      '    group-730:\n      count: -3',
+    ),
+  );
+  const pager = form(page).getByRole('group', { name: 'Pages of the job groups in the form' });
+  await expect(pager).toContainText('of 5');
+  // One page of groups is drawn, not the thousand.
+  await expect(form(page).locator('fieldset.group')).toHaveCount(200);
+  await expect(group(page, 'group-0')).toBeVisible();
+  await expect(group(page, 'group-730')).toHaveCount(0);
+  await showProblemInForm(page, 'out-of-range');
+  await expect(
+    pager.getByRole('spinbutton', { name: 'Page of the job groups in the form' }),
+  ).toHaveValue('4');
+  const count = group(page, 'group-730').getByLabel('Jobs (count)');
+  await expect(count).toBeFocused();
+  await expect(count).toHaveValue('-3');
+  // Turning pages by hand.
+  await pager.getByRole('button', { name: 'Next' }).click();
+  await expect(group(page, 'group-800')).toBeVisible();
+  await expect(group(page, 'group-730')).toHaveCount(0);
+});

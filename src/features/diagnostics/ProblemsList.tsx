@@ -1,5 +1,5 @@
 /** The problems of the design, each a way to its place in the YAML or the form, and its fix. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   bySeverity,
   countBySeverity,
@@ -14,20 +14,20 @@ import {
   selectClusterFindings,
   selectDiagnostics,
   selectSweepFindings,
+  selectView,
 } from '../../state/selectors.ts';
 
 /**
  * True when the form has a field for this path (its element carries `data-path`), or the path is
  * inside a group the form shows (closed groups open when revealed).
  */
-function formHas(path: Diagnostic['path']): boolean {
+function formHas(path: Diagnostic['path'], groups: ReadonlySet<string>): boolean {
   if (document.querySelector(`[data-path="${CSS.escape(path.join('.'))}"]`)) return true;
-  return (
-    path.length > 2 &&
-    path[0] === 'spec' &&
-    path[1] === 'types' &&
-    !!document.querySelector(`[data-group="${CSS.escape(String(path[2]))}"]`)
-  );
+  if (path.length <= 2 || path[0] !== 'spec' || path[1] !== 'types') return false;
+  const name = String(path[2]);
+  if (document.querySelector(`[data-group="${CSS.escape(name)}"]`)) return true;
+  // A group on another page of the form's groups: revealing it turns to its page.
+  return groups.has(name) && !!document.querySelector('[data-paged-groups]');
 }
 
 const FILTERS: readonly { readonly id: Severity | 'all'; readonly label: string }[] = [
@@ -103,9 +103,12 @@ function Items({
   const version = useDesigner(selectAnalysisVersion);
   const revealAt = useDesigner((s) => s.revealAt);
   const mode = useDesigner((s) => s.editorMode);
+  const view = useDesigner(selectView);
+  const groups = useMemo(() => new Set(view?.groups.map((g) => g.name)), [view]);
+  const inForm = (path: Diagnostic['path']) => formHas(path, groups);
   const locate: Locate = {
-    inForm: formHas,
-    preferred: (path) => (mode === 'form' && formHas(path) ? 'form' : 'yaml'),
+    inForm,
+    preferred: (path) => (mode === 'form' && inForm(path) ? 'form' : 'yaml'),
     go: (d, target) => {
       revealAt({ target, start: d.start, end: d.end, path: d.path });
       onNavigate?.();

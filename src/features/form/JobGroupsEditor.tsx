@@ -12,11 +12,19 @@ import { editText } from '../../state/actions.ts';
 import { selectDiagnosticIndex, selectView } from '../../state/selectors.ts';
 import { useDesigner } from '../../state/store.ts';
 import { GroupFieldset } from './GroupFieldset.tsx';
+import type { GroupView } from '../../core/manifest/view.ts';
+import { Pager } from '../../ui/Pager.tsx';
+import { usePage } from '../../ui/usePage.ts';
 
 /** Designs with more groups than this show each group as one line until it is opened. */
 const OPEN_GROUPS = 12;
 const FIRST_GROUPS = 40;
 const MORE_GROUPS = 200;
+/**
+ * Groups on one page of the form: a design of 10,000 groups drawn whole is 40,000 elements,
+ * which the browser lays out again after every edit (tens of milliseconds).
+ */
+export const FORM_PAGE = 200;
 
 /**
  * Groups render a few at first and the rest over the next frames, so that opening the form
@@ -32,12 +40,28 @@ function useProgressive(total: number): number {
   return limit;
 }
 
+/** A place revealed in a group of another page turns to that page (the group opens there). */
+function useRevealedPage(groups: readonly GroupView[], setPage: (page: number) => void) {
+  const reveal = useDesigner((s) => s.reveal);
+  useEffect(() => {
+    if (!reveal || reveal.target !== 'form') return;
+    const [spec, types, name] = reveal.path;
+    if (spec !== 'spec' || types !== 'types') return;
+    const at = groups.findIndex((g) => g.name === String(name));
+    if (at >= 0) setPage(Math.floor(at / FORM_PAGE));
+    // Once per reveal: the groups changing afterwards does not turn the page back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reveal]);
+}
+
 export function JobGroupsEditor() {
   const view = useDesigner(selectView);
   const index = useDesigner(selectDiagnosticIndex);
   const groupOpen = useDesigner((s) => s.groupOpen);
   const groups = view?.groups ?? [];
-  const shown = useProgressive(groups.length);
+  const page = usePage(groups.length, FORM_PAGE);
+  const shown = Math.min(page.to, page.from + useProgressive(page.to - page.from));
+  useRevealedPage(groups, page.setPage);
   const operator = view?.operator ?? '';
   // A few groups are all open; a large design shows one line per group until one is opened.
   const openByDefault = groups.length <= OPEN_GROUPS;
@@ -46,12 +70,14 @@ export function JobGroupsEditor() {
     const names = new Set(groups.map((g) => g.name));
     let i = names.size + 1;
     while (names.has(`group-${i}`)) i++;
-    editText((t) =>
+    const added = editText((t) =>
       addEntry(t, ['spec', 'types'], `group-${i}`, {
         count: 1,
         resources: { cpus: 1, ramRatio: 2 },
       }),
     );
+    // The new group is the last: its page is shown (once the analysis has it).
+    if (added) page.setPage(Math.floor(groups.length / FORM_PAGE));
   };
 
   const shape = formShape(operator);
@@ -66,19 +92,27 @@ export function JobGroupsEditor() {
     );
   }
   return (
-    <section className="groups-editor" aria-label="Job groups editor">
+    <section
+      className="groups-editor"
+      aria-label="Job groups editor"
+      data-paged-groups={page.pages > 1 ? '' : undefined}
+    >
       <h3>Job groups</h3>
-      {groups.slice(0, shown).map((g, i) => (
-        <GroupFieldset
-          key={i}
-          group={g}
-          index={i}
-          last={i === groups.length - 1}
-          diagnostics={index.inGroup(g.name)}
-          signature={index.groupSignature(g.name)}
-          open={getOwn(groupOpen, g.name) ?? openByDefault}
-        />
-      ))}
+      <Pager label="the job groups in the form" {...page} />
+      {groups.slice(page.from, shown).map((g, at) => {
+        const i = page.from + at;
+        return (
+          <GroupFieldset
+            key={i}
+            group={g}
+            index={i}
+            last={i === groups.length - 1}
+            diagnostics={index.inGroup(g.name)}
+            signature={index.groupSignature(g.name)}
+            open={getOwn(groupOpen, g.name) ?? openByDefault}
+          />
+        );
+      })}
       {/* Another operator's types are the ones it reads (`worker`, `Master`, …), not new names. */}
       {shape === 'jobset' && (
         <button type="button" className="add-group" onClick={addGroup}>
