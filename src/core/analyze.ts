@@ -14,7 +14,7 @@ import { parse, type Parsed } from './manifest/parse.ts';
 import { MANIFEST_SCHEMA } from './manifest/schema.ts';
 import { checkSchema, type SchemaMemo } from './manifest/schemaCheck.ts';
 import { isObject } from './own.ts';
-import { readView } from './manifest/view.ts';
+import { readView, type ViewMemo } from './manifest/view.ts';
 import { schedule, type Schedule } from './run/schedule.ts';
 import type { DesignSettings } from './settings.ts';
 import { clusterFindings } from './sim/findings.ts';
@@ -66,7 +66,7 @@ export function analyze(text: string, settings: DesignSettings = {}): Analysis {
  */
 export function analyzer(): (text: string, settings?: DesignSettings) => Analysis {
   let last: Parsed | undefined;
-  const memo: SchemaMemo = { clean: new WeakMap() };
+  const memo: Memo = { schema: { clean: new WeakMap() }, views: new WeakMap() };
   return (text, settings = {}) => {
     const prev = last;
     // The previous reading is taken over by the next one: never reused after a failure.
@@ -82,7 +82,13 @@ export function analyzer(): (text: string, settings?: DesignSettings) => Analysi
   };
 }
 
-function analyzeOrThrow(parsed: Parsed, settings: DesignSettings, memo?: SchemaMemo): Analysis {
+/** What an analyzer keeps between texts, by the data it was computed from (manifest/kept.ts). */
+interface Memo {
+  readonly schema: SchemaMemo;
+  readonly views: ViewMemo;
+}
+
+function analyzeOrThrow(parsed: Parsed, settings: DesignSettings, memo?: Memo): Analysis {
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const findings: Diagnostic[] = [];
   let operator: string | null = null;
@@ -90,10 +96,10 @@ function analyzeOrThrow(parsed: Parsed, settings: DesignSettings, memo?: SchemaM
   let sched: Schedule | null = null;
   let synchronous: readonly string[] = settings.synchronous ?? [];
   const readable = parsed.data !== undefined && !parsed.syntaxError;
-  const view = readable ? readView(parsed.data, parsed.source) : null;
+  const view = readable ? readView(parsed.data, parsed.source, memo?.views) : null;
   if (readable) {
     const { data, source } = parsed;
-    diagnostics.push(...checkSchema(data, MANIFEST_SCHEMA, source, memo));
+    diagnostics.push(...checkSchema(data, MANIFEST_SCHEMA, source, memo?.schema));
     diagnostics.push(...commonRules(data, source));
     const spec = isObject(data) && isObject(data.spec) ? data.spec : {};
     operator = typeof spec.operator === 'string' ? spec.operator : null;

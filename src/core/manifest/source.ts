@@ -27,6 +27,13 @@ export interface Located {
   readonly value?: Span;
 }
 
+/** An entry of a map: its key's span (-1 when the key has no place) and its value's end. */
+export interface EntrySpan {
+  readonly keyStart: number;
+  readonly keyEnd: number;
+  readonly valueEnd: number | null;
+}
+
 export class Source {
   readonly text: string;
   readonly doc: Document.Parsed | null;
@@ -71,6 +78,38 @@ export class Source {
     const key = this.spanOf(keyNode);
     const value = this.spanOf(valueNode);
     return { ...(key ? { key } : {}), ...(value ? { value } : {}), found };
+  }
+
+  /**
+   * Where each entry of the map at `path` is, by key (for a key written twice, the last, as
+   * `locate` finds it): its key's span and the end of its value. One pass over the map, where a
+   * `locate` per entry builds two objects and walks from the root each time.
+   */
+  entriesAt(path: Path): ReadonlyMap<string, EntrySpan> {
+    const out = new Map<string, EntrySpan>();
+    const map = this.locateNode(path);
+    if (!isMap(map)) return out;
+    for (const p of map.items) {
+      if (!isPair(p) || !isScalar(p.key)) continue;
+      const key = p.key.range;
+      const value = (p.value as Node | null)?.range;
+      out.set(String(p.key.value), {
+        keyStart: key ? key[0] : -1,
+        keyEnd: key ? key[1] : -1,
+        valueEnd: value ? value[1] : null,
+      });
+    }
+    return out;
+  }
+
+  /** The node at `path` (through maps only), or null. */
+  private locateNode(path: Path): unknown {
+    let node: unknown = this.doc?.contents ?? null;
+    for (const seg of path) {
+      if (!isMap(node)) return null;
+      node = this.entry(node, String(seg))?.value ?? null;
+    }
+    return node;
   }
 
   /** Every key written in the map at `path`, duplicates included, in the text's order. */

@@ -63,40 +63,37 @@ function field(map: Json, key: string): FieldView {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }
 
-export function readView(data: unknown, source: Source): ManifestView {
+/** A group's fields as the form shows them: all of its view but its name and place. */
+type GroupFields = Omit<GroupView, 'name' | 'keyStart' | 'keyEnd' | 'end'>;
+
+/**
+ * Views of successive texts of one editor (core/analyze.ts `analyzer`) keep each group's fields
+ * by its data: after an edit inside one group the others are the same data (manifest/kept.ts).
+ */
+export type ViewMemo = WeakMap<object, GroupFields>;
+
+export function readView(data: unknown, source: Source, memo?: ViewMemo): ManifestView {
   const root = obj(data);
   const spec = obj(root.spec);
   const types = obj(spec.types);
+  const entries = source.entriesAt(['spec', 'types']);
   const groups = Object.entries(types).map(([name, raw]): GroupView => {
-    const g = obj(raw);
-    const res = obj(g.resources);
-    const gpu = obj(obj(res.accelerators).gpu);
     // A group merged in from an alias (`<<: *base`) has no key of its own in the text.
-    const at = source.locate(['spec', 'types', name]);
-    const own = at.found === 3 && at.key !== undefined;
-    const keyStart = own ? at.key!.start : -1;
-    const keyEnd = own ? at.key!.end : -1;
+    const at = entries.get(name);
+    const own = at !== undefined && at.keyStart >= 0;
+    const keyStart = own ? at.keyStart : -1;
+    const keyEnd = own ? at.keyEnd : -1;
+    let fields = memo && isObject(raw) ? memo.get(raw) : undefined;
+    if (!fields) {
+      fields = groupFields(raw);
+      if (memo && isObject(raw)) memo.set(raw, fields);
+    }
     return {
       name,
       keyStart,
       keyEnd,
-      end: own ? Math.max(keyEnd, at.value?.end ?? 0) : -1,
-      isMap: isObject(raw),
-      count: field(g, 'count'),
-      completions: field(g, 'completions'),
-      parallelisms: field(g, 'parallelisms'),
-      resources: {
-        present: isObject(g.resources),
-        cpus: field(res, 'cpus'),
-        ramRatio: field(res, 'ramRatio'),
-        memory: field(res, 'memory'),
-        shmSizeGB: field(res, 'shmSizeGB'),
-        gpu: {
-          count: field(gpu, 'count'),
-          type: field(gpu, 'type'),
-          product: field(gpu, 'product'),
-        },
-      },
+      end: own ? Math.max(keyEnd, at.valueEnd ?? 0) : -1,
+      ...fields,
     };
   });
   return {
@@ -108,6 +105,30 @@ export function readView(data: unknown, source: Source): ManifestView {
     image: field(spec, 'image'),
     command: field(spec, 'command'),
     groups,
+  };
+}
+
+function groupFields(raw: unknown): GroupFields {
+  const g = obj(raw);
+  const res = obj(g.resources);
+  const gpu = obj(obj(res.accelerators).gpu);
+  return {
+    isMap: isObject(raw),
+    count: field(g, 'count'),
+    completions: field(g, 'completions'),
+    parallelisms: field(g, 'parallelisms'),
+    resources: {
+      present: isObject(g.resources),
+      cpus: field(res, 'cpus'),
+      ramRatio: field(res, 'ramRatio'),
+      memory: field(res, 'memory'),
+      shmSizeGB: field(res, 'shmSizeGB'),
+      gpu: {
+        count: field(gpu, 'count'),
+        type: field(gpu, 'type'),
+        product: field(gpu, 'product'),
+      },
+    },
   };
 }
 
