@@ -9,7 +9,7 @@ import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import type { Analysis, GroupSpan } from './analysis.ts';
 import { usage } from './cost/usage.ts';
 import { expand, type Expansion } from './jobset/expand.ts';
-import { commonRules, designRules, jobsetRules } from './jobset/rules.ts';
+import { commonRules, designRules, jobsetRules, type RulesMemo } from './jobset/rules.ts';
 import { parse, type Parsed } from './manifest/parse.ts';
 import { MANIFEST_SCHEMA } from './manifest/schema.ts';
 import { checkSchema, type SchemaMemo } from './manifest/schemaCheck.ts';
@@ -66,7 +66,11 @@ export function analyze(text: string, settings: DesignSettings = {}): Analysis {
  */
 export function analyzer(): (text: string, settings?: DesignSettings) => Analysis {
   let last: Parsed | undefined;
-  const memo: Memo = { schema: { clean: new WeakMap() }, views: new WeakMap() };
+  const memo: Memo = {
+    schema: { clean: new WeakMap() },
+    views: new WeakMap(),
+    rules: new WeakMap(),
+  };
   return (text, settings = {}) => {
     const prev = last;
     // The previous reading is taken over by the next one: never reused after a failure.
@@ -86,6 +90,7 @@ export function analyzer(): (text: string, settings?: DesignSettings) => Analysi
 interface Memo {
   readonly schema: SchemaMemo;
   readonly views: ViewMemo;
+  readonly rules: RulesMemo;
 }
 
 function analyzeOrThrow(parsed: Parsed, settings: DesignSettings, memo?: Memo): Analysis {
@@ -105,7 +110,8 @@ function analyzeOrThrow(parsed: Parsed, settings: DesignSettings, memo?: Memo): 
     operator = typeof spec.operator === 'string' ? spec.operator : null;
     if (isOperator(operator)) {
       const design = readOperatorDesign(operator, data);
-      if (operator === 'jobset') diagnostics.push(...jobsetRules(data, design.groups, source));
+      if (operator === 'jobset')
+        diagnostics.push(...jobsetRules(data, design.groups, source, memo?.rules));
       else diagnostics.push(...operatorRules(operator, data, source));
       // Without a `types` map there is no design to expand (figures unknown, not zero).
       if (isObject(spec.types)) {

@@ -86,7 +86,19 @@ export function commonRules(data: unknown, source: Source): Diagnostic[] {
  * Rules for `operator: jobset`: `debug`, then each group in turn, its name first and, when it is
  * a map, its counts, waves, limits and resources (resourceRules.ts).
  */
-export function jobsetRules(data: unknown, groups: readonly Group[], source: Source): Diagnostic[] {
+/**
+ * The groups the rules found nothing in, by their data, with what else the rules read: their
+ * name, place and whether any group sets resources. Kept by an analyzer between texts (after an
+ * edit inside one group the others are the same data: manifest/kept.ts).
+ */
+export type RulesMemo = WeakMap<object, { name: string; index: number; anyResources: boolean }>;
+
+export function jobsetRules(
+  data: unknown,
+  groups: readonly Group[],
+  source: Source,
+  memo?: RulesMemo,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const anyResources = groups.some((g) => g.resources.set);
   const spec = isObject(data) && isObject(data.spec) ? data.spec : {};
@@ -105,6 +117,15 @@ export function jobsetRules(data: unknown, groups: readonly Group[], source: Sou
   }
   for (const g of groups) {
     const raw = isObject(types[g.name]) ? (types[g.name] as Record<string, unknown>) : {};
+    const clean = memo?.get(raw);
+    if (
+      clean &&
+      clean.name === g.name &&
+      clean.index === g.index &&
+      clean.anyResources === anyResources
+    )
+      continue;
+    const found = out.length;
     const c: GroupCheck = { g, raw, base: ['spec', 'types', g.name], source, out };
     nameRules(c);
     if (!isObject(types[g.name])) continue; // the schema already says it must be a map
@@ -112,6 +133,7 @@ export function jobsetRules(data: unknown, groups: readonly Group[], source: Sou
     waveRules(c);
     limitRules(c);
     resourceRules(c, anyResources);
+    if (memo && out.length === found) memo.set(raw, { name: g.name, index: g.index, anyResources });
   }
   return out;
 }
