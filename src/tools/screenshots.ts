@@ -46,7 +46,7 @@ const designs: Record<string, (page: Page) => Promise<void>> = {
       .click();
   },
   groups: async (page) => {
-    await load(page, generatedDesign(60, 2, 4, 2).replace('count: 2\n', 'count: -2\n'));
+    await load(page, generatedDesign(1000, 2, 4, 2).replace('count: 2\n', 'count: -2\n'));
     await page
       .getByRole('group', { name: 'Editor view' })
       .getByRole('button', { name: 'Both' })
