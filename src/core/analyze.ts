@@ -61,13 +61,13 @@ export function analyze(text: string, settings: DesignSettings = {}): Analysis {
 /**
  * `analyze` that keeps its last reading, for one editor's successive texts (the worker's): an
  * edit inside one group reads only that group again (manifest/incremental.ts). Each answer is
- * the one `analyze` gives for the same text and settings. The schema check keeps the groups it
- * found clean (manifest/schemaCheck.ts `SchemaMemo`).
+ * the one `analyze` gives for the same text and settings. The schema check, the jobset rules and
+ * the view keep what they found in each group by its data (`Memo`).
  */
 export function analyzer(): (text: string, settings?: DesignSettings) => Analysis {
   let last: Parsed | undefined;
   const memo: Memo = {
-    schema: { clean: new WeakMap() },
+    schema: new WeakMap(),
     views: new WeakMap(),
     rules: new WeakMap(),
   };

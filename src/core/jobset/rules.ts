@@ -83,15 +83,17 @@ export function commonRules(data: unknown, source: Source): Diagnostic[] {
 }
 
 /**
- * Rules for `operator: jobset`: `debug`, then each group in turn, its name first and, when it is
- * a map, its counts, waves, limits and resources (resourceRules.ts).
- */
-/**
  * The groups the rules found nothing in, by their data, with what else the rules read: their
  * name, place and whether any group sets resources. Kept by an analyzer between texts (after an
  * edit inside one group the others are the same data: manifest/kept.ts).
  */
 export type RulesMemo = WeakMap<object, { name: string; index: number; anyResources: boolean }>;
+
+/**
+ * Rules for `operator: jobset`: `debug`, then each group in turn, its name first and, when it is
+ * a map, its counts, waves, limits and resources (resourceRules.ts); but for the groups `memo`
+ * holds as clean.
+ */
 
 export function jobsetRules(
   data: unknown,

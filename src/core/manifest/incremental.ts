@@ -24,6 +24,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { diffEdit } from '../edit/text.ts';
+import { lastValue } from './quiet.ts';
 import { countLines } from './source.ts';
 import { YAML_OPTIONS } from './yamlOptions.ts';
 
@@ -118,17 +119,11 @@ type BlockMap = YAMLMap<unknown, unknown>;
 function typesPath(doc: Document.Parsed): [BlockMap, BlockMap, BlockMap] | null {
   const root = doc.contents;
   if (!isMap(root) || root.flow || !root.range) return null;
-  const spec = entry(root, 'spec');
+  const spec = lastValue(root, 'spec');
   if (!isMap(spec) || spec.flow || !spec.range) return null;
-  const types = entry(spec, 'types');
+  const types = lastValue(spec, 'types');
   if (!isMap(types) || types.flow || !types.items.length || !types.range) return null;
   return [root, spec, types];
-}
-
-function entry(map: BlockMap, key: string): unknown {
-  let found: unknown = undefined;
-  for (const p of map.items) if (isScalar(p.key) && p.key.value === key) found = p.value;
-  return found;
 }
 
 interface GroupAt {

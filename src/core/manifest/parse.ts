@@ -26,7 +26,7 @@ import { Source, type Span } from './source.ts';
 import { refusedTabs } from './tabs.ts';
 import { pythonCharacters } from './pyChars.ts';
 import { pythonShapes, type ShapeProblem } from './pyShapes.ts';
-import { NOTHING_QUIET, quietGroups, type Quiet } from './quiet.ts';
+import { NOTHING_QUIET, quietGroups, typesMap, type Quiet } from './quiet.ts';
 import { keptData, NOT_KEPT, type Kept } from './kept.ts';
 import { refuse, type Refusal } from './refuse.ts';
 import { readAsPlatform, type ReadingDifference } from './yaml11.ts';
@@ -114,23 +114,24 @@ export function parse(text: string, prev?: Parsed): Parsed {
     // Only a `<<` key merges (or one tagged `!!merge`): most texts have none to look for.
     const merges = readable.includes('<<') || readable.includes('merge');
     if (merges) keepLastMerge(doc.contents);
+    const types = typesMap(doc);
     const quiet: QuietWalks | undefined = syntaxError
       ? undefined
       : {
           platform: quietGroups(
-            doc,
+            types,
             diffs.map((d) => d.start),
           ),
           // Past its limit the walk stopped: the groups after it were not looked at.
           shapes:
             shapes.length < SHAPES_LIMIT
               ? quietGroups(
-                  doc,
+                  types,
                   shapes.map((c) => c.start),
                 )
               : NOTHING_QUIET,
           keys: quietGroups(
-            doc,
+            types,
             diagnostics.slice(keysFrom).map((d) => d.start),
           ),
         };
@@ -211,12 +212,10 @@ function readerDiagnostics(
   }
   // Tags and empty keys the platform's Python reader reads otherwise or refuses.
   const shapes = syntaxError ? [] : pythonShapes(readable, doc, SHAPES_LIMIT, skip.shapes);
-  {
-    for (const c of shapes) {
-      diagnostics.push(
-        source.diagnostic('error', c.code, c.message, [], { start: c.start, end: c.end }, c.fix),
-      );
-    }
+  for (const c of shapes) {
+    diagnostics.push(
+      source.diagnostic('error', c.code, c.message, [], { start: c.start, end: c.end }, c.fix),
+    );
   }
   // Characters the platform's Python reader refuses, or reads as line breaks.
   for (const c of pythonCharacters(readable, doc)) {
@@ -265,8 +264,8 @@ function toData(
 
 /**
  * One iterative pass over the node tree (it may be deep), but for the `quiet` groups: its
- * depth, and duplicate keys, which become diagnostics. Keys compare as text, so `1:` and `"1":` are the same key, as they are
- * once read.
+ * depth, and duplicate keys, which become diagnostics. Keys compare as text, so `1:` and `"1":`
+ * are the same key, as they are once read.
  */
 function walk(
   root: unknown,

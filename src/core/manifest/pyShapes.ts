@@ -8,6 +8,7 @@
  */
 import { isCollection, isNode, isPair, isScalar, type Document, type Node, type Pair } from 'yaml';
 import type { Fix } from '../diagnostics.ts';
+import { NOTHING_QUIET, type Quiet } from './quiet.ts';
 
 export interface ShapeProblem {
   readonly code: 'tag-refused' | 'yaml-syntax';
@@ -27,7 +28,7 @@ export function pythonShapes(
   text: string,
   doc: Document.Parsed,
   max = 5,
-  quiet: ReadonlySet<object> = new Set(),
+  quiet: Quiet = NOTHING_QUIET,
 ): ShapeProblem[] {
   const out: ShapeProblem[] = [];
   // Every node and pair in the text's order (as the YAML library's `visit` goes), without its

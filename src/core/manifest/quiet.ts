@@ -12,9 +12,11 @@ export type Quiet = ReadonlySet<object>;
 
 export const NOTHING_QUIET: Quiet = new Set();
 
-/** The groups' values in whose lines none of `reported` (offsets) falls. */
-export function quietGroups(doc: Document.Parsed, reported: readonly number[]): Quiet {
-  const types = typesMap(doc);
+/** The values of the groups of `types` (`typesMap`) in whose lines none of `reported` falls. */
+export function quietGroups(
+  types: YAMLMap<unknown, unknown> | null,
+  reported: readonly number[],
+): Quiet {
   if (!types) return NOTHING_QUIET;
   const starts = [...reported].sort((a, b) => a - b);
   const quiet = new Set<object>();
@@ -45,7 +47,8 @@ export function typesMap(doc: Document.Parsed): YAMLMap<unknown, unknown> | null
   return isMap(types) ? types : null;
 }
 
-function lastValue(map: YAMLMap<unknown, unknown>, key: string): Node | null {
+/** The value of `key` in `map`: its last entry, as data has it. */
+export function lastValue(map: YAMLMap<unknown, unknown>, key: string): Node | null {
   let found: Node | null = null;
   for (const p of map.items) if (isScalar(p.key) && p.key.value === key) found = p.value as Node;
   return found;

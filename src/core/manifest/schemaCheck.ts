@@ -26,7 +26,7 @@ export function checkSchema(
   source: Source,
   memo?: SchemaMemo,
 ): Diagnostic[] {
-  const walk: Walk = { data, root, source, out: [], missing: [], clean: memo?.clean ?? null };
+  const walk: Walk = { data, root, source, out: [], missing: [], clean: memo ?? null };
   visit(walk, data, root, []);
   const { out, missing } = walk;
   // A manifest missing several keys (a snippet from the platform page) gets one more fix on
@@ -43,9 +43,7 @@ export function checkSchema(
  * (manifest/kept.ts), and a clean one is clean again: what a check finds in it depends on it
  * alone, but for a missing key, which is a finding.
  */
-export interface SchemaMemo {
-  readonly clean: WeakMap<object, SchemaNode>;
-}
+export type SchemaMemo = WeakMap<object, SchemaNode>;
 
 /** What one check of a manifest reads and where its findings go, shared by the whole walk. */
 interface Walk {
@@ -57,7 +55,7 @@ interface Walk {
   readonly out: Diagnostic[];
   /** Missing keys, apart: they come last, each with one more fix that adds them all. */
   readonly missing: Diagnostic[];
-  readonly clean: SchemaMemo['clean'] | null;
+  readonly clean: SchemaMemo | null;
 }
 
 /** One value under check, with the schema in force for it. */

@@ -114,11 +114,7 @@ export class Source {
 
   /** Every key written in the map at `path`, duplicates included, in the text's order. */
   keysAt(path: Path): { readonly name: string; readonly start: number; readonly end: number }[] {
-    let node: unknown = this.doc?.contents ?? null;
-    for (const seg of path) {
-      if (!isMap(node)) return [];
-      node = this.entry(node, String(seg))?.value ?? null;
-    }
+    const node = this.locateNode(path);
     if (!isMap(node)) return [];
     const out: { name: string; start: number; end: number }[] = [];
     for (const p of node.items) {

@@ -9,6 +9,7 @@
  */
 import { type PathLink, pathOf } from './pathLink.ts';
 import { isMap, isPair, isScalar, isSeq, type Document } from 'yaml';
+import { NOTHING_QUIET, type Quiet } from './quiet.ts';
 
 /** A whole number beyond what JavaScript holds exactly: the text as written. */
 export interface TooLarge {
@@ -124,8 +125,6 @@ export interface ReadingDifference {
  */
 const READINGS = new WeakMap<object, { readonly yaml12: unknown; readonly python?: PythonValue }>();
 
-const NO_NODES: ReadonlySet<object> = new Set();
-
 /**
  * Makes a parsed document read as the platform reads it: every plain scalar (keys included) gets
  * PyYAML's value, and a whole number too large to hold exactly becomes null. Returns where the
@@ -136,7 +135,7 @@ const NO_NODES: ReadonlySet<object> = new Set();
 export function readAsPlatform(
   doc: Document.Parsed,
   text: string,
-  quiet: ReadonlySet<object> = NO_NODES,
+  quiet: Quiet = NOTHING_QUIET,
 ): ReadingDifference[] {
   const out: ReadingDifference[] = [];
   const convert = (node: unknown, path: PathLink | null, isKey: boolean) => {

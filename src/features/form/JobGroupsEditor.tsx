@@ -12,7 +12,6 @@ import { editText } from '../../state/actions.ts';
 import { selectDiagnosticIndex, selectView } from '../../state/selectors.ts';
 import { useDesigner } from '../../state/store.ts';
 import { GroupFieldset } from './GroupFieldset.tsx';
-import type { GroupView } from '../../core/manifest/view.ts';
 import { Pager } from '../../ui/Pager.tsx';
 import { usePage } from '../../ui/usePage.ts';
 
@@ -40,18 +39,20 @@ function useProgressive(total: number): number {
   return limit;
 }
 
-/** A place revealed in a group of another page turns to that page (the group opens there). */
-function useRevealedPage(groups: readonly GroupView[], setPage: (page: number) => void) {
+/**
+ * A place revealed in a group of another page turns to that page (the group opens there), once
+ * per reveal: the groups changing afterwards does not turn the page back.
+ */
+function useRevealedPage(setPage: (page: number) => void) {
   const reveal = useDesigner((s) => s.reveal);
   useEffect(() => {
     if (!reveal || reveal.target !== 'form') return;
     const [spec, types, name] = reveal.path;
     if (spec !== 'spec' || types !== 'types') return;
+    const groups = selectView(useDesigner.getState())?.groups ?? [];
     const at = groups.findIndex((g) => g.name === String(name));
     if (at >= 0) setPage(Math.floor(at / FORM_PAGE));
-    // Once per reveal: the groups changing afterwards does not turn the page back.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reveal]);
+  }, [reveal, setPage]);
 }
 
 export function JobGroupsEditor() {
@@ -60,8 +61,9 @@ export function JobGroupsEditor() {
   const groupOpen = useDesigner((s) => s.groupOpen);
   const groups = view?.groups ?? [];
   const page = usePage(groups.length, FORM_PAGE);
-  const shown = Math.min(page.to, page.from + useProgressive(page.to - page.from));
-  useRevealedPage(groups, page.setPage);
+  const progressive = useProgressive(page.to - page.from);
+  const shown = Math.min(page.to, page.from + progressive);
+  useRevealedPage(page.setPage);
   const operator = view?.operator ?? '';
   // A few groups are all open; a large design shows one line per group until one is opened.
   const openByDefault = groups.length <= OPEN_GROUPS;
