@@ -3,9 +3,10 @@ import { defineConfig } from 'vite';
 import { SECURITY_HEADERS } from './src/tools/securityHeaders.mjs';
 import { templateFigures } from './src/tools/templateFigures.ts';
 import { pureSchemes } from './src/tools/pureSchemes.ts';
+import { firstPage } from './src/tools/firstPage.ts';
 
 export default defineConfig({
-  plugins: [react(), templateFigures(), pureSchemes()],
+  plugins: [react(), templateFigures(), pureSchemes(), firstPage()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -19,8 +19,12 @@ export async function openDesigner(page: Page, mode: 'YAML' | 'Form' | 'Both' = 
   await expect(page.getByRole('status', { name: 'Validation' })).not.toHaveText('Checking…');
 }
 
-/** The YAML text, as the store holds it (read through the test build's hook). */
-export function yamlText(page: Page): Promise<string> {
+/**
+ * The YAML text, as the store holds it (read through the test build's hook). The app starts
+ * after the page's first paint, which may come after its load event (a reload returns then).
+ */
+export async function yamlText(page: Page): Promise<string> {
+  await page.waitForFunction(() => !!window.__designerTestApi);
   return page.evaluate(() => window.__designerTestApi!.text());
 }
 

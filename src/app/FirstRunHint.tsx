@@ -3,10 +3,11 @@
  * to a design opened from a link or one saved before: those visitors know why they came.
  */
 import { useState } from 'react';
-
-const KEY = 'jobset-designer:v1:hint-dismissed';
+import { HINT_DISMISSED_KEY as KEY } from './firstVisit.ts';
 
 function wasDismissed(): boolean {
+  // The build's first page is a first visit's: nothing dismissed yet.
+  if (typeof window === 'undefined') return false;
   try {
     return localStorage.getItem(KEY) === '1';
   } catch {

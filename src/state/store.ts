@@ -4,7 +4,7 @@
  * (diagnostics, figures, the form's view) is derived from the text by the core, stamped with its
  * version. The design settings live beside it in the same history.
  */
-import { create } from 'zustand';
+import { createStore, useStore, type StoreApi, type UseBoundStore } from 'zustand';
 import { createAnalysisSlice, type AnalysisSlice } from './slices/analysis.ts';
 import { createCanvasSlice, type CanvasSlice } from './slices/canvas.ts';
 import { createCompareSlice, type CompareSlice } from './slices/compare.ts';
@@ -19,9 +19,13 @@ export type DesignerState = DesignSlice &
   NoticesSlice &
   CompareSlice;
 
-/** A new store (the app has one; tests make their own). */
-export const createDesignerStore = () =>
-  create<DesignerState>()((...a) => ({
+/**
+ * A new store (the app has one; tests make their own). The hook reads the store through its own
+ * fields (zustand's `create` reads a copy), so the build's first page (app/firstPage.tsx) can
+ * render on the server from the state it seeded rather than the state the store was made with.
+ */
+export function createDesignerStore(): UseBoundStore<StoreApi<DesignerState>> {
+  const api = createStore<DesignerState>()((...a) => ({
     ...createDesignSlice(...a),
     ...createAnalysisSlice(...a),
     ...createViewSlice(...a),
@@ -29,5 +33,11 @@ export const createDesignerStore = () =>
     ...createNoticesSlice(...a),
     ...createCompareSlice(...a),
   }));
+  const store: UseBoundStore<StoreApi<DesignerState>> = Object.assign(
+    (selector?: (s: DesignerState) => unknown) => useStore(store, selector ?? ((s) => s)),
+    api,
+  ) as UseBoundStore<StoreApi<DesignerState>>;
+  return store;
+}
 
 export const useDesigner = createDesignerStore();

@@ -11,7 +11,7 @@ export const FIRST_LOAD_BUDGET_KIB = 150;
 /** The scripts index.html loads or preloads, and their gzipped size in KiB. */
 export function firstLoad(dist) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const scripts = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const scripts = [...html.matchAll(/(?:src|href)="\/?([^":]+\.js)"/g)].map((m) => m[1]);
   const bytes = scripts.reduce((sum, s) => sum + gzipSync(readFileSync(join(dist, s))).length, 0);
   return { scripts, kib: bytes / 1024 };
 }

@@ -6,7 +6,8 @@
 import type { DesignSettings } from '../../core/settings.ts';
 import { sanitizeSettings, withoutRecord } from '../../core/link/codec.ts';
 
-const CURRENT = 'jobset-designer:v1:design';
+/** Where the current design is saved (the first page's script reads it too: app/firstVisit.ts). */
+export const SAVED_KEY = 'jobset-designer:v1:design';
 const DRAFTS = 'jobset-designer:v1:drafts';
 const MAX_DRAFTS = 10;
 
@@ -56,7 +57,7 @@ function asSaved(v: unknown): Saved | null {
 }
 
 export function loadSaved(): Saved | null {
-  return asSaved(read(CURRENT));
+  return asSaved(read(SAVED_KEY));
 }
 
 /**
@@ -72,7 +73,7 @@ export function save(
   const write = (s: DesignSettings) => {
     try {
       localStorage.setItem(
-        CURRENT,
+        SAVED_KEY,
         JSON.stringify({
           text,
           settings: s,
