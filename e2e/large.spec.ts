@@ -119,3 +119,31 @@ test('a design of 1,000 groups pages its groups in the form, and a problem on an
   await expect(group(page, 'group-800')).toBeVisible();
   await expect(group(page, 'group-730')).toHaveCount(0);
 });
+
+test('a design of 2,000 groups opens in the grid with its first groups readable, not as specks', async ({
+  page,
+}) => {
+  await openDesigner(page, 'YAML');
+  await load(page, generatedDesign(2000, 2, 4, 2));
+  await expect(resource(page, 'Total pods')).toHaveText('16,000');
+  const inView = page.getByTestId('grid-in-view');
+  // Whole, each group would be a fifth of a pixel tall: the first ones are shown instead.
+  await expect(inView).toHaveText(/^In view: group-0 all 2 Jobs, all 4 pods; group-1 all 2 Jobs/);
+  /** The colours of the grid's canvas: one (the background) when it draws nothing. */
+  const colours = () =>
+    page
+      .locator('.grid-canvas canvas')
+      .first()
+      .evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        const seen = new Set<number>();
+        for (let i = 0; i < d.length; i += 4)
+          seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+        return seen.size;
+      });
+  await expect.poll(colours).toBeGreaterThan(3);
+  // Fit to view comes back to the same.
+  await page.mouse.move(0, 0);
+  await page.getByRole('button', { name: 'Fit to view' }).click();
+  await expect(inView).toHaveText(/^In view: group-0 all 2 Jobs/);
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generatedDesign, readFixture } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
-import { fitGrid, gridHeight, gridLayout, visibleCells } from './grid.ts';
+import { fitGrid, gridHeight, gridLayout, visibleCells, wholeScale } from './grid.ts';
 import { describeGroup, hitTest, inViewText, stepPod } from './gridNavigation.ts';
 
 const expansion = (name: string) => analyze(readFixture(name)).expansion!;
@@ -114,6 +114,20 @@ describe('fitGrid', () => {
     const v = fitGrid(l, 500, 340);
     expect(l.cell * v.k).toBeGreaterThanOrEqual(12);
     expect(l.height * v.k).toBeLessThanOrEqual(340);
+  });
+
+  it('shows the first groups of a 10,000-group design readable, not the whole as specks', () => {
+    const l = gridLayout(analyze(generatedDesign(10000, 2, 4, 2)).expansion!);
+    const whole = wholeScale(l, 500, 340);
+    // The precondition: whole, a group would be a fraction of a pixel tall.
+    expect(whole * (l.height / l.groups.length)).toBeLessThan(1);
+    const v = fitGrid(l, 500, 340);
+    expect(l.cell * v.k).toBeGreaterThanOrEqual(12);
+    expect(l.width * v.k).toBeLessThanOrEqual(500);
+    // The first groups are in view, whole (header and cells).
+    const shown = l.groups.filter((g) => (g.y + g.height) * v.k + v.y <= 340);
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    expect(shown[0]!.name).toBe(l.groups[0]!.name);
   });
 
   it('still fits a small square design whole, at most 2.5x', () => {

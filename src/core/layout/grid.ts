@@ -373,11 +373,6 @@ function podNames(
 }
 
 /**
- * The view that shows the whole grid in a `width x height` box (or, for a long flat design whose
- * whole would be specks, its start with cells of `minCell` px): as large as fits, but no
- * larger than 2.5x (cells of 40 pixels), with `pad` pixels around it.
- */
-/**
  * The grid canvas's height for a design: its content at the scale the width allows, so that a
  * small design leaves no empty panel, between `min` and `max` (a large one pans inside `max`).
  */
@@ -393,6 +388,33 @@ export function gridHeight(
   return Math.round(Math.max(min, Math.min(max, layout.height * k + pad)));
 }
 
+/** Below this height (px) a group of the fitted design is a speck: the fit shows fewer, readable. */
+const MIN_GROUP_PX = 4;
+
+/** The scale that puts the whole design in view (at most 2.5x): the floor of zooming out. */
+export function wholeScale(layout: GridLayout, width: number, height: number, pad = 16): number {
+  return Math.min(
+    2.5,
+    (width - pad) / Math.max(1, layout.width),
+    (height - pad) / Math.max(1, layout.height),
+  );
+}
+
+/**
+ * The farthest the grid zooms out: a quarter of the whole design in view, but never so far that
+ * a group is under a pixel tall (the view would be empty).
+ */
+export function zoomFloor(layout: GridLayout, width: number, height: number): number {
+  const groupHeight = layout.height / Math.max(1, layout.groups.length);
+  return Math.min(1, Math.max(wholeScale(layout, width, height) / 4, 1 / groupHeight));
+}
+
+/**
+ * The view that shows the whole grid in a `width x height` box: as large as fits, but no larger
+ * than 2.5x (cells of 40 pixels), with `pad` pixels around it. A design whose whole would be
+ * specks (a long flat one, or thousands of groups) shows its start instead, with cells of
+ * `minCell` px, the rest a pan away.
+ */
 export function fitGrid(
   layout: GridLayout,
   width: number,
@@ -400,14 +422,15 @@ export function fitGrid(
   pad = 16,
   minCell = 12,
 ): GridView {
-  const whole = Math.min(
-    2.5,
-    (width - pad) / Math.max(1, layout.width),
-    (height - pad) / Math.max(1, layout.height),
-  );
+  const whole = wholeScale(layout, width, height, pad);
   // A long, flat design (1 Job x 100 pods) would fit as a strip of specks: when the height has
   // room, cells stay readable (minCell px) and the rest is a pan away.
   const readable = Math.min(minCell / layout.cell, (height - pad) / Math.max(1, layout.height));
-  const k = Math.max(1e-4, whole, Math.min(2.5, readable));
+  // A design of thousands of groups would fit as specks too, each group a fraction of a pixel
+  // tall: its first groups are shown readable (as wide as the view allows), the rest a pan away.
+  const groupHeight = layout.height / Math.max(1, layout.groups.length);
+  const specks = whole * groupHeight < MIN_GROUP_PX;
+  const tall = Math.min(2.5, minCell / layout.cell, (width - pad) / Math.max(1, layout.width));
+  const k = Math.max(1e-4, whole, Math.min(2.5, readable), specks ? tall : 0);
   return { k, x: pad / 2, y: pad / 2, width, height };
 }

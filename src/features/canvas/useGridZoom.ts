@@ -6,7 +6,7 @@
 import { zoomFilter, zoomWheelDelta } from './gestures.ts';
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
-import { fitGrid, type GridLayout } from '../../core/layout/grid.ts';
+import { fitGrid, zoomFloor, type GridLayout } from '../../core/layout/grid.ts';
 import { useDesigner } from '../../state/store.ts';
 
 /** The view of the moment, for exports: the transform and the canvas's size. */
@@ -49,21 +49,20 @@ export function useGridZoom({
   const zoomerRef = useRef<Zoomer | null>(null);
   useEffect(() => {
     const canvas = canvasRef.current!;
-    const fitK = fitGrid(layout, Math.max(1, width), height).k;
     const z = zoom<HTMLCanvasElement, unknown>()
       // One convention with the timeline: the wheel scrolls the page; Ctrl/Cmd+wheel (and a
       // trackpad pinch, which arrives as Ctrl+wheel) zooms; a drag pans.
       .filter(zoomFilter)
       // Cmd+wheel zooms as fast as Ctrl+wheel (d3 speeds up only the Ctrl one).
       .wheelDelta(zoomWheelDelta)
-      // The design cannot be lost: at most a quarter of the fitted size, and never panned away.
+      // The design cannot be lost: never zoomed out to nothing (zoomFloor), never panned away.
       // The canvas's size as known here: d3's default reads it from the element, which forces
       // a layout of the page on every edit (tens of milliseconds with a large form beside it).
       .extent([
         [0, 0],
         [Math.max(1, width), height],
       ])
-      .scaleExtent([Math.min(fitK / 4, 1), 64])
+      .scaleExtent([zoomFloor(layout, Math.max(1, width), height), 64])
       .translateExtent([
         [0, 0],
         [layout.width, layout.height],
