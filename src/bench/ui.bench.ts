@@ -137,7 +137,8 @@ async function canvasBench(page: Page) {
     `window.__designerTestApi.gridPaints.length = 0; window.__t0 = performance.now();`,
   );
   await page.evaluate((t) => window.__designerTestApi!.load(t), text);
-  await page.waitForFunction('window.__designerTestApi.gridPaints.length > 0', undefined, {
+  // A function, not a string: the designer's CSP lets no string be evaluated as script.
+  await page.waitForFunction(() => window.__designerTestApi!.gridPaints.length > 0, undefined, {
     polling: 'raf',
   });
   const firstPaint = (await page.evaluate('performance.now() - window.__t0')) as number;
