@@ -17,7 +17,7 @@ export const CORE_LAYERS: readonly (readonly string[])[] = [
   // The run as the views read it: the plan and the simulation together, with headline figures.
   ['run'],
   // What is made of a design: pictures, Kubernetes objects, programs, comparisons, links.
-  ['layout', 'k8s', 'program', 'compare', 'rehearse', 'link', 'analysis'],
+  ['layout', 'k8s', 'kueue', 'program', 'compare', 'rehearse', 'link', 'analysis'],
   // The entry points.
   ['analyze', 'internal', 'index', 'ui'],
 ];
