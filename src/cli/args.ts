@@ -3,7 +3,7 @@
  * and checked here with a message that says what is expected (a `UsageError`, exit 2).
  */
 import { parseArgs as parseArgsOf } from 'node:util';
-import { DEFAULT_MAX_PODS } from '../core/index.ts';
+import { DEFAULT_MAX_PODS, podSetLimit } from '../core/index.ts';
 import { FORMATS, type Format } from './formats.ts';
 import type { RehearseOptions } from './rehearse.ts';
 import { UsageError } from './usage.ts';
@@ -18,11 +18,13 @@ export const COMMANDS = [
   'diff',
   'program',
   'rehearse',
+  'admit',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 const isCommand = (x: string | undefined): x is Command =>
   (COMMANDS as readonly (string | undefined)[]).includes(x);
-const COMMAND_LIST = 'validate, expand, pods, json, export, import, diff, program or rehearse';
+const COMMAND_LIST =
+  'validate, expand, pods, json, export, import, diff, program, rehearse or admit';
 
 export interface Args {
   readonly command: Command;
@@ -36,6 +38,16 @@ export interface Args {
   readonly out: string | null;
   /** `rehearse`'s own options (the others are left at their defaults). */
   readonly rehearse: Omit<RehearseOptions, 'out'>;
+  /** `admit`'s own options. */
+  readonly admit: AdmitOptions;
+}
+
+/** `admit --queue FILE... [--workloads FILE] [--local-queue NAME] [--kueue-version V]`. */
+export interface AdmitOptions {
+  readonly queues: readonly string[];
+  readonly workloads: string | null;
+  readonly localQueue: string | null;
+  readonly kueueVersion: string | null;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -49,6 +61,7 @@ interface Draft {
   name: string | null;
   out: string | null;
   readonly rehearse: Mutable<Omit<RehearseOptions, 'out'>>;
+  readonly admit: { queues: string[] } & Mutable<Omit<AdmitOptions, 'queues'>>;
 }
 
 /** An option as Node's parser reads it: its name as written, its value, where it was. */
@@ -89,6 +102,7 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
       timeout: null,
       port: null,
     },
+    admit: { queues: [], workloads: null, localQueue: null, kueueVersion: null },
   };
   // Node's own parser reads `--format sarif`, `--format=sarif` and `--`; the options each
   // command takes, and the messages, are ours.
@@ -105,8 +119,8 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
     // `--`: what follows is positional
   }
   checkInputs(command, d);
-  const { inputs, format, type, limit, name, out, rehearse } = d;
-  return { command, inputs, format: format ?? 'text', type, limit, name, out, rehearse };
+  const { inputs, format, type, limit, name, out, rehearse, admit } = d;
+  return { command, inputs, format: format ?? 'text', type, limit, name, out, rehearse, admit };
 }
 
 /** One option of `command` into `d` (`raw`: as written, for the message). */
@@ -135,7 +149,17 @@ function readOption(d: Draft, command: Command, raw: string, t: OptionRead): voi
     if (v !== 'jobset') throw new UsageError(`export --to knows one target, jobset, not "${v}"`);
   } else if (arg === '--name') d.name = value();
   else if (arg === '--out') d.out = value();
+  else if (arg === '--queue') d.admit.queues.push(value());
+  else if (arg === '--workloads') d.admit.workloads = value();
+  else if (arg === '--local-queue') d.admit.localQueue = value();
+  else if (arg === '--kueue-version') d.admit.kueueVersion = kueueVersion(value());
   else rehearseOption(d.rehearse, arg, value());
+}
+
+function kueueVersion(v: string): string {
+  if (podSetLimit(v) === null)
+    throw new UsageError(`--kueue-version is a Kueue release such as v0.19 or v0.18.2, not "${v}"`);
+  return v;
 }
 
 function setFormat(d: Draft, f: Format): void {
@@ -158,6 +182,14 @@ function checkInputs(command: Command, d: Draft): void {
     throw new UsageError(`${command} reads one input at a time (got ${inputs.length})`);
   if (r.programDir !== null && r.command !== null)
     throw new UsageError('rehearse runs --program DIR or --command CMD, not both');
+  if (command === 'admit') {
+    if (d.admit.queues.length === 0)
+      throw new UsageError(
+        'admit needs the queues: --queue FILE (kubectl get clusterqueues,resourceflavors,cohorts,localqueues -o yaml)',
+      );
+    if (d.format !== null && d.format !== 'text' && d.format !== 'json')
+      throw new UsageError(`admit writes text or json, not ${d.format}`);
+  }
 }
 
 /** Each command's options (`--help` aside). */
@@ -170,6 +202,7 @@ const COMMAND_OPTIONS: Readonly<Record<Command, readonly string[]>> = {
   pods: ['--type', '--limit'],
   export: ['--to', '--name'],
   program: ['--out'],
+  admit: ['--queue', '--workloads', '--local-queue', '--kueue-version', '--format', '--json'],
   rehearse: [
     '--out',
     '--program',

@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixturePath, generatedDesign, readFixture, REPO_ROOT } from '../fixtures/read.ts';
+import {
+  fixturePath,
+  generatedDesign,
+  gpuTrainers,
+  KUEUE_FIXTURES,
+  readFixture,
+  REPO_ROOT,
+} from '../fixtures/read.ts';
 import { buildCli } from '../tools/build-cli.mjs';
 import { runCli } from './run.ts';
 
@@ -72,6 +79,15 @@ describe('jobset-designer (a real process)', () => {
     const r = await spawnCli(['expand', '-'], readFixture('two-groups-parallel-pods'));
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).totals.concurrentPods).toBe(9);
+  });
+
+  it('admit: the built CLI tells never (exit 3) for 32 A100s where at most 24 can be had', async () => {
+    const r = await spawnCli(
+      ['admit', '-', '--queue', join(KUEUE_FIXTURES, 'queues.yaml')],
+      gpuTrainers(4),
+    );
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('at most 24 ever: 16 nominal + 8 borrowable');
   });
 
   it('exits 2 with one line for a missing file', async () => {

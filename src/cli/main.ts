@@ -1,8 +1,8 @@
 /**
- * `jobset-designer validate | expand | pods | json | export | import`: the core on the command
- * line, for checking manifests in CI and pre-commit hooks and for moving designs to and from
- * Kubernetes. Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage (with a one-line
- * message on stderr); for several inputs, the worst of them.
+ * `jobset-designer validate | expand | pods | json | export | import | admit | …`: the core on
+ * the command line, for checking manifests in CI and pre-commit hooks and for moving designs to
+ * and from Kubernetes. Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage (with a
+ * one-line message on stderr); for several inputs, the worst of them; `admit` has its own.
  *
  * This file reads the call and hands each command to its handler in `commands/`: `args.ts` reads
  * the arguments, `check.ts` reads and checks the inputs, `output.ts` writes.
@@ -18,6 +18,7 @@ import {
 } from '../core/index.ts';
 import { parseArgs, type Args, type Command } from './args.ts';
 import { checkAll, expandInputs } from './check.ts';
+import { admitCommand } from './commands/admit.ts';
 import { diffCommand } from './commands/diff.ts';
 import { expandCommand } from './commands/expand.ts';
 import { exportCommand } from './commands/export.ts';
@@ -36,7 +37,7 @@ import { startWatchdog, type Watchdog } from './watchdog.ts';
 export { USAGE } from './usage.ts';
 
 /** The commands that only make sense for `operator: jobset` (and the export: those run on JobSet). */
-const JOBSET_ONLY: ReadonlySet<string> = new Set(['export', 'program', 'rehearse']);
+const JOBSET_ONLY: ReadonlySet<string> = new Set(['export', 'program', 'rehearse', 'admit']);
 /** The commands that need the design's pods: any operator the platform runs. */
 const PODS: ReadonlySet<string> = new Set(['pods']);
 
@@ -114,7 +115,7 @@ async function oneInput(
   if (command === 'import') return importCommand(design, out, io.stderr);
   // Commands about Jobs and pods need a jobset manifest; any other operator is a usage error.
   const servedAsJobSet =
-    command === 'export'
+    command === 'export' || command === 'admit'
       ? exportsAsJobSet(analysis.operator, readGroups(analysis.data))
       : analysis.operator === 'jobset';
   const needsJobSet = JOBSET_ONLY.has(command) && !servedAsJobSet;
@@ -143,5 +144,7 @@ async function oneInput(
       );
     case 'export':
       return exportCommand(only, args.name ?? design.settings.jobsetName ?? null, out, io.stderr);
+    case 'admit':
+      return admitCommand(only, args.admit, args.format, dir, out, io.stderr);
   }
 }

@@ -53,3 +53,13 @@ export {
   type TotalDelta,
 } from './compare/diff.ts';
 export { changeText, deltaText, diffLines, figureText, groupChangeText } from './compare/text.ts';
+export {
+  addAdmittedUsage,
+  admit,
+  LATEST_KUEUE,
+  pickLocalQueue,
+  podSetLimit,
+  type Admission,
+} from './kueue/admission.ts';
+export { readQueues, type QueueProblem, type Queues } from './kueue/queues.ts';
+export { podSetsOf, QUEUE_LABEL } from './kueue/workload.ts';

@@ -250,7 +250,7 @@ function findFlavor(
 }
 
 /** Why a flavor cannot hold the PodSet's pods: a taint, or its labels; null when it can. */
-function mismatch(ps: PodSet, f: Flavor): string | null {
+export function mismatch(ps: PodSet, f: Flavor): string | null {
   const tolerations = [...ps.tolerations, ...f.tolerations];
   for (const t of f.nodeTaints) {
     if (t.effect !== 'NoSchedule' && t.effect !== 'NoExecute') continue;

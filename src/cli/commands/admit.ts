@@ -1,0 +1,141 @@
+/**
+ * `jobset-designer admit INPUT --queue FILE... [--workloads FILE] [--local-queue NAME]
+ * [--kueue-version V] [--format text|json]`: would Kueue admit the design's JobSet, now? The
+ * queues from `kubectl get clusterqueues,resourceflavors,cohorts,localqueues -o yaml`, the
+ * workloads already admitted from `kubectl get workloads -A -o yaml`. Exit 0 admitted now,
+ * 1 waits, 3 never with this configuration (too many PodSets included), 2 unreadable input.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import { parseAllDocuments } from 'yaml';
+import {
+  addAdmittedUsage,
+  admit,
+  exportJobSet,
+  LATEST_KUEUE,
+  pickLocalQueue,
+  podSetsOf,
+  readQueues,
+  type Admission,
+} from '../../core/index.ts';
+import type { AdmitOptions } from '../args.ts';
+import { textLines, type Checked, type Format } from '../formats.ts';
+import { say, type Output } from '../output.ts';
+
+const EXIT: Readonly<Record<Admission['verdict'], number>> = {
+  admitted: 0,
+  waits: 1,
+  never: 3,
+  'too-many-podsets': 3,
+};
+
+export async function admitCommand(
+  c: Checked & { kind: 'checked' },
+  options: AdmitOptions,
+  format: Format,
+  dir: string,
+  out: Output,
+  stderr: Writable,
+): Promise<number> {
+  const exported = exportJobSet(c.analysis);
+  if (exported.kind !== 'exported') {
+    if (exported.kind === 'invalid') for (const line of textLines([c])) say(stderr, line);
+    say(stderr, `${c.design.name}: no JobSet to admit (${exported.kind}); fix the design first`);
+    return 2;
+  }
+  const queueDocs = await readDocs(options.queues, dir, stderr);
+  const workloadDocs = options.workloads ? await readDocs([options.workloads], dir, stderr) : [];
+  if (!queueDocs || !workloadDocs) return 2;
+  const queues = readQueues(queueDocs);
+  for (const s of queues.skipped) say(stderr, `jobset-designer: skipped ${s.message} (${s.path})`);
+  if (queues.problems.length) {
+    for (const p of queues.problems) say(stderr, `jobset-designer: ${p.path}: ${p.message}`);
+    return 2;
+  }
+  const picked = pickLocalQueue(queues, options.localQueue);
+  if ('problem' in picked) {
+    say(stderr, `jobset-designer: ${picked.problem}`);
+    return 2;
+  }
+  const admitted = addAdmittedUsage(queues, workloadDocs);
+  const version = options.kueueVersion ?? LATEST_KUEUE;
+  const a = admit(
+    podSetsOf(parseAllDocuments(exported.yaml)[0]!.toJS()),
+    queues,
+    picked.queue,
+    version,
+  );
+  if (format === 'json')
+    await out.write(`${JSON.stringify(asJson(a, version, admitted), null, 2)}\n`);
+  else await out.write(asText(a, version, admitted));
+  return EXIT[a.verdict];
+}
+
+/** Each file's documents; a file that cannot be read or parsed is named with its line (null). */
+async function readDocs(
+  files: readonly string[],
+  dir: string,
+  stderr: Writable,
+): Promise<unknown[] | null> {
+  const docs: unknown[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(resolve(dir, file), 'utf8');
+    } catch (err) {
+      say(
+        stderr,
+        `jobset-designer: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+      );
+      return null;
+    }
+    for (const d of parseAllDocuments(text, { prettyErrors: true })) {
+      const e = d.errors[0];
+      if (e) {
+        say(
+          stderr,
+          `jobset-designer: ${file}: line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`,
+        );
+        return null;
+      }
+      docs.push(d.toJS());
+    }
+  }
+  return docs;
+}
+
+function asText(a: Admission, version: string, admitted: number): string {
+  const lines = [
+    `LocalQueue ${a.localQueue.namespace}/${a.localQueue.name} -> ClusterQueue ${a.localQueue.clusterQueue} (Kueue ${version} rules${admitted ? `, ${admitted} admitted workload(s) counted` : ''})`,
+    a.summary,
+  ];
+  if (a.verdict !== 'too-many-podsets' && a.assignment.message)
+    lines.push(`Kueue says: ${a.assignment.message}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function asJson(a: Admission, version: string, admitted: number) {
+  const base = {
+    verdict: a.verdict,
+    summary: a.summary,
+    kueueVersion: version,
+    localQueue: `${a.localQueue.namespace}/${a.localQueue.name}`,
+    clusterQueue: a.localQueue.clusterQueue,
+    admittedWorkloadsCounted: admitted,
+  };
+  if (a.verdict === 'too-many-podsets') return { ...base, podSets: a.podSets, limit: a.limit };
+  return {
+    ...base,
+    message: a.assignment.message,
+    reason: a.assignment.noFitReason,
+    borrowing: a.assignment.borrowing,
+    podSets: a.assignment.podSets.map((p) => ({
+      name: p.name,
+      count: p.count,
+      mode: p.mode,
+      flavors: Object.fromEntries(Object.entries(p.flavors).map(([r, f]) => [r, f.flavor])),
+      reasons: p.reasons,
+    })),
+  };
+}
