@@ -43,6 +43,8 @@ export type Admission =
       readonly localQueue: LocalQueue;
       readonly podSets: number;
       readonly limit: number;
+      /** What the quota would say, were the PodSets allowed: the groups that would fit. */
+      readonly assignment: Assignment;
       readonly summary: string;
     };
 
@@ -104,6 +106,8 @@ export function admit(
   localQueue: LocalQueue,
   version: string = LATEST_KUEUE,
 ): Admission {
+  const cq = queues.clusterQueues.get(localQueue.clusterQueue)!;
+  const assignment = assignFlavors(podSets, cq, queues.flavors);
   const limit = podSetLimit(version) ?? podSetLimit(LATEST_KUEUE)!;
   if (podSets.length > limit)
     return {
@@ -111,10 +115,9 @@ export function admit(
       localQueue,
       podSets: podSets.length,
       limit,
+      assignment,
       summary: `never: ${podSets.length} replicated Jobs make ${podSets.length} PodSets, and Kueue ${version} takes at most ${limit} per Workload (the API server refuses the Workload; Kueue creates none)`,
     };
-  const cq = queues.clusterQueues.get(localQueue.clusterQueue)!;
-  const assignment = assignFlavors(podSets, cq, queues.flavors);
   const verdict =
     assignment.mode === 'Fit'
       ? 'admitted'

@@ -11,7 +11,6 @@
  * Preemption is not simulated: a request that could be met by preempting is a wait (Kueue's
  * default policies preempt nothing).
  */
-import { putOwn } from '../own.ts';
 import { formatAmount } from './quantity.ts';
 import { available, borrowingLevel, fr, potentialAvailable, type QuotaNode } from './tree.ts';
 
@@ -140,10 +139,8 @@ export function assignFlavors(
 
 /** Per pod x count; `pods` too when the queue has quota for it. */
 function totals(ps: PodSet, covered: ReadonlySet<string>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [r, v] of Object.entries(ps.requests)) putOwn(out, r, Math.max(0, v) * ps.count);
-  if (covered.has('pods')) out.pods = ps.count;
-  return out;
+  const out = Object.entries(ps.requests).map(([r, v]) => [r, Math.max(0, v) * ps.count] as const);
+  return Object.fromEntries(covered.has('pods') ? [...out, ['pods', ps.count]] : out);
 }
 
 function assignPodSet(

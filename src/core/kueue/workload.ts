@@ -8,7 +8,6 @@
  */
 import type { PodSet } from './assign.ts';
 import { readToleration } from './queues.ts';
-import { getOwn, putOwn } from '../own.ts';
 import { isObject, list, obj, type Obj } from './data.ts';
 import { amountOf } from './quantity.ts';
 
@@ -39,45 +38,41 @@ export function podSetsOf(jobset: unknown): PodSet[] {
 }
 
 /** A container's requests, a limit standing for a request not set. */
-function requestsOf(container: unknown): Record<string, number> {
+function requestsOf(container: unknown): Map<string, number> {
   const res = obj(obj(container).resources);
-  const merged = { ...obj(res.limits), ...obj(res.requests) };
-  const out: Record<string, number> = {};
-  for (const [r, q] of Object.entries(merged)) {
-    const v = amountOf(r, q);
-    if (v !== null) putOwn(out, r, v);
-  }
+  const out = new Map<string, number>();
+  for (const source of [obj(res.limits), obj(res.requests)])
+    for (const [r, q] of Object.entries(source)) {
+      const v = amountOf(r, q);
+      if (v !== null) out.set(r, v);
+    }
   return out;
 }
 
-// Resource names are the user's: `__proto__` is a name like any other (own.ts).
-const add = (a: Record<string, number>, b: Readonly<Record<string, number>>) => {
-  for (const [r, v] of Object.entries(b)) putOwn(a, r, (getOwn(a, r) ?? 0) + v);
+// Maps: resource names are the user's, and `__proto__` is a name like any other (own.ts).
+const add = (a: Map<string, number>, b: ReadonlyMap<string, number>) => {
+  for (const [r, v] of b) a.set(r, (a.get(r) ?? 0) + v);
   return a;
 };
-const max = (a: Record<string, number>, b: Readonly<Record<string, number>>) => {
-  for (const [r, v] of Object.entries(b)) putOwn(a, r, Math.max(getOwn(a, r) ?? 0, v));
+const max = (a: Map<string, number>, b: ReadonlyMap<string, number>) => {
+  for (const [r, v] of b) a.set(r, Math.max(a.get(r) ?? 0, v));
   return a;
 };
 
 function podRequests(pod: Obj): Record<string, number> {
-  const total: Record<string, number> = {};
+  const total = new Map<string, number>();
   for (const c of list(pod.containers)) add(total, requestsOf(c));
-  const sidecars: Record<string, number> = {};
-  const initMax: Record<string, number> = {};
+  const sidecars = new Map<string, number>();
+  const initMax = new Map<string, number>();
   for (const c of list(pod.initContainers)) {
     const req = requestsOf(c);
     if (obj(c).restartPolicy === 'Always') {
       add(total, req);
       add(sidecars, req);
       max(initMax, sidecars);
-    } else max(initMax, add({ ...req }, sidecars));
+    } else max(initMax, add(new Map(req), sidecars));
   }
   max(total, initMax);
-  const overhead: Record<string, number> = {};
-  for (const [r, q] of Object.entries(obj(pod.overhead))) {
-    const v = amountOf(r, q);
-    if (v !== null) putOwn(overhead, r, v);
-  }
-  return add(total, overhead);
+  add(total, requestsOf({ resources: { requests: pod.overhead } }));
+  return Object.fromEntries(total) as Record<string, number>;
 }
