@@ -5,6 +5,8 @@ import type { Expansion } from './jobset/expand.ts';
 import type { ManifestView } from './manifest/view.ts';
 import type { Schedule } from './run/schedule.ts';
 
+import type { KueueResult } from './kueue/verdict.ts';
+
 export interface Analysis {
   /** The manifest's own diagnostics, sorted by position in the text. */
   readonly diagnostics: readonly Diagnostic[];
@@ -36,6 +38,8 @@ export interface Analysis {
   readonly findings: readonly Diagnostic[];
   /** The groups the run treats as synchronous: the design's, or a distributed operator's all. */
   readonly synchronous: readonly string[];
+  /** Kueue's verdict, when the settings give queues. */
+  readonly kueue: KueueResult | null;
 }
 
 export interface GroupSpan {

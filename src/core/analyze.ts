@@ -18,6 +18,7 @@ import { readView, type ViewMemo } from './manifest/view.ts';
 import { schedule, type Schedule } from './run/schedule.ts';
 import type { DesignSettings } from './settings.ts';
 import { clusterFindings } from './sim/findings.ts';
+import { kueueVerdict } from './kueue/verdict.ts';
 import { sweepFindings } from './sweep/fit.ts';
 import { internalError } from './internal.ts';
 import { isOperator } from './operators/operators.ts';
@@ -151,12 +152,14 @@ function analyzeOrThrow(parsed: Parsed, settings: DesignSettings, memo?: Memo): 
   const groupSpans: readonly GroupSpan[] = view ? view.groups.filter((g) => g.keyStart >= 0) : [];
   diagnostics.sort(compareDiagnostics);
   findings.sort(compareDiagnostics);
+  const valid = !diagnostics.some((d) => d.severity === 'error');
+  const data = readable ? parsed.data : undefined;
   return {
     diagnostics,
-    valid: !diagnostics.some((d) => d.severity === 'error'),
+    valid,
     operator,
     expansion,
-    data: readable ? parsed.data : undefined,
+    data,
     view,
     syntaxError: !readable,
     groupSpans,
@@ -165,5 +168,8 @@ function analyzeOrThrow(parsed: Parsed, settings: DesignSettings, memo?: Memo): 
     usage: sched ? usage(sched.plan, settings) : null,
     synchronous,
     findings,
+    kueue: settings.kueue
+      ? kueueVerdict({ data, valid, syntaxError: !readable, operator, diagnostics }, settings.kueue)
+      : null,
   };
 }

@@ -48,5 +48,6 @@ function unknownAnalysis(code: 'internal-error' | 'check-stopped', message: stri
     usage: null,
     findings: [],
     synchronous: [],
+    kueue: null,
   };
 }

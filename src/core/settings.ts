@@ -34,6 +34,18 @@ export interface DesignSettings {
   readonly sweeps?: Readonly<Record<string, Sweep>>;
   /** The rehearsal shown with the design; a link holds only its reference (`record` null). */
   readonly rehearsal?: Rehearsal | null;
+  /** The Kueue queues the design is checked against (kueue/verdict.ts). */
+  readonly kueue?: KueueSetting | null;
+}
+
+/** Kueue's queues as the user pasted them, and which LocalQueue and Kueue version to use. */
+export interface KueueSetting {
+  /** `kubectl get clusterqueues,resourceflavors,cohorts,localqueues -o yaml`, as text. */
+  readonly queues: string;
+  /** `name` or `namespace/name`; '' for the only one. */
+  readonly localQueue: string;
+  /** A Kueue release (`v0.18`); '' for the latest rules. */
+  readonly version: string;
 }
 
 /** A rehearsal of the design (`jobset-designer rehearse`), as the designer keeps it. */

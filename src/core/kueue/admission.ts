@@ -35,8 +35,10 @@ export type Admission =
       readonly verdict: 'admitted' | 'waits' | 'never';
       readonly localQueue: LocalQueue;
       readonly assignment: Assignment;
-      /** In words, with the number that blocks (or the flavors taken). */
+      /** In words: the verdict, then `detail`. */
       readonly summary: string;
+      /** The number that blocks, or the flavors taken. */
+      readonly detail: string;
     }
   | {
       readonly verdict: 'too-many-podsets';
@@ -46,6 +48,7 @@ export type Admission =
       /** What the quota would say, were the PodSets allowed: the groups that would fit. */
       readonly assignment: Assignment;
       readonly summary: string;
+      readonly detail: string;
     };
 
 /** The LocalQueue a JobSet joins: the one named (`name` or `namespace/name`), else the only one. */
@@ -109,44 +112,47 @@ export function admit(
   const cq = queues.clusterQueues.get(localQueue.clusterQueue)!;
   const assignment = assignFlavors(podSets, cq, queues.flavors);
   const limit = podSetLimit(version) ?? podSetLimit(LATEST_KUEUE)!;
-  if (podSets.length > limit)
+  if (podSets.length > limit) {
+    const detail = `${podSets.length} replicated Jobs make ${podSets.length} PodSets, and Kueue ${version} takes at most ${limit} per Workload (the API server refuses the Workload; Kueue creates none)`;
     return {
       verdict: 'too-many-podsets',
       localQueue,
       podSets: podSets.length,
       limit,
       assignment,
-      summary: `never: ${podSets.length} replicated Jobs make ${podSets.length} PodSets, and Kueue ${version} takes at most ${limit} per Workload (the API server refuses the Workload; Kueue creates none)`,
+      summary: `never: ${detail}`,
+      detail,
     };
+  }
   const verdict =
     assignment.mode === 'Fit'
       ? 'admitted'
       : assignment.noFitReason === 'WaitingForQuota'
         ? 'waits'
         : 'never';
-  const why = verdict === 'admitted' ? null : blocking(assignment, cq, podSets, queues);
-  return { verdict, localQueue, assignment, summary: summary(verdict, assignment, cq, why) };
+  const detail =
+    verdict === 'admitted'
+      ? taken(assignment)
+      : (blocking(assignment, cq, podSets, queues) ?? assignment.message);
+  const head = {
+    admitted: `admitted now in ClusterQueue ${cq.name}${assignment.borrowing ? ', borrowing from its cohort' : ''}`,
+    waits: 'waits',
+    never: 'never with this configuration',
+  }[verdict];
+  return { verdict, localQueue, assignment, summary: `${head}: ${detail}`, detail };
+}
+
+/** The flavors each PodSet takes: `trainer on a100`. */
+function taken(a: Assignment): string {
+  return a.podSets
+    .map(
+      (p) =>
+        `${p.name} on ${[...new Set(Object.values(p.flavors).map((f) => f.flavor))].join(', ')}`,
+    )
+    .join('; ');
 }
 
 type ClusterQueueOf = Queues['clusterQueues'] extends ReadonlyMap<string, infer C> ? C : never;
-
-function summary(
-  verdict: 'admitted' | 'waits' | 'never',
-  a: Assignment,
-  cq: ClusterQueueOf,
-  why: string | null,
-): string {
-  if (verdict === 'admitted') {
-    const taken = a.podSets
-      .map(
-        (p) =>
-          `${p.name} on ${[...new Set(Object.values(p.flavors).map((f) => f.flavor))].join(', ')}`,
-      )
-      .join('; ');
-    return `admitted now in ClusterQueue ${cq.name}${a.borrowing ? ', borrowing from its cohort' : ''}: ${taken}`;
-  }
-  return `${verdict === 'waits' ? 'waits' : 'never with this configuration'}: ${why ?? a.message}`;
-}
 
 /**
  * The first PodSet that does not fit: what it needs of the first flavor that could hold its pods

@@ -7,7 +7,7 @@
  * compression bomb) or not a design is refused with a reason, and nothing else happens.
  */
 import { readRecord, readRef } from '../record/read.ts';
-import type { DesignSettings, Rehearsal } from '../settings.ts';
+import type { DesignSettings, KueueSetting, Rehearsal } from '../settings.ts';
 import { readSweep, type Sweep } from '../sweep/sweep.ts';
 import { putOwn } from '../own.ts';
 
@@ -49,6 +49,8 @@ export const MAX_FRAGMENT_CHARS = 4_000_000;
  * 6 bytes a character as escaped JSON in UTF-8; anything beyond is not a design but a bomb.
  */
 export const MAX_INFLATED_BYTES = 12_500_000;
+/** The Kueue queues' text a link or a save keeps: a large cluster's objects, not a dump of all. */
+export const MAX_QUEUES_CHARS = 1_000_000;
 
 export interface SharedDesign {
   readonly text: string;
@@ -216,6 +218,8 @@ export function sanitizeSettings(raw: unknown): DesignSettings {
       gpuHour: numbers(p.gpuHour) ?? {},
     };
   }
+  const kueue = readKueue(o.kueue);
+  if (kueue) settings.kueue = kueue;
   const c = o.capacity as Record<string, unknown> | null | undefined;
   if (c && typeof c === 'object') {
     const cap: { cpus?: number; ramGB?: number; gpus?: Record<string, number> } = {};
@@ -227,6 +231,20 @@ export function sanitizeSettings(raw: unknown): DesignSettings {
     settings.capacity = cap;
   }
   return settings;
+}
+
+/** The Kueue setting: three strings, the queues' text within the input limit. */
+function readKueue(raw: unknown): KueueSetting | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const o = raw as Record<string, unknown>;
+  const text = (v: unknown, max: number) => (typeof v === 'string' && v.length <= max ? v : null);
+  const queues = text(o.queues, MAX_QUEUES_CHARS);
+  if (queues === null) return null;
+  return {
+    queues,
+    localQueue: text(o.localQueue, 317) ?? '',
+    version: text(o.version, 32) ?? '',
+  };
 }
 
 /** A rehearsal setting: its reference, and the record when one is there (saved designs). */

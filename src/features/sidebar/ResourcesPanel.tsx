@@ -27,6 +27,7 @@ import {
   selectUsage,
 } from '../../state/selectors.ts';
 import { ClusterPanel } from './ClusterPanel.tsx';
+import { KueuePanel } from './KueuePanel.tsx';
 import { GroupBreakdown } from './GroupBreakdown.tsx';
 import { LintList } from '../../ui/LintList.tsx';
 import { PricesPanel } from './PricesPanel.tsx';
@@ -98,6 +99,7 @@ export function ResourcesPanel() {
       <LintList items={waveLints} label="Wave lints" onFix={applyFix} />
       {u && expansion && <GroupBreakdown usage={u} expansion={expansion} />}
       <ClusterPanel />
+      <KueuePanel />
       <PricesPanel />
     </aside>
   );

@@ -314,6 +314,7 @@ describe('the settings record', () => {
         },
       },
       rehearsal: { ref: refOf(record), record: null },
+      kueue: { queues: 'kind: ClusterQueue\n', localQueue: 'ml/main', version: 'v0.18' },
     };
     for (const key of SETTING_KEYS) {
       const settings = { [key]: samples[key] };

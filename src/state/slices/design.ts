@@ -19,6 +19,7 @@ import {
   hasGroupSettings,
   renameGroupSettings,
   type Capacity,
+  type KueueSetting,
   type DesignSettings,
   type Prices,
   type Rehearsal,
@@ -59,6 +60,8 @@ export interface Settings {
   readonly sweeps: Readonly<Record<string, Sweep>>;
   /** The rehearsal shown with the design (the timeline's actual run), or null. */
   readonly rehearsal: Rehearsal | null;
+  /** The Kueue queues the design is checked against, or null. */
+  readonly kueue: KueueSetting | null;
 }
 
 /** One state of the design: what undo and redo restore. */
@@ -101,6 +104,8 @@ export interface DesignSlice extends Settings {
   setDuration(group: string, hours: number): void;
   setPrices(prices: Prices): void;
   setCapacity(capacity: Capacity | null): void;
+  /** The Kueue queues, LocalQueue and version, or none. */
+  setKueue(kueue: KueueSetting | null): void;
   /**
    * Marks a group synchronous or not, starting from `from` when given: the groups the run
    * treats as synchronous now (a distributed operator's are all, while none is set).
@@ -127,6 +132,8 @@ const FIELDS: { readonly [K in keyof Settings]: Field<Settings[K]> } = {
   jobsetName: { initial: '', keptOnLoad: false, forFigures: true, omitWhenEmpty: true },
   sweeps: { initial: {}, keptOnLoad: false, forFigures: true, omitWhenEmpty: true },
   rehearsal: { initial: null, keptOnLoad: false, forFigures: false, omitWhenEmpty: true },
+  // The cluster's queues stay for the next design, like its free capacity.
+  kueue: { initial: null, keptOnLoad: true, forFigures: true, omitWhenEmpty: true },
 };
 
 interface Field<T> {
@@ -415,6 +422,7 @@ function settingActions(
   | 'setDuration'
   | 'setPrices'
   | 'setCapacity'
+  | 'setKueue'
   | 'setSynchronous'
   | 'setJobSetName'
   | 'setRehearsal'
@@ -431,6 +439,7 @@ function settingActions(
       ),
     setPrices: (prices) => setSettings((s) => ({ ...s, prices }), 'prices'),
     setCapacity: (capacity) => setSettings((s) => ({ ...s, capacity }), 'capacity'),
+    setKueue: (kueue) => setSettings((s) => ({ ...s, kueue }), 'kueue'),
     setSynchronous: (group, on, from) =>
       setSettings((s) => {
         const base = from ?? s.synchronous;

@@ -1,0 +1,86 @@
+/**
+ * The Kueue section: a cluster's queues pasted as kubectl prints them (two teams in a cohort,
+ * src/fixtures/kueue/queues.yaml), and the verdict for designs that fit only by borrowing, can
+ * never fit, or have more groups than a Workload may have PodSets; the link reopens it.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generatedDesign, gpuTrainers, KUEUE_FIXTURES } from '../src/fixtures/read.ts';
+import { openDesigner, yamlText } from './designer.ts';
+import { expect, test } from './fixtures.ts';
+
+const QUEUES = readFileSync(join(KUEUE_FIXTURES, 'queues.yaml'), 'utf8');
+
+async function load(page: Page, text: string) {
+  await page.evaluate((t) => window.__designerTestApi!.load(t), text);
+  await expect.poll(() => yamlText(page)).toBe(text);
+}
+
+const verdict = (page: Page) => page.getByRole('status', { name: 'Kueue verdict' });
+
+async function pasteQueues(page: Page, text: string) {
+  await page.getByText('Kueue', { exact: true }).click();
+  await page.getByLabel(/^Queues: paste/).fill(text);
+}
+
+test('borrowing, never and too many PodSets, each as Kueue decides; the link reopens the verdict', async ({
+  page,
+  browser,
+}) => {
+  await openDesigner(page, 'YAML');
+  await load(page, gpuTrainers(3));
+  await pasteQueues(page, QUEUES);
+  // 24 A100s: 16 nominal and 8 borrowed from team-b's idle ones.
+  await expect(verdict(page)).toContainText('Admitted now in ml/main (ClusterQueue team-a)');
+  await expect(verdict(page)).toContainText('Borrowing from its cohort: trainer on a100');
+  await expect(
+    verdict(page).getByRole('list', { name: 'PodSets' }).getByRole('listitem'),
+  ).toHaveText(['trainer: 3 pods, a100, borrows']);
+  // The open section, its fields and verdict, as axe reads them.
+  const axe = await new AxeBuilder({ page }).include('.kueue').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
+    [],
+  );
+
+  // The link holds the queues: a colleague's browser shows the same verdict.
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v2\./);
+  await page.waitForTimeout(1200); // the link follows the last change within a second
+  const link = page.url();
+  const other = await browser.newContext();
+  const colleague = await other.newPage();
+  await colleague.goto(link);
+  await expect(verdict(colleague)).toContainText('Borrowing from its cohort: trainer on a100');
+  await other.close();
+
+  // 32 A100s: more than team-a could ever have (16 nominal + 8 borrowable).
+  await load(page, gpuTrainers(4));
+  await expect(verdict(page)).toContainText('Never, with these queues');
+  await expect(verdict(page)).toContainText(
+    'trainer needs 32 nvidia.com/gpu on flavor a100, at most 24 ever: 16 nominal + 8 borrowable',
+  );
+  await expect(verdict(page)).toContainText(
+    'previously considered podsets requests (0) + current podset request (32) > maximum capacity (24)',
+  );
+
+  // 19 groups: one more than a Workload may have PodSets in Kueue v0.19.
+  await load(page, generatedDesign(19, 1, 1, 1));
+  await expect(verdict(page)).toContainText('Never: too many PodSets');
+  await expect(verdict(page)).toContainText('Kueue v0.19 takes at most 18 per Workload');
+});
+
+test('queues that cannot be used are named at their place, and the design is left alone', async ({
+  page,
+}) => {
+  await openDesigner(page, 'YAML');
+  const before = await yamlText(page);
+  await pasteQueues(page, QUEUES.replace('- name: h100', '- name: h200'));
+  const problems = page.getByRole('list', { name: 'Problems in the queues' });
+  await expect(problems).toContainText(
+    'ClusterQueue team-a: spec.resourceGroups[0].flavors[1].name: ResourceFlavor h200 is not in the files',
+  );
+  await page.getByLabel(/^Queues: paste/).fill('kind: ClusterQueue\nspec: [unclosed\n');
+  await expect(problems).toContainText(/^line \d+: /);
+  expect(await yamlText(page)).toBe(before);
+});

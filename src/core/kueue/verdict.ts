@@ -1,0 +1,62 @@
+/**
+ * The Kueue verdict of a design, as the designer shows it: the design's JobSet (the export) in
+ * the queues its user pasted (a design setting). The queues' YAML is read here, so a problem in
+ * it is named at its line and path; the design itself must export.
+ */
+import { parse, parseAllDocuments } from 'yaml';
+import { exportJobSet, type ExportInput } from '../k8s/export.ts';
+import type { KueueSetting } from '../settings.ts';
+import { admit, LATEST_KUEUE, pickLocalQueue, podSetLimit, type Admission } from './admission.ts';
+import { readQueues, type LocalQueue, type QueueProblem } from './queues.ts';
+import { podSetsOf } from './workload.ts';
+
+export type KueueResult =
+  | { readonly kind: 'problems'; readonly problems: readonly QueueProblem[] }
+  /** The design gives no JobSet to admit (invalid, refused, another operator). */
+  | { readonly kind: 'no-jobset'; readonly reason: string }
+  | {
+      readonly kind: 'verdict';
+      readonly admission: Admission;
+      readonly version: string;
+      /** Every LocalQueue of the files, for the user to pick from. */
+      readonly localQueues: readonly LocalQueue[];
+      readonly skipped: readonly QueueProblem[];
+    };
+
+export function kueueVerdict(input: ExportInput, setting: KueueSetting): KueueResult {
+  const docs: unknown[] = [];
+  for (const d of parseAllDocuments(setting.queues)) {
+    const e = d.errors[0];
+    if (e)
+      return {
+        kind: 'problems',
+        problems: [
+          { path: `line ${e.linePos?.[0].line ?? '?'}`, message: e.message.split('\n')[0]! },
+        ],
+      };
+    docs.push(d.toJS());
+  }
+  const queues = readQueues(docs);
+  if (queues.problems.length) return { kind: 'problems', problems: queues.problems };
+  const picked = pickLocalQueue(queues, setting.localQueue || null);
+  if ('problem' in picked)
+    return { kind: 'problems', problems: [{ path: 'LocalQueue', message: picked.problem }] };
+  const exported = exportJobSet(input);
+  if (exported.kind !== 'exported')
+    return {
+      kind: 'no-jobset',
+      reason:
+        exported.kind === 'not-jobset'
+          ? 'the design runs on another operator than JobSet'
+          : 'the design has problems to fix before it can be exported as a JobSet',
+    };
+  const version =
+    setting.version && podSetLimit(setting.version) !== null ? setting.version : LATEST_KUEUE;
+  return {
+    kind: 'verdict',
+    admission: admit(podSetsOf(parse(exported.yaml)), queues, picked.queue, version),
+    version,
+    localQueues: queues.localQueues,
+    skipped: queues.skipped,
+  };
+}

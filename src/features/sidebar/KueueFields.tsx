@@ -1,0 +1,136 @@
+/** The Kueue section's fields and verdict (loaded on demand by KueuePanel). */
+import { useId } from 'react';
+import type { Admission } from '../../core/kueue/admission.ts';
+import { LATEST_KUEUE, podSetLimit } from '../../core/kueue/admission.ts';
+import type { KueueResult } from '../../core/kueue/verdict.ts';
+import type { KueueSetting } from '../../core/settings.ts';
+import { useDesigner } from '../../state/store.ts';
+
+/** The releases whose PodSet limit differs, newest first: '' is the latest rules. */
+const VERSIONS = ['', 'v0.18', 'v0.17'] as const;
+
+const EMPTY: KueueSetting = { queues: '', localQueue: '', version: '' };
+
+export default function KueueFields() {
+  const kueue = useDesigner((s) => s.kueue) ?? EMPTY;
+  const result = useDesigner((s) => s.analysis?.kueue ?? null);
+  const setKueue = useDesigner((s) => s.setKueue);
+  const id = useId();
+  const update = (change: Partial<KueueSetting>) => {
+    const next = { ...kueue, ...change };
+    setKueue(next.queues.trim() ? next : null);
+  };
+  const localQueues = result?.kind === 'verdict' ? result.localQueues : [];
+  return (
+    <div className="kueue-fields">
+      <label htmlFor={`${id}-queues`}>
+        Queues: paste{' '}
+        <code>kubectl get clusterqueues,resourceflavors,cohorts,localqueues -o yaml</code>
+      </label>
+      <textarea
+        id={`${id}-queues`}
+        rows={6}
+        spellCheck={false}
+        value={kueue.queues}
+        placeholder="apiVersion: v1&#10;kind: List&#10;items: …"
+        onChange={(e) => update({ queues: e.target.value })}
+      />
+      <div className="kueue-choices">
+        {localQueues.length > 1 || kueue.localQueue ? (
+          <label>
+            LocalQueue{' '}
+            <select
+              value={kueue.localQueue}
+              onChange={(e) => update({ localQueue: e.target.value })}
+            >
+              <option value="">(the only one)</option>
+              {localQueues.map((q) => (
+                <option key={`${q.namespace}/${q.name}`} value={`${q.namespace}/${q.name}`}>
+                  {q.namespace}/{q.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label>
+          Kueue{' '}
+          <select value={kueue.version} onChange={(e) => update({ version: e.target.value })}>
+            {VERSIONS.map((v) => (
+              <option key={v} value={v}>
+                {v ? `${v} (at most ${podSetLimit(v)} PodSets)` : `${LATEST_KUEUE} or later`}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <Verdict result={result} />
+    </div>
+  );
+}
+
+function Verdict({ result }: { result: KueueResult | null }) {
+  if (!result) return null;
+  switch (result.kind) {
+    case 'problems':
+      return (
+        <ul className="kueue-problems" aria-label="Problems in the queues">
+          {result.problems.map((p) => (
+            <li key={`${p.path}:${p.message}`}>
+              <code>{p.path}</code>: {p.message}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'no-jobset':
+      return <p className="note stale">No verdict: {result.reason}.</p>;
+    case 'verdict':
+      return <AdmissionView admission={result.admission} skipped={result.skipped.length} />;
+  }
+}
+
+const HEADLINE: Readonly<Record<Admission['verdict'], string>> = {
+  admitted: 'Admitted now',
+  waits: 'Waits for quota',
+  never: 'Never, with these queues',
+  'too-many-podsets': 'Never: too many PodSets',
+};
+
+/** A PodSet's outcome in a word. */
+function fits(p: Admission['assignment']['podSets'][number]): string {
+  if (p.mode === 'Fit') return Object.values(p.flavors).some((f) => f.borrow) ? 'borrows' : 'fits';
+  return p.noFitReason === 'WaitingForQuota' ? 'waits' : 'does not fit';
+}
+
+function AdmissionView({ admission: a, skipped }: { admission: Admission; skipped: number }) {
+  const rows = a.assignment.podSets;
+  return (
+    <div className={`kueue-verdict ${a.verdict}`} role="status" aria-label="Kueue verdict">
+      <p>
+        <strong>{HEADLINE[a.verdict]}</strong> in {a.localQueue.namespace}/{a.localQueue.name}{' '}
+        (ClusterQueue {a.localQueue.clusterQueue})
+      </p>
+      <p className="summary">
+        {a.verdict === 'admitted' && a.assignment.borrowing ? 'Borrowing from its cohort: ' : ''}
+        {a.detail}
+      </p>
+      {a.verdict !== 'too-many-podsets' && a.assignment.message && (
+        <p className="note">
+          Kueue says: <q>{a.assignment.message}</q>
+        </p>
+      )}
+      {rows.length > 0 && (
+        <ul className="kueue-podsets" aria-label="PodSets">
+          {rows.slice(0, 50).map((p) => (
+            <li key={p.name}>
+              <strong>{p.name}</strong>: {p.count} pods,{' '}
+              {[...new Set(Object.values(p.flavors).map((f) => f.flavor))].join(', ') ||
+                'no flavor'}
+              , {fits(p)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {skipped > 0 && <p className="note">{skipped} object(s) of other kinds skipped.</p>}
+    </div>
+  );
+}
