@@ -174,13 +174,16 @@ async function analyseOnMainThread({
   settings,
   exportJobSet,
 }: Job): Promise<AnalysisResult> {
-  const [{ analyze }, k8s] = await Promise.all([
+  const [{ analyze }, k8s, kueue] = await Promise.all([
     import('../core/analyze.ts'),
     exportJobSet ? import('../core/k8s/export.ts') : null,
+    import('../core/kueue/verdict.ts'),
   ]);
   const t0 = performance.now();
   const analysis = analyze(text, settings);
-  const jobset = k8s ? k8s.exportJobSet(analysis, settings.jobsetName) : null;
+  const jobset = k8s
+    ? k8s.exportJobSet(analysis, settings.jobsetName, kueue.queueLabels(analysis.kueue))
+    : null;
   return { version, analysis, jobset, computeMs: performance.now() - t0 };
 }
 

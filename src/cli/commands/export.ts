@@ -1,6 +1,6 @@
 /** `jobset-designer export --to jobset`: the design as a Kubernetes JobSet. */
 import type { Writable } from 'node:stream';
-import { exportJobSet } from '../../core/index.ts';
+import { exportJobSet, queueLabels } from '../../core/index.ts';
 import { textLines, type Checked } from '../formats.ts';
 import { say, type Output } from '../output.ts';
 
@@ -11,7 +11,7 @@ export async function exportCommand(
   out: Output,
   stderr: Writable,
 ): Promise<number> {
-  const r = exportJobSet(c.analysis, name ?? undefined);
+  const r = exportJobSet(c.analysis, name ?? undefined, queueLabels(c.analysis.kueue));
   switch (r.kind) {
     case 'exported':
       await out.write(r.yaml);

@@ -60,7 +60,15 @@ export type JobSetExport =
   | { readonly kind: 'refused'; readonly reasons: readonly string[] }
   | { readonly kind: 'not-jobset'; readonly operator: string | null };
 
-export function exportJobSet(input: ExportInput, name?: string): JobSetExport {
+/**
+ * The design as a Kubernetes JobSet named `name` (else its default name), with `labels` on it
+ * (a Kueue queue's: kueue/verdict.ts `queueLabels`).
+ */
+export function exportJobSet(
+  input: ExportInput,
+  name?: string,
+  labels: Readonly<Record<string, string>> = {},
+): JobSetExport {
   const read = input.syntaxError || input.data === undefined ? [] : readGroups(input.data);
   if (input.syntaxError || input.data === undefined || !exportsAsJobSet(input.operator, read)) {
     if (input.syntaxError || input.data === undefined) {
@@ -104,7 +112,7 @@ export function exportJobSet(input: ExportInput, name?: string): JobSetExport {
   const jobset = {
     apiVersion: JOBSET_API_VERSION,
     kind: JOBSET_KIND,
-    metadata: { name: chosen },
+    metadata: { name: chosen, ...(Object.keys(labels).length ? { labels } : {}) },
     spec: {
       network: { enableDNSHostnames: true },
       replicatedJobs: groups.map((g) =>

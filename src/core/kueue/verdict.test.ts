@@ -1,0 +1,45 @@
+// The verdict as the analysis carries it (the Kueue setting), and the export's queue label.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { gpuTrainers, KUEUE_FIXTURES } from '../../fixtures/read.ts';
+import { analyze } from '../analyze.ts';
+import { exportJobSet } from '../k8s/export.ts';
+import { queueLabels } from './verdict.ts';
+import { QUEUE_LABEL } from './workload.ts';
+
+const queues = readFileSync(join(KUEUE_FIXTURES, 'queues.yaml'), 'utf8');
+const kueue = { queues, localQueue: '', version: '' };
+
+describe('the Kueue setting in the analysis', () => {
+  it('gives the verdict, and the export joins the LocalQueue by its label', () => {
+    const a = analyze(gpuTrainers(3), { kueue });
+    expect(a.kueue?.kind).toBe('verdict');
+    if (a.kueue?.kind !== 'verdict') return;
+    expect(a.kueue.admission.verdict).toBe('admitted');
+    const r = exportJobSet(a, undefined, queueLabels(a.kueue));
+    expect(r.kind).toBe('exported');
+    if (r.kind !== 'exported') return;
+    const jobset = parse(r.yaml) as { metadata: { labels?: Record<string, string> } };
+    expect(jobset.metadata.labels).toEqual({ [QUEUE_LABEL]: 'main' });
+  });
+
+  it('without queues: no verdict and no label', () => {
+    const a = analyze(gpuTrainers(3));
+    expect(a.kueue).toBeNull();
+    const r = exportJobSet(a, undefined, queueLabels(a.kueue));
+    if (r.kind !== 'exported') throw new Error(r.kind);
+    expect((parse(r.yaml) as { metadata: object }).metadata).toEqual({ name: expect.any(String) });
+  });
+
+  it('names what is wrong: unreadable YAML at its line, an invalid design without a verdict', () => {
+    const broken = analyze(gpuTrainers(3), { kueue: { ...kueue, queues: 'a: [b\n' } });
+    expect(broken.kueue).toMatchObject({
+      kind: 'problems',
+      problems: [{ path: expect.stringMatching(/^line \d+$/) }],
+    });
+    const invalid = analyze(gpuTrainers(3).replace('count: 3', 'count: -3'), { kueue });
+    expect(invalid.kueue).toMatchObject({ kind: 'no-jobset' });
+  });
+});
