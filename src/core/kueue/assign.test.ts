@@ -489,6 +489,62 @@ describe('TestIsNoFitDueToCapacityAndLimits (flavorassigner_test.go)', () => {
   });
 });
 
+describe('TestHierarchical (flavorassigner_test.go): cohorts in cohorts', () => {
+  // Cohort three holds 4 CPUs of flavor three; two, under it, 4 of two; one, under two, 4 of
+  // one. The queue sits in cohort one with no quota of its own; another queue in cohort two.
+  const cohort = (name: string, parentName?: string) => ({
+    apiVersion: 'kueue.x-k8s.io/v1beta2',
+    kind: 'Cohort',
+    metadata: { name },
+    spec: {
+      ...(parentName && { parentName }),
+      resourceGroups: [
+        {
+          coveredResources: ['cpu'],
+          flavors: [{ name, resources: [{ name: 'cpu', nominalQuota: '4' }] }],
+        },
+      ],
+    },
+  });
+  const noQuota: [string, Record<string, Q>][] = [
+    ['one', { cpu: '0' }],
+    ['two', { cpu: '0' }],
+    ['three', { cpu: '0' }],
+  ];
+  const objects = [
+    flavor('three'),
+    cohort('three'),
+    cohort('two', 'three'),
+    cohort('one', 'two'),
+    clusterQueue('cq', [[['cpu'], noQuota]], {
+      cohortName: 'one',
+      flavorFungibility: { whenCanPreempt: 'TryNextFlavor' },
+    }),
+    clusterQueue('other', [[['cpu'], noQuota]], { cohortName: 'two' }),
+  ];
+
+  it('"Select the top flavor"', () => {
+    const a = assign(
+      objects,
+      [podSet('main', 1, { cpu: '4' })],
+      [
+        ['cq', 'one', 'cpu', '4'],
+        ['other', 'two', 'cpu', '4'],
+      ],
+    );
+    expect(a.mode).toBe('Fit');
+    expect(flavorsOf(a)).toEqual({ cpu: 'three' });
+    expect(a.borrowing).toBe(3);
+  });
+
+  it('"Select the first flavor which fits"', () => {
+    const a = assign(objects, [podSet('main', 1, { cpu: '4' })], [['cq', 'one', 'cpu', '4']]);
+    expect(a.mode).toBe('Fit');
+    expect(flavorsOf(a)).toEqual({ cpu: 'two' });
+    expect(a.borrowing).toBe(2);
+  });
+});
+
 describe('TestSchedule (scheduler_test.go): the condition message', () => {
   it('"partial admission disabled, multiple variable pod sets"', () => {
     const a = assign(
