@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatedDesign, gpuTrainers, KUEUE_FIXTURES } from '../src/fixtures/read.ts';
-import { openDesigner, yamlText } from './designer.ts';
+import { openDesigner, showView, yamlText } from './designer.ts';
 import { expect, test } from './fixtures.ts';
 
 const QUEUES = readFileSync(join(KUEUE_FIXTURES, 'queues.yaml'), 'utf8');
@@ -43,6 +43,14 @@ test('borrowing, never and too many PodSets, each as Kueue decides; the link reo
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
     [],
   );
+
+  // The JobSet joins the LocalQueue, with the priority class asked for.
+  await page.getByLabel('Priority class').fill('high');
+  await showView(page, 'Kubernetes');
+  const jobset = page.getByRole('region', { name: 'Kubernetes JobSet' }).locator('.view-lines');
+  await expect(jobset).toContainText('kueue.x-k8s.io/queue-name: main');
+  await expect(jobset).toContainText('kueue.x-k8s.io/priority-class: high');
+  await showView(page, 'YAML');
 
   // The link holds the queues: a colleague's browser shows the same verdict.
   await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v2\./);

@@ -46,6 +46,8 @@ export interface KueueSetting {
   readonly localQueue: string;
   /** A Kueue release (`v0.18`); '' for the latest rules. */
   readonly version: string;
+  /** The WorkloadPriorityClass the JobSet asks for; '' for none (saved before it existed: none). */
+  readonly priorityClass?: string;
 }
 
 /** A rehearsal of the design (`jobset-designer rehearse`), as the designer keeps it. */

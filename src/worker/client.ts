@@ -182,7 +182,11 @@ async function analyseOnMainThread({
   const t0 = performance.now();
   const analysis = analyze(text, settings);
   const jobset = k8s
-    ? k8s.exportJobSet(analysis, settings.jobsetName, kueue.queueLabels(analysis.kueue))
+    ? k8s.exportJobSet(
+        analysis,
+        settings.jobsetName,
+        kueue.queueLabels(analysis.kueue, settings.kueue),
+      )
     : null;
   return { version, analysis, jobset, computeMs: performance.now() - t0 };
 }

@@ -17,7 +17,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     version,
     analysis,
     jobset: event.data.exportJobSet
-      ? exportJobSet(analysis, settings.jobsetName, queueLabels(analysis.kueue))
+      ? exportJobSet(analysis, settings.jobsetName, queueLabels(analysis.kueue, settings.kueue))
       : null,
     computeMs: performance.now() - t0,
   };

@@ -11,7 +11,11 @@ export async function exportCommand(
   out: Output,
   stderr: Writable,
 ): Promise<number> {
-  const r = exportJobSet(c.analysis, name ?? undefined, queueLabels(c.analysis.kueue));
+  const r = exportJobSet(
+    c.analysis,
+    name ?? undefined,
+    queueLabels(c.analysis.kueue, c.design.settings.kueue),
+  );
   switch (r.kind) {
     case 'exported':
       await out.write(r.yaml);

@@ -8,7 +8,7 @@ import { exportJobSet, type ExportInput } from '../k8s/export.ts';
 import type { KueueSetting } from '../settings.ts';
 import { admit, LATEST_KUEUE, pickLocalQueue, podSetLimit, type Admission } from './admission.ts';
 import { readQueues, type LocalQueue, type QueueProblem } from './queues.ts';
-import { podSetsOf, QUEUE_LABEL } from './workload.ts';
+import { podSetsOf, PRIORITY_LABEL, QUEUE_LABEL } from './workload.ts';
 
 export type KueueResult =
   | { readonly kind: 'problems'; readonly problems: readonly QueueProblem[] }
@@ -61,7 +61,18 @@ export function kueueVerdict(input: ExportInput, setting: KueueSetting): KueueRe
   };
 }
 
-/** The label that puts the exported JobSet in the LocalQueue of the verdict, when there is one. */
-export function queueLabels(result: KueueResult | null): Record<string, string> {
-  return result?.kind === 'verdict' ? { [QUEUE_LABEL]: result.admission.localQueue.name } : {};
+/**
+ * The labels that put the exported JobSet in the LocalQueue of the verdict, when there is one,
+ * with the priority class asked for.
+ */
+export function queueLabels(
+  result: KueueResult | null,
+  setting: KueueSetting | null | undefined,
+): Record<string, string> {
+  if (result?.kind !== 'verdict') return {};
+  const priority = setting?.priorityClass?.trim();
+  return {
+    [QUEUE_LABEL]: result.admission.localQueue.name,
+    ...(priority && { [PRIORITY_LABEL]: priority }),
+  };
 }

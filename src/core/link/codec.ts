@@ -244,6 +244,7 @@ function readKueue(raw: unknown): KueueSetting | null {
     queues,
     localQueue: text(o.localQueue, 317) ?? '',
     version: text(o.version, 32) ?? '',
+    ...(text(o.priorityClass, 253) && { priorityClass: text(o.priorityClass, 253)! }),
   };
 }
 

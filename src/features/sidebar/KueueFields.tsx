@@ -53,6 +53,17 @@ export default function KueueFields() {
           </label>
         ) : null}
         <label>
+          Priority class{' '}
+          <input
+            type="text"
+            size={12}
+            spellCheck={false}
+            value={kueue.priorityClass ?? ''}
+            placeholder="none"
+            onChange={(e) => update({ priorityClass: e.target.value })}
+          />
+        </label>
+        <label>
           Kueue{' '}
           <select value={kueue.version} onChange={(e) => update({ version: e.target.value })}>
             {VERSIONS.map((v) => (

@@ -314,7 +314,12 @@ describe('the settings record', () => {
         },
       },
       rehearsal: { ref: refOf(record), record: null },
-      kueue: { queues: 'kind: ClusterQueue\n', localQueue: 'ml/main', version: 'v0.18' },
+      kueue: {
+        queues: 'kind: ClusterQueue\n',
+        localQueue: 'ml/main',
+        version: 'v0.18',
+        priorityClass: 'high',
+      },
     };
     for (const key of SETTING_KEYS) {
       const settings = { [key]: samples[key] };
