@@ -63,4 +63,4 @@ export {
 } from './kueue/admission.ts';
 export { readQueues, type QueueProblem, type Queues } from './kueue/queues.ts';
 export { podSetsOf, QUEUE_LABEL } from './kueue/workload.ts';
-export { kueueVerdict, queueLabels, type KueueResult } from './kueue/verdict.ts';
+export { kueueVerdict, queueLabels, readDocuments, type KueueResult } from './kueue/verdict.ts';

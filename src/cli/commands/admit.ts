@@ -16,6 +16,7 @@ import {
   LATEST_KUEUE,
   pickLocalQueue,
   podSetsOf,
+  readDocuments,
   readQueues,
   type Admission,
 } from '../../core/index.ts';
@@ -90,17 +91,12 @@ async function readDocs(
       );
       return null;
     }
-    for (const d of parseAllDocuments(text, { prettyErrors: true })) {
-      const e = d.errors[0];
-      if (e) {
-        say(
-          stderr,
-          `jobset-designer: ${file}: line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`,
-        );
-        return null;
-      }
-      docs.push(d.toJS());
+    const read = readDocuments(text);
+    if (!Array.isArray(read)) {
+      say(stderr, `jobset-designer: ${file}: ${read.path}: ${read.message}`);
+      return null;
     }
+    docs.push(...read);
   }
   return docs;
 }

@@ -90,4 +90,30 @@ spec: { clusterQueue: nowhere }
       },
     ]);
   });
+
+  it('a cycle of cohort parents is a problem, and nothing loops', () => {
+    const q = read(`
+kind: Cohort
+metadata: { name: a }
+spec: { parentName: b }
+---
+kind: Cohort
+metadata: { name: b }
+spec: { parentName: a }
+---
+kind: Cohort
+metadata: { name: self }
+spec: { parentName: self }
+`);
+    expect(q.problems).toEqual([
+      {
+        path: 'Cohort b: spec.parentName',
+        message: "the cohorts' parents make a cycle (a -> b -> a): Kueue uses none of them",
+      },
+      {
+        path: 'Cohort self: spec.parentName',
+        message: "the cohorts' parents make a cycle (self -> self): Kueue uses none of them",
+      },
+    ]);
+  });
 });

@@ -99,6 +99,7 @@ export function readQueues(docs: readonly unknown[]): Queues {
     const parent = str(spec.parentName);
     if (parent) link(node, cohortNode(parent));
   }
+  cutCycles(nodes, problems);
   const clusterQueues = new Map<string, ClusterQueue>();
   for (const { o } of cqs) {
     const cq = readClusterQueue(o, problems, flavors, cohortNode);
@@ -144,6 +145,31 @@ function readClusterQueue(
     },
     node,
   };
+}
+
+/**
+ * Cohorts whose parents lead back to themselves: Kueue disables such a tree; here each cycle is
+ * a problem at the cohort that closes it, and cut there (nothing below walks a loop).
+ */
+function cutCycles(nodes: ReadonlyMap<string, QuotaNode>, problems: QueueProblem[]): void {
+  for (const start of nodes.values()) {
+    const path: QuotaNode[] = [];
+    for (let n: QuotaNode | null = start; n; n = n.parent) {
+      if (!path.includes(n)) {
+        path.push(n);
+        continue;
+      }
+      const last = path[path.length - 1]!;
+      const loop = [...path.slice(path.indexOf(n)), n].map((c) => c.name).join(' -> ');
+      problems.push({
+        path: `Cohort ${last.name}: spec.parentName`,
+        message: `the cohorts' parents make a cycle (${loop}): Kueue uses none of them`,
+      });
+      n.children.splice(n.children.indexOf(last), 1);
+      last.parent = null;
+      break;
+    }
+  }
 }
 
 function link(child: QuotaNode, parent: QuotaNode): void {

@@ -50,6 +50,19 @@ describe('the Kueue setting in the analysis', () => {
       kind: 'problems',
       problems: [{ path: expect.stringMatching(/^line \d+$/) }],
     });
+    // Aliases multiplied past the YAML library's limit: a problem, never a failed analysis.
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
+      .concat(
+        Array.from(
+          { length: 8 },
+          (_, i) =>
+            `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`,
+        ),
+      )
+      .join('\n');
+    const bombed = analyze(gpuTrainers(3), { kueue: { ...kueue, queues: bomb } });
+    expect(bombed.diagnostics.filter((d) => d.code === 'internal-error')).toEqual([]);
+    expect(bombed.kueue).toMatchObject({ kind: 'problems' });
     const invalid = analyze(gpuTrainers(3).replace('count: 3', 'count: -3'), { kueue });
     expect(invalid.kueue).toMatchObject({ kind: 'no-jobset' });
   });

@@ -24,18 +24,8 @@ export type KueueResult =
     };
 
 export function kueueVerdict(input: ExportInput, setting: KueueSetting): KueueResult {
-  const docs: unknown[] = [];
-  for (const d of parseAllDocuments(setting.queues)) {
-    const e = d.errors[0];
-    if (e)
-      return {
-        kind: 'problems',
-        problems: [
-          { path: `line ${e.linePos?.[0].line ?? '?'}`, message: e.message.split('\n')[0]! },
-        ],
-      };
-    docs.push(d.toJS());
-  }
+  const docs = readDocuments(setting.queues);
+  if (!Array.isArray(docs)) return { kind: 'problems', problems: [docs] };
   const queues = readQueues(docs);
   if (queues.problems.length) return { kind: 'problems', problems: queues.problems };
   const picked = pickLocalQueue(queues, setting.localQueue || null);
@@ -59,6 +49,22 @@ export function kueueVerdict(input: ExportInput, setting: KueueSetting): KueueRe
     localQueues: queues.localQueues,
     skipped: queues.skipped,
   };
+}
+
+/** The queues' documents, or where the text cannot be read (an alias bomb included). */
+export function readDocuments(text: string): unknown[] | QueueProblem {
+  const docs: unknown[] = [];
+  try {
+    for (const d of parseAllDocuments(text)) {
+      const e = d.errors[0];
+      if (e)
+        return { path: `line ${e.linePos?.[0].line ?? '?'}`, message: e.message.split('\n')[0]! };
+      docs.push(d.toJS());
+    }
+  } catch (err) {
+    return { path: 'the queues', message: err instanceof Error ? err.message : String(err) };
+  }
+  return docs;
 }
 
 /**
