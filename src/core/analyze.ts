@@ -168,7 +168,8 @@ function analyzeOrThrow(parsed: Parsed, settings: DesignSettings, memo?: Memo): 
     usage: sched ? usage(sched.plan, settings) : null,
     synchronous,
     findings,
-    kueue: settings.kueue
+    // Queues cleared but other Kueue fields kept: nothing to check yet.
+    kueue: settings.kueue?.queues.trim()
       ? kueueVerdict({ data, valid, syntaxError: !readable, operator, diagnostics }, settings.kueue)
       : null,
   };

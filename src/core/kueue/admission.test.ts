@@ -58,6 +58,15 @@ describe('admit', () => {
     );
   });
 
+  it('a finished workload keeps its admission but holds no quota', () => {
+    const finished = TEAM_B_HOLDS_10.replace(
+      '    admission:',
+      "    conditions: [{ type: Finished, status: 'True' }]\n    admission:",
+    );
+    expect(finished).toContain('Finished');
+    expect(verdict(trainers(3), finished).verdict).toBe('admitted');
+  });
+
   it('32 A100s: never, more than the queue could ever borrow', () => {
     const a = verdict(trainers(4));
     expect(a.verdict).toBe('never');

@@ -86,7 +86,13 @@ export function addAdmittedUsage(queues: Queues, docs: readonly unknown[]): numb
   let counted = 0;
   for (const d of docs)
     for (const w of obj(d).kind === 'List' ? list(obj(d).items) : [d]) {
-      const admission = obj(obj(obj(w).status).admission);
+      const status = obj(obj(w).status);
+      // A finished workload keeps its admission, but Kueue no longer counts its quota.
+      const finished = list(status.conditions).some(
+        (c) => obj(c).type === 'Finished' && obj(c).status === 'True',
+      );
+      if (finished) continue;
+      const admission = obj(status.admission);
       const cq = queues.clusterQueues.get(str(admission.clusterQueue));
       if (!cq) continue;
       counted++;

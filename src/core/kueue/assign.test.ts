@@ -545,6 +545,68 @@ describe('TestHierarchical (flavorassigner_test.go): cohorts in cohorts', () => 
   });
 });
 
+describe('isPreferred and getNodeHeight (flavorassigner.go, resource_node.go)', () => {
+  it('a flavor with nothing to preempt ranks below one that fits by borrowing, whatever the preference', () => {
+    const a = assign(
+      [
+        clusterQueue(
+          'cq',
+          [
+            [
+              ['cpu'],
+              [
+                ['one', { cpu: '1' }],
+                ['two', { cpu: '10' }],
+              ],
+            ],
+          ],
+          {
+            cohort: 'co',
+            flavorFungibility: {
+              whenCanBorrow: 'TryNextFlavor',
+              whenCanPreempt: 'TryNextFlavor',
+              preference: 'PreemptionOverBorrowing',
+            },
+          },
+        ),
+        clusterQueue(
+          'sibling',
+          [
+            [
+              ['cpu'],
+              [
+                ['one', { cpu: '10' }],
+                ['two', { cpu: '0' }],
+              ],
+            ],
+          ],
+          {
+            cohort: 'co',
+          },
+        ),
+      ],
+      [podSet('main', 1, { cpu: '4' })],
+      [['sibling', 'two', 'cpu', '8']],
+    );
+    expect(a.mode).toBe('Fit');
+    expect(flavorsOf(a)).toEqual({ cpu: 'one' });
+    expect(a.borrowing).toBe(1);
+  });
+
+  it('a cohort with no children has height 0: borrowing from a flat cohort is level 1', () => {
+    const a = assign(
+      [
+        clusterQueue('cq', [[['cpu'], [['one', { cpu: '0' }]]]], { cohort: 'co' }),
+        clusterQueue('sibling', [[['cpu'], [['one', { cpu: '4' }]]]], { cohort: 'co' }),
+        { kind: 'Cohort', metadata: { name: 'empty' }, spec: { parentName: 'co' } },
+      ],
+      [podSet('main', 1, { cpu: '2' })],
+    );
+    expect(a.mode).toBe('Fit');
+    expect(a.borrowing).toBe(1);
+  });
+});
+
 describe('TestSchedule (scheduler_test.go): the condition message', () => {
   it('"partial admission disabled, multiple variable pod sets"', () => {
     const a = assign(

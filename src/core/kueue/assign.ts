@@ -300,6 +300,8 @@ function tryNext(m: Granular, ff: ClusterQueue['flavorFungibility']): boolean {
 function preferred(a: Granular, b: Granular, preference: string): boolean {
   if (b.p === NO_FIT) return a.p !== NO_FIT;
   if (a.p === NO_FIT) return false;
+  // A flavor that would need preempting with nothing to preempt ranks below any that can go.
+  if ((a.p === NO_CANDIDATES) !== (b.p === NO_CANDIDATES)) return a.p !== NO_CANDIDATES;
   if (preference === 'PreemptionOverBorrowing') {
     if (a.borrow !== b.borrow) return a.borrow < b.borrow;
     return a.p > b.p;

@@ -21,6 +21,10 @@ describe('amountOf', () => {
     ['nvidia.com/gpu', '16', 16],
     ['nvidia.com/gpu', '500m', 1],
     ['pods', '-3', 0],
+    ['cpu', '1e-5', 1],
+    ['memory', '1e999999999', 1e30],
+    ['nvidia.com/gpu', '1e400', 1e30],
+    ['memory', '0e999999999', 0],
   ] as const)('%s %s is %d', (resource, q, expected) => {
     expect(amountOf(resource, q)).toBe(expected);
   });
@@ -42,6 +46,7 @@ describe('formatAmount', () => {
     ['nvidia.com/gpu', 16, '16'],
     ['pods', 2000, '2k'],
     ['cpu', 0, '0'],
+    ['memory', 1e30, '<unlimited>'],
   ] as const)('%s %d prints as %s', (resource, amount, expected) => {
     expect(formatAmount(resource, amount)).toBe(expected);
   });

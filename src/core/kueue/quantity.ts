@@ -20,6 +20,9 @@ const DECIMAL: Readonly<Record<string, number>> = {
   E: 18,
 };
 
+/** What stands for more than any cluster has (Kueue saturates too, and prints `<unlimited>`). */
+export const UNLIMITED = 1e30;
+
 /** Resources Kueue prints in binary units (`10Mi`, `5Gi`). */
 const BINARY_RESOURCES = /^(memory|ephemeral-storage|hugepages-.*)$/;
 
@@ -40,6 +43,12 @@ export function amountOf(resource: string, value: unknown): number | null {
     else exp10 += Number(suffix.slice(1));
   }
   digits *= 2n ** BigInt(exp2);
+  // Past 10^30 (no cluster has it) a quantity is as good as unlimited: kept finite, and no
+  // BigInt of a billion digits is built for `1e999999999`.
+  const size = digits.toString().length;
+  if (digits === 0n) return 0;
+  if (exp10 + size > 30) return sign === '-' ? 0 : UNLIMITED;
+  if (exp10 + size < 0) return sign === '-' ? 0 : 1;
   let out: bigint;
   if (exp10 >= 0) out = digits * 10n ** BigInt(exp10);
   else {
@@ -59,6 +68,7 @@ function numberText(n: number): string | null {
 
 /** An amount as Kueue's messages print it: `3`, `500m`, `10Mi`, `1G`, `16`. */
 export function formatAmount(resource: string, amount: number): string {
+  if (amount >= UNLIMITED) return '<unlimited>';
   if (resource === 'cpu') {
     if (amount % 1000 !== 0) return `${amount}m`;
     return decimal(amount / 1000);

@@ -116,4 +116,42 @@ spec: { parentName: self }
       },
     ]);
   });
+
+  it('odd input is named, never a crash or a loop: duplicates, a circular alias, a label of a map, a chain of 5,000 cohorts', () => {
+    const q = read(`
+kind: ClusterQueue
+metadata: { name: big }
+spec: { cohort: co, resourceGroups: [{ coveredResources: [cpu], flavors: [{ name: f, resources: [{ name: cpu, nominalQuota: 10 }] }] }] }
+---
+kind: ClusterQueue
+metadata: { name: big }
+spec: { cohort: co }
+---
+kind: ResourceFlavor
+metadata: { name: f }
+spec: { nodeLabels: { a: { toString: 1 }, b: 2 } }
+---
+kind: ClusterQueue
+metadata: { name: odd }
+spec: { resourceGroups: [{ coveredResources: [cpu], flavors: [{ name: f, resources: [{ name: cpu, nominalQuota: &x { y: *x } }] }] }] }
+`);
+    expect(q.problems.map((p) => p.message)).toEqual([
+      'a second ClusterQueue big: only the first is used',
+      'a map is not a quantity (a number, or one with a unit: 500m, 64Gi)',
+    ]);
+    expect(q.flavors.get('f')!.nodeLabels).toEqual({ b: '2' });
+    // The first ClusterQueue counts once in its cohort.
+    expect(q.clusterQueues.get('big')!.node.parent!.children).toHaveLength(1);
+
+    const chain = Array.from(
+      { length: 5000 },
+      (_, i) => `kind: Cohort\nmetadata: { name: c${i} }\nspec: { parentName: c${i + 1} }\n`,
+    ).join('---\n');
+    const deep = read(
+      `${chain}---\nkind: ClusterQueue\nmetadata: { name: q }\nspec: { cohort: c0 }\n`,
+    );
+    expect(deep.problems.map((p) => p.message)).toContain(
+      'more than 100 cohorts deep: not modelled',
+    );
+  });
 });

@@ -49,6 +49,8 @@ function objects(docs: readonly unknown[]): { at: string; o: Obj }[] {
 const join = (a: string, b: string) => (a ? `${a}: ${b}` : b);
 const nameOf = (o: Obj) => str(obj(o.metadata).name);
 
+const KINDS = new Set(['ResourceFlavor', 'ClusterQueue', 'Cohort', 'LocalQueue']);
+
 export function readQueues(docs: readonly unknown[]): Queues {
   const problems: QueueProblem[] = [];
   const skipped: QueueProblem[] = [];
@@ -56,9 +58,20 @@ export function readQueues(docs: readonly unknown[]): Queues {
   const cqs: { at: string; o: Obj }[] = [];
   const cohorts: { at: string; o: Obj }[] = [];
   const localQueues: LocalQueue[] = [];
+  const seen = new Set<string>();
   for (const { at, o } of objects(docs)) {
     const kind = str(o.kind);
     const spec = obj(o.spec);
+    // One object per kind and name (per namespace for LocalQueues): a second would count twice.
+    const key = `${kind}\u0000${str(obj(o.metadata).namespace)}\u0000${nameOf(o)}`;
+    if (KINDS.has(kind) && seen.has(key)) {
+      problems.push({
+        path: at || 'the document',
+        message: `a second ${kind} ${nameOf(o) || 'without a name'}: only the first is used`,
+      });
+      continue;
+    }
+    seen.add(key);
     switch (kind) {
       case 'ResourceFlavor':
         flavors.set(nameOf(o), readFlavor(nameOf(o), spec));
@@ -147,28 +160,38 @@ function readClusterQueue(
   };
 }
 
+/** Deeper trees of cohorts than this are refused (the model's walks recurse; Kueue's are shallow). */
+const MAX_COHORT_DEPTH = 100;
+
 /**
  * Cohorts whose parents lead back to themselves: Kueue disables such a tree; here each cycle is
- * a problem at the cohort that closes it, and cut there (nothing below walks a loop).
+ * a problem at the cohort that closes it, and cut there (nothing below walks a loop). A chain
+ * deeper than MAX_COHORT_DEPTH is cut too. Each cohort is walked once.
  */
 function cutCycles(nodes: ReadonlyMap<string, QuotaNode>, problems: QueueProblem[]): void {
+  const done = new Set<QuotaNode>();
   for (const start of nodes.values()) {
     const path: QuotaNode[] = [];
-    for (let n: QuotaNode | null = start; n; n = n.parent) {
-      if (!path.includes(n)) {
-        path.push(n);
-        continue;
+    const onPath = new Set<QuotaNode>();
+    let n: QuotaNode | null = start;
+    while (n && !done.has(n)) {
+      if (onPath.has(n) || path.length >= MAX_COHORT_DEPTH) {
+        const last = path[path.length - 1]!;
+        problems.push({
+          path: `Cohort ${last.name}: spec.parentName`,
+          message: onPath.has(n)
+            ? `the cohorts' parents make a cycle (${[...path.slice(path.indexOf(n)), n].map((c) => c.name).join(' -> ')}): Kueue uses none of them`
+            : `more than ${MAX_COHORT_DEPTH} cohorts deep: not modelled`,
+        });
+        n.children.splice(n.children.indexOf(last), 1);
+        last.parent = null;
+        break;
       }
-      const last = path[path.length - 1]!;
-      const loop = [...path.slice(path.indexOf(n)), n].map((c) => c.name).join(' -> ');
-      problems.push({
-        path: `Cohort ${last.name}: spec.parentName`,
-        message: `the cohorts' parents make a cycle (${loop}): Kueue uses none of them`,
-      });
-      n.children.splice(n.children.indexOf(last), 1);
-      last.parent = null;
-      break;
+      path.push(n);
+      onPath.add(n);
+      n = n.parent;
     }
+    for (const p of path) done.add(p);
   }
 }
 
@@ -201,7 +224,8 @@ function fungibility(v: unknown, fallback: Fungibility): Fungibility {
 
 function readFlavor(name: string, spec: Obj): Flavor {
   const labels: Record<string, string> = {};
-  for (const [k, v] of Object.entries(obj(spec.nodeLabels))) putOwn(labels, k, String(v));
+  for (const [k, v] of Object.entries(obj(spec.nodeLabels)))
+    if (['string', 'number', 'boolean'].includes(typeof v)) putOwn(labels, k, String(v));
   return {
     name,
     nodeLabels: labels,
@@ -256,6 +280,13 @@ function readQuotas(
   });
 }
 
+/** A value as a message quotes it: a scalar as written, anything else by its kind. */
+function shown(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  return Array.isArray(v) ? 'a list' : 'a map';
+}
+
 function readQuota(resource: string, r: Obj, path: string, problems: QueueProblem[]): Quota | null {
   const amount = (key: string, required: boolean): number | null | undefined => {
     if (r[key] === undefined) {
@@ -266,7 +297,7 @@ function readQuota(resource: string, r: Obj, path: string, problems: QueueProble
     if (v === null)
       problems.push({
         path: `${path}.${key}`,
-        message: `${JSON.stringify(r[key])} is not a quantity (a number, or one with a unit: 500m, 64Gi)`,
+        message: `${shown(r[key])} is not a quantity (a number, or one with a unit: 500m, 64Gi)`,
       });
     return v ?? undefined;
   };

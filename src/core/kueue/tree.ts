@@ -91,10 +91,13 @@ export function potentialAvailable(node: QuotaNode, k: string): number {
   return out;
 }
 
-/** A cohort's height: 1 above ClusterQueues only, one more per level of cohorts below it. */
+/**
+ * A cohort's height (kueue `getNodeHeight`): 1 with any child, one more per level of cohorts
+ * below it; 0 for a cohort with no children at all.
+ */
 function height(node: QuotaNode): number {
   const below = node.children.filter((c) => c.kind === 'Cohort').map(height);
-  return 1 + Math.max(0, ...below);
+  return Math.max(Math.min(node.children.length, 1), ...below.map((h) => h + 1));
 }
 
 /**

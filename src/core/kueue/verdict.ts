@@ -24,6 +24,16 @@ export type KueueResult =
     };
 
 export function kueueVerdict(input: ExportInput, setting: KueueSetting): KueueResult {
+  // Whatever the pasted text holds, the design's analysis stands: a failure here is the queues'.
+  try {
+    return verdictOf(input, setting);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { kind: 'problems', problems: [{ path: 'the queues', message }] };
+  }
+}
+
+function verdictOf(input: ExportInput, setting: KueueSetting): KueueResult {
   const docs = readDocuments(setting.queues);
   if (!Array.isArray(docs)) return { kind: 'problems', problems: [docs] };
   const queues = readQueues(docs);

@@ -18,7 +18,9 @@ export default function KueueFields() {
   const id = useId();
   const update = (change: Partial<KueueSetting>) => {
     const next = { ...kueue, ...change };
-    setKueue(next.queues.trim() ? next : null);
+    // Cleared whole, the setting goes (and the link with it); any field kept keeps it.
+    const empty = !next.queues.trim() && !next.localQueue && !next.version && !next.priorityClass;
+    setKueue(empty ? null : next);
   };
   const localQueues = result?.kind === 'verdict' ? result.localQueues : [];
   return (
@@ -44,6 +46,10 @@ export default function KueueFields() {
               onChange={(e) => update({ localQueue: e.target.value })}
             >
               <option value="">(the only one)</option>
+              {kueue.localQueue &&
+                !localQueues.some((q) => `${q.namespace}/${q.name}` === kueue.localQueue) && (
+                  <option value={kueue.localQueue}>{kueue.localQueue}</option>
+                )}
               {localQueues.map((q) => (
                 <option key={`${q.namespace}/${q.name}`} value={`${q.namespace}/${q.name}`}>
                   {q.namespace}/{q.name}
@@ -66,9 +72,12 @@ export default function KueueFields() {
         <label>
           Kueue{' '}
           <select value={kueue.version} onChange={(e) => update({ version: e.target.value })}>
-            {VERSIONS.map((v) => (
+            {(VERSIONS.includes(kueue.version as (typeof VERSIONS)[number])
+              ? VERSIONS
+              : [...VERSIONS, kueue.version]
+            ).map((v) => (
               <option key={v} value={v}>
-                {v ? `${v} (at most ${podSetLimit(v)} PodSets)` : `${LATEST_KUEUE} or later`}
+                {versionLabel(v)}
               </option>
             ))}
           </select>
@@ -77,6 +86,14 @@ export default function KueueFields() {
       <Verdict result={result} />
     </div>
   );
+}
+
+function versionLabel(v: string): string {
+  if (!v) return `${LATEST_KUEUE} or later`;
+  const limit = podSetLimit(v);
+  return limit === null
+    ? `${v} (not a release: the latest rules)`
+    : `${v} (at most ${limit} PodSets)`;
 }
 
 function Verdict({ result }: { result: KueueResult | null }) {
