@@ -18,7 +18,7 @@ import { readView, type ViewMemo } from './manifest/view.ts';
 import { schedule, type Schedule } from './run/schedule.ts';
 import type { DesignSettings } from './settings.ts';
 import { clusterFindings } from './sim/findings.ts';
-import { kueueVerdict } from './kueue/verdict.ts';
+import { kueueVerdict, type QueuesMemo } from './kueue/verdict.ts';
 import { sweepFindings } from './sweep/fit.ts';
 import { internalError } from './internal.ts';
 import { isOperator } from './operators/operators.ts';
@@ -71,6 +71,7 @@ export function analyzer(): (text: string, settings?: DesignSettings) => Analysi
     schema: new WeakMap(),
     views: new WeakMap(),
     rules: new WeakMap(),
+    queues: { text: null, queues: null },
   };
   return (text, settings = {}) => {
     const prev = last;
@@ -92,6 +93,7 @@ interface Memo {
   readonly schema: SchemaMemo;
   readonly views: ViewMemo;
   readonly rules: RulesMemo;
+  readonly queues: QueuesMemo;
 }
 
 function analyzeOrThrow(parsed: Parsed, settings: DesignSettings, memo?: Memo): Analysis {
@@ -170,7 +172,11 @@ function analyzeOrThrow(parsed: Parsed, settings: DesignSettings, memo?: Memo): 
     findings,
     // Queues cleared but other Kueue fields kept: nothing to check yet.
     kueue: settings.kueue?.queues.trim()
-      ? kueueVerdict({ data, valid, syntaxError: !readable, operator, diagnostics }, settings.kueue)
+      ? kueueVerdict(
+          { data, valid, syntaxError: !readable, operator, diagnostics },
+          settings.kueue,
+          memo?.queues,
+        )
       : null,
   };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { gpuTrainers, KUEUE_FIXTURES } from '../../fixtures/read.ts';
-import { analyze } from '../analyze.ts';
+import { analyze, analyzer } from '../analyze.ts';
 import { exportJobSet } from '../k8s/export.ts';
 import { queueLabels } from './verdict.ts';
 import { PRIORITY_LABEL, QUEUE_LABEL } from './workload.ts';
@@ -65,5 +65,27 @@ describe('the Kueue setting in the analysis', () => {
     expect(bombed.kueue).toMatchObject({ kind: 'problems' });
     const invalid = analyze(gpuTrainers(3).replace('count: 3', 'count: -3'), { kueue });
     expect(invalid.kueue).toMatchObject({ kind: 'no-jobset' });
+  });
+});
+
+describe("an analyzer's queues, kept between analyses", () => {
+  it('answers as a fresh analysis does while the design changes, and again once the queues do', () => {
+    const an = analyzer();
+    const tighter = queues.replace('borrowingLimit: 8', 'borrowingLimit: 0');
+    const steps: [string, string][] = [
+      [gpuTrainers(2), queues],
+      [gpuTrainers(3), queues],
+      [gpuTrainers(3), tighter],
+      [gpuTrainers(1), tighter],
+      [gpuTrainers(1), 'a: [b\n'],
+      [gpuTrainers(3), queues],
+    ];
+    const verdicts = steps.map(([text, q]) => {
+      const settings = { kueue: { ...kueue, queues: q } };
+      const kept = an(text, settings).kueue;
+      expect(kept).toEqual(analyze(text, settings).kueue);
+      return kept?.kind === 'verdict' ? kept.admission.verdict : kept?.kind;
+    });
+    expect(verdicts).toEqual(['admitted', 'admitted', 'never', 'admitted', 'problems', 'admitted']);
   });
 });

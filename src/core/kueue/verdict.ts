@@ -7,7 +7,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { exportJobSet, type ExportInput } from '../k8s/export.ts';
 import type { KueueSetting } from '../settings.ts';
 import { admit, LATEST_KUEUE, pickLocalQueue, podSetLimit, type Admission } from './admission.ts';
-import { readQueues, type LocalQueue, type QueueProblem } from './queues.ts';
+import { readQueues, type LocalQueue, type QueueProblem, type Queues } from './queues.ts';
 import { podSetsOf, PRIORITY_LABEL, QUEUE_LABEL } from './workload.ts';
 
 export type KueueResult =
@@ -23,20 +23,38 @@ export type KueueResult =
       readonly skipped: readonly QueueProblem[];
     };
 
-export function kueueVerdict(input: ExportInput, setting: KueueSetting): KueueResult {
+/**
+ * The queues read from the last text, for an analyzer's successive analyses (the queues change
+ * rarely, the design at every key; a large cluster's objects take long to read). Nothing
+ * changes the queues once read: admission adds no usage to them.
+ */
+export interface QueuesMemo {
+  text: string | null;
+  queues: Queues | QueueProblem | null;
+}
+
+export function kueueVerdict(
+  input: ExportInput,
+  setting: KueueSetting,
+  memo: QueuesMemo = { text: null, queues: null },
+): KueueResult {
   // Whatever the pasted text holds, the design's analysis stands: a failure here is the queues'.
   try {
-    return verdictOf(input, setting);
+    return verdictOf(input, setting, memo);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return { kind: 'problems', problems: [{ path: 'the queues', message }] };
   }
 }
 
-function verdictOf(input: ExportInput, setting: KueueSetting): KueueResult {
-  const docs = readDocuments(setting.queues);
-  if (!Array.isArray(docs)) return { kind: 'problems', problems: [docs] };
-  const queues = readQueues(docs);
+function verdictOf(input: ExportInput, setting: KueueSetting, memo: QueuesMemo): KueueResult {
+  if (memo.text !== setting.queues || memo.queues === null) {
+    const docs = readDocuments(setting.queues);
+    memo.queues = Array.isArray(docs) ? readQueues(docs) : docs;
+    memo.text = setting.queues;
+  }
+  const queues = memo.queues;
+  if (!('clusterQueues' in queues)) return { kind: 'problems', problems: [queues] };
   if (queues.problems.length) return { kind: 'problems', problems: queues.problems };
   const picked = pickLocalQueue(queues, setting.localQueue || null);
   if ('problem' in picked)
