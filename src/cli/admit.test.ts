@@ -36,6 +36,10 @@ describe('jobset-designer admit', () => {
     );
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('1 admitted workload(s) counted');
+    // Admitted at 12:00 for at most two hours: its A100s are back at 14:00.
+    expect(r.stdout).toContain(
+      'starts: expected at 2026-12-07T14:00:00.000Z, once 1 admitted workload(s) have ended (the last: ml/other)',
+    );
     expect(r.stdout).toContain(
       'waits: trainer needs 24 nvidia.com/gpu on flavor a100, 22 free now (at most 24: 16 nominal + 8 borrowable)',
     );

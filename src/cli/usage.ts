@@ -29,8 +29,9 @@ export const USAGE = `Usage:
                                           would Kueue admit the design's JobSet now: the queues
                                           from kubectl get clusterqueues,resourceflavors,cohorts,
                                           localqueues -o yaml, admitted usage from kubectl get
-                                          workloads -A -o yaml; exit 0 admitted now, 1 waits,
-                                          3 never with this configuration
+                                          workloads -A -o yaml (and when it would start, from
+                                          their admission + maximumExecutionTimeSeconds);
+                                          exit 0 admitted now, 1 waits, 3 never
 An <input> is a file, a pattern such as 'manifests/**/*.yaml', - for standard input, or a
 design link (the designer's address, or just its #v2... part) with its settings. After --, every
 argument is an input, even one that starts with a dash.

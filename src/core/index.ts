@@ -62,5 +62,7 @@ export {
   type Admission,
 } from './kueue/admission.ts';
 export { readQueues, type QueueProblem, type Queues } from './kueue/queues.ts';
+export { addUsageOf, admittedWorkloads, type AdmittedWorkload } from './kueue/admitted.ts';
+export { startOf, type Start } from './kueue/start.ts';
 export { podSetsOf, QUEUE_LABEL } from './kueue/workload.ts';
 export { kueueVerdict, queueLabels, readDocuments, type KueueResult } from './kueue/verdict.ts';

@@ -10,15 +10,18 @@ import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseAllDocuments } from 'yaml';
 import {
-  addAdmittedUsage,
+  addUsageOf,
   admit,
+  admittedWorkloads,
   exportJobSet,
   LATEST_KUEUE,
   pickLocalQueue,
   podSetsOf,
   readDocuments,
   readQueues,
+  startOf,
   type Admission,
+  type Start,
 } from '../../core/index.ts';
 import type { AdmitOptions } from '../args.ts';
 import { textLines, type Checked, type Format } from '../formats.ts';
@@ -59,17 +62,19 @@ export async function admitCommand(
     say(stderr, `jobset-designer: ${picked.problem}`);
     return 2;
   }
-  const admitted = addAdmittedUsage(queues, workloadDocs);
+  const workloads = admittedWorkloads(workloadDocs);
+  const admitted = addUsageOf(queues, workloads);
   const version = options.kueueVersion ?? LATEST_KUEUE;
-  const a = admit(
-    podSetsOf(parseAllDocuments(exported.yaml)[0]!.toJS()),
-    queues,
-    picked.queue,
-    version,
-  );
+  const podSets = podSetsOf(parseAllDocuments(exported.yaml)[0]!.toJS());
+  const a = admit(podSets, queues, picked.queue, version);
+  // When it waits: the admitted workloads end in turn, each read afresh into the queues.
+  const start =
+    a.verdict === 'waits' && workloads.length
+      ? startOf(podSets, () => readQueues(queueDocs), picked.queue, workloads, version)
+      : null;
   if (format === 'json')
-    await out.write(`${JSON.stringify(asJson(a, version, admitted), null, 2)}\n`);
-  else await out.write(asText(a, version, admitted));
+    await out.write(`${JSON.stringify(asJson(a, version, admitted, start), null, 2)}\n`);
+  else await out.write(asText(a, version, admitted, start));
   return EXIT[a.verdict];
 }
 
@@ -101,18 +106,37 @@ async function readDocs(
   return docs;
 }
 
-function asText(a: Admission, version: string, admitted: number): string {
+/** When a waiting JobSet would start, in words. */
+function startText(start: Start | null): string | null {
+  if (!start) return null;
+  switch (start.kind) {
+    case 'at':
+      return `starts: expected at ${new Date(start.time).toISOString()}, once ${start.after.length} admitted workload(s) have ended (the last: ${start.after[start.after.length - 1]}), if no other pending workload takes the quota first`;
+    case 'unknown':
+      return `starts: not known: ${start.holding} admitted workload(s) with no expected end (spec.maximumExecutionTimeSeconds) hold the quota`;
+    case 'now':
+    case 'never':
+      return null;
+  }
+}
+
+function asText(a: Admission, version: string, admitted: number, start: Start | null): string {
   const lines = [
     `LocalQueue ${a.localQueue.namespace}/${a.localQueue.name} -> ClusterQueue ${a.localQueue.clusterQueue} (Kueue ${version} rules${admitted ? `, ${admitted} admitted workload(s) counted` : ''})`,
     a.summary,
   ];
+  const when = startText(start);
+  if (when) lines.push(when);
   if (a.verdict !== 'too-many-podsets' && a.assignment.message)
     lines.push(`Kueue says: ${a.assignment.message}`);
   return `${lines.join('\n')}\n`;
 }
 
-function asJson(a: Admission, version: string, admitted: number) {
+function asJson(a: Admission, version: string, admitted: number, start: Start | null) {
   const base = {
+    ...(start && {
+      start: start.kind === 'at' ? { ...start, time: new Date(start.time).toISOString() } : start,
+    }),
     verdict: a.verdict,
     summary: a.summary,
     kueueVersion: version,

@@ -59,10 +59,7 @@ describe('admit', () => {
   });
 
   it('a finished workload keeps its admission but holds no quota', () => {
-    const finished = TEAM_B_HOLDS_10.replace(
-      '    admission:',
-      "    conditions: [{ type: Finished, status: 'True' }]\n    admission:",
-    );
+    const finished = TEAM_B_HOLDS_10.replace('type: Admitted', 'type: Finished');
     expect(finished).toContain('Finished');
     expect(verdict(trainers(3), finished).verdict).toBe('admitted');
   });

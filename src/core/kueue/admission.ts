@@ -6,9 +6,9 @@
  * have, no flavor for the pods, too many PodSets), with the number that blocks.
  */
 import { assignFlavors, mismatch, type Assignment, type PodSet } from './assign.ts';
-import { list, obj, str } from './data.ts';
-import { amountOf, formatAmount } from './quantity.ts';
-import { useQuota, type LocalQueue, type Queues } from './queues.ts';
+import { admittedWorkloads, addUsageOf } from './admitted.ts';
+import { formatAmount } from './quantity.ts';
+import type { LocalQueue, Queues } from './queues.ts';
 import { available, fr, potentialAvailable } from './tree.ts';
 
 /**
@@ -78,34 +78,9 @@ export function pickLocalQueue(
 
 const id = (q: LocalQueue) => `${q.namespace}/${q.name}`;
 
-/**
- * The usage of the workloads already admitted (`kubectl get workloads -A -o yaml`): each one's
- * `status.admission`, on its ClusterQueue, flavor by flavor. Returns how many were counted.
- */
+/** The usage of the workloads already admitted (see admitted.ts); how many were counted. */
 export function addAdmittedUsage(queues: Queues, docs: readonly unknown[]): number {
-  let counted = 0;
-  for (const d of docs)
-    for (const w of obj(d).kind === 'List' ? list(obj(d).items) : [d]) {
-      const status = obj(obj(w).status);
-      // A finished workload keeps its admission, but Kueue no longer counts its quota.
-      const finished = list(status.conditions).some(
-        (c) => obj(c).type === 'Finished' && obj(c).status === 'True',
-      );
-      if (finished) continue;
-      const admission = obj(status.admission);
-      const cq = queues.clusterQueues.get(str(admission.clusterQueue));
-      if (!cq) continue;
-      counted++;
-      for (const ps of list(admission.podSetAssignments)) {
-        const flavors = obj(obj(ps).flavors);
-        for (const [r, q] of Object.entries(obj(obj(ps).resourceUsage))) {
-          const amount = amountOf(r, q);
-          const f = str(flavors[r]);
-          if (amount !== null && f) useQuota(cq, f, r, amount);
-        }
-      }
-    }
-  return counted;
+  return addUsageOf(queues, admittedWorkloads(docs));
 }
 
 /** The verdict for a JobSet's PodSets in the queues (usage of admitted workloads already added). */
