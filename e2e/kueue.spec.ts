@@ -78,6 +78,24 @@ test('borrowing, never and too many PodSets, each as Kueue decides; the link reo
   await expect(verdict(page)).toContainText('Kueue v0.19 takes at most 18 per Workload');
 });
 
+test('with the admitted workloads, a design that waits says when it would start', async ({
+  page,
+}) => {
+  await openDesigner(page, 'YAML');
+  await load(page, gpuTrainers(3));
+  await pasteQueues(page, QUEUES);
+  await expect(verdict(page)).toContainText('Admitted now');
+  // team-b's workload holds 10 A100s from 12:00 for at most two hours (src/fixtures/kueue).
+  await page
+    .getByLabel(/^Admitted workloads/)
+    .fill(readFileSync(join(KUEUE_FIXTURES, 'workloads.yaml'), 'utf8'));
+  await expect(verdict(page)).toContainText('Waits for quota');
+  await expect(verdict(page)).toContainText('22 free now');
+  await expect(verdict(page)).toContainText(
+    'Starts: expected at 2026-12-07 14:00 UTC, once 1 admitted workload(s) have ended',
+  );
+});
+
 test('queues that cannot be used are named at their place, and the design is left alone', async ({
   page,
 }) => {

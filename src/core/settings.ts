@@ -48,6 +48,8 @@ export interface KueueSetting {
   readonly version: string;
   /** The WorkloadPriorityClass the JobSet asks for; '' for none (saved before it existed: none). */
   readonly priorityClass?: string;
+  /** `kubectl get workloads -A -o yaml`: the quota admitted workloads hold, and their ends. */
+  readonly workloads?: string;
 }
 
 /** A rehearsal of the design (`jobset-designer rehearse`), as the designer keeps it. */

@@ -89,3 +89,23 @@ describe("an analyzer's queues, kept between analyses", () => {
     expect(verdicts).toEqual(['admitted', 'admitted', 'never', 'admitted', 'problems', 'admitted']);
   });
 });
+
+describe('admitted workloads in the setting', () => {
+  it('hold quota, and a design that waits says when it would start', () => {
+    const workloads = readFileSync(join(KUEUE_FIXTURES, 'workloads.yaml'), 'utf8');
+    const a = analyze(gpuTrainers(3), { kueue: { ...kueue, workloads } });
+    expect(a.kueue).toMatchObject({
+      kind: 'verdict',
+      admitted: 1,
+      admission: { verdict: 'waits' },
+      start: { kind: 'at', time: Date.parse('2026-12-07T14:00:00Z'), after: ['ml/other'] },
+    });
+    // The analyzer keeps the queues' documents, never the usage added to them.
+    const an = analyzer();
+    expect(an(gpuTrainers(3), { kueue: { ...kueue, workloads } }).kueue).toEqual(a.kueue);
+    expect(an(gpuTrainers(3), { kueue }).kueue).toEqual(analyze(gpuTrainers(3), { kueue }).kueue);
+    expect(an(gpuTrainers(3), { kueue }).kueue).toMatchObject({
+      admission: { verdict: 'admitted' },
+    });
+  });
+});

@@ -7,7 +7,9 @@ import { parse, parseAllDocuments } from 'yaml';
 import { exportJobSet, type ExportInput } from '../k8s/export.ts';
 import type { KueueSetting } from '../settings.ts';
 import { admit, LATEST_KUEUE, pickLocalQueue, podSetLimit, type Admission } from './admission.ts';
+import { addUsageOf, admittedWorkloads } from './admitted.ts';
 import { readQueues, type LocalQueue, type QueueProblem, type Queues } from './queues.ts';
+import { startOf, type Start } from './start.ts';
 import { podSetsOf, PRIORITY_LABEL, QUEUE_LABEL } from './workload.ts';
 
 export type KueueResult =
@@ -21,22 +23,27 @@ export type KueueResult =
       /** Every LocalQueue of the files, for the user to pick from. */
       readonly localQueues: readonly LocalQueue[];
       readonly skipped: readonly QueueProblem[];
+      /** How many admitted workloads hold quota (the setting's `workloads`). */
+      readonly admitted: number;
+      /** When it would start, while it waits and admitted workloads are given. */
+      readonly start: Start | null;
     };
 
 /**
  * The queues read from the last text, for an analyzer's successive analyses (the queues change
- * rarely, the design at every key; a large cluster's objects take long to read). Nothing
- * changes the queues once read: admission adds no usage to them.
+ * rarely, the design at every key; a large cluster's objects take long to read). The queues
+ * kept hold no usage: admission adds none to them.
  */
 export interface QueuesMemo {
   text: string | null;
-  queues: Queues | QueueProblem | null;
+  docs: unknown[] | QueueProblem | null;
+  queues: Queues | null;
 }
 
 export function kueueVerdict(
   input: ExportInput,
   setting: KueueSetting,
-  memo: QueuesMemo = { text: null, queues: null },
+  memo: QueuesMemo = { text: null, docs: null, queues: null },
 ): KueueResult {
   // Whatever the pasted text holds, the design's analysis stands: a failure here is the queues'.
   try {
@@ -48,13 +55,30 @@ export function kueueVerdict(
 }
 
 function verdictOf(input: ExportInput, setting: KueueSetting, memo: QueuesMemo): KueueResult {
-  if (memo.text !== setting.queues || memo.queues === null) {
-    const docs = readDocuments(setting.queues);
-    memo.queues = Array.isArray(docs) ? readQueues(docs) : docs;
+  if (memo.text !== setting.queues || memo.docs === null) {
+    memo.docs = readDocuments(setting.queues);
+    memo.queues = Array.isArray(memo.docs) ? readQueues(memo.docs) : null;
     memo.text = setting.queues;
   }
-  const queues = memo.queues;
-  if (!('clusterQueues' in queues)) return { kind: 'problems', problems: [queues] };
+  const docs = memo.docs;
+  if (!Array.isArray(docs) || !memo.queues)
+    return { kind: 'problems', problems: [docs as QueueProblem] };
+  const workloadDocs = setting.workloads?.trim() ? readDocuments(setting.workloads) : [];
+  if (!Array.isArray(workloadDocs))
+    return {
+      kind: 'problems',
+      problems: [
+        { path: `admitted workloads: ${workloadDocs.path}`, message: workloadDocs.message },
+      ],
+    };
+  const workloads = admittedWorkloads(workloadDocs);
+  // The kept queues hold no usage: with admitted workloads, fresh ones from the kept documents.
+  const withUsage = () => {
+    const q = readQueues(docs);
+    addUsageOf(q, workloads);
+    return q;
+  };
+  const queues = workloads.length ? withUsage() : memo.queues;
   if (queues.problems.length) return { kind: 'problems', problems: queues.problems };
   const picked = pickLocalQueue(queues, setting.localQueue || null);
   if ('problem' in picked)
@@ -70,12 +94,19 @@ function verdictOf(input: ExportInput, setting: KueueSetting, memo: QueuesMemo):
     };
   const version =
     setting.version && podSetLimit(setting.version) !== null ? setting.version : LATEST_KUEUE;
+  const podSets = podSetsOf(parse(exported.yaml));
+  const admission = admit(podSets, queues, picked.queue, version);
   return {
     kind: 'verdict',
-    admission: admit(podSetsOf(parse(exported.yaml)), queues, picked.queue, version),
+    admission,
     version,
     localQueues: queues.localQueues,
     skipped: queues.skipped,
+    admitted: workloads.filter((w) => queues.clusterQueues.has(w.clusterQueue)).length,
+    start:
+      admission.verdict === 'waits' && workloads.length
+        ? startOf(podSets, () => readQueues(docs), picked.queue, workloads, version)
+        : null,
   };
 }
 

@@ -245,6 +245,7 @@ function readKueue(raw: unknown): KueueSetting | null {
     localQueue: text(o.localQueue, 317) ?? '',
     version: text(o.version, 32) ?? '',
     ...(text(o.priorityClass, 253) && { priorityClass: text(o.priorityClass, 253)! }),
+    ...(text(o.workloads, MAX_QUEUES_CHARS) && { workloads: text(o.workloads, MAX_QUEUES_CHARS)! }),
   };
 }
 

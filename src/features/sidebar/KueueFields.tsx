@@ -2,6 +2,8 @@
 import { useId } from 'react';
 import type { Admission } from '../../core/kueue/admission.ts';
 import { LATEST_KUEUE, podSetLimit } from '../../core/kueue/admission.ts';
+import type { Start } from '../../core/kueue/start.ts';
+import type { LocalQueue } from '../../core/kueue/queues.ts';
 import type { KueueResult } from '../../core/kueue/verdict.ts';
 import type { KueueSetting } from '../../core/settings.ts';
 import { useDesigner } from '../../state/store.ts';
@@ -19,7 +21,12 @@ export default function KueueFields() {
   const update = (change: Partial<KueueSetting>) => {
     const next = { ...kueue, ...change };
     // Cleared whole, the setting goes (and the link with it); any field kept keeps it.
-    const empty = !next.queues.trim() && !next.localQueue && !next.version && !next.priorityClass;
+    const empty =
+      !next.queues.trim() &&
+      !next.localQueue &&
+      !next.version &&
+      !next.priorityClass &&
+      !next.workloads?.trim();
     setKueue(empty ? null : next);
   };
   const localQueues = result?.kind === 'verdict' ? result.localQueues : [];
@@ -37,53 +44,75 @@ export default function KueueFields() {
         placeholder="apiVersion: v1&#10;kind: List&#10;items: …"
         onChange={(e) => update({ queues: e.target.value })}
       />
-      <div className="kueue-choices">
-        {localQueues.length > 1 || kueue.localQueue ? (
-          <label>
-            LocalQueue{' '}
-            <select
-              value={kueue.localQueue}
-              onChange={(e) => update({ localQueue: e.target.value })}
-            >
-              <option value="">(the only one)</option>
-              {kueue.localQueue &&
-                !localQueues.some((q) => `${q.namespace}/${q.name}` === kueue.localQueue) && (
-                  <option value={kueue.localQueue}>{kueue.localQueue}</option>
-                )}
-              {localQueues.map((q) => (
-                <option key={`${q.namespace}/${q.name}`} value={`${q.namespace}/${q.name}`}>
-                  {q.namespace}/{q.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
+      <label htmlFor={`${id}-workloads`}>
+        Admitted workloads (optional): <code>kubectl get workloads -A -o yaml</code>
+      </label>
+      <textarea
+        id={`${id}-workloads`}
+        rows={3}
+        spellCheck={false}
+        value={kueue.workloads ?? ''}
+        onChange={(e) => update({ workloads: e.target.value })}
+      />
+      <Choices kueue={kueue} localQueues={localQueues} update={update} />
+      <Verdict result={result} />
+    </div>
+  );
+}
+
+/** Which LocalQueue, the priority class asked for, and the Kueue release whose rules apply. */
+function Choices({
+  kueue,
+  localQueues,
+  update,
+}: {
+  kueue: KueueSetting;
+  localQueues: readonly LocalQueue[];
+  update: (change: Partial<KueueSetting>) => void;
+}) {
+  return (
+    <div className="kueue-choices">
+      {localQueues.length > 1 || kueue.localQueue ? (
         <label>
-          Priority class{' '}
-          <input
-            type="text"
-            size={12}
-            spellCheck={false}
-            value={kueue.priorityClass ?? ''}
-            placeholder="none"
-            onChange={(e) => update({ priorityClass: e.target.value })}
-          />
-        </label>
-        <label>
-          Kueue{' '}
-          <select value={kueue.version} onChange={(e) => update({ version: e.target.value })}>
-            {(VERSIONS.includes(kueue.version as (typeof VERSIONS)[number])
-              ? VERSIONS
-              : [...VERSIONS, kueue.version]
-            ).map((v) => (
-              <option key={v} value={v}>
-                {versionLabel(v)}
+          LocalQueue{' '}
+          <select value={kueue.localQueue} onChange={(e) => update({ localQueue: e.target.value })}>
+            <option value="">(the only one)</option>
+            {kueue.localQueue &&
+              !localQueues.some((q) => `${q.namespace}/${q.name}` === kueue.localQueue) && (
+                <option value={kueue.localQueue}>{kueue.localQueue}</option>
+              )}
+            {localQueues.map((q) => (
+              <option key={`${q.namespace}/${q.name}`} value={`${q.namespace}/${q.name}`}>
+                {q.namespace}/{q.name}
               </option>
             ))}
           </select>
         </label>
-      </div>
-      <Verdict result={result} />
+      ) : null}
+      <label>
+        Priority class{' '}
+        <input
+          type="text"
+          size={12}
+          spellCheck={false}
+          value={kueue.priorityClass ?? ''}
+          placeholder="none"
+          onChange={(e) => update({ priorityClass: e.target.value })}
+        />
+      </label>
+      <label>
+        Kueue{' '}
+        <select value={kueue.version} onChange={(e) => update({ version: e.target.value })}>
+          {(VERSIONS.includes(kueue.version as (typeof VERSIONS)[number])
+            ? VERSIONS
+            : [...VERSIONS, kueue.version]
+          ).map((v) => (
+            <option key={v} value={v}>
+              {versionLabel(v)}
+            </option>
+          ))}
+        </select>
+      </label>
     </div>
   );
 }
@@ -112,7 +141,14 @@ function Verdict({ result }: { result: KueueResult | null }) {
     case 'no-jobset':
       return <p className="note stale">No verdict: {result.reason}.</p>;
     case 'verdict':
-      return <AdmissionView admission={result.admission} skipped={result.skipped.length} />;
+      return (
+        <AdmissionView
+          admission={result.admission}
+          skipped={result.skipped.length}
+          admitted={result.admitted}
+          start={result.start}
+        />
+      );
   }
 }
 
@@ -129,7 +165,32 @@ function fits(p: Admission['assignment']['podSets'][number]): string {
   return p.noFitReason === 'WaitingForQuota' ? 'waits' : 'does not fit';
 }
 
-function AdmissionView({ admission: a, skipped }: { admission: Admission; skipped: number }) {
+/** When a waiting design would start, in words (times in UTC, as kubectl prints them). */
+function startText(start: Start | null): string | null {
+  if (!start) return null;
+  switch (start.kind) {
+    case 'at':
+      return `Starts: expected at ${new Date(start.time).toISOString().slice(0, 16).replace('T', ' ')} UTC, once ${start.after.length} admitted workload(s) have ended (if no other pending workload takes the quota first).`;
+    case 'unknown':
+      return `Start not known: ${start.holding} admitted workload(s) with no expected end (spec.maximumExecutionTimeSeconds) hold the quota.`;
+    case 'now':
+    case 'never':
+      return null;
+  }
+}
+
+function AdmissionView({
+  admission: a,
+  skipped,
+  admitted,
+  start,
+}: {
+  admission: Admission;
+  skipped: number;
+  admitted: number;
+  start: Start | null;
+}) {
+  const when = startText(start);
   const rows = a.assignment.podSets;
   return (
     <div className={`kueue-verdict ${a.verdict}`} role="status" aria-label="Kueue verdict">
@@ -141,6 +202,8 @@ function AdmissionView({ admission: a, skipped }: { admission: Admission; skippe
         {a.verdict === 'admitted' && a.assignment.borrowing ? 'Borrowing from its cohort: ' : ''}
         {a.detail}
       </p>
+      {when && <p className="summary">{when}</p>}
+      {admitted > 0 && <p className="note">{admitted} admitted workload(s) counted.</p>}
       {a.verdict !== 'too-many-podsets' && a.assignment.message && (
         <p className="note">
           Kueue says: <q>{a.assignment.message}</q>

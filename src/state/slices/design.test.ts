@@ -319,6 +319,7 @@ describe('the settings record', () => {
         localQueue: 'ml/main',
         version: 'v0.18',
         priorityClass: 'high',
+        workloads: 'kind: List\n',
       },
     };
     for (const key of SETTING_KEYS) {
