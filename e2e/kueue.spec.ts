@@ -28,6 +28,7 @@ async function pasteQueues(page: Page, text: string) {
 test('borrowing, never and too many PodSets, each as Kueue decides; the link reopens the verdict', async ({
   page,
   browser,
+  context,
 }) => {
   await openDesigner(page, 'YAML');
   await load(page, gpuTrainers(3));
@@ -47,9 +48,15 @@ test('borrowing, never and too many PodSets, each as Kueue decides; the link reo
   // The JobSet joins the LocalQueue, with the priority class asked for.
   await page.getByLabel('Priority class').fill('high');
   await showView(page, 'Kubernetes');
-  const jobset = page.getByRole('region', { name: 'Kubernetes JobSet' }).locator('.view-lines');
-  await expect(jobset).toContainText('kueue.x-k8s.io/queue-name: main');
-  await expect(jobset).toContainText('kueue.x-k8s.io/priority-class: high');
+  const view = page.getByRole('region', { name: 'Kubernetes JobSet' });
+  await expect(view.locator('.view-lines')).toContainText('kueue.x-k8s.io/queue-name: main');
+  // The whole JobSet as copied: in the LocalQueue's namespace, with both labels.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await view.getByRole('button', { name: 'Copy YAML' }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain(
+    'metadata:\n  name: experiment\n  namespace: ml\n  labels:\n    kueue.x-k8s.io/queue-name: main\n    kueue.x-k8s.io/priority-class: high\n',
+  );
   await showView(page, 'YAML');
 
   // The link holds the queues: a colleague's browser shows the same verdict.

@@ -65,4 +65,4 @@ export { readQueues, type QueueProblem, type Queues } from './kueue/queues.ts';
 export { addUsageOf, admittedWorkloads, type AdmittedWorkload } from './kueue/admitted.ts';
 export { startOf, type Start } from './kueue/start.ts';
 export { podSetsOf, QUEUE_LABEL } from './kueue/workload.ts';
-export { kueueVerdict, queueLabels, readDocuments, type KueueResult } from './kueue/verdict.ts';
+export { kueueVerdict, queueMetadata, readDocuments, type KueueResult } from './kueue/verdict.ts';

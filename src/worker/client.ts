@@ -185,7 +185,7 @@ async function analyseOnMainThread({
     ? k8s.exportJobSet(
         analysis,
         settings.jobsetName,
-        kueue.queueLabels(analysis.kueue, settings.kueue),
+        kueue.queueMetadata(analysis.kueue, settings.kueue),
       )
     : null;
   return { version, analysis, jobset, computeMs: performance.now() - t0 };

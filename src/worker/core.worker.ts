@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // The core, off the main thread: one request in, one result out. `analyze` turns a failure of
 // its own into a diagnostic; a result that cannot be sent back is reported as an error.
-import { analyzer, exportJobSet, queueLabels } from '../core/index.ts';
+import { analyzer, exportJobSet, queueMetadata } from '../core/index.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 // Successive texts are mostly one edit apart: only the group an edit touches is read again.
@@ -17,7 +17,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     version,
     analysis,
     jobset: event.data.exportJobSet
-      ? exportJobSet(analysis, settings.jobsetName, queueLabels(analysis.kueue, settings.kueue))
+      ? exportJobSet(analysis, settings.jobsetName, queueMetadata(analysis.kueue, settings.kueue))
       : null,
     computeMs: performance.now() - t0,
   };

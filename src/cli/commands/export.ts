@@ -1,6 +1,6 @@
 /** `jobset-designer export --to jobset`: the design as a Kubernetes JobSet. */
 import type { Writable } from 'node:stream';
-import { exportJobSet, queueLabels } from '../../core/index.ts';
+import { exportJobSet, queueMetadata } from '../../core/index.ts';
 import { textLines, type Checked } from '../formats.ts';
 import { say, type Output } from '../output.ts';
 
@@ -14,7 +14,7 @@ export async function exportCommand(
   const r = exportJobSet(
     c.analysis,
     name ?? undefined,
-    queueLabels(c.analysis.kueue, c.design.settings.kueue),
+    queueMetadata(c.analysis.kueue, c.design.settings.kueue),
   );
   switch (r.kind) {
     case 'exported':

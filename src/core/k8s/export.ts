@@ -60,14 +60,17 @@ export type JobSetExport =
   | { readonly kind: 'refused'; readonly reasons: readonly string[] }
   | { readonly kind: 'not-jobset'; readonly operator: string | null };
 
-/**
- * The design as a Kubernetes JobSet named `name` (else its default name), with `labels` on it
- * (a Kueue queue's: kueue/verdict.ts `queueLabels`).
- */
+/** A namespace and labels for the JobSet (a Kueue LocalQueue's: kueue/verdict.ts `queueMetadata`). */
+export interface JobSetMetadata {
+  readonly namespace?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** The design as a Kubernetes JobSet named `name` (else its default name), with `meta`. */
 export function exportJobSet(
   input: ExportInput,
   name?: string,
-  labels: Readonly<Record<string, string>> = {},
+  meta: JobSetMetadata = {},
 ): JobSetExport {
   const read = input.syntaxError || input.data === undefined ? [] : readGroups(input.data);
   if (input.syntaxError || input.data === undefined || !exportsAsJobSet(input.operator, read)) {
@@ -112,7 +115,7 @@ export function exportJobSet(
   const jobset = {
     apiVersion: JOBSET_API_VERSION,
     kind: JOBSET_KIND,
-    metadata: { name: chosen, ...(Object.keys(labels).length ? { labels } : {}) },
+    metadata: metadataOf(chosen, meta),
     spec: {
       network: { enableDNSHostnames: true },
       replicatedJobs: groups.map((g) =>
@@ -144,6 +147,15 @@ export function exportJobSet(
     defaultName,
     yaml: `${head}\n\n${emitYaml(jobset)}`,
     notCarried,
+  };
+}
+
+/** `metadata`: the name, then the namespace and the labels when given. */
+function metadataOf(name: string, meta: JobSetMetadata) {
+  return {
+    name,
+    ...(meta.namespace ? { namespace: meta.namespace } : {}),
+    ...(meta.labels && Object.keys(meta.labels).length ? { labels: meta.labels } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { gpuTrainers, KUEUE_FIXTURES } from '../../fixtures/read.ts';
 import { analyze, analyzer } from '../analyze.ts';
 import { exportJobSet } from '../k8s/export.ts';
-import { queueLabels } from './verdict.ts';
+import { queueMetadata } from './verdict.ts';
 import { PRIORITY_LABEL, QUEUE_LABEL } from './workload.ts';
 
 const queues = readFileSync(join(KUEUE_FIXTURES, 'queues.yaml'), 'utf8');
@@ -18,16 +18,20 @@ describe('the Kueue setting in the analysis', () => {
     expect(a.kueue?.kind).toBe('verdict');
     if (a.kueue?.kind !== 'verdict') return;
     expect(a.kueue.admission.verdict).toBe('admitted');
-    const r = exportJobSet(a, undefined, queueLabels(a.kueue, kueue));
+    const r = exportJobSet(a, undefined, queueMetadata(a.kueue, kueue));
     expect(r.kind).toBe('exported');
     if (r.kind !== 'exported') return;
-    const jobset = parse(r.yaml) as { metadata: { labels?: Record<string, string> } };
+    const jobset = parse(r.yaml) as {
+      metadata: { namespace?: string; labels?: Record<string, string> };
+    };
+    // In the LocalQueue's namespace: a LocalQueue serves its own namespace only.
+    expect(jobset.metadata.namespace).toBe('ml');
     expect(jobset.metadata.labels).toEqual({ [QUEUE_LABEL]: 'main' });
     // A priority class asked for: its label too.
     const withPriority = exportJobSet(
       a,
       undefined,
-      queueLabels(a.kueue, { ...kueue, priorityClass: 'high' }),
+      queueMetadata(a.kueue, { ...kueue, priorityClass: 'high' }),
     );
     if (withPriority.kind !== 'exported') throw new Error(withPriority.kind);
     expect((parse(withPriority.yaml) as typeof jobset).metadata.labels).toEqual({
@@ -39,7 +43,7 @@ describe('the Kueue setting in the analysis', () => {
   it('without queues: no verdict and no label', () => {
     const a = analyze(gpuTrainers(3));
     expect(a.kueue).toBeNull();
-    const r = exportJobSet(a, undefined, queueLabels(a.kueue, kueue));
+    const r = exportJobSet(a, undefined, queueMetadata(a.kueue, kueue));
     if (r.kind !== 'exported') throw new Error(r.kind);
     expect((parse(r.yaml) as { metadata: object }).metadata).toEqual({ name: expect.any(String) });
   });

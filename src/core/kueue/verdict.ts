@@ -4,7 +4,7 @@
  * it is named at its line and path; the design itself must export.
  */
 import { parse, parseAllDocuments } from 'yaml';
-import { exportJobSet, type ExportInput } from '../k8s/export.ts';
+import { exportJobSet, type ExportInput, type JobSetMetadata } from '../k8s/export.ts';
 import type { KueueSetting } from '../settings.ts';
 import { admit, LATEST_KUEUE, pickLocalQueue, podSetLimit, type Admission } from './admission.ts';
 import { addUsageOf, admittedWorkloads } from './admitted.ts';
@@ -127,17 +127,19 @@ export function readDocuments(text: string): unknown[] | QueueProblem {
 }
 
 /**
- * The labels that put the exported JobSet in the LocalQueue of the verdict, when there is one,
- * with the priority class asked for.
+ * What puts the exported JobSet in the LocalQueue of the verdict, when there is one: its
+ * namespace (a LocalQueue serves its own namespace only) and its label, with the priority class
+ * asked for.
  */
-export function queueLabels(
+export function queueMetadata(
   result: KueueResult | null,
   setting: KueueSetting | null | undefined,
-): Record<string, string> {
+): JobSetMetadata {
   if (result?.kind !== 'verdict') return {};
+  const { namespace, name } = result.admission.localQueue;
   const priority = setting?.priorityClass?.trim();
   return {
-    [QUEUE_LABEL]: result.admission.localQueue.name,
-    ...(priority && { [PRIORITY_LABEL]: priority }),
+    namespace,
+    labels: { [QUEUE_LABEL]: name, ...(priority && { [PRIORITY_LABEL]: priority }) },
   };
 }
