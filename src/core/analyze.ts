@@ -71,7 +71,7 @@ export function analyzer(): (text: string, settings?: DesignSettings) => Analysi
     schema: new WeakMap(),
     views: new WeakMap(),
     rules: new WeakMap(),
-    queues: { text: null, docs: null, queues: null },
+    queues: { key: null, read: null },
   };
   return (text, settings = {}) => {
     const prev = last;

@@ -17,7 +17,7 @@ export { MANIFEST_SCHEMA, type SchemaNode } from './manifest/schema.ts';
 export { usage } from './cost/usage.ts';
 export { plan, schedule } from './run/schedule.ts';
 export { simulate } from './sim/simulate.ts';
-export { exportJobSet, type ExportInput } from './k8s/export.ts';
+export { buildJobSet, exportJobSet, type ExportInput } from './k8s/export.ts';
 export { exportsAsJobSet } from './k8s/operatorEnv.ts';
 export { importJobSet } from './k8s/import.ts';
 export {

@@ -8,12 +8,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { parseAllDocuments } from 'yaml';
 import {
   addUsageOf,
   admit,
   admittedWorkloads,
-  exportJobSet,
+  buildJobSet,
   LATEST_KUEUE,
   pickLocalQueue,
   podSetsOf,
@@ -42,8 +41,8 @@ export async function admitCommand(
   out: Output,
   stderr: Writable,
 ): Promise<number> {
-  const exported = exportJobSet(c.analysis);
-  if (exported.kind !== 'exported') {
+  const exported = buildJobSet(c.analysis);
+  if (exported.kind !== 'built') {
     if (exported.kind === 'invalid') for (const line of textLines([c])) say(stderr, line);
     say(stderr, `${c.design.name}: no JobSet to admit (${exported.kind}); fix the design first`);
     return 2;
@@ -65,7 +64,7 @@ export async function admitCommand(
   const workloads = admittedWorkloads(workloadDocs);
   const admitted = addUsageOf(queues, workloads);
   const version = options.kueueVersion ?? LATEST_KUEUE;
-  const podSets = podSetsOf(parseAllDocuments(exported.yaml)[0]!.toJS());
+  const podSets = podSetsOf(exported.jobset);
   const a = admit(podSets, queues, picked.queue, version);
   // When it waits: the admitted workloads end in turn, each read afresh into the queues.
   const start =

@@ -72,6 +72,39 @@ export function exportJobSet(
   name?: string,
   meta: JobSetMetadata = {},
 ): JobSetExport {
+  const b = buildJobSet(input, name, meta);
+  if (b.kind !== 'built') return b;
+  const head = header(b.designName, b.name, b.notCarried)
+    .split('\n')
+    .map((l) => `#${yamlComment(l)}`)
+    .join('\n');
+  const { name: chosen, defaultName, notCarried } = b;
+  return {
+    kind: 'exported',
+    name: chosen,
+    defaultName,
+    yaml: `${head}\n\n${emitYaml(b.jobset)}`,
+    notCarried,
+  };
+}
+
+/** A JobSet built, before it is written as YAML (what Kueue reads of it: kueue/verdict.ts). */
+export type JobSetBuild =
+  | Exclude<JobSetExport, { readonly kind: 'exported' }>
+  | {
+      readonly kind: 'built';
+      readonly jobset: Readonly<Record<string, unknown>>;
+      readonly name: string;
+      readonly defaultName: string;
+      readonly designName: string | null;
+      readonly notCarried: readonly NotCarried[];
+    };
+
+export function buildJobSet(
+  input: ExportInput,
+  name?: string,
+  meta: JobSetMetadata = {},
+): JobSetBuild {
   const read = input.syntaxError || input.data === undefined ? [] : readGroups(input.data);
   if (input.syntaxError || input.data === undefined || !exportsAsJobSet(input.operator, read)) {
     if (input.syntaxError || input.data === undefined) {
@@ -137,17 +170,7 @@ export function exportJobSet(
     ...notCarriedOver(data).filter((n) => !deadline || n.path !== deadline.from),
     ...rounded,
   ];
-  const head = header(designName, chosen, notCarried)
-    .split('\n')
-    .map((l) => `#${yamlComment(l)}`)
-    .join('\n');
-  return {
-    kind: 'exported',
-    name: chosen,
-    defaultName,
-    yaml: `${head}\n\n${emitYaml(jobset)}`,
-    notCarried,
-  };
+  return { kind: 'built', jobset, name: chosen, defaultName, designName, notCarried };
 }
 
 /** `metadata`: the name, then the namespace and the labels when given. */

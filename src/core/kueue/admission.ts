@@ -5,7 +5,7 @@
  * would do, it is in use), or never with this configuration (more than the queue could ever
  * have, no flavor for the pods, too many PodSets), with the number that blocks.
  */
-import { assignFlavors, mismatch, type Assignment, type PodSet } from './assign.ts';
+import { assignFlavors, flavorsTaken, mismatch, type Assignment, type PodSet } from './assign.ts';
 import { admittedWorkloads, addUsageOf } from './admitted.ts';
 import { formatAmount } from './quantity.ts';
 import type { LocalQueue, Queues } from './queues.ts';
@@ -125,12 +125,7 @@ export function admit(
 
 /** The flavors each PodSet takes: `trainer on a100`. */
 function taken(a: Assignment): string {
-  return a.podSets
-    .map(
-      (p) =>
-        `${p.name} on ${[...new Set(Object.values(p.flavors).map((f) => f.flavor))].join(', ')}`,
-    )
-    .join('; ');
+  return a.podSets.map((p) => `${p.name} on ${flavorsTaken(p).join(', ')}`).join('; ');
 }
 
 type ClusterQueueOf = Queues['clusterQueues'] extends ReadonlyMap<string, infer C> ? C : never;

@@ -91,6 +91,16 @@ export interface PodSetAssignment {
   readonly noFitReason: NoFitReason | null;
 }
 
+/** The flavors a PodSet takes, each once, in the order of its resources. */
+export function flavorsTaken(p: PodSetAssignment): string[] {
+  return [...new Set(Object.values(p.flavors).map((f) => f.flavor))];
+}
+
+/** Whether a PodSet takes quota lent by its cohort. */
+export function borrows(p: PodSetAssignment): boolean {
+  return Object.values(p.flavors).some((f) => f.borrow > 0);
+}
+
 export interface Assignment {
   readonly podSets: readonly PodSetAssignment[];
   readonly mode: Mode;

@@ -3,11 +3,11 @@
  * the queues its user pasted (a design setting). The queues' YAML is read here, so a problem in
  * it is named at its line and path; the design itself must export.
  */
-import { parse, parseAllDocuments } from 'yaml';
-import { exportJobSet, type ExportInput, type JobSetMetadata } from '../k8s/export.ts';
+import { parseAllDocuments } from 'yaml';
+import { buildJobSet, type ExportInput, type JobSetMetadata } from '../k8s/export.ts';
 import type { KueueSetting } from '../settings.ts';
 import { admit, LATEST_KUEUE, pickLocalQueue, podSetLimit, type Admission } from './admission.ts';
-import { addUsageOf, admittedWorkloads } from './admitted.ts';
+import { addUsageOf, admittedWorkloads, type AdmittedWorkload } from './admitted.ts';
 import { readQueues, type LocalQueue, type QueueProblem, type Queues } from './queues.ts';
 import { startOf, type Start } from './start.ts';
 import { podSetsOf, PRIORITY_LABEL, QUEUE_LABEL } from './workload.ts';
@@ -30,20 +30,47 @@ export type KueueResult =
     };
 
 /**
- * The queues read from the last text, for an analyzer's successive analyses (the queues change
- * rarely, the design at every key; a large cluster's objects take long to read). The queues
- * kept hold no usage: admission adds none to them.
+ * The queues and admitted workloads read from the last texts, for an analyzer's successive
+ * analyses: they change rarely, the design at every key, and a large cluster's objects take
+ * long to read. The queues kept hold the workloads' usage; admission adds none to them.
  */
 export interface QueuesMemo {
-  text: string | null;
-  docs: unknown[] | QueueProblem | null;
-  queues: Queues | null;
+  key: string | null;
+  read: Read | null;
+}
+
+type Read =
+  | QueueProblem
+  | { readonly docs: unknown[]; readonly workloads: AdmittedWorkload[]; readonly queues: Queues };
+
+const emptyMemo = (): QueuesMemo => ({ key: null, read: null });
+
+/** The setting's two texts read, once per pair of texts. */
+function readSetting(setting: KueueSetting, memo: QueuesMemo): Read {
+  const workloadsText = setting.workloads?.trim() ? setting.workloads : '';
+  const key = `${setting.queues.length}:${setting.queues}${workloadsText}`;
+  if (memo.key === key && memo.read) return memo.read;
+  memo.key = key;
+  memo.read = readBoth(setting.queues, workloadsText);
+  return memo.read;
+}
+
+function readBoth(queuesText: string, workloadsText: string): Read {
+  const docs = readDocuments(queuesText);
+  if (!Array.isArray(docs)) return docs;
+  const workloadDocs = workloadsText ? readDocuments(workloadsText) : [];
+  if (!Array.isArray(workloadDocs))
+    return { path: `admitted workloads: ${workloadDocs.path}`, message: workloadDocs.message };
+  const workloads = admittedWorkloads(workloadDocs);
+  const queues = readQueues(docs);
+  addUsageOf(queues, workloads);
+  return { docs, workloads, queues };
 }
 
 export function kueueVerdict(
   input: ExportInput,
   setting: KueueSetting,
-  memo: QueuesMemo = { text: null, docs: null, queues: null },
+  memo: QueuesMemo = emptyMemo(),
 ): KueueResult {
   // Whatever the pasted text holds, the design's analysis stands: a failure here is the queues'.
   try {
@@ -55,36 +82,16 @@ export function kueueVerdict(
 }
 
 function verdictOf(input: ExportInput, setting: KueueSetting, memo: QueuesMemo): KueueResult {
-  if (memo.text !== setting.queues || memo.docs === null) {
-    memo.docs = readDocuments(setting.queues);
-    memo.queues = Array.isArray(memo.docs) ? readQueues(memo.docs) : null;
-    memo.text = setting.queues;
-  }
-  const docs = memo.docs;
-  if (!Array.isArray(docs) || !memo.queues)
-    return { kind: 'problems', problems: [docs as QueueProblem] };
-  const workloadDocs = setting.workloads?.trim() ? readDocuments(setting.workloads) : [];
-  if (!Array.isArray(workloadDocs))
-    return {
-      kind: 'problems',
-      problems: [
-        { path: `admitted workloads: ${workloadDocs.path}`, message: workloadDocs.message },
-      ],
-    };
-  const workloads = admittedWorkloads(workloadDocs);
-  // The kept queues hold no usage: with admitted workloads, fresh ones from the kept documents.
-  const withUsage = () => {
-    const q = readQueues(docs);
-    addUsageOf(q, workloads);
-    return q;
-  };
-  const queues = workloads.length ? withUsage() : memo.queues;
+  const read = readSetting(setting, memo);
+  if (!('queues' in read)) return { kind: 'problems', problems: [read] };
+  const { docs, workloads, queues } = read;
   if (queues.problems.length) return { kind: 'problems', problems: queues.problems };
   const picked = pickLocalQueue(queues, setting.localQueue || null);
   if ('problem' in picked)
     return { kind: 'problems', problems: [{ path: 'LocalQueue', message: picked.problem }] };
-  const exported = exportJobSet(input);
-  if (exported.kind !== 'exported')
+  // The JobSet as built, not written and read back: the same object the export writes.
+  const exported = buildJobSet(input);
+  if (exported.kind !== 'built')
     return {
       kind: 'no-jobset',
       reason:
@@ -94,7 +101,7 @@ function verdictOf(input: ExportInput, setting: KueueSetting, memo: QueuesMemo):
     };
   const version =
     setting.version && podSetLimit(setting.version) !== null ? setting.version : LATEST_KUEUE;
-  const podSets = podSetsOf(parse(exported.yaml));
+  const podSets = podSetsOf(exported.jobset);
   const admission = admit(podSets, queues, picked.queue, version);
   return {
     kind: 'verdict',

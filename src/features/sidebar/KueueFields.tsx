@@ -1,6 +1,7 @@
 /** The Kueue section's fields and verdict (loaded on demand by KueuePanel). */
 import { useId } from 'react';
 import type { Admission } from '../../core/kueue/admission.ts';
+import { borrows, flavorsTaken } from '../../core/kueue/assign.ts';
 import { LATEST_KUEUE, podSetLimit } from '../../core/kueue/admission.ts';
 import type { Start } from '../../core/kueue/start.ts';
 import type { LocalQueue } from '../../core/kueue/queues.ts';
@@ -161,7 +162,7 @@ const HEADLINE: Readonly<Record<Admission['verdict'], string>> = {
 
 /** A PodSet's outcome in a word. */
 function fits(p: Admission['assignment']['podSets'][number]): string {
-  if (p.mode === 'Fit') return Object.values(p.flavors).some((f) => f.borrow) ? 'borrows' : 'fits';
+  if (p.mode === 'Fit') return borrows(p) ? 'borrows' : 'fits';
   return p.noFitReason === 'WaitingForQuota' ? 'waits' : 'does not fit';
 }
 
@@ -213,9 +214,7 @@ function AdmissionView({
         <ul className="kueue-podsets" aria-label="PodSets">
           {rows.slice(0, 50).map((p) => (
             <li key={p.name}>
-              <strong>{p.name}</strong>: {p.count} pods,{' '}
-              {[...new Set(Object.values(p.flavors).map((f) => f.flavor))].join(', ') ||
-                'no flavor'}
+              <strong>{p.name}</strong>: {p.count} pods, {flavorsTaken(p).join(', ') || 'no flavor'}
               , {fits(p)}
             </li>
           ))}
