@@ -7,11 +7,14 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generatedDesign, gpuTrainers, KUEUE_FIXTURES } from '../src/fixtures/read.ts';
+import { generatedDesign, gpuTrainers, KUEUE_FIXTURES, strictFifo } from '../src/fixtures/read.ts';
 import { openDesigner, showView, yamlText } from './designer.ts';
 import { expect, test } from './fixtures.ts';
 
 const QUEUES = readFileSync(join(KUEUE_FIXTURES, 'queues.yaml'), 'utf8');
+const WORKLOADS = readFileSync(join(KUEUE_FIXTURES, 'workloads.yaml'), 'utf8');
+/** team-b's workload, and ml/big waiting in team-a's queue since 11:00 for 23 A100s. */
+const QUEUED = readFileSync(join(KUEUE_FIXTURES, 'queued.yaml'), 'utf8');
 
 async function load(page: Page, text: string) {
   await page.evaluate((t) => window.__designerTestApi!.load(t), text);
@@ -85,7 +88,7 @@ test('borrowing, never and too many PodSets, each as Kueue decides; the link reo
   await expect(verdict(page)).toContainText('Kueue v0.19 takes at most 18 per Workload');
 });
 
-test('with the admitted workloads, a design that waits says when it would start', async ({
+test("with the cluster's workloads, a design that waits says when it would start", async ({
   page,
 }) => {
   await openDesigner(page, 'YAML');
@@ -93,14 +96,24 @@ test('with the admitted workloads, a design that waits says when it would start'
   await pasteQueues(page, QUEUES);
   await expect(verdict(page)).toContainText('Admitted now');
   // team-b's workload holds 10 A100s from 12:00 for at most two hours (src/fixtures/kueue).
-  await page
-    .getByLabel(/^Admitted workloads/)
-    .fill(readFileSync(join(KUEUE_FIXTURES, 'workloads.yaml'), 'utf8'));
+  await page.getByLabel(/^Admitted workloads/).fill(WORKLOADS);
   await expect(verdict(page)).toContainText('Waits for quota');
   await expect(verdict(page)).toContainText('22 free now');
   await expect(verdict(page)).toContainText(
-    'Starts: expected at 2026-12-07 14:00 UTC, once 1 admitted workload(s) have ended',
+    'Starts: expected at 2026-12-07 14:00 UTC, once 1 workload(s) have ended',
   );
+
+  // A StrictFIFO queue with ml/big (23 A100s, an hour) waiting since 11:00: 8 A100s would fit
+  // now, but wait for ml/big, admitted at 14:00 and done at 15:00.
+  await load(page, gpuTrainers(1));
+  await page.getByLabel(/^Queues: paste/).fill(strictFifo(QUEUES));
+  await page.getByLabel(/^Admitted workloads/).fill(QUEUED);
+  await expect(verdict(page)).toContainText('Waits for its turn');
+  await expect(verdict(page)).toContainText('pending workloads ahead of it take the quota first');
+  await expect(verdict(page)).toContainText(
+    'Starts: expected at 2026-12-07 15:00 UTC, once 2 workload(s) have ended (the last: ml/big), and 1 pending workload(s) ahead of it admitted (ml/big).',
+  );
+  await expect(verdict(page)).toContainText('1 admitted and 1 pending workload(s) counted.');
 });
 
 test('queues that cannot be used are named at their place, and the design is left alone', async ({

@@ -42,12 +42,17 @@ export interface Args {
   readonly admit: AdmitOptions;
 }
 
-/** `admit --queue FILE... [--workloads FILE] [--local-queue NAME] [--kueue-version V]`. */
+/**
+ * `admit --queue FILE... [--workloads FILE] [--local-queue NAME] [--kueue-version V]
+ * [--priority-class NAME]`.
+ */
 export interface AdmitOptions {
   readonly queues: readonly string[];
   readonly workloads: string | null;
   readonly localQueue: string | null;
   readonly kueueVersion: string | null;
+  /** The WorkloadPriorityClass the JobSet would name: its place in the queue. */
+  readonly priorityClass: string | null;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -102,7 +107,13 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
       timeout: null,
       port: null,
     },
-    admit: { queues: [], workloads: null, localQueue: null, kueueVersion: null },
+    admit: {
+      queues: [],
+      workloads: null,
+      localQueue: null,
+      kueueVersion: null,
+      priorityClass: null,
+    },
   };
   // Node's own parser reads `--format sarif`, `--format=sarif` and `--`; the options each
   // command takes, and the messages, are ours.
@@ -153,6 +164,7 @@ function readOption(d: Draft, command: Command, raw: string, t: OptionRead): voi
   else if (arg === '--workloads') d.admit.workloads = value();
   else if (arg === '--local-queue') d.admit.localQueue = value();
   else if (arg === '--kueue-version') d.admit.kueueVersion = kueueVersion(value());
+  else if (arg === '--priority-class') d.admit.priorityClass = value();
   else rehearseOption(d.rehearse, arg, value());
 }
 
@@ -202,7 +214,15 @@ const COMMAND_OPTIONS: Readonly<Record<Command, readonly string[]>> = {
   pods: ['--type', '--limit'],
   export: ['--to', '--name'],
   program: ['--out'],
-  admit: ['--queue', '--workloads', '--local-queue', '--kueue-version', '--format', '--json'],
+  admit: [
+    '--queue',
+    '--workloads',
+    '--local-queue',
+    '--kueue-version',
+    '--priority-class',
+    '--format',
+    '--json',
+  ],
   rehearse: [
     '--out',
     '--program',

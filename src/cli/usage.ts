@@ -25,13 +25,15 @@ export const USAGE = `Usage:
   jobset-designer diff <a> <b> [--json]   what changing design a into b does: totals and their
                                           deltas, and each group added, removed, renamed or changed
   jobset-designer admit <input> --queue FILE... [--workloads FILE] [--local-queue NAME]
-                          [--kueue-version V] [--format text|json]
+                          [--kueue-version V] [--priority-class NAME] [--format text|json]
                                           would Kueue admit the design's JobSet now: the queues
                                           from kubectl get clusterqueues,resourceflavors,cohorts,
-                                          localqueues -o yaml, admitted usage from kubectl get
-                                          workloads -A -o yaml (and when it would start, from
-                                          their admission + maximumExecutionTimeSeconds);
-                                          exit 0 admitted now, 1 waits, 3 never
+                                          localqueues,workloadpriorityclasses -o yaml; the
+                                          workloads from kubectl get workloads -A -o yaml (when
+                                          it would start: admitted ones end at admission +
+                                          maximumExecutionTimeSeconds, pending ones go first in
+                                          their queue's order); exit 0 admitted now, 1 waits,
+                                          3 never
 An <input> is a file, a pattern such as 'manifests/**/*.yaml', - for standard input, or a
 design link (the designer's address, or just its #v2... part) with its settings. After --, every
 argument is an input, even one that starts with a dash.

@@ -1,32 +1,34 @@
 /**
  * `jobset-designer admit INPUT --queue FILE... [--workloads FILE] [--local-queue NAME]
- * [--kueue-version V] [--format text|json]`: would Kueue admit the design's JobSet, now? The
- * queues from `kubectl get clusterqueues,resourceflavors,cohorts,localqueues -o yaml`, the
- * workloads already admitted from `kubectl get workloads -A -o yaml`. Exit 0 admitted now,
- * 1 waits, 3 never with this configuration (too many PodSets included), 2 unreadable input.
+ * [--kueue-version V] [--priority-class NAME] [--format text|json]`: would Kueue admit the
+ * design's JobSet, now, and when? The queues from `kubectl get
+ * clusterqueues,resourceflavors,cohorts,localqueues -o yaml`, the workloads admitted and pending
+ * from `kubectl get workloads -A -o yaml`. Exit 0 admitted now, 1 waits (for quota or its turn
+ * in the queue), 3 never with this configuration (too many PodSets included), 2 unreadable input.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import {
   addUsageOf,
-  admit,
   admittedWorkloads,
   buildJobSet,
+  judge,
   LATEST_KUEUE,
+  listedAt,
+  pendingWorkloads,
   pickLocalQueue,
   podSetsOf,
   readDocuments,
   readQueues,
-  startOf,
-  type Admission,
-  type Start,
+  startWords,
+  type Judgement,
 } from '../../core/index.ts';
 import type { AdmitOptions } from '../args.ts';
 import { textLines, type Checked, type Format } from '../formats.ts';
 import { say, type Output } from '../output.ts';
 
-const EXIT: Readonly<Record<Admission['verdict'], number>> = {
+const EXIT: Readonly<Record<Judgement['verdict'], number>> = {
   admitted: 0,
   waits: 1,
   never: 3,
@@ -61,20 +63,26 @@ export async function admitCommand(
     say(stderr, `jobset-designer: ${picked.problem}`);
     return 2;
   }
-  const workloads = admittedWorkloads(workloadDocs);
-  const admitted = addUsageOf(queues, workloads);
+  const admitted = admittedWorkloads(workloadDocs);
+  const counted = addUsageOf(queues, admitted);
   const version = options.kueueVersion ?? LATEST_KUEUE;
-  const podSets = podSetsOf(exported.jobset);
-  const a = admit(podSets, queues, picked.queue, version);
-  // When it waits: the admitted workloads end in turn, each read afresh into the queues.
-  const start =
-    a.verdict === 'waits' && workloads.length
-      ? startOf(podSets, () => readQueues(queueDocs), picked.queue, workloads, version)
-      : null;
+  const j = judge(
+    podSetsOf(exported.jobset),
+    {
+      fresh: () => readQueues(queueDocs),
+      queues,
+      admitted,
+      pending: pendingWorkloads(workloadDocs),
+      listedAt: listedAt(workloadDocs),
+    },
+    picked.queue,
+    version,
+    options.priorityClass ?? null,
+  );
   if (format === 'json')
-    await out.write(`${JSON.stringify(asJson(a, version, admitted, start), null, 2)}\n`);
-  else await out.write(asText(a, version, admitted, start));
-  return EXIT[a.verdict];
+    await out.write(`${JSON.stringify(asJson(j, version, counted), null, 2)}\n`);
+  else await out.write(asText(j, version, counted));
+  return EXIT[j.verdict];
 }
 
 /** Each file's documents; a file that cannot be read or parsed is named with its line (null). */
@@ -105,43 +113,36 @@ async function readDocs(
   return docs;
 }
 
-/** When a waiting JobSet would start, in words. */
-function startText(start: Start | null): string | null {
-  if (!start) return null;
-  switch (start.kind) {
-    case 'at':
-      return `starts: expected at ${new Date(start.time).toISOString()}, once ${start.after.length} admitted workload(s) have ended (the last: ${start.after[start.after.length - 1]}), if no other pending workload takes the quota first`;
-    case 'unknown':
-      return `starts: not known: ${start.holding} admitted workload(s) with no expected end (spec.maximumExecutionTimeSeconds) hold the quota`;
-    case 'now':
-    case 'never':
-      return null;
-  }
-}
-
-function asText(a: Admission, version: string, admitted: number, start: Start | null): string {
+function asText(j: Judgement, version: string, admitted: number): string {
+  const a = j.admission;
   const lines = [
-    `LocalQueue ${a.localQueue.namespace}/${a.localQueue.name} -> ClusterQueue ${a.localQueue.clusterQueue} (Kueue ${version} rules${admitted ? `, ${admitted} admitted workload(s) counted` : ''})`,
-    a.summary,
+    `LocalQueue ${a.localQueue.namespace}/${a.localQueue.name} -> ClusterQueue ${a.localQueue.clusterQueue} (Kueue ${version} rules${admitted ? `, ${admitted} admitted workload(s) counted` : ''}${j.pending ? `, ${j.pending} pending` : ''})`,
+    j.summary,
   ];
-  const when = startText(start);
+  const when = startWords(j.start);
   if (when) lines.push(when);
+  if (j.missingPriorityClass)
+    lines.push(
+      `WorkloadPriorityClass ${j.missingPriorityClass} is not in the files: its priority counts as 0`,
+    );
   if (a.verdict !== 'too-many-podsets' && a.assignment.message)
     lines.push(`Kueue says: ${a.assignment.message}`);
   return `${lines.join('\n')}\n`;
 }
 
-function asJson(a: Admission, version: string, admitted: number, start: Start | null) {
+function asJson(j: Judgement, version: string, admitted: number) {
+  const { admission: a, start } = j;
   const base = {
     ...(start && {
       start: start.kind === 'at' ? { ...start, time: new Date(start.time).toISOString() } : start,
     }),
-    verdict: a.verdict,
-    summary: a.summary,
+    verdict: j.verdict,
+    summary: j.summary,
     kueueVersion: version,
     localQueue: `${a.localQueue.namespace}/${a.localQueue.name}`,
     clusterQueue: a.localQueue.clusterQueue,
     admittedWorkloadsCounted: admitted,
+    pendingWorkloads: j.pending,
   };
   if (a.verdict === 'too-many-podsets') return { ...base, podSets: a.podSets, limit: a.limit };
   return {

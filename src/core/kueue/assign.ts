@@ -42,6 +42,11 @@ export interface ClusterQueue {
     readonly coveredResources: readonly string[];
     readonly flavors: readonly string[];
   }[];
+  /**
+   * StrictFIFO: the head of the queue blocks those behind it until it is admitted;
+   * BestEffortFIFO (the default): a workload that does not fit lets the next one try.
+   */
+  readonly queueingStrategy: 'StrictFIFO' | 'BestEffortFIFO';
   readonly flavorFungibility: {
     readonly whenCanBorrow: Fungibility;
     readonly whenCanPreempt: Fungibility;

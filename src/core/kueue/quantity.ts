@@ -42,6 +42,11 @@ export function amountOf(resource: string, value: unknown): number | null {
     else if (suffix in DECIMAL) exp10 += DECIMAL[suffix]!;
     else exp10 += Number(suffix.slice(1));
   }
+  // Whole numbers that stay exact as doubles (most requests: `8`, `32Gi`): no BigInt.
+  if (fraction === '' && whole !== undefined && whole.length <= 15 && exp10 >= 0) {
+    const n = Number(whole) * 10 ** exp10 * 2 ** exp2;
+    if (n <= Number.MAX_SAFE_INTEGER) return sign === '-' ? 0 : n;
+  }
   digits *= 2n ** BigInt(exp2);
   // Past 10^30 (no cluster has it) a quantity is as good as unlimited: kept finite, and no
   // BigInt of a billion digits is built for `1e999999999`.

@@ -10,7 +10,15 @@ import type { ClusterQueue, Flavor, Fungibility, Taint, Toleration } from './ass
 import { putOwn } from '../own.ts';
 import { isObject as isObj, list, obj, str, type Obj } from './data.ts';
 import { amountOf } from './quantity.ts';
-import { addUsage, fr, quotaNode, settle, type Quota, type QuotaNode } from './tree.ts';
+import {
+  addUsage,
+  fr,
+  quotaNode,
+  removeUsage,
+  settle,
+  type Quota,
+  type QuotaNode,
+} from './tree.ts';
 
 export interface LocalQueue {
   readonly namespace: string;
@@ -27,6 +35,8 @@ export interface Queues {
   readonly flavors: ReadonlyMap<string, Flavor>;
   readonly clusterQueues: ReadonlyMap<string, ClusterQueue>;
   readonly localQueues: readonly LocalQueue[];
+  /** WorkloadPriorityClasses: name -> value (a workload's priority). */
+  readonly priorityClasses: ReadonlyMap<string, number>;
   /** Objects of other kinds, skipped: `kind name` at their path. */
   readonly skipped: readonly QueueProblem[];
   readonly problems: readonly QueueProblem[];
@@ -49,7 +59,13 @@ function objects(docs: readonly unknown[]): { at: string; o: Obj }[] {
 const join = (a: string, b: string) => (a ? `${a}: ${b}` : b);
 const nameOf = (o: Obj) => str(obj(o.metadata).name);
 
-const KINDS = new Set(['ResourceFlavor', 'ClusterQueue', 'Cohort', 'LocalQueue']);
+const KINDS = new Set([
+  'ResourceFlavor',
+  'ClusterQueue',
+  'Cohort',
+  'LocalQueue',
+  'WorkloadPriorityClass',
+]);
 
 export function readQueues(docs: readonly unknown[]): Queues {
   const problems: QueueProblem[] = [];
@@ -58,6 +74,7 @@ export function readQueues(docs: readonly unknown[]): Queues {
   const cqs: { at: string; o: Obj }[] = [];
   const cohorts: { at: string; o: Obj }[] = [];
   const localQueues: LocalQueue[] = [];
+  const priorityClasses = new Map<string, number>();
   const seen = new Set<string>();
   for (const { at, o } of objects(docs)) {
     const kind = str(o.kind);
@@ -91,6 +108,9 @@ export function readQueues(docs: readonly unknown[]): Queues {
         });
         break;
       }
+      case 'WorkloadPriorityClass':
+        readPriorityClass(at, o, priorityClasses, problems);
+        break;
       default:
         skipped.push({
           path: at || 'the document',
@@ -98,6 +118,26 @@ export function readQueues(docs: readonly unknown[]): Queues {
         });
     }
   }
+  const clusterQueues = quotaTree(cqs, cohorts, flavors, problems);
+  for (const lq of localQueues) {
+    if (!clusterQueues.has(lq.clusterQueue))
+      problems.push({
+        path: `LocalQueue ${lq.namespace}/${lq.name}: spec.clusterQueue`,
+        message: lq.clusterQueue
+          ? `points to ClusterQueue ${lq.clusterQueue}, which is not in the files`
+          : 'names no ClusterQueue',
+      });
+  }
+  return { flavors, clusterQueues, localQueues, priorityClasses, skipped, problems };
+}
+
+/** The ClusterQueues and cohorts as one quota tree, cycles cut, subtrees summed. */
+function quotaTree(
+  cqs: readonly { at: string; o: Obj }[],
+  cohorts: readonly { at: string; o: Obj }[],
+  flavors: ReadonlyMap<string, Flavor>,
+  problems: QueueProblem[],
+): Map<string, ClusterQueue> {
   const nodes = new Map<string, QuotaNode>();
   const cohortNode = (name: string): QuotaNode => {
     const key = `cohort\u0000${name}`;
@@ -119,16 +159,22 @@ export function readQueues(docs: readonly unknown[]): Queues {
     clusterQueues.set(cq.name, cq);
   }
   for (const n of rootsOf(clusterQueues)) settle(n);
-  for (const lq of localQueues) {
-    if (!clusterQueues.has(lq.clusterQueue))
-      problems.push({
-        path: `LocalQueue ${lq.namespace}/${lq.name}: spec.clusterQueue`,
-        message: lq.clusterQueue
-          ? `points to ClusterQueue ${lq.clusterQueue}, which is not in the files`
-          : 'names no ClusterQueue',
-      });
-  }
-  return { flavors, clusterQueues, localQueues, skipped, problems };
+  return clusterQueues;
+}
+
+/** A WorkloadPriorityClass: a name for a priority, `value`. */
+function readPriorityClass(
+  at: string,
+  o: Obj,
+  into: Map<string, number>,
+  problems: QueueProblem[],
+): void {
+  if (Number.isInteger(o.value)) into.set(nameOf(o), o.value as number);
+  else
+    problems.push({
+      path: join(at || `WorkloadPriorityClass ${nameOf(o)}`, 'value'),
+      message: 'a priority class needs a whole number as its value',
+    });
 }
 
 function readClusterQueue(
@@ -148,6 +194,7 @@ function readClusterQueue(
   return {
     name,
     resourceGroups: groups,
+    queueingStrategy: spec.queueingStrategy === 'StrictFIFO' ? 'StrictFIFO' : 'BestEffortFIFO',
     flavorFungibility: {
       whenCanBorrow: fungibility(ff.whenCanBorrow, 'MayStopSearch'),
       whenCanPreempt: fungibility(ff.whenCanPreempt, 'TryNextFlavor'),
@@ -312,4 +359,14 @@ function readQuota(resource: string, r: Obj, path: string, problems: QueueProble
 /** Usage of workloads already admitted, on a ClusterQueue's node (and up its cohorts). */
 export function useQuota(cq: ClusterQueue, flavor: string, resource: string, amount: number): void {
   addUsage(cq.node, fr(flavor, resource), amount);
+}
+
+/** Gives quota back: the inverse of useQuota. */
+export function freeQuota(
+  cq: ClusterQueue,
+  flavor: string,
+  resource: string,
+  amount: number,
+): void {
+  removeUsage(cq.node, fr(flavor, resource), amount);
 }

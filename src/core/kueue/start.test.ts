@@ -7,25 +7,27 @@ import { describe, expect, it } from 'vitest';
 import { gpuTrainers, KUEUE_FIXTURES } from '../../fixtures/read.ts';
 import { analyze } from '../analyze.ts';
 import { exportJobSet } from '../k8s/export.ts';
-import { addUsageOf, admittedWorkloads } from './admitted.ts';
+import { addUsageOf, admittedWorkloads, type AdmittedWorkload } from './admitted.ts';
+import { assignFlavors, type PodSet } from './assign.ts';
 import { admit, pickLocalQueue } from './admission.ts';
 import { readQueues, type LocalQueue } from './queues.ts';
-import { startOf } from './start.ts';
+import { startOf, type Start } from './start.ts';
+import { listedAt, pendingWorkloads } from './pending.ts';
 import { podSetsOf } from './workload.ts';
 
 const QUEUE_DOCS = parseAllDocuments(readFileSync(join(KUEUE_FIXTURES, 'queues.yaml'), 'utf8')).map(
   (d) => d.toJS() as unknown,
 );
 
-/** A workload admitted in team-b at 12:00 holding `gpus` A100s, for `hours` if given. */
-const workload = (name: string, gpus: number, hours?: number) => ({
+/** A workload admitted in team-b (or `clusterQueue`) at 12:00 holding `gpus` A100s, for `hours` if given. */
+const workload = (name: string, gpus: number, hours?: number, clusterQueue = 'team-b') => ({
   kind: 'Workload',
   metadata: { name, namespace: 'ml' },
   spec: hours === undefined ? {} : { maximumExecutionTimeSeconds: hours * 3600 },
   status: {
     conditions: [{ type: 'Admitted', status: 'True', lastTransitionTime: '2026-12-07T12:00:00Z' }],
     admission: {
-      clusterQueue: 'team-b',
+      clusterQueue,
       podSetAssignments: [
         {
           flavors: { 'nvidia.com/gpu': 'a100' },
@@ -68,16 +70,64 @@ describe('startOf', () => {
       kind: 'at',
       time: at('2026-12-07T14:00:00Z'),
       after: ['ml/early', 'ml/middle'],
+      ahead: [],
     });
   });
 
   it('not known while workloads with no expected end hold the quota', () => {
     const s = start(gpuTrainers(3), [workload('forever', 10), workload('soon', 1, 1)]);
-    expect(s).toEqual({ kind: 'unknown', holding: 1 });
+    expect(s).toEqual({ kind: 'unknown', holding: 1, blockedBy: null });
   });
 
-  it('bisection finds the same end as trying every end in turn (200 random clusters)', () => {
-    // mulberry32, seeded: the same 200 clusters every run.
+  it('the queue: a StrictFIFO head that does not fit holds back a design the quota could take', () => {
+    // team-b holds 10 A100s until 14:00; team-a can take 22 now, 24 after. p1 (23 A100s, one
+    // hour) heads team-a's queue: admitted at 14:00, it ends at 15:00, and the design with it.
+    const queued = [pendingWorkload('p1', 23, { hours: 1 })];
+    const strict = startIn('StrictFIFO', gpuTrainers(1), [workload('other', 10, 2)], queued);
+    expect(strict).toEqual({
+      kind: 'at',
+      time: at('2026-12-07T15:00:00Z'),
+      after: ['ml/other', 'ml/p1'],
+      ahead: ['ml/p1'],
+    });
+    // BestEffortFIFO lets the design past the head that does not fit.
+    expect(startIn('BestEffortFIFO', gpuTrainers(1), [workload('other', 10, 2)], queued)).toEqual({
+      kind: 'now',
+    });
+    // A design of higher priority comes before the head.
+    expect(startIn('StrictFIFO', gpuTrainers(1), [workload('other', 10, 2)], queued, 100)).toEqual({
+      kind: 'now',
+    });
+  });
+
+  it('a StrictFIFO head that can never fit blocks the queue for good', () => {
+    const s = startIn(
+      'StrictFIFO',
+      gpuTrainers(1),
+      [workload('other', 10, 2)],
+      [pendingWorkload('huge', 40)],
+    );
+    expect(s).toEqual({ kind: 'unknown', holding: 0, blockedBy: 'ml/huge' });
+  });
+
+  it('pending workloads ahead take the quota first when it is freed', () => {
+    // At 14:00 team-a has 24: p1 takes 16 of them (until 16:00), and the design's 16 wait.
+    const s = startIn(
+      'BestEffortFIFO',
+      gpuTrainers(2),
+      [workload('other', 20, 2)],
+      [pendingWorkload('p1', 16, { hours: 2 })],
+    );
+    expect(s).toEqual({
+      kind: 'at',
+      time: at('2026-12-07T16:00:00Z'),
+      after: ['ml/other', 'ml/p1'],
+      ahead: ['ml/p1'],
+    });
+  });
+
+  it('the same start as a step-by-step simulation of the queues (300 random clusters)', () => {
+    // mulberry32, seeded: the same clusters every run.
     let seed = 7;
     const rand = (n: number) => {
       seed = (seed + 0x6d2b79f5) | 0;
@@ -85,46 +135,249 @@ describe('startOf', () => {
       t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
       return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
     };
-    const exported = exportJobSet(analyze(gpuTrainers(3)));
-    if (exported.kind !== 'exported') throw new Error(exported.kind);
-    const podSets = podSetsOf(parse(exported.yaml));
-    const lq = (pickLocalQueue(readQueues(QUEUE_DOCS), null) as { queue: LocalQueue }).queue;
-    let timed = 0;
-    for (let run = 0; run < 200; run++) {
-      const ws = admittedWorkloads([
-        {
-          kind: 'List',
-          items: Array.from({ length: 1 + rand(8) }, (_, i) =>
-            workload(`w${i}`, 1 + rand(6), rand(5) ? 1 + rand(20) : undefined),
-          ),
-        },
-      ]);
-      const verdictWith = (running: typeof ws) => {
-        const q = readQueues(QUEUE_DOCS);
-        addUsageOf(q, running);
-        return admit(podSets, q, lq).verdict;
-      };
-      const ending = ws
-        .filter((w) => w.end !== null)
-        .sort((a, b) => a.end! - b.end! || (a.name < b.name ? -1 : 1));
-      const unknown = ws.filter((w) => w.end === null);
-      let expected: ReturnType<typeof startOf> = { kind: 'unknown', holding: unknown.length };
-      if (verdictWith(ws) === 'admitted') expected = { kind: 'now' };
-      else
-        for (let k = 1; k <= ending.length; k++)
-          if (verdictWith([...ending.slice(k), ...unknown]) === 'admitted') {
-            expected = {
-              kind: 'at',
-              time: ending[k - 1]!.end!,
-              after: ending.slice(0, k).map((w) => w.name),
-            };
-            break;
-          }
-      const got = startOf(podSets, () => readQueues(QUEUE_DOCS), lq, ws);
-      expect(got).toEqual(expected);
-      if (got.kind === 'at') timed++;
+    const kinds = new Map<string, number>();
+    for (let run = 0; run < 300; run++) {
+      const strategies = [
+        rand(2) ? 'StrictFIFO' : 'BestEffortFIFO',
+        rand(2) ? 'StrictFIFO' : 'BestEffortFIFO',
+      ] as const;
+      const running = Array.from({ length: rand(7) }, (_, i) =>
+        workload(
+          `w${i}`,
+          1 + rand(6),
+          rand(6) ? 1 + rand(12) : undefined,
+          rand(2) ? 'team-a' : 'team-b',
+        ),
+      );
+      const pending = Array.from({ length: rand(6) }, (_, i) =>
+        pendingWorkload(`p${i}`, 1 + rand(20), {
+          hours: rand(5) ? 1 + rand(6) : undefined,
+          priority: rand(3) * 10,
+          minute: rand(60),
+          queue: rand(3) ? 'main' : 'b',
+        }),
+      );
+      const design = gpuTrainers(1 + rand(3));
+      const priority = rand(3) * 10;
+      const got = startIn(strategies, design, running, pending, priority);
+      expect(got, `cluster ${run}`).toEqual(
+        stepByStep(strategies, design, running, pending, priority),
+      );
+      kinds.set(got.kind, (kinds.get(got.kind) ?? 0) + 1);
+      if (got.kind === 'at' && got.ahead.length) kinds.set('ahead', (kinds.get('ahead') ?? 0) + 1);
     }
-    // The precondition: the random clusters include waits that end.
-    expect(timed).toBeGreaterThan(20);
+    // The precondition: every kind of answer, and starts behind pending workloads.
+    expect(kinds.get('now')).toBeGreaterThan(20);
+    expect(kinds.get('at')).toBeGreaterThan(20);
+    expect(kinds.get('unknown')).toBeGreaterThan(10);
+    expect(kinds.get('ahead')).toBeGreaterThan(10);
   });
 });
+
+type Strategies = 'StrictFIFO' | 'BestEffortFIFO' | readonly [string, string];
+
+/** The fixture's queues with each ClusterQueue's strategy, and a LocalQueue `ml/b` of team-b. */
+function queueDocs(strategies: Strategies): unknown[] {
+  const [a, b] = typeof strategies === 'string' ? [strategies, strategies] : strategies;
+  const docs = structuredClone(QUEUE_DOCS) as {
+    kind: string;
+    metadata: { name: string };
+    spec: Record<string, unknown>;
+  }[];
+  for (const d of docs)
+    if (d.kind === 'ClusterQueue') d.spec.queueingStrategy = d.metadata.name === 'team-a' ? a : b;
+  return [
+    ...docs,
+    {
+      kind: 'LocalQueue',
+      metadata: { name: 'b', namespace: 'ml' },
+      spec: { clusterQueue: 'team-b' },
+    },
+  ];
+}
+
+/** A workload waiting in `ml/main` (or `ml/b`) since 11:mm for `gpus` A100s, one per pod. */
+function pendingWorkload(
+  name: string,
+  gpus: number,
+  o: { hours?: number | undefined; priority?: number; minute?: number; queue?: string } = {},
+) {
+  return {
+    kind: 'Workload',
+    metadata: {
+      name,
+      namespace: 'ml',
+      creationTimestamp: `2026-12-07T11:${String(o.minute ?? 0).padStart(2, '0')}:00Z`,
+    },
+    spec: {
+      queueName: o.queue ?? 'main',
+      priority: o.priority ?? 0,
+      ...(o.hours !== undefined && { maximumExecutionTimeSeconds: o.hours * 3600 }),
+      podSets: [
+        {
+          name: 'main',
+          count: gpus,
+          template: {
+            spec: {
+              nodeSelector: { 'nvidia.com/gpu.product': 'NVIDIA-A100-SXM4-80GB' },
+              containers: [{ resources: { requests: { 'nvidia.com/gpu': '1' } } }],
+            },
+          },
+        },
+      ],
+    },
+  };
+}
+
+function designPodSets(design: string) {
+  const exported = exportJobSet(analyze(design));
+  if (exported.kind !== 'exported') throw new Error(exported.kind);
+  return podSetsOf(parse(exported.yaml));
+}
+
+function startIn(
+  strategies: Strategies,
+  design: string,
+  running: object[],
+  pending: object[],
+  priority = 0,
+) {
+  const docs = queueDocs(strategies);
+  const list = [{ kind: 'List', items: [...running, ...pending] }];
+  const lq = (pickLocalQueue(readQueues(docs), 'ml/main') as { queue: LocalQueue }).queue;
+  return startOf(
+    designPodSets(design),
+    () => readQueues(docs),
+    lq,
+    admittedWorkloads(list),
+    undefined,
+    {
+      pending: pendingWorkloads(list),
+      priority,
+      listedAt: listedAt(list),
+    },
+  );
+}
+
+/**
+ * The oracle: the queues rebuilt from nothing at each moment (the listing, then each end in
+ * turn), every workload still running counted, and a pass over the pending ones in Kueue's
+ * order, in plain loops: no bisection, no usage given back.
+ */
+function stepByStep(
+  strategies: Strategies,
+  design: string,
+  running: object[],
+  pending: object[],
+  priority: number,
+): Start {
+  const docs = queueDocs(strategies);
+  const list = [{ kind: 'List', items: [...running, ...pending] }];
+  const podSets = designPodSets(design);
+  const lq = (pickLocalQueue(readQueues(docs), 'ml/main') as { queue: LocalQueue }).queue;
+  const live: AdmittedWorkload[] = [...admittedWorkloads(list)];
+  if (admit(podSets, withUsage(docs, live), lq).verdict === 'never') return { kind: 'never' };
+  const lqs = new Map([
+    ['main', 'team-a'],
+    ['b', 'team-b'],
+  ]);
+  type Waiting = {
+    name: string;
+    priority: number;
+    since: number;
+    cq: string;
+    podSets: PodSet[];
+    seconds: number | null;
+    design: boolean;
+  };
+  let queue: Waiting[] = pendingWorkloads(list).map((w) => ({
+    name: w.name,
+    priority: w.priority,
+    since: w.since,
+    cq: lqs.get(w.queueName)!,
+    podSets: [...w.podSets],
+    seconds: w.maxSeconds,
+    design: false,
+  }));
+  queue.push({
+    name: 'design',
+    priority,
+    since: Infinity,
+    cq: 'team-a',
+    podSets,
+    seconds: null,
+    design: true,
+  });
+  queue.sort((a, b) => b.priority - a.priority || a.since - b.since || (a.name < b.name ? -1 : 1));
+  const first = listedAt(list)!;
+  let time = first;
+  const ahead: string[] = [];
+  for (;;) {
+    const stillRunning = live.filter((w) => time === first || w.end === null || w.end > time);
+    const blocked = new Set<string>();
+    const left: Waiting[] = [];
+    for (const w of queue) {
+      if (blocked.has(w.cq)) {
+        left.push(w);
+        continue;
+      }
+      const queues = withUsage(docs, stillRunning);
+      if (w.design) {
+        if (admit(w.podSets, queues, lq).verdict === 'admitted') {
+          const ended = live
+            .filter((x) => x.end !== null && x.end <= time && time !== first)
+            .sort((a, b) => a.end! - b.end! || (a.name < b.name ? -1 : 1));
+          return time === first
+            ? { kind: 'now' }
+            : { kind: 'at', time, after: ended.map((x) => x.name), ahead };
+        }
+      } else {
+        const a = assignFlavors(w.podSets, queues.clusterQueues.get(w.cq)!, queues.flavors);
+        if (a.mode === 'Fit') {
+          const usage = a.podSets.flatMap((p) =>
+            Object.entries(p.flavors).map(([resource, f]) => ({
+              flavor: f.flavor,
+              resource,
+              amount: p.requests[resource]!,
+            })),
+          );
+          const admitted = {
+            name: w.name,
+            clusterQueue: w.cq,
+            usage,
+            end: w.seconds === null ? null : time + w.seconds * 1000,
+          };
+          live.push(admitted);
+          stillRunning.push(admitted);
+          ahead.push(w.name);
+          continue;
+        }
+      }
+      left.push(w);
+      if (queueDocsStrategy(strategies, w.cq) === 'StrictFIFO') blocked.add(w.cq);
+    }
+    queue = left;
+    const next = live.filter((w) => w.end !== null && w.end > time).map((w) => w.end!);
+    if (!next.length) {
+      const head = queue.find((w) => w.cq === 'team-a');
+      return {
+        kind: 'unknown',
+        holding: live.filter((w) => w.end === null).length,
+        blockedBy:
+          queueDocsStrategy(strategies, 'team-a') === 'StrictFIFO' && head && !head.design
+            ? head.name
+            : null,
+      };
+    }
+    time = Math.min(...next);
+  }
+}
+
+const queueDocsStrategy = (s: Strategies, cq: string) =>
+  typeof s === 'string' ? s : cq === 'team-a' ? s[0] : s[1];
+
+function withUsage(docs: unknown[], running: readonly AdmittedWorkload[]) {
+  const queues = readQueues(docs);
+  addUsageOf(queues, running);
+  return queues;
+}

@@ -68,6 +68,17 @@ export function addUsage(node: QuotaNode, k: string, amount: number): void {
   if (node.parent && up > 0) addUsage(node.parent, k, up);
 }
 
+/**
+ * Takes usage back from a node, and from its parent what was stored there (`removeUsage`): the
+ * exact inverse of addUsage, in any order, since a node stores `max(0, usage - localQuota)` up.
+ */
+export function removeUsage(node: QuotaNode, k: string, amount: number): void {
+  const storedInParent = get(node.usage, k) - localQuota(node, k);
+  node.usage.set(k, get(node.usage, k) - amount);
+  if (node.parent && storedInParent > 0)
+    removeUsage(node.parent, k, Math.min(amount, storedInParent));
+}
+
 /** What a node can use now: its own free quota and what its ancestors can lend it. */
 export function available(node: QuotaNode, k: string): number {
   if (!node.parent) return get(node.subtree, k) - get(node.usage, k);

@@ -6,28 +6,26 @@
 import { parseAllDocuments } from 'yaml';
 import { buildJobSet, type ExportInput, type JobSetMetadata } from '../k8s/export.ts';
 import type { KueueSetting } from '../settings.ts';
-import { admit, LATEST_KUEUE, pickLocalQueue, podSetLimit, type Admission } from './admission.ts';
+import { LATEST_KUEUE, pickLocalQueue, podSetLimit } from './admission.ts';
+import { judge, type Judgement } from './judge.ts';
 import { addUsageOf, admittedWorkloads, type AdmittedWorkload } from './admitted.ts';
 import { readQueues, type LocalQueue, type QueueProblem, type Queues } from './queues.ts';
-import { startOf, type Start } from './start.ts';
+import { listedAt, pendingWorkloads, type PendingWorkload } from './pending.ts';
 import { podSetsOf, PRIORITY_LABEL, QUEUE_LABEL } from './workload.ts';
 
 export type KueueResult =
   | { readonly kind: 'problems'; readonly problems: readonly QueueProblem[] }
   /** The design gives no JobSet to admit (invalid, refused, another operator). */
   | { readonly kind: 'no-jobset'; readonly reason: string }
-  | {
+  | ({
       readonly kind: 'verdict';
-      readonly admission: Admission;
       readonly version: string;
       /** Every LocalQueue of the files, for the user to pick from. */
       readonly localQueues: readonly LocalQueue[];
       readonly skipped: readonly QueueProblem[];
       /** How many admitted workloads hold quota (the setting's `workloads`). */
       readonly admitted: number;
-      /** When it would start, while it waits and admitted workloads are given. */
-      readonly start: Start | null;
-    };
+    } & Judgement);
 
 /**
  * The queues and admitted workloads read from the last texts, for an analyzer's successive
@@ -41,7 +39,13 @@ export interface QueuesMemo {
 
 type Read =
   | QueueProblem
-  | { readonly docs: unknown[]; readonly workloads: AdmittedWorkload[]; readonly queues: Queues };
+  | {
+      readonly docs: unknown[];
+      readonly workloads: AdmittedWorkload[];
+      readonly pending: PendingWorkload[];
+      readonly listedAt: number | null;
+      readonly queues: Queues;
+    };
 
 const emptyMemo = (): QueuesMemo => ({ key: null, read: null });
 
@@ -64,7 +68,13 @@ function readBoth(queuesText: string, workloadsText: string): Read {
   const workloads = admittedWorkloads(workloadDocs);
   const queues = readQueues(docs);
   addUsageOf(queues, workloads);
-  return { docs, workloads, queues };
+  return {
+    docs,
+    workloads,
+    pending: pendingWorkloads(workloadDocs),
+    listedAt: listedAt(workloadDocs),
+    queues,
+  };
 }
 
 export function kueueVerdict(
@@ -84,7 +94,7 @@ export function kueueVerdict(
 function verdictOf(input: ExportInput, setting: KueueSetting, memo: QueuesMemo): KueueResult {
   const read = readSetting(setting, memo);
   if (!('queues' in read)) return { kind: 'problems', problems: [read] };
-  const { docs, workloads, queues } = read;
+  const { docs, workloads, pending, queues } = read;
   if (queues.problems.length) return { kind: 'problems', problems: queues.problems };
   const picked = pickLocalQueue(queues, setting.localQueue || null);
   if ('problem' in picked)
@@ -102,18 +112,26 @@ function verdictOf(input: ExportInput, setting: KueueSetting, memo: QueuesMemo):
   const version =
     setting.version && podSetLimit(setting.version) !== null ? setting.version : LATEST_KUEUE;
   const podSets = podSetsOf(exported.jobset);
-  const admission = admit(podSets, queues, picked.queue, version);
+  const judgement = judge(
+    podSets,
+    {
+      fresh: () => readQueues(docs),
+      queues,
+      admitted: workloads,
+      pending,
+      listedAt: read.listedAt,
+    },
+    picked.queue,
+    version,
+    setting.priorityClass ?? null,
+  );
   return {
     kind: 'verdict',
-    admission,
     version,
     localQueues: queues.localQueues,
     skipped: queues.skipped,
     admitted: workloads.filter((w) => queues.clusterQueues.has(w.clusterQueue)).length,
-    start:
-      admission.verdict === 'waits' && workloads.length
-        ? startOf(podSets, () => readQueues(docs), picked.queue, workloads, version)
-        : null,
+    ...judgement,
   };
 }
 

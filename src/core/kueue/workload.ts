@@ -25,16 +25,22 @@ export function podSetsOf(jobset: unknown): PodSet[] {
     const parallelism = int(jobSpec.parallelism, 1);
     const completions = int(jobSpec.completions, parallelism);
     const pod = obj(obj(jobSpec.template).spec);
-    return {
-      name: String(r.name ?? '').toLowerCase(),
-      count: int(r.replicas, 1) * Math.min(parallelism, completions),
-      requests: podRequests(pod),
-      nodeSelector: Object.fromEntries(
-        Object.entries(obj(pod.nodeSelector)).map(([k, v]) => [k, String(v)]),
-      ) as Record<string, string>,
-      tolerations: list(pod.tolerations).filter(isObject).map(readToleration),
-    };
+    const name = String(r.name ?? '').toLowerCase();
+    return podSetOf(name, int(r.replicas, 1) * Math.min(parallelism, completions), pod);
   });
+}
+
+/** `count` pods of this pod spec, as a PodSet: their requests, nodeSelector and tolerations. */
+export function podSetOf(name: string, count: number, pod: Obj): PodSet {
+  return {
+    name,
+    count,
+    requests: podRequests(pod),
+    nodeSelector: Object.fromEntries(
+      Object.entries(obj(pod.nodeSelector)).map(([k, v]) => [k, String(v)]),
+    ) as Record<string, string>,
+    tolerations: list(pod.tolerations).filter(isObject).map(readToleration),
+  };
 }
 
 /** A container's requests, a limit standing for a request not set. */

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import type { Admission } from '../../core/kueue/admission.ts';
 import { borrows, flavorsTaken } from '../../core/kueue/assign.ts';
 import { LATEST_KUEUE, podSetLimit } from '../../core/kueue/admission.ts';
-import type { Start } from '../../core/kueue/start.ts';
+import { startWords } from '../../core/kueue/judge.ts';
 import type { LocalQueue } from '../../core/kueue/queues.ts';
 import type { KueueResult } from '../../core/kueue/verdict.ts';
 import type { KueueSetting } from '../../core/settings.ts';
@@ -142,14 +142,7 @@ function Verdict({ result }: { result: KueueResult | null }) {
     case 'no-jobset':
       return <p className="note stale">No verdict: {result.reason}.</p>;
     case 'verdict':
-      return (
-        <AdmissionView
-          admission={result.admission}
-          skipped={result.skipped.length}
-          admitted={result.admitted}
-          start={result.start}
-        />
-      );
+      return <AdmissionView result={result} />;
   }
 }
 
@@ -166,45 +159,35 @@ function fits(p: Admission['assignment']['podSets'][number]): string {
   return p.noFitReason === 'WaitingForQuota' ? 'waits' : 'does not fit';
 }
 
-/** When a waiting design would start, in words (times in UTC, as kubectl prints them). */
-function startText(start: Start | null): string | null {
-  if (!start) return null;
-  switch (start.kind) {
-    case 'at':
-      return `Starts: expected at ${new Date(start.time).toISOString().slice(0, 16).replace('T', ' ')} UTC, once ${start.after.length} admitted workload(s) have ended (if no other pending workload takes the quota first).`;
-    case 'unknown':
-      return `Start not known: ${start.holding} admitted workload(s) with no expected end (spec.maximumExecutionTimeSeconds) hold the quota.`;
-    case 'now':
-    case 'never':
-      return null;
-  }
-}
-
-function AdmissionView({
-  admission: a,
-  skipped,
-  admitted,
-  start,
-}: {
-  admission: Admission;
-  skipped: number;
-  admitted: number;
-  start: Start | null;
-}) {
-  const when = startText(start);
+function AdmissionView({ result }: { result: KueueResult & { kind: 'verdict' } }) {
+  const { admission: a, verdict, admitted, pending } = result;
+  // The quota could take it now, and the queue holds it: the summary says why.
+  const held = verdict !== a.verdict;
+  const when = startWords(result.start);
   const rows = a.assignment.podSets;
   return (
-    <div className={`kueue-verdict ${a.verdict}`} role="status" aria-label="Kueue verdict">
+    <div className={`kueue-verdict ${verdict}`} role="status" aria-label="Kueue verdict">
       <p>
-        <strong>{HEADLINE[a.verdict]}</strong> in {a.localQueue.namespace}/{a.localQueue.name}{' '}
-        (ClusterQueue {a.localQueue.clusterQueue})
+        <strong>{held ? 'Waits for its turn' : HEADLINE[verdict]}</strong> in{' '}
+        {a.localQueue.namespace}/{a.localQueue.name} (ClusterQueue {a.localQueue.clusterQueue})
       </p>
       <p className="summary">
-        {a.verdict === 'admitted' && a.assignment.borrowing ? 'Borrowing from its cohort: ' : ''}
-        {a.detail}
+        {held
+          ? result.summary
+          : `${a.verdict === 'admitted' && a.assignment.borrowing ? 'Borrowing from its cohort: ' : ''}${a.detail}`}
       </p>
       {when && <p className="summary">{when}</p>}
-      {admitted > 0 && <p className="note">{admitted} admitted workload(s) counted.</p>}
+      {(admitted > 0 || pending > 0) && (
+        <p className="note">
+          {admitted} admitted and {pending} pending workload(s) counted.
+        </p>
+      )}
+      {result.missingPriorityClass && (
+        <p className="note">
+          WorkloadPriorityClass {result.missingPriorityClass} is not in the queues: its priority
+          counts as 0.
+        </p>
+      )}
       {a.verdict !== 'too-many-podsets' && a.assignment.message && (
         <p className="note">
           Kueue says: <q>{a.assignment.message}</q>
@@ -220,7 +203,9 @@ function AdmissionView({
           ))}
         </ul>
       )}
-      {skipped > 0 && <p className="note">{skipped} object(s) of other kinds skipped.</p>}
+      {result.skipped.length > 0 && (
+        <p className="note">{result.skipped.length} object(s) of other kinds skipped.</p>
+      )}
     </div>
   );
 }
