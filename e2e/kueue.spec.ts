@@ -16,6 +16,15 @@ const WORKLOADS = readFileSync(join(KUEUE_FIXTURES, 'workloads.yaml'), 'utf8');
 /** team-b's workload, and ml/big waiting in team-a's queue since 11:00 for 23 A100s. */
 const QUEUED = readFileSync(join(KUEUE_FIXTURES, 'queued.yaml'), 'utf8');
 
+/** The whole design as an SVG, from the canvas toolbar. */
+async function downloadSvg(page: Page): Promise<string> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name: 'SVG' }).click(),
+  ]);
+  return readFileSync((await file.path())!, 'utf8');
+}
+
 async function load(page: Page, text: string) {
   await page.evaluate((t) => window.__designerTestApi!.load(t), text);
   await expect.poll(() => yamlText(page)).toBe(text);
@@ -88,13 +97,17 @@ test('borrowing, never and too many PodSets, each as Kueue decides; the link reo
   await expect(verdict(page)).toContainText('Kueue v0.19 takes at most 18 per Workload');
 });
 
-test("with the cluster's workloads, a design that waits says when it would start", async ({
+test("with the cluster's workloads, a design that waits says when it would start, and the timeline shows the wait", async ({
   page,
 }) => {
+  // The designer's clock: 12:30 UTC, half an hour after team-b's workload was admitted.
+  await page.clock.setFixedTime(new Date('2026-12-07T12:30:00Z'));
   await openDesigner(page, 'YAML');
   await load(page, gpuTrainers(3));
   await pasteQueues(page, QUEUES);
   await expect(verdict(page)).toContainText('Admitted now');
+  const timeline = page.getByRole('img', { name: /Timeline in hours/ });
+  await expect(timeline).not.toHaveAccessibleName(/before the run/);
   // team-b's workload holds 10 A100s from 12:00 for at most two hours (src/fixtures/kueue).
   await page.getByLabel(/^Admitted workloads/).fill(WORKLOADS);
   await expect(verdict(page)).toContainText('Waits for quota');
@@ -102,6 +115,13 @@ test("with the cluster's workloads, a design that waits says when it would start
   await expect(verdict(page)).toContainText(
     'Starts: expected at 2026-12-07 14:00 UTC, once 1 workload(s) have ended',
   );
+  // The timeline: the hour and a half in the queue before the run, from now.
+  await expect(timeline).toHaveAccessibleName(
+    /; before the run, Kueue queue: waits 1 h 30 min, until 14:00 UTC$/,
+  );
+  const svg = await downloadSvg(page);
+  expect(svg).toContain('>Kueue queue: waits 1 h 30 min, until 14:00 UTC<');
+  expect(svg).toContain('>now<');
 
   // A StrictFIFO queue with ml/big (23 A100s, an hour) waiting since 11:00: 8 A100s would fit
   // now, but wait for ml/big, admitted at 14:00 and done at 15:00.
@@ -114,6 +134,7 @@ test("with the cluster's workloads, a design that waits says when it would start
     'Starts: expected at 2026-12-07 15:00 UTC, once 2 workload(s) have ended (the last: ml/big), and 1 pending workload(s) ahead of it admitted (ml/big).',
   );
   await expect(verdict(page)).toContainText('1 admitted and 1 pending workload(s) counted.');
+  await expect(timeline).toHaveAccessibleName(/waits 2 h 30 min, until 15:00 UTC$/);
 });
 
 test('queues that cannot be used are named at their place, and the design is left alone', async ({

@@ -206,3 +206,45 @@ describe('one way a figure reads', () => {
     expect(describeTimeline(layout)).toContain('the design runs for 0.33 h');
   });
 });
+
+describe('the wait in Kueue\u2019s queue before the run', () => {
+  const schedule = () => analyze(readFixture('two-groups-sequential-pods')).schedule!;
+  const wait = (hours: number | null) => ({ hours, tone: 'warning' as const, label: 'waits' });
+
+  it('a band from "now" to hour 0, the run where it was', () => {
+    const plain = timelineLayout(schedule());
+    expect(plain.wait).toBeNull();
+    expect(plain.start).toBe(0);
+    const t = timelineLayout(schedule(), {}, null, wait(1.5));
+    expect(t.start).toBe(-1.5);
+    expect(t.span).toBe(plain.span);
+    const win = wholeWindow(t, 900);
+    expect(win.t0).toBe(-1.5);
+    const shapes = timelineShapes(t, win);
+    const x = (h: number) => 150 + ((h - win.t0) / (win.t1 - win.t0)) * (900 - 8 - 150);
+    const band = shapes.find((s) => s.kind === 'rect' && s.fill === 'warning');
+    expect(band).toMatchObject({ x: 150, w: expect.closeTo(x(0) - 150, 6) });
+    expect(texts(shapes)).toContain('waits');
+    expect(texts(shapes)).toContain('now');
+    // The bars start at hour 0, as without the wait: none is drawn in the band.
+    const bars = shapes.filter(
+      (s): s is Shape & { kind: 'rect' } =>
+        s.kind === 'rect' && typeof s.fill === 'object' && 'wave' in s.fill,
+    );
+    expect(bars.length).toBeGreaterThan(0);
+    const first = Math.min(...bars.map((b) => b.x));
+    expect(first).toBeGreaterThanOrEqual(x(0));
+    expect(first).toBeLessThan(x(0) + 3);
+    expect(describeTimeline(t)).toMatch(/; before the run, waits$/);
+  });
+
+  it('a wait past three runs is shortened to three, says so, and has no "now" tick', () => {
+    const t = timelineLayout(schedule(), {}, null, wait(100));
+    expect(t.start).toBe(-3 * t.span);
+    const words = texts(timelineShapes(t, wholeWindow(t, 900)));
+    expect(words).not.toContain('now');
+    expect(words).toContain('waits (band shortened)');
+    const unknown = timelineLayout(schedule(), {}, null, wait(null));
+    expect(unknown.start).toBe(-unknown.span / 4);
+  });
+});

@@ -14,6 +14,7 @@ import type { GroupPlan } from '../schedule/plan.ts';
 import { RECORDED_JOBS } from '../sim/recorded.ts';
 import type { SimCohort, SimGroup } from '../sim/simulate.ts';
 import type { ActualRun } from '../rehearse/actual.ts';
+import type { QueueWait } from '../kueue/wait.ts';
 import { actualLane } from './rehearsed.ts';
 import { maxWaves } from './grid.ts';
 import type { Drawing, Shape } from './shapes.ts';
@@ -25,7 +26,7 @@ import {
   type TimeWindow,
 } from './timelineModel.ts';
 import { plannedLane, plannedOutline, simulatedLane } from './timelineLanes.ts';
-import { groupNotes, markers } from './timelineNotes.ts';
+import { groupNotes, markers, waitBand } from './timelineNotes.ts';
 import { axis } from './timelineAxis.ts';
 
 export {
@@ -39,12 +40,14 @@ export { describeTimeline, simNote } from './timelineNotes.ts';
 
 /**
  * `actual`: a rehearsal's run, drawn over the plan's outline instead of the plan (or the
- * simulated run); its makespan in hours, null when some pod never started or ended.
+ * simulated run); its makespan in hours, null when some pod never started or ended. `wait`: the
+ * wait in Kueue's queue before the run (judge.ts `queueWait`), not drawn with a rehearsal.
  */
 export function timelineLayout(
   schedule: Schedule,
   options: Partial<typeof TIMELINE_DEFAULTS> = {},
   actual: { readonly run: ActualRun; readonly makespan: number | null } | null = null,
+  wait: QueueWait | null = null,
 ): TimelineLayout {
   const o = { ...TIMELINE_DEFAULTS, ...options };
   const sim = actual ? null : schedule.simulated;
@@ -72,21 +75,44 @@ export function timelineLayout(
   });
   const plannedMakespan = schedule.plan.makespan;
   const simEnd = sim ? lastTime(sim.groups) : 0;
+  // Nothing runs (all paused or empty): an hour of axis, never a zero-length one.
+  const span = Math.max(plannedMakespan, sim?.makespan ?? 0, simEnd, actual?.run.end ?? 0) || 1;
+  const drawn = wait && !actual ? waitWidth(wait, span) : 0;
   return {
     groups,
     row: o.row,
     height: Math.max(o.axis, y - o.gap),
     plannedMakespan,
     simulated: sim ? { makespan: sim.makespan } : null,
-    // Nothing runs (all paused or empty): an hour of axis, never a zero-length one.
-    span: Math.max(plannedMakespan, sim?.makespan ?? 0, simEnd, actual?.run.end ?? 0) || 1,
+    span,
     maxWaves: maxWaves(schedule.plan.groups.map((g) => g.figures)),
     leftOut: schedule.plan.leftOut,
     rehearsal: actual && {
       makespan: actual.makespan,
       failed: [...actual.run.groups.values()].reduce((n, g) => n + g.failed, 0),
     },
+    wait:
+      wait && !actual
+        ? {
+            ...wait,
+            drawn,
+            label:
+              wait.hours !== null && wait.hours > drawn
+                ? `${wait.label} (band shortened)`
+                : wait.label,
+          }
+        : null,
+    start: drawn ? -drawn : 0,
   };
+}
+
+/**
+ * The band's width in hours: the wait itself up to three times the run (the run keeps a quarter
+ * of the axis), shortened past that; a quarter of the run when the wait is not known; never too
+ * thin to be seen.
+ */
+function waitWidth(wait: QueueWait, span: number): number {
+  return wait.hours === null ? span / 4 : Math.min(3 * span, Math.max(wait.hours, span / 16));
 }
 
 /**
@@ -163,7 +189,7 @@ function lastTime(groups: readonly SimGroup[]): number {
 
 /** The window that shows the whole run with a little room after it. */
 export function wholeWindow(layout: TimelineLayout, width: number): TimeWindow {
-  return { t0: 0, t1: layout.span * 1.04, width, height: layout.height + 8 };
+  return { t0: layout.start, t1: layout.span * 1.04, width, height: layout.height + 8 };
 }
 
 export function timelineShapes(
@@ -211,6 +237,7 @@ export function timelineShapes(
     }
   }
   markers(out, layout, x, o, height);
+  waitBand(out, layout, x, o.axis, height, right);
   out.push({ kind: 'unclip' });
   groupNotes(out, layout, x, dy, left, right, height, o.axis);
 

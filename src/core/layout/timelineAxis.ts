@@ -29,11 +29,14 @@ export function axis(
     tone: 'muted',
   });
   const coords: number[] = [left, top, right, top];
-  for (const t of ticks(t0, t1, Math.max(2, Math.floor((right - left) / 90)))) {
+  const wait = layout.wait;
+  // Hours count from the run's start; the wait before it is marked only where it begins: now.
+  const now = wait && wait.hours === wait.drawn ? [-wait.drawn] : [];
+  for (const t of [...now, ...ticks(t0, t1, Math.max(2, Math.floor((right - left) / 90)))]) {
     const px = x(t);
-    if (px < left - 0.5 || px > right + 0.5) continue;
+    if (px < left - 0.5 || px > right + 0.5 || (t < 0 && !now.includes(t))) continue;
     coords.push(px, top - 5, px, top);
-    const label = tickLabel(t);
+    const label = t < 0 ? 'now' : tickLabel(t);
     const half = textWidth(label, 11) / 2;
     out.push({
       kind: 'text',

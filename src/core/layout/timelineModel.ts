@@ -2,6 +2,7 @@
 import type { GroupPlan } from '../schedule/plan.ts';
 import type { SimCohort, SimGroup } from '../sim/simulate.ts';
 import type { ActualGroup } from '../rehearse/actual.ts';
+import type { QueueWait } from '../kueue/wait.ts';
 
 export interface TimelineLane {
   readonly label: string;
@@ -43,6 +44,14 @@ export interface TimelineLayout {
   readonly leftOut: readonly string[];
   /** A rehearsal drawn instead of the plan or the simulation: its makespan in hours (null: never). */
   readonly rehearsal: { readonly makespan: number | null; readonly failed: number } | null;
+  /**
+   * The wait in Kueue's queue before the run, drawn as a band before hour 0 `drawn` hours wide
+   * (the true wait when it is known and at most three runs long; else a width that leaves the
+   * run readable, its words saying how long, and that the band is shortened).
+   */
+  readonly wait: (QueueWait & { readonly drawn: number }) | null;
+  /** Where the axis starts: hour 0, or the start of the wait's band. */
+  readonly start: number;
 }
 
 export const TIMELINE_DEFAULTS = {

@@ -86,6 +86,52 @@ export function markers(
   if (m !== null && m !== undefined && m !== layout.plannedMakespan) line(m, 'warning', [2, 3]);
 }
 
+/**
+ * The wait in Kueue's queue: a band from the start of the axis to hour 0, over every lane, with
+ * its words at the top (over the band, or past its end when the band is narrow).
+ */
+export function waitBand(
+  out: Shape[],
+  layout: TimelineLayout,
+  x: X,
+  top: number,
+  height: number,
+  right: number,
+) {
+  const wait = layout.wait;
+  if (!wait) return;
+  const [x0, x1] = [x(-wait.drawn), x(0)];
+  if (x1 <= x(layout.start) - 1 || x1 < 0) return;
+  const bottom = Math.min(height, layout.height + 8);
+  out.push({
+    kind: 'rect',
+    x: x0,
+    y: top,
+    w: x1 - x0,
+    h: bottom - top,
+    fill: wait.tone,
+    alpha: 0.12,
+  });
+  out.push({
+    kind: 'lines',
+    coords: [x1, top, x1, bottom],
+    stroke: wait.tone,
+    width: 1,
+    dash: [2, 2],
+  });
+  const size = 11;
+  out.push({
+    kind: 'text',
+    x: Math.max(x0, x(layout.start)) + 4,
+    y: top + 10,
+    spans: [{ text: wait.label }],
+    size,
+    tone: wait.tone,
+    backdrop: true,
+    maxWidth: right - x0 - 8,
+  });
+}
+
 /** The timeline in words: which run it shows and how long it takes. */
 export function describeTimeline(layout: TimelineLayout): string {
   const planned = `${figure(layout.plannedMakespan)} h`;
@@ -102,8 +148,9 @@ export function describeTimeline(layout: TimelineLayout): string {
       : '';
     return `Timeline in hours: the rehearsal ${ran} (planned ${planned}, dashed)${failed}${left}`;
   }
+  const queued = layout.wait ? `; before the run, ${layout.wait.label}` : '';
   if (!sim)
-    return `Timeline in hours: the design runs for ${planned} on an unlimited cluster${left}`;
+    return `Timeline in hours: the design runs for ${planned} on an unlimited cluster${queued}${left}`;
   const run = sim.makespan === null ? 'never finishes' : `runs for ${figure(sim.makespan)} h`;
-  return `Timeline in hours: on your cluster the design ${run} (${planned} on an unlimited cluster)${left}`;
+  return `Timeline in hours: on your cluster the design ${run} (${planned} on an unlimited cluster)${queued}${left}`;
 }

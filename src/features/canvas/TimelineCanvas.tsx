@@ -35,7 +35,7 @@ export function TimelineCanvas({
   const width = useWidth(box);
   const height = Math.min(MAX_HEIGHT, Math.max(80, layout.height + 8));
   const maxScroll = Math.max(0, layout.height + 8 - height);
-  const { t0, t1, scroll } = useTimelineView(canvas, layout.span, width, maxScroll);
+  const { t0, t1, scroll } = useTimelineView(canvas, layout.start, layout.span, width, maxScroll);
   useEffect(
     () => onReady(() => ({ t0, t1, width, height, scrollY: scroll })),
     [onReady, t0, t1, width, height, scroll],

@@ -13,10 +13,12 @@ const LEFT = TIMELINE_DEFAULTS.labelWidth;
 
 /**
  * The time window in view, `t0` to `t1` hours over the canvas's width, and how far the groups are
- * scrolled down (at most `maxScroll` px).
+ * scrolled down (at most `maxScroll` px). The whole axis runs from `start` (hour 0, or earlier
+ * for a wait before the run) to a little past `span`.
  */
 export function useTimelineView(
   canvasRef: RefObject<HTMLCanvasElement | null>,
+  start: number,
   span: number,
   width: number,
   maxScroll: number,
@@ -27,9 +29,9 @@ export function useTimelineView(
   const base = useMemo(
     () =>
       scaleLinear()
-        .domain([0, span * 1.04])
+        .domain([start, span * 1.04])
         .range([LEFT, Math.max(LEFT + 10, width - 8)]),
-    [span, width],
+    [start, span, width],
   );
   const [t0, t1] = useMemo(
     () => transform.rescaleX(base).domain() as [number, number],
