@@ -137,6 +137,55 @@ test("with the cluster's workloads, a design that waits says when it would start
   await expect(timeline).toHaveAccessibleName(/waits 2 h 30 min, until 15:00 UTC$/);
 });
 
+test('queues read from a file, workloads dropped on their field, or a queue set up in the form', async ({
+  page,
+}) => {
+  await openDesigner(page, 'YAML');
+  await load(page, gpuTrainers(3));
+  const design = await yamlText(page);
+  await page.getByText('Kueue', { exact: true }).click();
+  await page.getByLabel('Read the queues from files').setInputFiles({
+    name: 'queues.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(QUEUES),
+  });
+  await expect(verdict(page)).toContainText('Borrowing from its cohort: trainer on a100');
+  // Dropped on the workloads' field, the file is workloads, not a design to open.
+  const files = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'workloads.yaml', { type: 'application/yaml' }));
+    return dt;
+  }, WORKLOADS);
+  await page.getByLabel(/^Admitted workloads/).dispatchEvent('drop', { dataTransfer: files });
+  await expect(verdict(page)).toContainText('Waits for quota');
+  expect(await yamlText(page)).toBe(design);
+
+  // The form starts from the design: one flavor of its GPU product, its 24 GPUs at once.
+  await page.getByText('Or set up a queue in a form').click();
+  await expect(page.getByRole('group', { name: 'Flavor nvidia-a100-sxm4-80gb' })).toBeVisible();
+  await expect(page.getByLabel('GPUs', { exact: true })).toHaveValue('24');
+  // Queues are there already: the form replaces them only when asked to.
+  await page.getByRole('button', { name: 'Write these queues' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Replace the queues?' });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByLabel(/^Queues: paste/)).toHaveValue(QUEUES);
+  await page.getByRole('button', { name: 'Write these queues' }).click();
+  await dialog.getByRole('button', { name: 'Replace them' }).click();
+  await expect(page.getByLabel(/^Queues: paste/)).toHaveValue(
+    /kind: ClusterQueue\nmetadata:\n {2}name: team\n/,
+  );
+  await expect(verdict(page)).toContainText('Admitted now in default/main (ClusterQueue team)');
+  // Fewer GPUs than the design runs at once, and no cohort to borrow from: never.
+  await page.getByLabel('GPUs', { exact: true }).fill('16');
+  await page.getByRole('button', { name: 'Write these queues' }).click();
+  await dialog.getByRole('button', { name: 'Replace them' }).click();
+  await expect(verdict(page)).toContainText('Never, with these queues');
+  const axe = await new AxeBuilder({ page }).include('.kueue').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
+    [],
+  );
+});
+
 test('queues that cannot be used are named at their place, and the design is left alone', async ({
   page,
 }) => {

@@ -1,5 +1,5 @@
 /** The Kueue section's fields and verdict (loaded on demand by KueuePanel). */
-import { useId } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import type { Admission } from '../../core/kueue/admission.ts';
 import { borrows, flavorsTaken } from '../../core/kueue/assign.ts';
 import { LATEST_KUEUE, podSetLimit } from '../../core/kueue/admission.ts';
@@ -8,6 +8,7 @@ import type { LocalQueue } from '../../core/kueue/queues.ts';
 import type { KueueResult } from '../../core/kueue/verdict.ts';
 import type { KueueSetting } from '../../core/settings.ts';
 import { useDesigner } from '../../state/store.ts';
+import { KueueSetupForm } from './KueueSetupForm.tsx';
 
 /** The releases whose PodSet limit differs, newest first: '' is the latest rules. */
 const VERSIONS = ['', 'v0.18', 'v0.17'] as const;
@@ -33,31 +34,111 @@ export default function KueueFields() {
   const localQueues = result?.kind === 'verdict' ? result.localQueues : [];
   return (
     <div className="kueue-fields">
-      <label htmlFor={`${id}-queues`}>
-        Queues: paste{' '}
-        <code>kubectl get clusterqueues,resourceflavors,cohorts,localqueues -o yaml</code>
-      </label>
-      <textarea
+      <YamlField
         id={`${id}-queues`}
+        label={
+          <>
+            Queues: paste{' '}
+            <code>kubectl get clusterqueues,resourceflavors,cohorts,localqueues -o yaml</code>
+          </>
+        }
+        name="the queues"
         rows={6}
-        spellCheck={false}
         value={kueue.queues}
-        placeholder="apiVersion: v1&#10;kind: List&#10;items: …"
-        onChange={(e) => update({ queues: e.target.value })}
+        placeholder={'apiVersion: v1\nkind: List\nitems: …'}
+        set={(queues) => update({ queues })}
       />
-      <label htmlFor={`${id}-workloads`}>
-        Admitted workloads (optional): <code>kubectl get workloads -A -o yaml</code>
-      </label>
-      <textarea
+      <KueueSetupForm queues={kueue.queues} write={(queues) => update({ queues })} />
+      <YamlField
         id={`${id}-workloads`}
+        label={
+          <>
+            Admitted workloads (optional): <code>kubectl get workloads -A -o yaml</code>
+          </>
+        }
+        name="the workloads"
         rows={3}
-        spellCheck={false}
         value={kueue.workloads ?? ''}
-        onChange={(e) => update({ workloads: e.target.value })}
+        set={(workloads) => update({ workloads })}
       />
       <Choices kueue={kueue} localQueues={localQueues} update={update} />
       <Verdict result={result} />
     </div>
+  );
+}
+
+/**
+ * A field of kubectl YAML: typed or pasted, or read from files, chosen or dropped on it. A file
+ * dropped here is these objects, not a design to open: it stays in the field. Files join what
+ * the field holds as further documents, so nothing there is lost.
+ */
+function YamlField({
+  id,
+  name,
+  label,
+  rows,
+  value,
+  placeholder,
+  set,
+}: {
+  id: string;
+  /** What the field holds, in words: `the queues`. */
+  name: string;
+  label: ReactNode;
+  rows: number;
+  value: string;
+  placeholder?: string;
+  set: (text: string) => void;
+}) {
+  const picker = useRef<HTMLInputElement>(null);
+  const add = async (files: FileList | null) => {
+    const texts = await Promise.all([...(files ?? [])].map((f) => f.text()));
+    const joined = [value.trim() ? value.replace(/\n*$/, '\n') : '', ...texts]
+      .filter(Boolean)
+      .join('---\n');
+    if (texts.length) set(joined);
+  };
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        rows={rows}
+        spellCheck={false}
+        value={value}
+        placeholder={placeholder}
+        onChange={(e) => set(e.target.value)}
+        onDragOver={(e) => {
+          if (!e.dataTransfer.types.includes('Files')) return;
+          e.preventDefault();
+          e.stopPropagation();
+        }}
+        onDrop={(e) => {
+          if (!e.dataTransfer.files.length) return;
+          e.preventDefault();
+          e.stopPropagation();
+          void add(e.dataTransfer.files);
+        }}
+      />
+      <div className="kueue-file">
+        <button type="button" onClick={() => picker.current?.click()}>
+          From files…
+        </button>
+        <span className="note">or drop them on the field</span>
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          hidden
+          accept=".yaml,.yml,.json,application/yaml,text/yaml"
+          aria-label={`Read ${name} from files`}
+          onChange={(e) => {
+            void add(e.target.files);
+            e.target.value = '';
+          }}
+        />
+      </div>
+    </>
   );
 }
 
