@@ -15,10 +15,11 @@ let dir = '';
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'admit-'));
   writeFileSync(join(dir, 'broken.yaml'), 'kind: ClusterQueue\nspec: [unclosed\n');
-  // team-a serves its queue in strict order, and a WorkloadPriorityClass ranks above the rest.
+  // team-a serves its queue in strict order and may preempt lower priorities; a
+  // WorkloadPriorityClass ranks above the rest.
   writeFileSync(
     join(dir, 'strict.yaml'),
-    `${strictFifo(readFileSync(QUEUES, 'utf8'))}
+    `${strictFifo(readFileSync(QUEUES, 'utf8')).replace('queueingStrategy: StrictFIFO\n', 'queueingStrategy: StrictFIFO\n  preemption: { withinClusterQueue: LowerPriority, reclaimWithinCohort: Never }\n')}
 ---
 kind: WorkloadPriorityClass
 apiVersion: kueue.x-k8s.io/v1beta1
@@ -76,6 +77,11 @@ describe('jobset-designer admit', () => {
     expect(r.stdout).toContain(
       'Starts: expected at 2026-12-07 15:00 UTC, once 2 workload(s) have ended (the last: ml/big), and 1 pending workload(s) ahead of it admitted (ml/big).',
     );
+    // Kueue might evict a lower-priority workload instead: said, not simulated.
+    expect(r.stdout).toContain(
+      'Its ClusterQueue may preempt (withinClusterQueue: LowerPriority): Kueue could admit it sooner by evicting other workloads, which is not simulated here.',
+    );
+    expect(alone.stdout).not.toContain('may preempt');
     const urgent = await runCli([...args, '--priority-class', 'urgent'], trainers(1), dir);
     expect(urgent.code).toBe(0);
     const unknown = await runCli([...args, '--priority-class', 'nope'], trainers(1), dir);

@@ -19,6 +19,7 @@ import {
   pendingWorkloads,
   pickLocalQueue,
   podSetsOf,
+  preemptionWords,
   readDocuments,
   readQueues,
   startWords,
@@ -121,6 +122,8 @@ function asText(j: Judgement, version: string, admitted: number): string {
   ];
   const when = startWords(j.start);
   if (when) lines.push(when);
+  const preempt = preemptionWords(j);
+  if (preempt) lines.push(preempt);
   if (j.missingPriorityClass)
     lines.push(
       `WorkloadPriorityClass ${j.missingPriorityClass} is not in the files: its priority counts as 0`,
@@ -143,6 +146,7 @@ function asJson(j: Judgement, version: string, admitted: number) {
     clusterQueue: a.localQueue.clusterQueue,
     admittedWorkloadsCounted: admitted,
     pendingWorkloads: j.pending,
+    mayPreempt: j.mayPreempt,
   };
   if (a.verdict === 'too-many-podsets') return { ...base, podSets: a.podSets, limit: a.limit };
   return {

@@ -47,6 +47,11 @@ export interface ClusterQueue {
    * BestEffortFIFO (the default): a workload that does not fit lets the next one try.
    */
   readonly queueingStrategy: 'StrictFIFO' | 'BestEffortFIFO';
+  /**
+   * The preemption policies that are not `Never` (`withinClusterQueue: LowerPriority`, …): Kueue
+   * may admit a waiting workload by evicting others, which this model does not simulate.
+   */
+  readonly preemption: readonly string[];
   readonly flavorFungibility: {
     readonly whenCanBorrow: Fungibility;
     readonly whenCanPreempt: Fungibility;

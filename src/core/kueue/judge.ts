@@ -35,6 +35,11 @@ export interface Judgement {
   readonly pending: number;
   /** The priority class named, when the files lack it (its priority counts as 0). */
   readonly missingPriorityClass: string | null;
+  /**
+   * While it waits, its ClusterQueue's preemption policies that are not `Never`: Kueue might
+   * admit it sooner by evicting others, which is not simulated.
+   */
+  readonly mayPreempt: readonly string[];
 }
 
 export function judge(
@@ -45,6 +50,7 @@ export function judge(
   priorityClass: string | null,
 ): Judgement {
   const { queues } = cluster;
+  const ownQueue = queues.clusterQueues.get(localQueue.clusterQueue);
   const admission = admit(podSets, queues, localQueue, version);
   const className = priorityClass?.trim() || null;
   const priority = className ? queues.priorityClasses.get(className) : 0;
@@ -79,7 +85,15 @@ export function judge(
       : admission.summary,
     pending,
     missingPriorityClass: className && priority === undefined ? className : null,
+    mayPreempt: held || admission.verdict === 'waits' ? (ownQueue?.preemption ?? []) : [],
   };
+}
+
+/** What preemption could change, in words; null when nothing. */
+export function preemptionWords(j: Pick<Judgement, 'mayPreempt'>): string | null {
+  return j.mayPreempt.length
+    ? `Its ClusterQueue may preempt (${j.mayPreempt.join(', ')}): Kueue could admit it sooner by evicting other workloads, which is not simulated here.`
+    : null;
 }
 
 /** When a waiting JobSet would start, in words (UTC, to the minute); null when it need not say. */

@@ -195,6 +195,9 @@ function readClusterQueue(
     name,
     resourceGroups: groups,
     queueingStrategy: spec.queueingStrategy === 'StrictFIFO' ? 'StrictFIFO' : 'BestEffortFIFO',
+    preemption: Object.entries(obj(spec.preemption)).flatMap(([k, v]) =>
+      typeof v === 'string' && v !== 'Never' ? [`${k}: ${v}`] : [],
+    ),
     flavorFungibility: {
       whenCanBorrow: fungibility(ff.whenCanBorrow, 'MayStopSearch'),
       whenCanPreempt: fungibility(ff.whenCanPreempt, 'TryNextFlavor'),

@@ -3,7 +3,7 @@ import { useId, useRef, type ReactNode } from 'react';
 import type { Admission } from '../../core/kueue/admission.ts';
 import { borrows, flavorsTaken } from '../../core/kueue/assign.ts';
 import { LATEST_KUEUE, podSetLimit } from '../../core/kueue/admission.ts';
-import { startWords } from '../../core/kueue/judge.ts';
+import { preemptionWords, startWords } from '../../core/kueue/judge.ts';
 import type { LocalQueue } from '../../core/kueue/queues.ts';
 import type { KueueResult } from '../../core/kueue/verdict.ts';
 import type { KueueSetting } from '../../core/settings.ts';
@@ -258,6 +258,7 @@ function AdmissionView({ result }: { result: KueueResult & { kind: 'verdict' } }
           : `${a.verdict === 'admitted' && a.assignment.borrowing ? 'Borrowing from its cohort: ' : ''}${a.detail}`}
       </p>
       {when && <p className="summary">{when}</p>}
+      {preemptionWords(result) && <p className="note">{preemptionWords(result)}</p>}
       {(admitted > 0 || pending > 0) && (
         <p className="note">
           {admitted} admitted and {pending} pending workload(s) counted.
