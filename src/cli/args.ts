@@ -4,7 +4,7 @@
  */
 import { parseArgs as parseArgsOf } from 'node:util';
 import { DEFAULT_MAX_PODS, podSetLimit } from '../core/index.ts';
-import { FORMATS, type Format } from './formats.ts';
+import type { Format } from './formats.ts';
 import type { RehearseOptions } from './rehearse.ts';
 import { UsageError } from './usage.ts';
 
@@ -40,6 +40,8 @@ export interface Args {
   readonly rehearse: Omit<RehearseOptions, 'out'>;
   /** `admit`'s own options. */
   readonly admit: AdmitOptions;
+  /** `diff --designer-url`: where the designer is served, for links that open each side. */
+  readonly designerUrl: string | null;
 }
 
 /**
@@ -67,6 +69,7 @@ interface Draft {
   out: string | null;
   readonly rehearse: Mutable<Omit<RehearseOptions, 'out'>>;
   readonly admit: { queues: string[] } & Mutable<Omit<AdmitOptions, 'queues'>>;
+  designerUrl: string | null;
 }
 
 /** An option as Node's parser reads it: its name as written, its value, where it was. */
@@ -94,6 +97,7 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
     limit: Infinity,
     name: null,
     out: null,
+    designerUrl: null,
     rehearse: {
       programDir: null,
       command: null,
@@ -130,8 +134,19 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
     // `--`: what follows is positional
   }
   checkInputs(command, d);
-  const { inputs, format, type, limit, name, out, rehearse, admit } = d;
-  return { command, inputs, format: format ?? 'text', type, limit, name, out, rehearse, admit };
+  const { inputs, format, type, limit, name, out, rehearse, admit, designerUrl } = d;
+  return {
+    command,
+    inputs,
+    format: format ?? 'text',
+    type,
+    limit,
+    name,
+    out,
+    rehearse,
+    admit,
+    designerUrl,
+  };
 }
 
 /** One option of `command` into `d` (`raw`: as written, for the message). */
@@ -147,8 +162,9 @@ function readOption(d: Draft, command: Command, raw: string, t: OptionRead): voi
   if (arg === '--json') setFormat(d, 'json');
   else if (arg === '--format') {
     const v = value();
-    if (!(FORMATS as readonly string[]).includes(v))
-      throw new UsageError(`--format is one of ${FORMATS.join(', ')}, not "${v}"`);
+    const allowed = FORMATS_OF[command];
+    if (!(allowed as readonly string[]).includes(v))
+      throw new UsageError(`${command} --format is one of ${allowed.join(', ')}, not "${v}"`);
     setFormat(d, v as Format);
   } else if (arg === '--type') d.type = value();
   else if (arg === '--limit') {
@@ -165,7 +181,22 @@ function readOption(d: Draft, command: Command, raw: string, t: OptionRead): voi
   else if (arg === '--local-queue') d.admit.localQueue = value();
   else if (arg === '--kueue-version') d.admit.kueueVersion = kueueVersion(value());
   else if (arg === '--priority-class') d.admit.priorityClass = value();
+  else if (arg === '--designer-url') d.designerUrl = designerUrl(value());
   else rehearseOption(d.rehearse, arg, value());
+}
+
+/** The designer's address, for links: http or https, without a fragment of its own. */
+function designerUrl(v: string): string {
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new UsageError(`--designer-url is the designer's address (https://…), not "${v}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new UsageError(`--designer-url is an http or https address, not "${v}"`);
+  url.hash = '';
+  return url.href;
 }
 
 function kueueVersion(v: string): string {
@@ -199,15 +230,27 @@ function checkInputs(command: Command, d: Draft): void {
       throw new UsageError(
         'admit needs the queues: --queue FILE (kubectl get clusterqueues,resourceflavors,cohorts,localqueues -o yaml)',
       );
-    if (d.format !== null && d.format !== 'text' && d.format !== 'json')
-      throw new UsageError(`admit writes text or json, not ${d.format}`);
   }
 }
+
+/** The formats each command writes (`--format`). */
+const FORMATS_OF: Readonly<Record<Command, readonly Format[]>> = {
+  validate: ['text', 'json', 'sarif', 'github'],
+  diff: ['text', 'json', 'markdown'],
+  admit: ['text', 'json'],
+  expand: [],
+  json: [],
+  import: [],
+  pods: [],
+  export: [],
+  program: [],
+  rehearse: [],
+};
 
 /** Each command's options (`--help` aside). */
 const COMMAND_OPTIONS: Readonly<Record<Command, readonly string[]>> = {
   validate: ['--json', '--format'],
-  diff: ['--json'],
+  diff: ['--json', '--format', '--designer-url'],
   expand: [],
   json: [],
   import: [],

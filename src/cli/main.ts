@@ -86,7 +86,8 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
       args.inputs.length > 1 || expanded.some((x) => !('arg' in x) || !args.inputs.includes(x.arg));
     return validate(checked, args.format, many, out, io.stderr);
   }
-  if (args.command === 'diff') return diffCommand(checked, args.format, out, io.stderr);
+  if (args.command === 'diff')
+    return diffCommand(checked, args.format, args.designerUrl, out, io.stderr);
   return oneInput(args.command, args, checked, out, io, dir);
 }
 

@@ -22,8 +22,11 @@ export const USAGE = `Usage:
                                           run every pod as a local process on its schedule;
                                           logs and rehearsal.json in DIR (default: rehearsal);
                                           exit 0 all pods succeeded, 1 some failed
-  jobset-designer diff <a> <b> [--json]   what changing design a into b does: totals and their
-                                          deltas, and each group added, removed, renamed or changed
+  jobset-designer diff <a> <b> [--json | --format text|json|markdown] [--designer-url URL]
+                                          what changing design a into b does: totals and their
+                                          deltas, and each group added, removed, renamed or changed;
+                                          markdown: a pull-request comment, with links that open
+                                          each side and the comparison in the designer at URL
   jobset-designer admit <input> --queue FILE... [--workloads FILE] [--local-queue NAME]
                           [--kueue-version V] [--priority-class NAME] [--format text|json]
                                           would Kueue admit the design's JobSet now: the queues

@@ -53,6 +53,7 @@ export {
   type TotalDelta,
 } from './compare/diff.ts';
 export { changeText, deltaText, diffLines, figureText, groupChangeText } from './compare/text.ts';
+export { diffMarkdown, mdText, type MarkdownLinks } from './compare/markdown.ts';
 export {
   addAdmittedUsage,
   admit,

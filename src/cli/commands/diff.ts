@@ -1,14 +1,20 @@
 /** `jobset-designer diff`: what changing one design into another does. */
 import type { Writable } from 'node:stream';
-import { compareDesigns, diffLines } from '../../core/index.ts';
+import { compareDesigns, diffLines, diffMarkdown, type MarkdownLinks } from '../../core/index.ts';
+import { encodeDesign, type SharedDesign } from '../../core/link/codec.ts';
+import type { Design } from '../inputs.ts';
 import { terminalText } from '../../core/safe.ts';
 import type { Checked, Format } from '../formats.ts';
 import { say, type Output } from '../output.ts';
 
-/** The deltas between two designs, as text or JSON; 0 whatever they are, 2 when one is unreadable. */
+/**
+ * The deltas between two designs, as text, JSON or Markdown (a pull-request comment, with links
+ * into the designer at `designerUrl`); 0 whatever they are, 2 when one is unreadable.
+ */
 export async function diffCommand(
   checked: readonly Checked[],
   format: Format,
+  designerUrl: string | null,
   out: Output,
   stderr: Writable,
 ): Promise<number> {
@@ -32,10 +38,34 @@ export async function diffCommand(
     }
   }
   const d = compareDesigns(a.analysis, b.analysis);
-  if (format === 'json') {
+  if (format === 'markdown') {
+    const links = designerUrl ? await linksOf(designerUrl, a.design, b.design) : null;
+    await out.write(diffMarkdown(d, a.design.name, b.design.name, links));
+  } else if (format === 'json') {
     await out.write(JSON.stringify({ a: a.design.name, b: b.design.name, ...d }, null, 2) + '\n');
   } else {
     await out.write(diffLines(d, a.design.name, b.design.name).map(terminalText).join('\n') + '\n');
   }
   return 0;
+}
+
+/** Past this, a link is left out: a GitHub comment holds 65,536 characters, three links with it. */
+const MAX_LINK_CHARS = 20_000;
+
+/** Links that open a, b, and b compared with a, in the designer at `base`. */
+async function linksOf(base: string, a: Design, b: Design): Promise<MarkdownLinks> {
+  const link = async (design: SharedDesign) => {
+    const fragment = await encodeDesign(design);
+    const url = fragment && `${base}#${fragment}`;
+    return url && url.length <= MAX_LINK_CHARS ? url : null;
+  };
+  return {
+    a: await link({ text: a.text, settings: a.settings }),
+    b: await link({ text: b.text, settings: b.settings }),
+    compare: await link({
+      text: b.text,
+      settings: b.settings,
+      compare: { text: a.text, settings: a.settings, label: a.name, currentFirst: false },
+    }),
+  };
 }

@@ -52,6 +52,9 @@ export async function validate(
     case 'sarif':
       await out.write(JSON.stringify(sarifReport(checked), null, 2) + '\n');
       break;
+    case 'markdown':
+      // Refused with a message when the arguments are read (validate has no Markdown report).
+      throw new Error('validate writes no markdown');
   }
   // What a link's settings show (its sweeps, its cluster): said, never counted as problems.
   if (format === 'text') {
