@@ -109,7 +109,7 @@ test("with the cluster's workloads, a design that waits says when it would start
   const timeline = page.getByRole('img', { name: /Timeline in hours/ });
   await expect(timeline).not.toHaveAccessibleName(/before the run/);
   // team-b's workload holds 10 A100s from 12:00 for at most two hours (src/fixtures/kueue).
-  await page.getByLabel(/^Admitted workloads/).fill(WORKLOADS);
+  await page.getByLabel(/^Workloads, admitted and pending/).fill(WORKLOADS);
   await expect(verdict(page)).toContainText('Waits for quota');
   await expect(verdict(page)).toContainText('22 free now');
   await expect(verdict(page)).toContainText(
@@ -127,7 +127,7 @@ test("with the cluster's workloads, a design that waits says when it would start
   // now, but wait for ml/big, admitted at 14:00 and done at 15:00.
   await load(page, gpuTrainers(1));
   await page.getByLabel(/^Queues: paste/).fill(strictFifo(QUEUES));
-  await page.getByLabel(/^Admitted workloads/).fill(QUEUED);
+  await page.getByLabel(/^Workloads, admitted and pending/).fill(QUEUED);
   await expect(verdict(page)).toContainText('Waits for its turn');
   await expect(verdict(page)).toContainText('pending workloads ahead of it take the quota first');
   await expect(verdict(page)).toContainText(
@@ -144,11 +144,19 @@ test('queues read from a file, workloads dropped on their field, or a queue set 
   await load(page, gpuTrainers(3));
   const design = await yamlText(page);
   await page.getByText('Kueue', { exact: true }).click();
-  await page.getByLabel('Read the queues from files').setInputFiles({
-    name: 'queues.yaml',
-    mimeType: 'application/yaml',
-    buffer: Buffer.from(QUEUES),
-  });
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Read the queues from files' }).click(),
+  ]);
+  // Two files, the first without a final newline: they join as two documents.
+  const [flavors, rest] = [
+    QUEUES.slice(0, QUEUES.indexOf('---\n')),
+    QUEUES.slice(QUEUES.indexOf('---\n') + 4),
+  ];
+  await chooser.setFiles([
+    { name: 'flavor.yaml', mimeType: 'application/yaml', buffer: Buffer.from(flavors.trimEnd()) },
+    { name: 'queues.yaml', mimeType: 'application/yaml', buffer: Buffer.from(rest) },
+  ]);
   await expect(verdict(page)).toContainText('Borrowing from its cohort: trainer on a100');
   // Dropped on the workloads' field, the file is workloads, not a design to open.
   const files = await page.evaluateHandle((text) => {
@@ -156,7 +164,9 @@ test('queues read from a file, workloads dropped on their field, or a queue set 
     dt.items.add(new File([text], 'workloads.yaml', { type: 'application/yaml' }));
     return dt;
   }, WORKLOADS);
-  await page.getByLabel(/^Admitted workloads/).dispatchEvent('drop', { dataTransfer: files });
+  await page
+    .getByLabel(/^Workloads, admitted and pending/)
+    .dispatchEvent('drop', { dataTransfer: files });
   await expect(verdict(page)).toContainText('Waits for quota');
   expect(await yamlText(page)).toBe(design);
 
@@ -168,7 +178,8 @@ test('queues read from a file, workloads dropped on their field, or a queue set 
   await page.getByRole('button', { name: 'Write these queues' }).click();
   const dialog = page.getByRole('dialog', { name: 'Replace the queues?' });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByLabel(/^Queues: paste/)).toHaveValue(QUEUES);
+  const pasted = await page.getByLabel(/^Queues: paste/).inputValue();
+  expect(pasted).toContain('kind: ClusterQueue\nmetadata: { name: team-a }');
   await page.getByRole('button', { name: 'Write these queues' }).click();
   await dialog.getByRole('button', { name: 'Replace them' }).click();
   await expect(page.getByLabel(/^Queues: paste/)).toHaveValue(

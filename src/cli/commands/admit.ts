@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
+import { isTime } from '../../core/kueue/wait.ts';
 import {
   addUsageOf,
   admittedWorkloads,
@@ -137,7 +138,10 @@ function asJson(j: Judgement, version: string, admitted: number) {
   const { admission: a, start } = j;
   const base = {
     ...(start && {
-      start: start.kind === 'at' ? { ...start, time: new Date(start.time).toISOString() } : start,
+      start:
+        start.kind === 'at'
+          ? { ...start, time: isTime(start.time) ? new Date(start.time).toISOString() : null }
+          : start,
     }),
     verdict: j.verdict,
     summary: j.summary,

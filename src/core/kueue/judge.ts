@@ -10,6 +10,7 @@ import type { PodSet } from './assign.ts';
 import type { PendingWorkload } from './pending.ts';
 import type { LocalQueue, Queues } from './queues.ts';
 import { pendingInCohort, startOf, type Start } from './start.ts';
+import { isTime } from './wait.ts';
 
 export interface Cluster {
   /** Builds the queues afresh, with no usage: the start's run changes the usage it is given. */
@@ -101,6 +102,7 @@ export function startWords(start: Start | null): string | null {
   if (!start) return null;
   switch (start.kind) {
     case 'at': {
+      if (!isTime(start.time)) return 'Start not known: the workloads give no time a date can be.';
       const when = new Date(start.time).toISOString().slice(0, 16).replace('T', ' ');
       const ahead = start.ahead.length
         ? `, and ${start.ahead.length} pending workload(s) ahead of it admitted (${start.ahead.join(', ')})`

@@ -3,6 +3,7 @@
 // ff69552e79), with Kueue's default `requeuingTimestamp: Eviction`.
 import { describe, expect, it } from 'vitest';
 import { listedAt, pendingWorkloads, queueOrder } from './pending.ts';
+import { admittedWorkloads } from './admitted.ts';
 
 const T1 = '2026-12-07T10:00:00Z';
 const T2 = '2026-12-07T10:00:01Z';
@@ -113,5 +114,57 @@ describe('pendingWorkloads', () => {
       }),
     ]);
     expect(at).toBe(Date.parse(T3));
+  });
+});
+
+describe('workloads as listed', () => {
+  const admitted = (name: string, extra: { spec?: object; status?: object } = {}) => ({
+    kind: 'Workload',
+    metadata: { name, namespace: 'ml' },
+    spec: { queueName: 'main', ...extra.spec },
+    status: {
+      conditions: [
+        { type: 'QuotaReserved', status: 'True', lastTransitionTime: '2026-12-07T12:00:00Z' },
+        { type: 'Admitted', status: 'True', lastTransitionTime: '2026-12-07T12:10:00Z' },
+      ],
+      admission: {
+        clusterQueue: 'team-a',
+        podSetAssignments: [
+          { flavors: { 'nvidia.com/gpu': 'a100' }, resourceUsage: { 'nvidia.com/gpu': '4' } },
+        ],
+      },
+      ...extra.status,
+    },
+  });
+
+  it('a refreshed list added to the last: each workload once, as last listed', () => {
+    const old = [workload('w1', T1), admitted('w2')];
+    const fresh = [admitted('w1'), workload('w3', T2)];
+    const docs = [
+      { kind: 'List', items: old },
+      { kind: 'List', items: fresh },
+    ];
+    expect(pendingWorkloads(docs).map((w) => w.name)).toEqual(['ml/w3']);
+    expect(admittedWorkloads(docs).map((w) => w.name)).toEqual(['ml/w1', 'ml/w2']);
+  });
+
+  it('the time limit counts from Admitted, less the time run before an eviction; only as the API takes it', () => {
+    const end = (spec: object, status: object = {}) =>
+      admittedWorkloads([admitted('w', { spec, status })])[0]!.end;
+    const at = Date.parse('2026-12-07T12:10:00Z');
+    expect(end({ maximumExecutionTimeSeconds: 3600 })).toBe(at + 3600_000);
+    expect(
+      end({ maximumExecutionTimeSeconds: 3600 }, { accumulatedPastExecutionTimeSeconds: 600 }),
+    ).toBe(at + 3000_000);
+    // Not an int32 of at least 1: no time limit at all.
+    for (const bad of [1e13, 0, -5, 1.5, Infinity, '3600'])
+      expect(end({ maximumExecutionTimeSeconds: bad })).toBeNull();
+  });
+
+  it('a negative count asks for nothing', () => {
+    const w = workload('w', T1, {
+      spec: { podSets: [{ name: 'main', count: -10, template: { spec: {} } }] },
+    });
+    expect(pendingWorkloads([w])[0]!.podSets[0]!.count).toBe(0);
   });
 });

@@ -9,6 +9,7 @@
 import type { PodSet } from './assign.ts';
 import { list, obj, str, type Obj } from './data.ts';
 import { podSetOf } from './workload.ts';
+import { itemsOf, lastListings, maxExecutionSeconds } from './listing.ts';
 
 export interface PendingWorkload {
   /** `namespace/name`. */
@@ -32,15 +33,12 @@ export function queueOrder(a: Queued, b: Queued): number {
   return b.priority - a.priority || a.since - b.since || (a.name < b.name ? -1 : 1);
 }
 
-const itemsOf = (docs: readonly unknown[]) =>
-  docs.flatMap((d) => (obj(d).kind === 'List' ? list(obj(d).items) : [d])).map(obj);
-
 const isTrue = (conditions: readonly Obj[], type: string) =>
   conditions.some((c) => c.type === type && c.status === 'True');
 
 export function pendingWorkloads(docs: readonly unknown[]): PendingWorkload[] {
   const out: PendingWorkload[] = [];
-  for (const w of itemsOf(docs)) {
+  for (const w of lastListings(docs)) {
     if (w.kind !== 'Workload') continue;
     const spec = obj(w.spec);
     const status = obj(w.status);
@@ -65,13 +63,11 @@ export function pendingWorkloads(docs: readonly unknown[]): PendingWorkload[] {
       since: Number.isFinite(since) ? since : 0,
       podSets: list(spec.podSets).map((p, i) => {
         const ps = obj(p);
-        const count = Number.isInteger(ps.count) ? (ps.count as number) : 1;
+        // At least 0, as the API takes it: a negative count would give quota back.
+        const count = Number.isInteger(ps.count) ? Math.max(0, ps.count as number) : 1;
         return podSetOf(str(ps.name, `podset-${i}`), count, obj(obj(ps.template).spec));
       }),
-      maxSeconds:
-        typeof spec.maximumExecutionTimeSeconds === 'number' && spec.maximumExecutionTimeSeconds > 0
-          ? spec.maximumExecutionTimeSeconds
-          : null,
+      maxSeconds: maxExecutionSeconds(spec.maximumExecutionTimeSeconds),
     });
   }
   return out;

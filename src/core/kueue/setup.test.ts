@@ -66,6 +66,20 @@ describe('setupForDesign and setupYaml', () => {
     expect(pyyamlRead(text.split('---\n'))).toEqual(docsOf(text));
   });
 
+  it('no borrowing limit outside a cohort (Kueue refuses one: clusterqueue_webhook.go)', () => {
+    const text = setupYaml({
+      clusterQueue: 'solo',
+      cohort: '',
+      namespace: 'ml',
+      localQueue: 'main',
+      flavors: [
+        { name: 'a100', product: 'A100', gpus: 16, borrowingLimit: 8, cpus: 10, memoryGi: 10 },
+      ],
+    });
+    expect(text).not.toContain('borrowingLimit');
+    expect(text).not.toContain('cohort');
+  });
+
   it('a design without GPUs gets one flavor with none', () => {
     const setup = setupForDesign(
       analyze(gpuTrainers(1).replace(/\n\s+accelerators:\n.*\n/, '\n')).expansion!.totals,

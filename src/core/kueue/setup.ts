@@ -90,7 +90,9 @@ export function setupYaml(s: QueueSetup): string {
                 {
                   name: GPU_RESOURCE,
                   nominalQuota: f.gpus,
-                  ...(f.borrowingLimit !== null && { borrowingLimit: f.borrowingLimit }),
+                  // Kueue refuses a borrowing limit outside a cohort (clusterqueue_webhook.go).
+                  ...(f.borrowingLimit !== null &&
+                    s.cohort && { borrowingLimit: f.borrowingLimit }),
                 },
               ],
             })),

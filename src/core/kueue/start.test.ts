@@ -126,6 +126,48 @@ describe('startOf', () => {
     });
   });
 
+  it('heads within nominal quota go before those that borrow (scheduler.go makeClassicalIterator)', () => {
+    // team-a's 16 A100s are back at 13:00; team-b holds 8 for good. ml/p, older, waits in team-b
+    // for 24 (it would borrow 16 of team-a's); the design's 16 fit team-a's nominal quota: it
+    // goes first, and p no longer fits.
+    const s = startIn(
+      'BestEffortFIFO',
+      gpuTrainers(2),
+      [workload('a16', 16, 1, 'team-a'), workload('b8', 8, undefined, 'team-b')],
+      [pendingWorkload('p', 24, { hours: 2, queue: 'b' })],
+    );
+    expect(s).toEqual({
+      kind: 'at',
+      time: at('2026-12-07T13:00:00Z'),
+      after: ['ml/a16'],
+      ahead: [],
+    });
+  });
+
+  it('workloads overdue when listed give their quota back together', () => {
+    // Listed at 13:00, w1 and w2 (8 each) were due at 12:30 and 12:45: the 16 they hold come
+    // back at once, and p (16, the oldest) takes them all; q and the design (8 each) wait for p.
+    const s = startIn(
+      'BestEffortFIFO',
+      gpuTrainers(1),
+      [
+        workload('w1', 8, 0.5, 'team-a'),
+        workload('w2', 8, 0.75, 'team-a'),
+        workload('b16', 16, undefined, 'team-b'),
+      ],
+      [
+        pendingWorkload('p', 16, { hours: 1 }),
+        pendingWorkload('q', 8, { hours: 1, created: '2026-12-07T13:00:00Z' }),
+      ],
+    );
+    expect(s).toEqual({
+      kind: 'at',
+      time: at('2026-12-07T14:00:00Z'),
+      after: ['ml/w1', 'ml/w2', 'ml/p'],
+      ahead: ['ml/p', 'ml/q'],
+    });
+  });
+
   it('the same start as a step-by-step simulation of the queues (300 random clusters)', () => {
     // mulberry32, seeded: the same clusters every run.
     let seed = 7;
@@ -200,14 +242,20 @@ function queueDocs(strategies: Strategies): unknown[] {
 function pendingWorkload(
   name: string,
   gpus: number,
-  o: { hours?: number | undefined; priority?: number; minute?: number; queue?: string } = {},
+  o: {
+    hours?: number | undefined;
+    priority?: number;
+    minute?: number;
+    queue?: string;
+    created?: string;
+  } = {},
 ) {
   return {
     kind: 'Workload',
     metadata: {
       name,
       namespace: 'ml',
-      creationTimestamp: `2026-12-07T11:${String(o.minute ?? 0).padStart(2, '0')}:00Z`,
+      creationTimestamp: o.created ?? `2026-12-07T11:${String(o.minute ?? 0).padStart(2, '0')}:00Z`,
     },
     spec: {
       queueName: o.queue ?? 'main',
@@ -260,9 +308,11 @@ function startIn(
 }
 
 /**
- * The oracle: the queues rebuilt from nothing at each moment (the listing, then each end in
- * turn), every workload still running counted, and a pass over the pending ones in Kueue's
- * order, in plain loops: no bisection, no usage given back.
+ * The oracle: every moment in turn (the listing, then each end, every workload over by then
+ * giving its quota back), the queues rebuilt from nothing for every question, and Kueue's
+ * scheduling cycles in plain loops (scheduler.go: each ClusterQueue's head; within nominal
+ * quota first, then priority, then age; admitted if it still fits). No bisection, no usage
+ * given back.
  */
 function stepByStep(
   strategies: Strategies,
@@ -275,8 +325,8 @@ function stepByStep(
   const list = [{ kind: 'List', items: [...running, ...pending] }];
   const podSets = designPodSets(design);
   const lq = (pickLocalQueue(readQueues(docs), 'ml/main') as { queue: LocalQueue }).queue;
-  const live: AdmittedWorkload[] = [...admittedWorkloads(list)];
-  if (admit(podSets, withUsage(docs, live), lq).verdict === 'never') return { kind: 'never' };
+  const all: AdmittedWorkload[] = [...admittedWorkloads(list)];
+  if (admit(podSets, withUsage(docs, all), lq).verdict === 'never') return { kind: 'never' };
   const lqs = new Map([
     ['main', 'team-a'],
     ['b', 'team-b'],
@@ -309,67 +359,89 @@ function stepByStep(
     design: true,
   });
   queue.sort((a, b) => b.priority - a.priority || a.since - b.since || (a.name < b.name ? -1 : 1));
-  const first = listedAt(list)!;
-  let time = first;
+  const strict = (cq: string) => queueDocsStrategy(strategies, cq) === 'StrictFIFO';
+  let time = listedAt(list)!;
+  const ended: AdmittedWorkload[] = [];
   const ahead: string[] = [];
-  for (;;) {
-    const stillRunning = live.filter((w) => time === first || w.end === null || w.end > time);
-    const blocked = new Set<string>();
-    const left: Waiting[] = [];
-    for (const w of queue) {
-      if (blocked.has(w.cq)) {
-        left.push(w);
-        continue;
-      }
-      const queues = withUsage(docs, stillRunning);
+  for (let moment = 0; ; moment++) {
+    const live = () => all.filter((w) => !ended.includes(w));
+    /** The assignment if it fits with what runs now, else null. */
+    const fit = (w: Waiting) => {
+      const queues = withUsage(docs, live());
       if (w.design) {
-        if (admit(w.podSets, queues, lq).verdict === 'admitted') {
-          const ended = live
-            .filter((x) => x.end !== null && x.end <= time && time !== first)
-            .sort((a, b) => a.end! - b.end! || (a.name < b.name ? -1 : 1));
-          return time === first
-            ? { kind: 'now' }
-            : { kind: 'at', time, after: ended.map((x) => x.name), ahead };
-        }
-      } else {
-        const a = assignFlavors(w.podSets, queues.clusterQueues.get(w.cq)!, queues.flavors);
-        if (a.mode === 'Fit') {
-          const usage = a.podSets.flatMap((p) =>
-            Object.entries(p.flavors).map(([resource, f]) => ({
-              flavor: f.flavor,
-              resource,
-              amount: p.requests[resource]!,
-            })),
-          );
-          const admitted = {
+        const a = admit(w.podSets, queues, lq);
+        return a.verdict === 'admitted' ? a.assignment : null;
+      }
+      const a = assignFlavors(w.podSets, queues.clusterQueues.get(w.cq)!, queues.flavors);
+      return a.mode === 'Fit' ? a : null;
+    };
+    const aside = new Set<Waiting>();
+    for (;;) {
+      const heads: Waiting[] = [];
+      for (const cq of ['team-a', 'team-b']) {
+        const mine = queue.filter((w) => w.cq === cq);
+        const head = strict(cq)
+          ? mine.filter((w) => !aside.has(w))[0]
+          : mine.find((w) => !aside.has(w));
+        if (head && (!strict(cq) || head === mine[0])) heads.push(head);
+      }
+      if (!heads.length) break;
+      const nominated = heads.map((w) => ({ w, a: fit(w) }));
+      nominated.sort(
+        (x, y) =>
+          (x.a?.borrowing ?? 0) - (y.a?.borrowing ?? 0) ||
+          y.w.priority - x.w.priority ||
+          x.w.since - y.w.since ||
+          (x.w.name < y.w.name ? -1 : 1),
+      );
+      let moved = false;
+      for (const { w, a: first } of nominated) {
+        const a = first && fit(w);
+        if (a) {
+          if (w.design)
+            return moment === 0
+              ? { kind: 'now' }
+              : {
+                  kind: 'at',
+                  time,
+                  after: [...ended]
+                    .sort((x, y) => x.end! - y.end! || (x.name < y.name ? -1 : 1))
+                    .map((x) => x.name),
+                  ahead,
+                };
+          all.push({
             name: w.name,
             clusterQueue: w.cq,
-            usage,
+            usage: a.podSets.flatMap((p) =>
+              Object.entries(p.flavors).map(([resource, f]) => ({
+                flavor: f.flavor,
+                resource,
+                amount: p.requests[resource]!,
+              })),
+            ),
             end: w.seconds === null ? null : time + w.seconds * 1000,
-          };
-          live.push(admitted);
-          stillRunning.push(admitted);
+          });
           ahead.push(w.name);
-          continue;
+          queue = queue.filter((x) => x !== w);
+          moved = true;
+        } else if (!first && !strict(w.cq)) {
+          aside.add(w);
+          moved = true;
         }
       }
-      left.push(w);
-      if (queueDocsStrategy(strategies, w.cq) === 'StrictFIFO') blocked.add(w.cq);
+      if (!moved) break;
     }
-    queue = left;
-    const next = live.filter((w) => w.end !== null && w.end > time).map((w) => w.end!);
+    const next = live().filter((w) => w.end !== null);
     if (!next.length) {
       const head = queue.find((w) => w.cq === 'team-a');
       return {
         kind: 'unknown',
-        holding: live.filter((w) => w.end === null).length,
-        blockedBy:
-          queueDocsStrategy(strategies, 'team-a') === 'StrictFIFO' && head && !head.design
-            ? head.name
-            : null,
+        holding: live().length,
+        blockedBy: strict('team-a') && head && !head.design ? head.name : null,
       };
     }
-    time = Math.min(...next);
+    time = Math.max(time, Math.min(...next.map((w) => w.end!)));
+    for (const w of next) if (w.end! <= time) ended.push(w);
   }
 }
 

@@ -98,54 +98,131 @@ export function startOf(
     const a = assignFlavors(e.podSets, e.cq, queues.flavors);
     return a.mode === 'Fit' ? a : null;
   };
-  /** The entries a pass tries, in order: none behind a StrictFIFO head that does not fit. */
-  // Within a pass usage only grows: an entry like one that did not fit does not fit either.
-  function* pass(waiting: readonly Entry[]) {
-    const blocked = new Set<ClusterQueue>();
-    const failed = new Set<string>();
-    for (const e of waiting) {
-      if (blocked.has(e.cq)) continue;
-      const a = e.alike && failed.has(e.alike) ? null : fits(e);
-      yield { e, a };
-      if (!a && e.alike) failed.add(e.alike);
-      if (!a && e.cq.queueingStrategy === 'StrictFIFO') blocked.add(e.cq);
-    }
-  }
-  const anyFits = (waiting: readonly Entry[]) => {
-    for (const { a } of pass(waiting)) if (a) return true;
-    return false;
-  };
-
   const ends = new Ends(queues, workloads);
-  let queue = entries;
+  const moment = new Moment(entries, fits);
   let time = waiting.listedAt ?? -Infinity;
   const ahead: string[] = [];
   for (;;) {
-    if (!anyFits(queue)) {
-      const k = ends.firstReleaseWhere(() => anyFits(queue));
-      if (k === null) {
-        const head = [...pass(queue)].find(({ e, a }) => !a && e.cq === own && !e.design);
-        return {
-          kind: 'unknown',
-          holding: ends.holding(),
-          blockedBy: own.queueingStrategy === 'StrictFIFO' ? (head?.e.name ?? null) : null,
-        };
-      }
-      time = Math.max(time, ends.releaseTo(k));
-    }
-    const admitted = new Set<Entry>();
-    for (const { e, a } of pass(queue)) {
-      if (!a) continue;
+    for (const { e, a } of moment.cycles()) {
       if (e.design)
-        // Admitted at the first moment, even behind workloads admitted in the same pass: now.
+        // Admitted at the first moment, even beside workloads admitted with it: now.
         return ends.released() === 0
           ? { kind: 'now' }
           : { kind: 'at', time, after: ends.endedNames(), ahead };
-      admitted.add(e);
       ahead.push(e.name);
       ends.admit(e, a, time);
     }
-    queue = queue.filter((e) => !admitted.has(e));
+    // Nothing more fits until quota is given back: the first end after which something does.
+    // What each entry did at the ends tried: fitting only gets likelier as more have ended.
+    const tried = new Map<Entry, { fails: number; fits: number }>();
+    const k = ends.firstReleaseWhere((released) => moment.anyFits(released, tried));
+    if (k === null) {
+      const head = moment.queue.find((e) => e.cq === own);
+      return {
+        kind: 'unknown',
+        holding: ends.holding(),
+        blockedBy: own.queueingStrategy === 'StrictFIFO' && head && !head.design ? head.name : null,
+      };
+    }
+    time = ends.releaseTo(k, time);
+  }
+}
+
+/**
+ * The queues at one moment, served as Kueue's scheduler serves them (kueue
+ * `pkg/scheduler/scheduler.go`, `schedule` and `makeClassicalIterator`): in each cycle, the
+ * head of every ClusterQueue; those within nominal quota before those that borrow, then by
+ * priority, then by age; each admitted if it still fits. A head that does not fit blocks a
+ * StrictFIFO queue; in a BestEffortFIFO queue it steps aside until quota is given back, and
+ * the next one becomes the head.
+ */
+class Moment {
+  queue: Entry[];
+  private readonly fits: (e: Entry) => Assignment | null;
+  /** Stepped aside until the next release (BestEffortFIFO), by `alike` too. */
+  private aside = new Set<Entry>();
+
+  constructor(entries: Entry[], fits: (e: Entry) => Assignment | null) {
+    this.queue = entries;
+    this.fits = fits;
+  }
+
+  /** The workloads admitted at this moment, in the order they are, until none fits. */
+  *cycles(): Generator<{ e: Entry; a: Assignment }> {
+    this.aside = new Set();
+    for (;;) {
+      const heads = this.heads().map((e) => ({ e, a: this.fits(e) }));
+      if (!heads.length) return;
+      heads.sort(
+        (x, y) =>
+          (x.a?.borrowing ?? 0) - (y.a?.borrowing ?? 0) ||
+          y.e.priority - x.e.priority ||
+          x.e.since - y.e.since ||
+          (x.e.name < y.e.name ? -1 : 1),
+      );
+      let moved = false;
+      for (const { e, a: nominated } of heads) {
+        // Admitted only if it still fits after those admitted before it in this cycle.
+        const a = nominated && this.fits(e);
+        if (a) {
+          this.queue = this.queue.filter((x) => x !== e);
+          moved = true;
+          yield { e, a };
+        } else if (!nominated && e.cq.queueingStrategy === 'BestEffortFIFO') {
+          this.aside.add(e);
+          moved = true;
+        }
+      }
+      if (!moved) return;
+    }
+  }
+
+  /**
+   * Whether anything would be admitted with `released` ends passed, the queue as it is. `tried`
+   * remembers, per entry, the most ends it did not fit with and the fewest it fit with: with
+   * nothing admitted meanwhile, more ends only give quota back, so those answers stand.
+   */
+  anyFits(released: number, tried: Map<Entry, { fails: number; fits: number }>): boolean {
+    const failed = new Set<string>();
+    const blocked = new Set<ClusterQueue>();
+    for (const e of this.queue) {
+      if (blocked.has(e.cq)) continue;
+      const t = tried.get(e) ?? { fails: -1, fits: Infinity };
+      tried.set(e, t);
+      // Entries alike fit alike; usage does not change while this looks.
+      const fits =
+        released >= t.fits
+          ? true
+          : released <= t.fails || (e.alike && failed.has(e.alike))
+            ? false
+            : this.fits(e) !== null;
+      if (fits) {
+        t.fits = Math.min(t.fits, released);
+        return true;
+      }
+      t.fails = Math.max(t.fails, released);
+      if (e.alike) failed.add(e.alike);
+      if (e.cq.queueingStrategy === 'StrictFIFO') blocked.add(e.cq);
+    }
+    return false;
+  }
+
+  /** Each ClusterQueue's head: its first entry (StrictFIFO), or its first not stepped aside. */
+  private heads(): Entry[] {
+    const seen = new Set<ClusterQueue>();
+    const heads: Entry[] = [];
+    for (const e of this.queue) {
+      if (seen.has(e.cq)) continue;
+      if (e.cq.queueingStrategy === 'StrictFIFO') {
+        seen.add(e.cq);
+        if (!this.aside.has(e)) heads.push(e);
+        continue;
+      }
+      if (this.aside.has(e)) continue;
+      seen.add(e.cq);
+      heads.push(e);
+    }
+    return heads;
   }
 }
 
@@ -203,10 +280,10 @@ class Ends {
   endedNames = () => this.ending.slice(0, this.count).map((w) => w.name);
 
   /** The fewest further ends after which `ok` holds (counted from the start); null: none. */
-  firstReleaseWhere(ok: () => boolean): number | null {
+  firstReleaseWhere(ok: (released: number) => boolean): number | null {
     const from = this.count;
     this.move(this.ending.length);
-    if (!ok()) {
+    if (!ok(this.ending.length)) {
       this.move(from);
       return null;
     }
@@ -214,17 +291,20 @@ class Ends {
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       this.move(mid);
-      if (ok()) hi = mid;
+      if (ok(mid)) hi = mid;
       else lo = mid + 1;
     }
     this.move(from);
     return lo;
   }
 
-  /** Ends the workloads up to the `k`th, and those ending at the same time; that time. */
-  releaseTo(k: number): number {
-    const time = this.ending[k - 1]!.end!;
-    while (k < this.ending.length && this.ending[k]!.end === time) k++;
+  /**
+   * Ends the workloads up to the `k`th, and every other one over by then (at the same time, or
+   * overdue at `now`); the time they are all over.
+   */
+  releaseTo(k: number, now: number): number {
+    const time = Math.max(now, this.ending[k - 1]!.end!);
+    while (k < this.ending.length && this.ending[k]!.end! <= time) k++;
     this.move(k);
     return time;
   }

@@ -3,7 +3,11 @@
  * designer's clock. Apart from judge.ts, and importing types only: the page's first load draws
  * the timeline, and Kueue's model is loaded only with the Kueue section.
  */
-import type { Judgement } from './judge.ts';
+import type { Admission } from './admission.ts';
+import type { Start } from './start.ts';
+
+/** A time `Date` can print (ms since the epoch, within ±8.64e15). */
+export const isTime = (t: number) => Number.isFinite(t) && Math.abs(t) <= 8.64e15;
 
 /** The wait before the run, as the timeline draws it. */
 export interface QueueWait {
@@ -20,14 +24,15 @@ export interface QueueWait {
  * workloads ahead overran their time and are due to stop) is a wait of nothing.
  */
 export function queueWait(
-  j: Pick<Judgement, 'verdict' | 'start'> | null,
+  /** A judgement (judge.ts): its verdict, the queue counted, and its start. */
+  j: { readonly verdict: Admission['verdict']; readonly start: Start | null } | null,
   now: number,
 ): QueueWait | null {
   if (!j || j.verdict === 'admitted') return null;
   if (j.verdict !== 'waits')
     return { hours: null, tone: 'error', label: 'Kueue: never admitted with these queues' };
   const start = j.start;
-  if (start?.kind === 'at') {
+  if (start?.kind === 'at' && isTime(start.time)) {
     const hours = Math.max(0, (start.time - now) / 3.6e6);
     const until = new Date(start.time).toISOString().slice(11, 16);
     return {

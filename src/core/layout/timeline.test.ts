@@ -244,6 +244,10 @@ describe('the wait in Kueue\u2019s queue before the run', () => {
     const words = texts(timelineShapes(t, wholeWindow(t, 900)));
     expect(words).not.toContain('now');
     expect(words).toContain('waits (band shortened)');
+    // A wait too short to see is widened, and says so.
+    const short = timelineLayout(schedule(), {}, null, wait(0.01));
+    expect(short.start).toBe(-short.span / 16);
+    expect(short.wait!.label).toBe('waits (band widened to be seen)');
     const unknown = timelineLayout(schedule(), {}, null, wait(null));
     expect(unknown.start).toBe(-unknown.span / 4);
   });

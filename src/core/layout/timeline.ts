@@ -96,14 +96,17 @@ export function timelineLayout(
         ? {
             ...wait,
             drawn,
-            label:
-              wait.hours !== null && wait.hours > drawn
-                ? `${wait.label} (band shortened)`
-                : wait.label,
+            label: waitLabel(wait, drawn),
           }
         : null,
     start: drawn ? -drawn : 0,
   };
+}
+
+/** The wait's words, and whether its band is drawn shorter or longer than the wait. */
+function waitLabel(wait: QueueWait, drawn: number): string {
+  if (wait.hours === null || wait.hours === drawn) return wait.label;
+  return `${wait.label} (band ${wait.hours > drawn ? 'shortened' : 'widened to be seen'})`;
 }
 
 /**

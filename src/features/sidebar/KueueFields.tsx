@@ -20,8 +20,10 @@ export default function KueueFields() {
   const result = useDesigner((s) => s.analysis?.kueue ?? null);
   const setKueue = useDesigner((s) => s.setKueue);
   const id = useId();
+  // From the store as it is when the change lands: a file read meanwhile, or another field
+  // typed in, is kept.
   const update = (change: Partial<KueueSetting>) => {
-    const next = { ...kueue, ...change };
+    const next = { ...(useDesigner.getState().kueue ?? EMPTY), ...change };
     // Cleared whole, the setting goes (and the link with it); any field kept keeps it.
     const empty =
       !next.queues.trim() &&
@@ -39,12 +41,16 @@ export default function KueueFields() {
         label={
           <>
             Queues: paste{' '}
-            <code>kubectl get clusterqueues,resourceflavors,cohorts,localqueues -o yaml</code>
+            <code>
+              kubectl get clusterqueues,resourceflavors,cohorts,localqueues,workloadpriorityclasses
+              -o yaml
+            </code>
           </>
         }
         name="the queues"
         rows={6}
         value={kueue.queues}
+        current={() => useDesigner.getState().kueue?.queues ?? ''}
         placeholder={'apiVersion: v1\nkind: List\nitems: …'}
         set={(queues) => update({ queues })}
       />
@@ -53,12 +59,14 @@ export default function KueueFields() {
         id={`${id}-workloads`}
         label={
           <>
-            Admitted workloads (optional): <code>kubectl get workloads -A -o yaml</code>
+            Workloads, admitted and pending (optional):{' '}
+            <code>kubectl get workloads -A -o yaml</code>
           </>
         }
         name="the workloads"
         rows={3}
         value={kueue.workloads ?? ''}
+        current={() => useDesigner.getState().kueue?.workloads ?? ''}
         set={(workloads) => update({ workloads })}
       />
       <Choices kueue={kueue} localQueues={localQueues} update={update} />
@@ -78,6 +86,7 @@ function YamlField({
   label,
   rows,
   value,
+  current,
   placeholder,
   set,
 }: {
@@ -87,16 +96,21 @@ function YamlField({
   label: ReactNode;
   rows: number;
   value: string;
+  /** The field's text when a file's reading ends (it may have been typed in meanwhile). */
+  current: () => string;
   placeholder?: string;
   set: (text: string) => void;
 }) {
   const picker = useRef<HTMLInputElement>(null);
   const add = async (files: FileList | null) => {
     const texts = await Promise.all([...(files ?? [])].map((f) => f.text()));
-    const joined = [value.trim() ? value.replace(/\n*$/, '\n') : '', ...texts]
-      .filter(Boolean)
+    if (!texts.length) return;
+    // Each part ends its line, so the next document's `---` starts one.
+    const joined = [current(), ...texts]
+      .filter((t) => t.trim())
+      .map((t) => t.replace(/\n*$/, '\n'))
       .join('---\n');
-    if (texts.length) set(joined);
+    set(joined);
   };
   return (
     <>
@@ -121,7 +135,11 @@ function YamlField({
         }}
       />
       <div className="kueue-file">
-        <button type="button" onClick={() => picker.current?.click()}>
+        <button
+          type="button"
+          aria-label={`Read ${name} from files`}
+          onClick={() => picker.current?.click()}
+        >
           From files…
         </button>
         <span className="note">or drop them on the field</span>
@@ -131,7 +149,6 @@ function YamlField({
           multiple
           hidden
           accept=".yaml,.yml,.json,application/yaml,text/yaml"
-          aria-label={`Read ${name} from files`}
           onChange={(e) => {
             void add(e.target.files);
             e.target.value = '';

@@ -17,48 +17,26 @@ export function KueueSetupForm({
   queues: string;
   write: (yaml: string) => void;
 }) {
-  const totals = useDesigner((s) => s.analysis?.expansion?.totals ?? null);
-  // Taken from the design when the form first shows; the user's changes are the form's own.
-  const [setup, setSetup] = useState<QueueSetup>(() => setupForDesign(totals));
+  // Taken from the design when the form is first opened; the user's changes are the form's own.
+  const [setup, setSetup] = useState<QueueSetup | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const change = (c: Partial<QueueSetup>) => setSetup((s) => ({ ...s, ...c }));
-  const flavor = (i: number, c: Partial<FlavorSetup>) =>
-    setSetup((s) => ({ ...s, flavors: s.flavors.map((f, j) => (j === i ? { ...f, ...c } : f)) }));
   return (
-    <details className="kueue-setup">
+    <details
+      className="kueue-setup"
+      onToggle={(e) => {
+        if (e.currentTarget.open && !setup)
+          setSetup(setupForDesign(useDesigner.getState().analysis?.expansion?.totals ?? null));
+      }}
+    >
       <summary>Or set up a queue in a form</summary>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (queues.trim()) setConfirming(true);
-          else write(setupYaml(setup));
-        }}
-      >
-        <div className="kueue-setup-row">
-          <Field
-            label="ClusterQueue"
-            value={setup.clusterQueue}
-            set={(v) => change({ clusterQueue: v })}
-          />
-          <Field
-            label="Cohort"
-            value={setup.cohort}
-            placeholder="none"
-            set={(v) => change({ cohort: v })}
-          />
-          <Field label="Namespace" value={setup.namespace} set={(v) => change({ namespace: v })} />
-          <Field
-            label="LocalQueue"
-            value={setup.localQueue}
-            set={(v) => change({ localQueue: v })}
-          />
-        </div>
-        {setup.flavors.map((f, i) => (
-          <FlavorFields key={i} flavor={f} set={(c) => flavor(i, c)} />
-        ))}
-        <button type="submit">Write these queues</button>
-      </form>
-      {confirming && (
+      {setup && (
+        <SetupFields
+          setup={setup}
+          setSetup={setSetup}
+          submit={() => (queues.trim() ? setConfirming(true) : write(setupYaml(setup)))}
+        />
+      )}
+      {confirming && setup && (
         <ConfirmDialog
           title="Replace the queues?"
           confirm="Replace them"
@@ -75,16 +53,71 @@ export function KueueSetupForm({
   );
 }
 
+function SetupFields({
+  setup,
+  setSetup,
+  submit,
+}: {
+  setup: QueueSetup;
+  setSetup: (update: (s: QueueSetup | null) => QueueSetup | null) => void;
+  submit: () => void;
+}) {
+  const change = (c: Partial<QueueSetup>) => setSetup((s) => s && { ...s, ...c });
+  const flavor = (i: number, c: Partial<FlavorSetup>) =>
+    setSetup(
+      (s) => s && { ...s, flavors: s.flavors.map((f, j) => (j === i ? { ...f, ...c } : f)) },
+    );
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <div className="kueue-setup-row">
+        <Field
+          label="ClusterQueue"
+          value={setup.clusterQueue}
+          set={(v) => change({ clusterQueue: v })}
+        />
+        <Field
+          label="Cohort"
+          value={setup.cohort}
+          placeholder="none"
+          set={(v) => change({ cohort: v })}
+        />
+        <Field label="Namespace" value={setup.namespace} set={(v) => change({ namespace: v })} />
+        <Field label="LocalQueue" value={setup.localQueue} set={(v) => change({ localQueue: v })} />
+      </div>
+      {setup.flavors.map((f, i) => (
+        <FlavorFields
+          key={i}
+          flavor={f}
+          cohort={setup.cohort.trim() !== ''}
+          set={(c) => flavor(i, c)}
+        />
+      ))}
+      <button type="submit">Write these queues</button>
+    </form>
+  );
+}
+
 type FlavorSetup = QueueSetup['flavors'][number];
 
-/** A whole number of something, from a number field (empty or wrong: none). */
-const count = (v: string) => Math.max(0, Math.floor(Number(v) || 0));
+/** An amount from a number field: at least 0 (whole when asked); empty or wrong: 0. */
+const amount = (v: string, whole: boolean) => {
+  const n = Math.max(0, Number(v) || 0);
+  return whole ? Math.floor(n) : n;
+};
 
 function FlavorFields({
   flavor: f,
+  cohort,
   set,
 }: {
   flavor: FlavorSetup;
+  /** Whether the ClusterQueue is in a cohort: borrowing needs one (Kueue refuses it otherwise). */
+  cohort: boolean;
   set: (c: Partial<FlavorSetup>) => void;
 }) {
   return (
@@ -97,32 +130,58 @@ function FlavorFields({
         placeholder="none"
         set={(v) => set({ product: v })}
       />
-      <Field
-        label="GPUs"
-        type="number"
-        value={String(f.gpus)}
-        set={(v) => set({ gpus: count(v) })}
-      />
-      <Field
+      <NumberField label="GPUs" value={f.gpus} set={(v) => set({ gpus: amount(v, true) })} />
+      <NumberField
         label="May borrow"
-        type="number"
-        value={f.borrowingLimit === null ? '' : String(f.borrowingLimit)}
-        placeholder="no limit"
-        set={(v) => set({ borrowingLimit: v.trim() === '' ? null : count(v) })}
+        value={f.borrowingLimit}
+        disabled={!cohort}
+        placeholder={cohort ? 'no limit' : 'in a cohort'}
+        set={(v) => set({ borrowingLimit: v.trim() === '' ? null : amount(v, true) })}
       />
-      <Field
-        label="CPUs"
-        type="number"
-        value={String(f.cpus)}
-        set={(v) => set({ cpus: count(v) })}
-      />
-      <Field
+      <NumberField label="CPUs" value={f.cpus} set={(v) => set({ cpus: amount(v, false) })} />
+      <NumberField
         label="Memory (GiB)"
-        type="number"
-        value={String(f.memoryGi)}
-        set={(v) => set({ memoryGi: count(v) })}
+        value={f.memoryGi}
+        set={(v) => set({ memoryGi: amount(v, false) })}
       />
     </fieldset>
+  );
+}
+
+/**
+ * A number field that shows what is typed ('', '1.'), while the form keeps the amount it
+ * stands for.
+ */
+function NumberField({
+  label,
+  value,
+  set,
+  placeholder,
+  disabled = false,
+}: {
+  label: string;
+  value: number | null;
+  set: (v: string) => void;
+  placeholder?: string;
+  disabled?: boolean;
+}) {
+  const [text, setText] = useState(value === null ? '' : String(value));
+  return (
+    <label>
+      {label}{' '}
+      <input
+        type="number"
+        min={0}
+        size={5}
+        value={disabled ? '' : text}
+        disabled={disabled}
+        placeholder={placeholder}
+        onChange={(e) => {
+          setText(e.target.value);
+          set(e.target.value);
+        }}
+      />
+    </label>
   );
 }
 
@@ -130,14 +189,12 @@ function Field({
   label,
   value,
   set,
-  type = 'text',
   placeholder,
   wide = false,
 }: {
   label: string;
   value: string;
   set: (v: string) => void;
-  type?: 'text' | 'number';
   placeholder?: string;
   /** A long value (a GPU product's name): the field under its label, the panel's width. */
   wide?: boolean;
@@ -146,9 +203,8 @@ function Field({
     <label className={wide ? 'wide' : undefined}>
       {label}{' '}
       <input
-        type={type}
-        min={type === 'number' ? 0 : undefined}
-        size={type === 'number' ? 5 : 14}
+        type="text"
+        size={14}
         spellCheck={false}
         value={value}
         placeholder={placeholder}
