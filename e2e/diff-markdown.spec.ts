@@ -5,15 +5,14 @@
  * (checked against the core's own figures of each side), and its links followed into the
  * designer, where they reopen each side and the comparison.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { marked } from 'marked';
 import { analyze } from '../src/core/analyze.ts';
 import { platformMainChange } from '../src/fixtures/read.ts';
+import { runCliProcess } from './cli.ts';
 import { yamlText } from './designer.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -26,24 +25,9 @@ function diffMarkdown(base: string, second = 'after.yaml', extra: Record<string,
     writeFileSync(join(dir, 'before.yaml'), before);
     writeFileSync(join(dir, 'after.yaml'), after);
     for (const [name, text] of Object.entries(extra)) writeFileSync(join(dir, name), text);
-    const root = process.cwd();
-    const r = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href,
-        '--import',
-        pathToFileURL(join(root, 'src/tools/rawImports.mjs')).href,
-        join(root, 'src/cli/bin.ts'),
-        'diff',
-        'before.yaml',
-        second,
-        '--format',
-        'markdown',
-        '--designer-url',
-        base,
-      ],
-      { cwd: dir, encoding: 'utf8', timeout: 60_000 },
+    const r = runCliProcess(
+      ['diff', 'before.yaml', second, '--format', 'markdown', '--designer-url', base],
+      { cwd: dir },
     );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

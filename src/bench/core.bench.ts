@@ -371,6 +371,37 @@ Kueue verdict, 2,000 groups, 100 ClusterQueues, 1,000 admitted workloads: median
   );
 }
 
+// `render` of the 1,000,000-pod design to PNG (issue 29): the built command as a real process,
+// five runs; its time and its peak memory (the process's maximum resident set, resvg's native
+// memory included), beside a bare `node -e 0`.
+{
+  // Built inside the project, where its dependencies (resvg, the font) are installed.
+  const dir = join(import.meta.dirname, '..', '..', 'build', 'bench-render');
+  const cli = await buildCli(dir);
+  const manifest = join(dir, 'million.yaml');
+  writeFileSync(manifest, million.text);
+  const peak = `--import=data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss '+process.resourceUsage().maxRSS+'\\n'))`;
+  const run = (args: string[]) => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [peak, ...args], { encoding: 'utf8' });
+    const ms = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`render failed: ${r.stderr}`);
+    const kb = Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? NaN);
+    return { ms, mb: kb / 1024 };
+  };
+  const out = join(dir, 'million.png');
+  const runs = Array.from({ length: 5 }, () => run([cli, 'render', manifest, '--out', out]));
+  const bare = run(['-e', '0']);
+  const ms = runs.map((r) => r.ms).sort((a, b) => a - b)[2]!;
+  const mb = Math.max(...runs.map((r) => r.mb));
+  const size = statSync(out).size;
+  console.log(
+    `\nrender of the 1,000,000-pod design to PNG (${(size / 1024).toFixed(0)} KiB): median ${ms.toFixed(0)} ms, ` +
+      `peak memory ${mb.toFixed(0)} MB (a bare node -e 0: ${bare.ms.toFixed(0)} ms, ${bare.mb.toFixed(0)} MB)`,
+  );
+  rmSync(dir, { recursive: true, force: true });
+}
+
 // Start-up of the command as installed: the compiled CLI checking a seven-line manifest, against
 // a bare `node -e 0` on this machine (goal: 2 or less). Built fresh from this source.
 {

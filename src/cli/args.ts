@@ -4,6 +4,7 @@
  */
 import { parseArgs as parseArgsOf } from 'node:util';
 import { DEFAULT_MAX_PODS, podSetLimit } from '../core/index.ts';
+import { PICTURE_VIEWS, type PictureView } from '../core/layout/picture.ts';
 import type { Format } from './formats.ts';
 import type { RehearseOptions } from './rehearse.ts';
 import { UsageError } from './usage.ts';
@@ -19,12 +20,13 @@ export const COMMANDS = [
   'program',
   'rehearse',
   'admit',
+  'render',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 const isCommand = (x: string | undefined): x is Command =>
   (COMMANDS as readonly (string | undefined)[]).includes(x);
 const COMMAND_LIST =
-  'validate, expand, pods, json, export, import, diff, program, rehearse or admit';
+  'validate, expand, pods, json, export, import, diff, program, rehearse, admit or render';
 
 export interface Args {
   readonly command: Command;
@@ -42,6 +44,16 @@ export interface Args {
   readonly admit: AdmitOptions;
   /** `diff --designer-url`: where the designer is served, for links that open each side. */
   readonly designerUrl: string | null;
+  /** `render`'s own options. */
+  readonly render: RenderOptions;
+}
+
+/** `render --view grid|timeline|both --theme light|dark --scale N`. */
+export interface RenderOptions {
+  readonly view: PictureView;
+  readonly theme: 'light' | 'dark';
+  /** Pixels per drawing unit of a PNG (the designer's PNG export: 2). */
+  readonly scale: number;
 }
 
 /**
@@ -70,6 +82,7 @@ interface Draft {
   readonly rehearse: Mutable<Omit<RehearseOptions, 'out'>>;
   readonly admit: { queues: string[] } & Mutable<Omit<AdmitOptions, 'queues'>>;
   designerUrl: string | null;
+  render: Mutable<RenderOptions>;
 }
 
 /** An option as Node's parser reads it: its name as written, its value, where it was. */
@@ -98,6 +111,7 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
     name: null,
     out: null,
     designerUrl: null,
+    render: { view: 'both', theme: 'light', scale: 2 },
     rehearse: {
       programDir: null,
       command: null,
@@ -134,11 +148,11 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
     // `--`: what follows is positional
   }
   checkInputs(command, d);
-  const { inputs, format, type, limit, name, out, rehearse, admit, designerUrl } = d;
+  const { inputs, format, type, limit, name, out, rehearse, admit, designerUrl, render } = d;
   return {
     command,
     inputs,
-    format: format ?? 'text',
+    format: format ?? (command === 'render' ? (out?.endsWith('.png') ? 'png' : 'svg') : 'text'),
     type,
     limit,
     name,
@@ -146,6 +160,7 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
     rehearse,
     admit,
     designerUrl,
+    render,
   };
 }
 
@@ -182,7 +197,22 @@ function readOption(d: Draft, command: Command, raw: string, t: OptionRead): voi
   else if (arg === '--kueue-version') d.admit.kueueVersion = kueueVersion(value());
   else if (arg === '--priority-class') d.admit.priorityClass = value();
   else if (arg === '--designer-url') d.designerUrl = designerUrl(value());
-  else rehearseOption(d.rehearse, arg, value());
+  else if (arg === '--view') d.render.view = oneOf('--view', value(), PICTURE_VIEWS);
+  else if (arg === '--theme')
+    d.render.theme = oneOf('--theme', value(), ['light', 'dark'] as const);
+  else if (arg === '--scale') {
+    const v = value();
+    const n = Number(v);
+    if (!(n >= 0.25 && n <= 8))
+      throw new UsageError(`--scale is a number from 0.25 to 8, not "${v}"`);
+    d.render.scale = n;
+  } else rehearseOption(d.rehearse, arg, value());
+}
+
+/** `v` when it is one of `choices`; else a usage error naming them. */
+function oneOf<T extends string>(arg: string, v: string, choices: readonly T[]): T {
+  if ((choices as readonly string[]).includes(v)) return v as T;
+  throw new UsageError(`${arg} is one of ${choices.join(', ')}, not "${v}"`);
 }
 
 /** The designer's address, for links: http or https, without a fragment of its own. */
@@ -238,6 +268,7 @@ const FORMATS_OF: Readonly<Record<Command, readonly Format[]>> = {
   validate: ['text', 'json', 'sarif', 'github'],
   diff: ['text', 'json', 'markdown'],
   admit: ['text', 'json'],
+  render: ['svg', 'png'],
   expand: [],
   json: [],
   import: [],
@@ -266,6 +297,7 @@ const COMMAND_OPTIONS: Readonly<Record<Command, readonly string[]>> = {
     '--format',
     '--json',
   ],
+  render: ['--view', '--format', '--out', '--theme', '--scale'],
   rehearse: [
     '--out',
     '--program',

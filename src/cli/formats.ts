@@ -18,7 +18,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { Design } from './inputs.ts';
 import { diagnosticJson } from './report.ts';
 
-export const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'svg', 'png'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** One input of a call: checked, or not readable at all (exit 2). */

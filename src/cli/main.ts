@@ -20,6 +20,7 @@ import { parseArgs, type Args, type Command } from './args.ts';
 import { checkAll, expandInputs } from './check.ts';
 import { admitCommand } from './commands/admit.ts';
 import { diffCommand } from './commands/diff.ts';
+import { renderCommand } from './commands/render.ts';
 import { expandCommand } from './commands/expand.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
@@ -39,7 +40,7 @@ export { USAGE } from './usage.ts';
 /** The commands that only make sense for `operator: jobset` (and the export: those run on JobSet). */
 const JOBSET_ONLY: ReadonlySet<string> = new Set(['export', 'program', 'rehearse', 'admit']);
 /** The commands that need the design's pods: any operator the platform runs. */
-const PODS: ReadonlySet<string> = new Set(['pods']);
+const PODS: ReadonlySet<string> = new Set(['pods', 'render']);
 
 /** The streams the CLI talks to: the process's own, or a test's. */
 export interface Io {
@@ -147,5 +148,15 @@ async function oneInput(
       return exportCommand(only, args.name ?? design.settings.jobsetName ?? null, out, io.stderr);
     case 'admit':
       return admitCommand(only, args.admit, args.format, dir, out, io.stderr);
+    case 'render':
+      return renderCommand(
+        only,
+        args.render,
+        args.format === 'png' ? 'png' : 'svg',
+        args.out,
+        dir,
+        out,
+        io.stderr,
+      );
   }
 }

@@ -29,7 +29,7 @@ export class Output {
     });
   }
 
-  write(text: string): Promise<boolean> {
+  write(text: string | Uint8Array): Promise<boolean> {
     if (this.gone) return Promise.resolve(false);
     return new Promise((resolve) => {
       if (this.stream.write(text)) return resolve(true);

@@ -1,5 +1,6 @@
 // The package as a user gets it: packed (which compiles the command), installed from the
-// tarball in a project of its own, and run with npx. No network: the package has no dependency.
+// tarball in a project of its own, and run with npx. No network: the package has no dependency
+// (resvg and its font, for PNG pictures, are optional peers, not installed here).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +37,16 @@ const npx = (...args: string[]) =>
   spawnSync('npx', ['jobset-designer', ...args], { cwd: project, encoding: 'utf8' });
 
 describe('the packed package', () => {
+  it('renders SVG pictures with nothing more; PNG says what it needs', () => {
+    const svg = npx('render', 'manifest.yaml', '--view', 'timeline');
+    expect(svg.status).toBe(0);
+    expect(svg.stdout).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg.stdout).toContain('>hours<');
+    const png = npx('render', 'manifest.yaml', '--out', 'manifest.png');
+    expect(png.status).toBe(2);
+    expect(png.stderr).toContain('PNG needs @resvg/resvg-js and dejavu-fonts-ttf');
+  });
+
   it('ships the compiled command and the schema, and no TypeScript', () => {
     expect(files).toContain('build/cli/jobset-designer.mjs');
     expect(files).toContain('public/manifest.schema.json');

@@ -37,6 +37,10 @@ export const USAGE = `Usage:
                                           maximumExecutionTimeSeconds, pending ones go first in
                                           their queue's order); exit 0 admitted now, 1 waits,
                                           3 never
+  jobset-designer render <input> [--view grid|timeline|both] [--format svg|png] [--out FILE]
+                          [--theme light|dark] [--scale N]
+                                          the design's pictures, as the designer exports them
+                                          (SVG to stdout, or PNG through resvg, no browser)
 An <input> is a file, a pattern such as 'manifests/**/*.yaml', - for standard input, or a
 design link (the designer's address, or just its #v2... part) with its settings. After --, every
 argument is an input, even one that starts with a dash.

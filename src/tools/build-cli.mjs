@@ -16,7 +16,8 @@ export async function buildCli(outDir = join(ROOT, 'build', 'cli')) {
     configFile: false,
     root: ROOT,
     logLevel: 'warn',
-    ssr: { noExternal: true, target: 'node' },
+    // resvg is a native module with a binary per platform: loaded from the installed package.
+    ssr: { noExternal: true, external: ['@resvg/resvg-js'], target: 'node' },
     build: {
       ssr: join(ROOT, 'src', 'cli', 'bin.ts'),
       outDir,

@@ -4,7 +4,7 @@ import type { Drawing } from '../../core/layout/shapes.ts';
 import { useDesigner } from '../../state/store.ts';
 import { selectDesignName } from '../../state/selectors.ts';
 import { fileStem } from '../../ui/download.ts';
-import { waveColor } from '../../ui/draw/palette.ts';
+import { waveColor } from '../../draw/palette.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { exportPng, exportSvg } from './exportImage.ts';
 import type { Scope } from './exportDrawings.ts';

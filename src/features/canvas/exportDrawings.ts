@@ -1,9 +1,9 @@
 /** What the canvas exports: the whole design, or the part of it in view. */
-import { gridShapes, wholeGrid, type GridLayout } from '../../core/layout/grid.ts';
+import { gridShapes, type GridLayout } from '../../core/layout/grid.ts';
+import { wholeDrawings } from '../../core/layout/picture.ts';
 import type { Drawing } from '../../core/layout/shapes.ts';
 import {
   timelineShapes,
-  wholeTimeline,
   type TimelineLayout,
   type TimeWindow,
 } from '../../core/layout/timeline.ts';
@@ -29,6 +29,5 @@ export function exportDrawings(
       },
     ];
   }
-  const g = wholeGrid(grid, {});
-  return [g, wholeTimeline(timeline, Math.max(g.width, 900))];
+  return wholeDrawings(grid, timeline);
 }

@@ -4,13 +4,12 @@
  * shapes the screen shows, with the design's name as a title. Files are named after the design.
  */
 import type { Drawing } from '../../core/layout/shapes.ts';
+import { pngScale } from '../../core/layout/picture.ts';
 import { paint } from '../../ui/draw/paint.ts';
-import { theme } from '../../ui/draw/palette.ts';
-import { svgDocument } from '../../ui/draw/svg.ts';
+import { theme } from '../../draw/palette.ts';
+import { svgDocument } from '../../draw/svg.ts';
 import { download } from '../../ui/download.ts';
 
-/** The largest side of an exported PNG, in pixels: browsers refuse larger canvases. */
-const MAX_PNG_SIDE = 8_000;
 const TITLE = 28;
 const GAP = 12;
 
@@ -23,7 +22,7 @@ export async function exportPng(
 ): Promise<void> {
   const width = Math.max(1, ...drawings.map((d) => d.width));
   const height = TITLE + drawings.reduce((h, d, i) => h + d.height + (i ? GAP : 0), 0);
-  const s = Math.min(scale, MAX_PNG_SIDE / width, MAX_PNG_SIDE / height);
+  const s = pngScale(width, height, scale);
   const out = document.createElement('canvas');
   out.width = Math.max(1, Math.round(width * s));
   out.height = Math.max(1, Math.round(height * s));

@@ -9,7 +9,7 @@ import { gridShapes, type GridLayout } from '../../core/layout/grid.ts';
 import { inViewText } from '../../core/layout/gridNavigation.ts';
 import { useDesigner } from '../../state/store.ts';
 import { paint as paintShapes } from '../../ui/draw/paint.ts';
-import { theme } from '../../ui/draw/palette.ts';
+import { theme } from '../../draw/palette.ts';
 import { useColorScheme } from '../../ui/useColorScheme.ts';
 import { toRef } from './selection.ts';
 

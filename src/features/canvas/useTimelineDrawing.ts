@@ -6,7 +6,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { timelineShapes, type TimelineLayout } from '../../core/layout/timeline.ts';
 import { paint } from '../../ui/draw/paint.ts';
-import { theme } from '../../ui/draw/palette.ts';
+import { theme } from '../../draw/palette.ts';
 import { useColorScheme } from '../../ui/useColorScheme.ts';
 
 /** A bar of the last drawing, in canvas pixels: what hovering it says ("queued 1 h for a GPU"). */

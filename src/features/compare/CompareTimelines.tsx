@@ -4,8 +4,8 @@
  */
 import { useMemo } from 'react';
 import { describeTimeline, timelineLayout, timelineShapes } from '../../core/layout/timeline.ts';
-import { theme } from '../../ui/draw/palette.ts';
-import { svgDocument } from '../../ui/draw/svg.ts';
+import { theme } from '../../draw/palette.ts';
+import { svgDocument } from '../../draw/svg.ts';
 import { useColorScheme } from '../../ui/useColorScheme.ts';
 import type { Side } from './sides.ts';
 

@@ -1,8 +1,8 @@
 /** Template thumbnails: the grid's own shapes, small, as an SVG image. */
 import type { Expansion } from '../../core/ui.ts';
 import { gridLayout, gridShapes } from '../../core/layout/grid.ts';
-import { theme } from '../../ui/draw/palette.ts';
-import { svgDocument } from '../../ui/draw/svg.ts';
+import { theme } from '../../draw/palette.ts';
+import { svgDocument } from '../../draw/svg.ts';
 
 export const THUMB = { width: 160, height: 88 };
 

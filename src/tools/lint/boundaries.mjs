@@ -12,21 +12,23 @@ const NODE = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 /**
  * What each folder of `src/` may import: folders of `src/` (`self`: its own feature only), and
  * packages (`'*'`: any package that is not Node's; a list: only those). Node's modules only
- * where `node` is set. The layers read one way: core <- worker, ui <- state <- features <- app.
+ * where `node` is set. The layers read one way: core <- draw, worker, ui <- state <- features <- app.
  */
 export const ZONES = {
   // The manifest's JSON schema is data the core reads and the page serves to the editor.
   core: { may: ['core'], packages: ['yaml'], files: ['public/manifest.schema.json'] },
   worker: { may: ['core', 'worker'], packages: '*' },
-  ui: { may: ['core', 'ui'], packages: '*' },
+  // The drawings' colours and the one SVG writer: the page's exports and the CLI's pictures.
+  draw: { may: ['core', 'draw'], packages: ['d3'] },
+  ui: { may: ['core', 'ui', 'draw'], packages: '*' },
   state: { may: ['core', 'state', 'worker'], packages: '*' },
   templates: { may: ['core', 'templates'], packages: [] },
-  features: { may: ['core', 'state', 'ui', 'templates', 'self'], packages: '*' },
+  features: { may: ['core', 'state', 'ui', 'draw', 'templates', 'self'], packages: '*' },
   app: {
-    may: ['core', 'state', 'ui', 'features', 'templates', 'worker', 'app'],
+    may: ['core', 'state', 'ui', 'draw', 'features', 'templates', 'worker', 'app'],
     packages: '*',
   },
-  cli: { may: ['core', 'cli'], packages: '*', node: true, files: ['package.json'] },
+  cli: { may: ['core', 'draw', 'cli'], packages: '*', node: true, files: ['package.json'] },
 };
 
 /** `src/<zone>/...` of a path, with the feature's folder; null outside `src/`. */

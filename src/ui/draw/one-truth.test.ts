@@ -16,8 +16,8 @@ import type { Capacity } from '../../core/settings.ts';
 import { ResourcesPanel } from '../../features/sidebar/ResourcesPanel.tsx';
 import type * as Store from '../../state/store.ts';
 import { useDesigner } from '../../state/store.ts';
-import { theme } from './palette.ts';
-import { svgDocument } from './svg.ts';
+import { theme } from '../../draw/palette.ts';
+import { svgDocument } from '../../draw/svg.ts';
 
 // A server render reads a zustand store's initial state: this one reads its current state, as
 // the browser does after the worker's answer.

@@ -1,6 +1,6 @@
 /** The one canvas painter: draws a layout's shapes (grid, timeline) on a 2D context. */
 import type { Shape } from '../../core/layout/shapes.ts';
-import { FONT, textColor, toneColor, type Theme } from './palette.ts';
+import { FONT, textColor, toneColor, type Theme } from '../../draw/palette.ts';
 import { assertNever } from '../../core/never.ts';
 
 export function paint(

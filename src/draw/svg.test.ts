@@ -2,20 +2,20 @@ import { spawnSync } from 'node:child_process';
 // Golden files of the SVG export of every platform example: the grid and the timeline, drawn by
 // the one SVG writer from the core's shapes. A change to a drawing shows up here as a diff.
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../core/analyze.ts';
-import { gridLayout, wholeGrid } from '../../core/layout/grid.ts';
-import { timelineLayout, wholeTimeline } from '../../core/layout/timeline.ts';
-import type { DesignSettings } from '../../core/settings.ts';
-import { readFixture } from '../../fixtures/read.ts';
-import { TEMPLATE_IDS } from '../../templates/catalog.ts';
+import { analyze } from '../core/analyze.ts';
+import { gridLayout } from '../core/layout/grid.ts';
+import { wholeDrawings } from '../core/layout/picture.ts';
+import { timelineLayout } from '../core/layout/timeline.ts';
+import type { DesignSettings } from '../core/settings.ts';
+import { readFixture } from '../fixtures/read.ts';
+import { TEMPLATE_IDS } from '../templates/catalog.ts';
 import { theme } from './palette.ts';
 import { svgDocument } from './svg.ts';
 
 function exportOf(name: string, settings: DesignSettings = {}): string {
   const a = analyze(readFixture(name), settings);
-  const grid = wholeGrid(gridLayout(a.expansion!), {});
-  const timeline = wholeTimeline(timelineLayout(a.schedule!), Math.max(grid.width, 900));
-  return svgDocument([grid, timeline], theme('light'), { title: name });
+  const drawings = wholeDrawings(gridLayout(a.expansion!), timelineLayout(a.schedule!));
+  return svgDocument(drawings, theme('light'), { title: name });
 }
 
 describe('SVG export', () => {

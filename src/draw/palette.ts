@@ -3,7 +3,7 @@
  * ramp for many), and the theme that turns a shape's tone (its role) into a colour.
  */
 import { color, interpolateViridis, schemeTableau10 } from 'd3';
-import type { Tone } from '../../core/layout/shapes.ts';
+import type { Tone } from '../core/layout/shapes.ts';
 
 export function waveColor(wave: number, waves: number): string {
   if (waves <= schemeTableau10.length) return schemeTableau10[wave % schemeTableau10.length]!;

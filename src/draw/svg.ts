@@ -2,10 +2,10 @@
  * The one SVG writer: the same shapes the canvas painter draws, as an SVG document. Exports and
  * template thumbnails use it; golden files of its output keep the drawings stable.
  */
-import { textWidth, type Drawing, type Shape } from '../../core/layout/shapes.ts';
+import { textWidth, type Drawing, type Shape } from '../core/layout/shapes.ts';
 import { FONT, textColor, toneColor, type Theme } from './palette.ts';
-import { xmlText } from '../../core/safe.ts';
-import { assertNever } from '../../core/never.ts';
+import { xmlText } from '../core/safe.ts';
+import { assertNever } from '../core/never.ts';
 
 const esc = xmlText;
 const num = (n: number) => String(Math.round(n * 100) / 100);
