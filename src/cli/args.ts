@@ -46,6 +46,8 @@ export interface Args {
   readonly designerUrl: string | null;
   /** `render`'s own options. */
   readonly render: RenderOptions;
+  /** `diff --name-a/--name-b`: what the comparison calls each side (the input, when not set). */
+  readonly sideNames: { readonly a: string | null; readonly b: string | null };
 }
 
 /** `render --view grid|timeline|both --theme light|dark --scale N`. */
@@ -83,6 +85,7 @@ interface Draft {
   readonly admit: { queues: string[] } & Mutable<Omit<AdmitOptions, 'queues'>>;
   designerUrl: string | null;
   render: Mutable<RenderOptions>;
+  sideNames: { a: string | null; b: string | null };
 }
 
 /** An option as Node's parser reads it: its name as written, its value, where it was. */
@@ -112,6 +115,7 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
     out: null,
     designerUrl: null,
     render: { view: 'both', theme: 'light', scale: 2 },
+    sideNames: { a: null, b: null },
     rehearse: {
       programDir: null,
       command: null,
@@ -148,11 +152,21 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
     // `--`: what follows is positional
   }
   checkInputs(command, d);
-  const { inputs, format, type, limit, name, out, rehearse, admit, designerUrl, render } = d;
+  const { inputs, type, limit, name, out, rehearse, admit, designerUrl, render, sideNames } = d;
+  const format = d.format ?? (command === 'render' ? pictureFormat(out) : 'text');
+  if (
+    command === 'render' &&
+    out !== null &&
+    pictureFormat(out) !== format &&
+    /\.(svg|png)$/i.test(out)
+  )
+    throw new UsageError(
+      `--format ${format} writes ${format}, and --out names a .${pictureFormat(out)} file`,
+    );
   return {
     command,
     inputs,
-    format: format ?? (command === 'render' ? (out?.endsWith('.png') ? 'png' : 'svg') : 'text'),
+    format,
     type,
     limit,
     name,
@@ -161,6 +175,7 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
     admit,
     designerUrl,
     render,
+    sideNames,
   };
 }
 
@@ -197,6 +212,8 @@ function readOption(d: Draft, command: Command, raw: string, t: OptionRead): voi
   else if (arg === '--kueue-version') d.admit.kueueVersion = kueueVersion(value());
   else if (arg === '--priority-class') d.admit.priorityClass = value();
   else if (arg === '--designer-url') d.designerUrl = designerUrl(value());
+  else if (arg === '--name-a') d.sideNames.a = value();
+  else if (arg === '--name-b') d.sideNames.b = value();
   else if (arg === '--view') d.render.view = oneOf('--view', value(), PICTURE_VIEWS);
   else if (arg === '--theme')
     d.render.theme = oneOf('--theme', value(), ['light', 'dark'] as const);
@@ -208,6 +225,10 @@ function readOption(d: Draft, command: Command, raw: string, t: OptionRead): voi
     d.render.scale = n;
   } else rehearseOption(d.rehearse, arg, value());
 }
+
+/** The picture a file name asks for: PNG for `.png` (any case), else SVG. */
+const pictureFormat = (out: string | null): 'svg' | 'png' =>
+  out !== null && /\.png$/i.test(out) ? 'png' : 'svg';
 
 /** `v` when it is one of `choices`; else a usage error naming them. */
 function oneOf<T extends string>(arg: string, v: string, choices: readonly T[]): T {
@@ -225,6 +246,9 @@ function designerUrl(v: string): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new UsageError(`--designer-url is an http or https address, not "${v}"`);
+  // A user name or password would be in every link of a public comment, and `good@evil/` opens evil.
+  if (url.username || url.password)
+    throw new UsageError('--designer-url is an address with no user name or password in it');
   url.hash = '';
   return url.href;
 }
@@ -281,7 +305,7 @@ const FORMATS_OF: Readonly<Record<Command, readonly Format[]>> = {
 /** Each command's options (`--help` aside). */
 const COMMAND_OPTIONS: Readonly<Record<Command, readonly string[]>> = {
   validate: ['--json', '--format'],
-  diff: ['--json', '--format', '--designer-url'],
+  diff: ['--json', '--format', '--designer-url', '--name-a', '--name-b'],
   expand: [],
   json: [],
   import: [],

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIFF_GOLDEN as GOLDEN, platformMainChange } from '../fixtures/read.ts';
 import { decodeDesign } from '../core/link/codec.ts';
+import { marked } from 'marked';
+import { analyze } from '../core/analyze.ts';
+import { compareDesigns, diffMarkdown } from '../core/index.ts';
 import { runCli } from './run.ts';
 
 const { before: BEFORE, after: AFTER } = platformMainChange();
@@ -69,6 +72,42 @@ describe('diff --format markdown', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('### &lt;stdin&gt; → after.yaml');
     expect(r.stdout).toContain('| Pods | 7 | 10 | **+3** |');
+  });
+
+  it('--name-a names the base side read from standard input', async () => {
+    const r = await runCli(
+      ['diff', '-', 'after.yaml', '--format', 'markdown', '--name-a', 'main:after.yaml'],
+      BEFORE,
+      dir,
+    );
+    expect(r.stdout.split('\n')[0]).toBe('### main:\u2060after.yaml → after.yaml');
+  });
+
+  it('nothing GitHub would turn into a link, a mention, math, an emoji or reversed text', async () => {
+    const name =
+      'x @octocat https://evil.example/a www.evil.com a@b.com $x^2$ :rocket: \u202egpj.exe';
+    const md = diffMarkdown(
+      { ...compareDesigns(analyze(BEFORE), analyze(AFTER)), operators: { a: name, b: 'jobset' } },
+      name,
+      'after.yaml',
+    );
+    const html = await marked.parse(md, { gfm: true });
+    // The precondition: the name is in the comment, as text.
+    expect(html).toContain('octocat');
+    expect(html).not.toMatch(/<a |<img/);
+    expect(html).not.toContain('\u202e');
+    expect(html).toContain('\\u{202e}');
+    expect(md).toContain('@\u2060octocat');
+    expect(md).toContain('https:\u2060//evil');
+    expect(md).toContain('www\u2060.evil');
+    expect(md).toContain(':\u2060rocket:\u2060');
+    expect(md).toContain('\\$x^2\\$');
+  });
+
+  it('--designer-url with a user name or password is refused', async () => {
+    const r = await markdownOf('https://designer.example.org@evil.example/');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--designer-url is an address with no user name or password');
   });
 
   it('names are text, never markup: a file named with Markdown and HTML stays one table cell', async () => {

@@ -88,7 +88,7 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
     return validate(checked, args.format, many, out, io.stderr);
   }
   if (args.command === 'diff')
-    return diffCommand(checked, args.format, args.designerUrl, out, io.stderr);
+    return diffCommand(checked, args.format, args.designerUrl, args.sideNames, out, io.stderr);
   return oneInput(args.command, args, checked, out, io, dir);
 }
 
@@ -156,6 +156,7 @@ async function oneInput(
         args.out,
         dir,
         out,
+        io.stdout,
         io.stderr,
       );
   }

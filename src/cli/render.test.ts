@@ -132,6 +132,32 @@ describe('render', () => {
     }
   });
 
+  it('a file it cannot write, or a format its name contradicts: exit 2; nothing to draw: exit 1', async () => {
+    const folder = await runCli(['render', fixturePath('platform-main'), '--out', dir]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe(`jobset-designer: cannot write ${dir}: EISDIR\n`);
+    const clash = await runCli([
+      'render',
+      fixturePath('platform-main'),
+      '--format',
+      'png',
+      '--out',
+      join(dir, 'x.svg'),
+    ]);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toContain('--format png writes png, and --out names a .svg file');
+    // Any case of .png is a PNG.
+    const upper = join(dir, 'X.PNG');
+    expect((await runCli(['render', fixturePath('platform-main'), '--out', upper])).code).toBe(0);
+    expect([...readFileSync(upper).subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    const empty = await runCli(
+      ['render', '-'],
+      'kind: AIchorManifest\napiVersion: "0.2.3"\nspec:\n  operator: jobset\n  image: i\n  command: c\n  types: {}\n',
+    );
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('nothing to draw');
+  });
+
   it('exit 2 with a message for a view, a theme or a format it does not know', async () => {
     for (const [args, message] of [
       [['--view', 'pods'], '--view is one of grid, timeline, both, not "pods"'],

@@ -1,12 +1,18 @@
 // `npm start`: install what is missing, build, and serve the designer with its default design.
 // `npm start -- --base /designer/` builds and serves it under a path, as a team hosts it.
+import { parseArgs } from 'node:util';
 import { ensureDependencies, run } from './deps.mjs';
 
-const args = process.argv.slice(2);
-const at = args.indexOf('--base');
-const base = at >= 0 ? args[at + 1] : '/';
-if (!base || !base.startsWith('/') || !base.endsWith('/')) {
-  console.error(`--base is a path that starts and ends with /, such as /designer/ (not ${base})`);
+let base = '/';
+try {
+  base = parseArgs({ options: { base: { type: 'string' } }, strict: true }).values.base ?? '/';
+} catch (err) {
+  console.error(`npm start takes --base /path/ only: ${err instanceof Error ? err.message : err}`);
+  process.exit(2);
+}
+// A path of this server, never another host's (`//cdn.example/` would load from elsewhere).
+if (!/^\/(?!\/).*\/$|^\/$/.test(base)) {
+  console.error(`--base is a path that starts and ends with /, such as /designer/ (not "${base}")`);
   process.exit(2);
 }
 

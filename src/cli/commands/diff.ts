@@ -15,6 +15,7 @@ export async function diffCommand(
   checked: readonly Checked[],
   format: Format,
   designerUrl: string | null,
+  names: { readonly a: string | null; readonly b: string | null },
   out: Output,
   stderr: Writable,
 ): Promise<number> {
@@ -38,13 +39,15 @@ export async function diffCommand(
     }
   }
   const d = compareDesigns(a.analysis, b.analysis);
+  // What each side is called: as given (`--name-a "main:manifest.yaml"` for standard input).
+  const [nameA, nameB] = [names.a ?? a.design.name, names.b ?? b.design.name];
   if (format === 'markdown') {
-    const links = designerUrl ? await linksOf(designerUrl, a.design, b.design) : null;
-    await out.write(diffMarkdown(d, a.design.name, b.design.name, links));
+    const links = designerUrl ? await linksOf(designerUrl, a.design, b.design, nameA) : null;
+    await out.write(diffMarkdown(d, nameA, nameB, links));
   } else if (format === 'json') {
-    await out.write(JSON.stringify({ a: a.design.name, b: b.design.name, ...d }, null, 2) + '\n');
+    await out.write(JSON.stringify({ a: nameA, b: nameB, ...d }, null, 2) + '\n');
   } else {
-    await out.write(diffLines(d, a.design.name, b.design.name).map(terminalText).join('\n') + '\n');
+    await out.write(diffLines(d, nameA, nameB).map(terminalText).join('\n') + '\n');
   }
   return 0;
 }
@@ -53,7 +56,7 @@ export async function diffCommand(
 const MAX_LINK_CHARS = 20_000;
 
 /** Links that open a, b, and b compared with a, in the designer at `base`. */
-async function linksOf(base: string, a: Design, b: Design): Promise<MarkdownLinks> {
+async function linksOf(base: string, a: Design, b: Design, nameA: string): Promise<MarkdownLinks> {
   const link = async (design: SharedDesign) => {
     const fragment = await encodeDesign(design);
     const url = fragment && `${base}#${fragment}`;
@@ -65,7 +68,7 @@ async function linksOf(base: string, a: Design, b: Design): Promise<MarkdownLink
     compare: await link({
       text: b.text,
       settings: b.settings,
-      compare: { text: a.text, settings: a.settings, label: a.name, currentFirst: false },
+      compare: { text: a.text, settings: a.settings, label: nameA, currentFirst: false },
     }),
   };
 }

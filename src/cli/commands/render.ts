@@ -74,9 +74,16 @@ export async function renderCommand(
   outFile: string | null,
   dir: string,
   out: Output,
+  stdout: Writable,
   stderr: Writable,
 ): Promise<number> {
-  const svg = renderSvg(c.analysis, titleOf(c), options);
+  if (format === 'png' && outFile === null && (stdout as { isTTY?: boolean }).isTTY) {
+    say(stderr, 'jobset-designer: a PNG is not for the terminal: name a file with --out');
+    return 2;
+  }
+  const svg = c.analysis.expansion?.groups.length
+    ? renderSvg(c.analysis, titleOf(c), options)
+    : null;
   if (svg === null) {
     say(
       stderr,
@@ -97,7 +104,16 @@ export async function renderCommand(
       return 2;
     }
   }
-  if (outFile !== null) await writeFile(resolve(dir, outFile), bytes);
-  else await out.write(bytes);
+  if (outFile === null) {
+    await out.write(bytes);
+    return 0;
+  }
+  try {
+    await writeFile(resolve(dir, outFile), bytes);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    say(stderr, `jobset-designer: cannot write ${outFile}: ${code}`);
+    return 2;
+  }
   return 0;
 }

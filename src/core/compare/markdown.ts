@@ -8,6 +8,7 @@
  * escaped for Markdown and HTML, and a link is only ever the designer's address and a fragment.
  */
 import { num } from '../format.ts';
+import { terminalText } from '../safe.ts';
 import type { DesignDiff, FieldChange, GroupChange } from './diff.ts';
 import { changeText, deltaText, figureText } from './text.ts';
 
@@ -18,14 +19,20 @@ export interface MarkdownLinks {
   readonly compare: string | null;
 }
 
-/** Text as Markdown shows it, never as markup: one line, each special character escaped. */
+/**
+ * Text as Markdown shows it, never as markup: one line; control and bidi characters written
+ * out (as on a terminal); each special character escaped; and what GitHub would turn into a
+ * link, a mention, an e-mail address or an emoji (`https://`, `www.`, `@team`, `:rocket:`) held
+ * apart by an invisible word joiner after `@` and `:` and inside `www.`.
+ */
 export function mdText(s: string): string {
-  return s
-    .replace(/[\r\n\t]+/g, ' ')
+  return terminalText(s.replace(/[\r\n\t]+/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]#|~]/g, (c) => `\\${c}`);
+    .replace(/[\\`*_{}[\]#|~$]/g, (c) => `\\${c}`)
+    .replace(/[@:]/g, (c) => `${c}\u2060`)
+    .replace(/\b(www)\./gi, '$1\u2060.');
 }
 
 /** A link's target as Markdown takes it: no space or parenthesis left to end it early. */
