@@ -23,10 +23,12 @@ export const USAGE = `Usage:
                                           logs and rehearsal.json in DIR (default: rehearsal);
                                           exit 0 all pods succeeded, 1 some failed
   jobset-designer diff <a> <b> [--json | --format text|json|markdown] [--designer-url URL]
+                          [--name-a NAME] [--name-b NAME]
                                           what changing design a into b does: totals and their
                                           deltas, and each group added, removed, renamed or changed;
                                           markdown: a pull-request comment, with links that open
-                                          each side and the comparison in the designer at URL
+                                          each side and the comparison in the designer at URL;
+                                          --name-a/-b: what to call each side (a - for instance)
   jobset-designer admit <input> --queue FILE... [--workloads FILE] [--local-queue NAME]
                           [--kueue-version V] [--priority-class NAME] [--format text|json]
                                           would Kueue admit the design's JobSet now: the queues
