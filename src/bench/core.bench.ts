@@ -12,18 +12,14 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import {
-  addUsageOf,
-  admittedWorkloads,
   analyze,
+  clusterOf,
   exportJobSet,
   importJobSet,
   judge,
   LATEST_KUEUE,
-  listedAt,
-  pendingWorkloads,
   pickLocalQueue,
   podSetsOf,
-  readQueues,
   simulate,
 } from '../core/index.ts';
 import { corpusFiles, generatedDesign, readFixture } from '../fixtures/read.ts';
@@ -273,18 +269,9 @@ function measureOnce(text: string): number {
   /** The verdict as the worker gives it: the queues read, the usage added, the queue run. */
   const judged = (workloadDocs: unknown[], design: unknown) => {
     const t0 = performance.now();
-    const queues = readQueues(docs);
-    const admitted = admittedWorkloads(workloadDocs);
-    addUsageOf(queues, admitted);
-    const picked = pickLocalQueue(queues, null);
+    const cluster = clusterOf(docs, workloadDocs);
+    const picked = pickLocalQueue(cluster.queues, null);
     if (!('queue' in picked)) throw new Error(picked.problem);
-    const cluster = {
-      fresh: () => readQueues(docs),
-      queues,
-      admitted,
-      pending: pendingWorkloads(workloadDocs),
-      listedAt: listedAt(workloadDocs),
-    };
     const j = judge(podSetsOf(design), cluster, picked.queue, LATEST_KUEUE, null);
     return { ms: performance.now() - t0, j };
   };

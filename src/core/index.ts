@@ -65,7 +65,7 @@ export {
 export { readQueues, type QueueProblem, type Queues } from './kueue/queues.ts';
 export { addUsageOf, admittedWorkloads, type AdmittedWorkload } from './kueue/admitted.ts';
 export { startOf, type Start } from './kueue/start.ts';
-export { judge, preemptionWords, startWords, type Judgement } from './kueue/judge.ts';
+export { clusterOf, judge, preemptionWords, startWords, type Judgement } from './kueue/judge.ts';
 export { listedAt, pendingWorkloads } from './kueue/pending.ts';
 export { podSetsOf, QUEUE_LABEL } from './kueue/workload.ts';
 export { kueueVerdict, queueMetadata, readDocuments, type KueueResult } from './kueue/verdict.ts';

@@ -13,3 +13,11 @@ export function slug(name: string, { letterFirst = false } = {}): string {
     .replace(letterFirst ? /^[^a-z]+/ : /^-+/, '')
     .replace(/-+$/, '');
 }
+
+/**
+ * What a design is called where people read it (the page's title, a picture's title): the
+ * manifest's own `name`, else `fallback` (the file or template it came from).
+ */
+export function designTitle(name: unknown, fallback: string): string {
+  return typeof name === 'string' && name.trim() ? name : fallback;
+}

@@ -7,6 +7,7 @@ import {
   type DiagnosticIndex,
 } from '../core/diagnostics.ts';
 import { isJobSet, looksLikeJobSet } from '../core/k8s/detect.ts';
+import { designTitle } from '../core/slug.ts';
 import type { DesignerState } from './store.ts';
 
 export const selectText = (s: DesignerState) => s.text;
@@ -59,10 +60,8 @@ export const selectSyntaxError = (s: DesignerState) =>
     ? (s.analysis.diagnostics.find((d) => d.severity === 'error') ?? null)
     : null;
 /** The design's name: the manifest's `name`, else the template or file it came from, else "Untitled design". */
-export const selectDesignName = (s: DesignerState) => {
-  const name = readable(s)?.view?.name ?? '';
-  return name.trim() ? name : (s.source ?? 'Untitled design');
-};
+export const selectDesignName = (s: DesignerState) =>
+  designTitle(readable(s)?.view?.name, s.source ?? 'Untitled design');
 
 const NONE: readonly never[] = [];
 

@@ -11,18 +11,14 @@ import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { isTime } from '../../core/kueue/wait.ts';
 import {
-  addUsageOf,
-  admittedWorkloads,
   buildJobSet,
+  clusterOf,
   judge,
   LATEST_KUEUE,
-  listedAt,
-  pendingWorkloads,
   pickLocalQueue,
   podSetsOf,
   preemptionWords,
   readDocuments,
-  readQueues,
   startWords,
   type Judgement,
 } from '../../core/index.ts';
@@ -54,7 +50,8 @@ export async function admitCommand(
   const queueDocs = await readDocs(options.queues, dir, stderr);
   const workloadDocs = options.workloads ? await readDocs([options.workloads], dir, stderr) : [];
   if (!queueDocs || !workloadDocs) return 2;
-  const queues = readQueues(queueDocs);
+  const cluster = clusterOf(queueDocs, workloadDocs);
+  const { queues } = cluster;
   for (const s of queues.skipped) say(stderr, `jobset-designer: skipped ${s.message} (${s.path})`);
   if (queues.problems.length) {
     for (const p of queues.problems) say(stderr, `jobset-designer: ${p.path}: ${p.message}`);
@@ -65,22 +62,15 @@ export async function admitCommand(
     say(stderr, `jobset-designer: ${picked.problem}`);
     return 2;
   }
-  const admitted = admittedWorkloads(workloadDocs);
-  const counted = addUsageOf(queues, admitted);
   const version = options.kueueVersion ?? LATEST_KUEUE;
   const j = judge(
     podSetsOf(exported.jobset),
-    {
-      fresh: () => readQueues(queueDocs),
-      queues,
-      admitted,
-      pending: pendingWorkloads(workloadDocs),
-      listedAt: listedAt(workloadDocs),
-    },
+    cluster,
     picked.queue,
     version,
     options.priorityClass ?? null,
   );
+  const counted = cluster.counted;
   if (format === 'json')
     await out.write(`${JSON.stringify(asJson(j, version, counted), null, 2)}\n`);
   else await out.write(asText(j, version, counted));

@@ -16,16 +16,14 @@ import { pngScale, wholeDrawings } from '../../core/layout/picture.ts';
 import { timelineLayout } from '../../core/layout/timeline.ts';
 import { theme } from '../../draw/palette.ts';
 import { svgDocument } from '../../draw/svg.ts';
+import { designTitle } from '../../core/slug.ts';
 import type { RenderOptions } from '../args.ts';
 import type { Checked } from '../formats.ts';
 import { say, type Output } from '../output.ts';
 
 /** The title the designer gives the design: the manifest's name, else where it came from. */
-function titleOf(c: Checked & { kind: 'checked' }): string {
-  const data = c.analysis.data as { name?: unknown } | null;
-  const name = typeof data?.name === 'string' ? data.name.trim() : '';
-  return name || c.design.name;
-}
+const titleOf = (c: Checked & { kind: 'checked' }) =>
+  designTitle((c.analysis.data as { name?: unknown } | null)?.name, c.design.name);
 
 /** The design's pictures as one SVG document; null when it has none to draw. */
 export function renderSvg(

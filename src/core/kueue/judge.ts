@@ -5,10 +5,10 @@
  * queue serves others first.
  */
 import { admit, type Admission } from './admission.ts';
-import type { AdmittedWorkload } from './admitted.ts';
+import { addUsageOf, admittedWorkloads, type AdmittedWorkload } from './admitted.ts';
 import type { PodSet } from './assign.ts';
-import type { PendingWorkload } from './pending.ts';
-import type { LocalQueue, Queues } from './queues.ts';
+import { listedAt, pendingWorkloads, type PendingWorkload } from './pending.ts';
+import { readQueues, type LocalQueue, type Queues } from './queues.ts';
 import { pendingInCohort, startOf, type Start } from './start.ts';
 import { isTime } from './wait.ts';
 
@@ -20,6 +20,28 @@ export interface Cluster {
   readonly admitted: readonly AdmittedWorkload[];
   readonly pending: readonly PendingWorkload[];
   readonly listedAt: number | null;
+}
+
+/**
+ * The cluster the queues' and workloads' documents give (`kubectl get … -o yaml`): the queues
+ * with the admitted workloads' usage, the pending ones, when they were listed; `counted`: the
+ * admitted workloads whose ClusterQueue is in the queues.
+ */
+export function clusterOf(
+  queueDocs: readonly unknown[],
+  workloadDocs: readonly unknown[],
+): Cluster & { readonly counted: number } {
+  const queues = readQueues(queueDocs);
+  const admitted = admittedWorkloads(workloadDocs);
+  const counted = addUsageOf(queues, admitted);
+  return {
+    fresh: () => readQueues(queueDocs),
+    queues,
+    admitted,
+    pending: pendingWorkloads(workloadDocs),
+    listedAt: listedAt(workloadDocs),
+    counted,
+  };
 }
 
 export type Verdict = Admission['verdict'];

@@ -113,9 +113,7 @@ export function startOf(
       ends.admit(e, a, time);
     }
     // Nothing more fits until quota is given back: the first end after which something does.
-    // What each entry did at the ends tried: fitting only gets likelier as more have ended.
-    const tried = new Map<Entry, { fails: number; fits: number }>();
-    const k = ends.firstReleaseWhere((released) => moment.anyFits(released, tried));
+    const k = ends.firstReleaseWhere(() => moment.anyFits());
     if (k === null) {
       const head = moment.queue.find((e) => e.cq === own);
       return {
@@ -177,30 +175,14 @@ class Moment {
     }
   }
 
-  /**
-   * Whether anything would be admitted with `released` ends passed, the queue as it is. `tried`
-   * remembers, per entry, the most ends it did not fit with and the fewest it fit with: with
-   * nothing admitted meanwhile, more ends only give quota back, so those answers stand.
-   */
-  anyFits(released: number, tried: Map<Entry, { fails: number; fits: number }>): boolean {
+  /** Whether anything would be admitted now (a release later, with the queue as it is). */
+  anyFits(): boolean {
     const failed = new Set<string>();
     const blocked = new Set<ClusterQueue>();
     for (const e of this.queue) {
       if (blocked.has(e.cq)) continue;
-      const t = tried.get(e) ?? { fails: -1, fits: Infinity };
-      tried.set(e, t);
       // Entries alike fit alike; usage does not change while this looks.
-      const fits =
-        released >= t.fits
-          ? true
-          : released <= t.fails || (e.alike && failed.has(e.alike))
-            ? false
-            : this.fits(e) !== null;
-      if (fits) {
-        t.fits = Math.min(t.fits, released);
-        return true;
-      }
-      t.fails = Math.max(t.fails, released);
+      if (!(e.alike && failed.has(e.alike)) && this.fits(e)) return true;
       if (e.alike) failed.add(e.alike);
       if (e.cq.queueingStrategy === 'StrictFIFO') blocked.add(e.cq);
     }
@@ -280,10 +262,10 @@ class Ends {
   endedNames = () => this.ending.slice(0, this.count).map((w) => w.name);
 
   /** The fewest further ends after which `ok` holds (counted from the start); null: none. */
-  firstReleaseWhere(ok: (released: number) => boolean): number | null {
+  firstReleaseWhere(ok: () => boolean): number | null {
     const from = this.count;
     this.move(this.ending.length);
-    if (!ok(this.ending.length)) {
+    if (!ok()) {
       this.move(from);
       return null;
     }
@@ -291,7 +273,7 @@ class Ends {
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       this.move(mid);
-      if (ok(mid)) hi = mid;
+      if (ok()) hi = mid;
       else lo = mid + 1;
     }
     this.move(from);

@@ -7,10 +7,8 @@ import { parseAllDocuments } from 'yaml';
 import { buildJobSet, type ExportInput, type JobSetMetadata } from '../k8s/export.ts';
 import type { KueueSetting } from '../settings.ts';
 import { LATEST_KUEUE, pickLocalQueue, podSetLimit } from './admission.ts';
-import { judge, type Judgement } from './judge.ts';
-import { addUsageOf, admittedWorkloads, type AdmittedWorkload } from './admitted.ts';
-import { readQueues, type LocalQueue, type QueueProblem, type Queues } from './queues.ts';
-import { listedAt, pendingWorkloads, type PendingWorkload } from './pending.ts';
+import { clusterOf, judge, type Judgement } from './judge.ts';
+import type { LocalQueue, QueueProblem } from './queues.ts';
 import { podSetsOf, PRIORITY_LABEL, QUEUE_LABEL } from './workload.ts';
 
 export type KueueResult =
@@ -37,15 +35,7 @@ export interface QueuesMemo {
   read: Read | null;
 }
 
-type Read =
-  | QueueProblem
-  | {
-      readonly docs: unknown[];
-      readonly workloads: AdmittedWorkload[];
-      readonly pending: PendingWorkload[];
-      readonly listedAt: number | null;
-      readonly queues: Queues;
-    };
+type Read = QueueProblem | ReturnType<typeof clusterOf>;
 
 const emptyMemo = (): QueuesMemo => ({ key: null, read: null });
 
@@ -65,16 +55,7 @@ function readBoth(queuesText: string, workloadsText: string): Read {
   const workloadDocs = workloadsText ? readDocuments(workloadsText) : [];
   if (!Array.isArray(workloadDocs))
     return { path: `admitted workloads: ${workloadDocs.path}`, message: workloadDocs.message };
-  const workloads = admittedWorkloads(workloadDocs);
-  const queues = readQueues(docs);
-  addUsageOf(queues, workloads);
-  return {
-    docs,
-    workloads,
-    pending: pendingWorkloads(workloadDocs),
-    listedAt: listedAt(workloadDocs),
-    queues,
-  };
+  return clusterOf(docs, workloadDocs);
 }
 
 export function kueueVerdict(
@@ -94,7 +75,7 @@ export function kueueVerdict(
 function verdictOf(input: ExportInput, setting: KueueSetting, memo: QueuesMemo): KueueResult {
   const read = readSetting(setting, memo);
   if (!('queues' in read)) return { kind: 'problems', problems: [read] };
-  const { docs, workloads, pending, queues } = read;
+  const { queues } = read;
   if (queues.problems.length) return { kind: 'problems', problems: queues.problems };
   const picked = pickLocalQueue(queues, setting.localQueue || null);
   if ('problem' in picked)
@@ -112,25 +93,13 @@ function verdictOf(input: ExportInput, setting: KueueSetting, memo: QueuesMemo):
   const version =
     setting.version && podSetLimit(setting.version) !== null ? setting.version : LATEST_KUEUE;
   const podSets = podSetsOf(exported.jobset);
-  const judgement = judge(
-    podSets,
-    {
-      fresh: () => readQueues(docs),
-      queues,
-      admitted: workloads,
-      pending,
-      listedAt: read.listedAt,
-    },
-    picked.queue,
-    version,
-    setting.priorityClass ?? null,
-  );
+  const judgement = judge(podSets, read, picked.queue, version, setting.priorityClass ?? null);
   return {
     kind: 'verdict',
     version,
     localQueues: queues.localQueues,
     skipped: queues.skipped,
-    admitted: workloads.filter((w) => queues.clusterQueues.has(w.clusterQueue)).length,
+    admitted: read.counted,
     ...judgement,
   };
 }
